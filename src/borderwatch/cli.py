@@ -7,6 +7,7 @@ the process exit code; `main` only wires them to argparse.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -15,6 +16,10 @@ from pathlib import Path
 from borderwatch.gazetteer import Gazetteer
 from borderwatch.loader import load_dataset, load_places, resolve_data_dir
 from borderwatch.problems import DataError
+
+
+SUBCOMMAND_MODULES: tuple[str, ...] = ()
+"""Modules that add subcommands: each has `register(subparsers)` (one line per module)."""
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -84,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--curated-only", action="store_true", help="do not fall back to GeoNames")
     p.set_defaults(func=cmd_geocode)
 
+    for module_name in SUBCOMMAND_MODULES:
+        importlib.import_module(module_name).register(sub)
     return parser
 
 

@@ -203,15 +203,17 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
             crossings = load_crossings(d, places)
         except DataError as e:
             problems += e.problems
-    gazetteer = Gazetteer(places if places is not None else _empty_places())
+    gazetteer = Gazetteer(places) if places is not None else None
+    raw = None
     try:
-        events = _load_events(
+        raw = _validated_events(
             d, gazetteer, set(sources["source_id"]) if sources is not None else None
         )
     except DataError as e:
         problems += e.problems
     if problems:
         raise DataError(problems)
+    events = typed_events(raw, gazetteer)
     return Dataset(events, places, crossings, sources, gazetteer, d)
 
 
@@ -220,11 +222,9 @@ def load_events(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     return load_dataset(data_dir).events
 
 
-def _empty_places() -> pd.DataFrame:
-    return pd.DataFrame(columns=list(vocab.PLACE_COLUMNS))
-
-
-def _load_events(d: Path, gazetteer: Gazetteer, source_ids: set[str] | None) -> gpd.GeoDataFrame:
+def _validated_events(
+    d: Path, gazetteer: Gazetteer | None, source_ids: set[str] | None
+) -> pd.DataFrame:
     path = events_path(d)
     raw = read_table(path, vocab.EVENT_COLUMNS)
     if source_ids is None:  # sources.csv itself is broken: do not also flag every row
@@ -232,7 +232,7 @@ def _load_events(d: Path, gazetteer: Gazetteer, source_ids: set[str] | None) -> 
     problems = validate_events(raw, path.name, source_ids, gazetteer)
     if problems:
         raise DataError(problems)
-    return typed_events(raw, gazetteer)
+    return raw
 
 
 def typed_events(raw: pd.DataFrame, gazetteer: Gazetteer) -> gpd.GeoDataFrame:

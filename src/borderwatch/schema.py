@@ -23,7 +23,8 @@ _NOT_ISO3 = "is not an ISO 3166-1 alpha-3 country code (e.g. AFG, UZB)"
 
 def _is_real_date(s: pd.Series) -> pd.Series:
     parsed = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-    return parsed.notna() | (s == "")
+    # A value in the wrong format is already reported by the format check.
+    return parsed.notna() | (s == "") | ~s.str.match(_ISO_DATE)
 
 
 def _in(values: Collection[str], blank_ok: bool = False, error: str | None = None) -> pa.Check:
@@ -73,9 +74,13 @@ def validate_events(
     df: pd.DataFrame,
     file: str,
     source_ids: Collection[str],
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer | None,
 ) -> list[Problem]:
-    """All problems in an event table read by `tables.read_table` (strings + `__line__`)."""
+    """All problems in an event table read by `tables.read_table` (strings + `__line__`).
+
+    With `gazetteer` None (the gazetteer itself is invalid) places are not checked,
+    so that one broken places.csv does not also flag every event.
+    """
     problems: list[Problem] = []
     lines = df[LINE]
 
@@ -98,7 +103,7 @@ def validate_events(
                 problems.append(Problem(file, None, field, str(case["check"])))
                 continue
             value = df.at[idx, field]
-            if value == "" and field in vocab.REQUIRED_EVENT_FIELDS:
+            if not str(value).strip() and field in vocab.REQUIRED_EVENT_FIELDS:
                 continue  # already reported as blank
             problems.append(Problem(file, int(lines[idx]), field, f"{value!r} {case['check']}"))
 
@@ -142,7 +147,8 @@ def validate_events(
         "is only allowed on territorial_control events",
     )
 
-    problems += _place_problems(df, file, gazetteer, lat_blank & lon_blank)
+    if gazetteer is not None:
+        problems += _place_problems(df, file, gazetteer, lat_blank & lon_blank)
     return sorted(set(problems), key=lambda p: (p.line or 0, p.field or "", p.message))
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
+from borderwatch.crossings import place_names
+
 CONTROL_COLUMNS = ["place", "control", "since", "event_id", "summary", "latitude", "longitude"]
 
 
@@ -25,12 +27,12 @@ def control_as_of(
         ev = ev[ev["date_start"] <= pd.Timestamp(as_of)]
     if places is not None and kind is not None:
         names = set(places.loc[places["kind"] == kind, "name"])
-        ev = ev[ev["place"].astype(str).isin(names)]
+        ev = ev[place_names(ev).isin(names)]
     ev = ev.sort_values(["date_start", "date_end", "event_id"])
-    latest = ev.groupby(ev["place"].astype(str), sort=True).tail(1)
+    latest = ev.groupby(place_names(ev), sort=True).tail(1)
     out = pd.DataFrame(
         {
-            "place": latest["place"].astype(str),
+            "place": place_names(latest),
             "control": latest["control"].astype(str),
             "since": latest["date_start"],
             "event_id": latest["event_id"],

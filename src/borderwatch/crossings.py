@@ -29,9 +29,15 @@ STATUS_COLUMNS = [
 
 
 def events_at_crossing(events: pd.DataFrame, crossing: pd.Series) -> pd.DataFrame:
-    """Events whose place is either side of `crossing`."""
+    """Events whose place (under any spelling the gazetteer knows) is either side."""
     sides = {crossing["afghan_side"], crossing["neighbour_side"]}
-    return events[events["place"].astype(str).isin(sides)]
+    return events[place_names(events).isin(sides)]
+
+
+def place_names(events: pd.DataFrame) -> pd.Series:
+    """Each event's curated place name (the loader's `gazetteer_name`), else `place`."""
+    col = "gazetteer_name" if "gazetteer_name" in events.columns else "place"
+    return events[col].astype(str)
 
 
 def crossing_status(

@@ -114,6 +114,14 @@ class Gazetteer:
             return _geonames_lookup(key, country)
         return None
 
+    def canonical(self, name: str, country: str | None = None) -> str | None:
+        """The curated name `name` stands for (any spelling), or None; never GeoNames."""
+        i = self._exact.get(normalize(name))
+        if i is not None and self._country_ok(i, country):
+            return str(self.places.iloc[i]["name"])
+        hits = [j for j in self._skeleton.get(skeleton(name), ()) if self._country_ok(j, country)]
+        return str(self.places.iloc[hits[0]]["name"]) if len(hits) == 1 else None
+
     def _country_ok(self, i: int, country: str | None) -> bool:
         return country is None or str(self.places.iloc[i]["country"]) == country
 

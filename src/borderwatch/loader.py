@@ -250,7 +250,11 @@ def typed_events(raw: pd.DataFrame, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
         df.loc[blank, "latitude"] = geo["latitude"]
         df.loc[blank, "longitude"] = geo["longitude"]
         df.loc[blank, "coord_source"] = "gazetteer:" + geo["source"].astype(str)
-    for col in CATEGORICAL:
+    # Events may spell a place any way the gazetteer knows; crossings and control
+    # are keyed on the curated name, so keep it beside the spelling as written.
+    names = {p: gazetteer.canonical(p) or p for p in df["place"].unique()}
+    df["gazetteer_name"] = df["place"].map(names)
+    for col in (*CATEGORICAL, "gazetteer_name"):
         df[col] = df[col].astype("category")
     df["coord_source"] = df["coord_source"].astype("category")
     return gpd.GeoDataFrame(

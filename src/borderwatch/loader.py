@@ -37,11 +37,16 @@ CATEGORICAL = (
 
 
 def default_data_dir() -> Path:
-    """`$BORDERWATCH_DATA` if set, else the repository's `geodata/`."""
+    """`$BORDERWATCH_DATA` if set, else the repository's `geodata/`.
+
+    When the package was installed as a copy rather than from the checkout, the
+    repository is not beside it: `geodata/` in the working directory is used then.
+    """
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "geodata"
+    beside_package = Path(__file__).resolve().parents[2] / "geodata"
+    return beside_package if beside_package.is_dir() else Path.cwd() / "geodata"
 
 
 def resolve_data_dir(data_dir: Path | str | None) -> Path:

@@ -92,7 +92,7 @@ def read_table(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame
         df = pd.read_parquet(path)
         if columns is not None:
             check_columns(list(df.columns), columns, path.name)
-        df = df.astype("string").fillna("").astype(object)
+        df = df.astype("string").fillna("").astype(str)
         df[LINE] = range(2, len(df) + 2)
         return df
     return read_csv_text(read_text_utf8(path), path.name, columns)

@@ -1,0 +1,39 @@
+"""The one escaping helper: user text made safe for HTML and for folium's JS templates.
+
+folium puts popup and tooltip text into a JavaScript template literal, where
+`${...}` is evaluated and a backtick ends the string, so besides the usual HTML
+characters the backtick and the dollar sign are turned into entities too.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from urllib.parse import urlsplit
+
+_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;"})
+
+
+def escape(value: object) -> str:
+    """Text safe inside HTML, attributes and folium's template literals.
+
+    None and NaN become "" so that blank cells never show as 'nan'.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    if text in {"nan", "NaT", "<NA>"}:
+        return ""
+    return html.escape(text, quote=True).translate(_EXTRA)
+
+
+def safe_url(value: object) -> str:
+    """An escaped http(s) URL, or "" for anything else (javascript:, data:, blanks)."""
+    text = "" if value is None else str(value).strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return ""
+    if scheme not in {"http", "https"}:
+        return ""
+    return escape(text)

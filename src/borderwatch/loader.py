@@ -231,7 +231,7 @@ def _validated_events(
     d: Path, gazetteer: Gazetteer | None, source_ids: set[str] | None
 ) -> pd.DataFrame:
     path = events_path(d)
-    raw = read_table(path, vocab.EVENT_COLUMNS)
+    raw = read_table(path, vocab.EVENT_COLUMNS, vocab.OPTIONAL_EVENT_COLUMNS)
     if source_ids is None:  # sources.csv itself is broken: do not also flag every row
         source_ids = set(raw["source_id"])
     problems = validate_events(raw, path.name, source_ids, gazetteer)

@@ -22,7 +22,11 @@ LINE = "__line__"
 
 def read_text_utf8(path: Path) -> str:
     """The file's text; a file that is not UTF-8 raises DataError naming the line."""
-    data = path.read_bytes()
+    return decode_utf8(path.read_bytes(), path.name)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """`data` as text (a UTF-8 BOM is dropped); other encodings raise DataError naming the line."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -31,7 +35,7 @@ def read_text_utf8(path: Path) -> str:
         raise DataError(
             [
                 Problem(
-                    path.name,
+                    name,
                     line,
                     None,
                     f"file is not UTF-8 (byte 0x{bad} at offset {e.start}); "
@@ -41,11 +45,14 @@ def read_text_utf8(path: Path) -> str:
         ) from None
 
 
-def read_csv_text(text: str, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def read_csv_text(
+    text: str, name: str, columns: Sequence[str] | None = None, optional: Sequence[str] = ()
+) -> pd.DataFrame:
     """Parse CSV text into a frame of strings with a `__line__` column.
 
     If `columns` is given, missing and unexpected columns are reported as problems
-    (both at once) before any row is looked at.
+    (both at once) before any row is looked at; `optional` columns may be absent
+    and are then added blank, so callers always see the same columns.
     """
     try:
         df = pd.read_csv(
@@ -61,20 +68,33 @@ def read_csv_text(text: str, name: str, columns: Sequence[str] | None = None) ->
         raise DataError([Problem(name, None, None, f"not a valid CSV file: {e}")]) from None
     df.columns = [str(c).strip() for c in df.columns]
     if columns is not None:
-        check_columns(list(df.columns), columns, name)
+        check_columns(list(df.columns), columns, name, optional)
+        _add_blank(df, optional)
     df[LINE] = _record_lines(text, len(df))
     return df
 
 
-def check_columns(found: Sequence[str], expected: Sequence[str], name: str) -> None:
-    """Raise DataError listing every missing and every unexpected column."""
+def _add_blank(df: pd.DataFrame, optional: Sequence[str]) -> None:
+    for c in optional:
+        if c not in df.columns:
+            df[c] = ""
+
+
+def check_columns(
+    found: Sequence[str], expected: Sequence[str], name: str, optional: Sequence[str] = ()
+) -> None:
+    """Raise DataError listing every missing and every unexpected column.
+
+    `optional` columns may be present or absent.
+    """
     problems = [
         Problem(name, 1, c, "required column is missing") for c in expected if c not in found
     ]
+    # The message lists the required columns only; optional ones are in the data dictionary.
     problems += [
         Problem(name, 1, c, f"unexpected column (allowed: {', '.join(expected)})")
         for c in found
-        if c not in expected and c != LINE
+        if c not in expected and c not in optional and c != LINE
     ]
     dupes = {c for c in found if list(found).count(c) > 1}
     problems += [Problem(name, 1, c, "column appears more than once") for c in sorted(dupes)]
@@ -82,7 +102,9 @@ def check_columns(found: Sequence[str], expected: Sequence[str], name: str) -> N
         raise DataError(problems)
 
 
-def read_table(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def read_table(
+    path: Path, columns: Sequence[str] | None = None, optional: Sequence[str] = ()
+) -> pd.DataFrame:
     """Read a .csv or .parquet table into strings with line numbers.
 
     Parquet rows get `__line__` = row number + 2, as if the table were a CSV
@@ -91,11 +113,13 @@ def read_table(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame
     if path.suffix.lower() == ".parquet":
         df = pd.read_parquet(path)
         if columns is not None:
-            check_columns(list(df.columns), columns, path.name)
+            check_columns(list(df.columns), columns, path.name, optional)
         df = df.astype("string").fillna("").astype(str)
+        if columns is not None:
+            _add_blank(df, optional)
         df[LINE] = range(2, len(df) + 2)
         return df
-    return read_csv_text(read_text_utf8(path), path.name, columns)
+    return read_csv_text(read_text_utf8(path), path.name, columns, optional)
 
 
 def _record_lines(text: str, n_records: int) -> list[int] | range:

@@ -28,6 +28,14 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 """Columns of `events.csv`, in file order."""
 
+OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("original_type", "original_source")
+"""Columns `events.csv` may have after the required ones (imports fill them).
+
+`original_type` keeps an imported dataset's own event type (e.g. ACLED's
+"Violence against civilians / Attack") so that a row mapped to `other` loses
+nothing; `original_source` keeps the outlets the dataset cites for the row.
+"""
+
 REQUIRED_EVENT_FIELDS: tuple[str, ...] = (
     "event_id",
     "date_start",
@@ -56,7 +64,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "statement",
     "infrastructure",
     "militant_presence",
+    "other",
 )
+"""`other` is for imported events no BorderWatch type fits; `original_type` says what they were."""
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 """How well the dates are known; date_start..date_end always bound the event."""

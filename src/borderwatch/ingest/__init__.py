@@ -1,0 +1,1 @@
+"""Getting new events in: ACLED / UCDP GED imports, briefing extraction, safe saving."""

@@ -1,0 +1,75 @@
+"""Rows in the project's tidy event schema, and checking them against a data folder.
+
+Converters build records with `tidy_frame`; `check_events` runs the one event
+validator (`borderwatch.schema.validate_events`) with the data folder's sources
+and gazetteer, so an import is judged exactly as `events.csv` itself is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from borderwatch import vocab
+from borderwatch.gazetteer import Gazetteer
+from borderwatch.loader import load_places, load_sources, resolve_data_dir
+from borderwatch.problems import DataError, Problem
+from borderwatch.schema import validate_events
+from borderwatch.tables import LINE
+
+TIDY_COLUMNS: tuple[str, ...] = vocab.EVENT_COLUMNS + vocab.OPTIONAL_EVENT_COLUMNS
+"""Every column an imported table carries, in file order."""
+
+
+def tidy_frame(records: Iterable[Mapping[str, str]], lines: Iterable[int]) -> pd.DataFrame:
+    """A frame of strings with every tidy column (missing ones blank) and `__line__`."""
+    df = pd.DataFrame.from_records(list(records), columns=list(TIDY_COLUMNS))
+    df = df.fillna("").astype(str)
+    df[LINE] = list(lines)
+    return df
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rows are checked against: the known source ids and the gazetteer."""
+
+    source_ids: frozenset[str]
+    gazetteer: Gazetteer | None
+
+
+def context_for(data_dir: Path | str | None, extra_sources: Collection[str] = ()) -> Context:
+    """The sources and gazetteer of a data folder (plus source ids about to be added)."""
+    d = resolve_data_dir(data_dir)
+    sources = load_sources(d)
+    places = load_places(d)
+    return Context(frozenset(sources["source_id"]) | frozenset(extra_sources), Gazetteer(places))
+
+
+def check_events(df: pd.DataFrame, file: str, context: Context) -> list[Problem]:
+    """Every problem in tidy rows (strings + `__line__`), as the loader would report it."""
+    frame = df.copy()
+    for c in TIDY_COLUMNS:
+        if c not in frame.columns:
+            frame[c] = ""
+    frame[list(TIDY_COLUMNS)] = frame[list(TIDY_COLUMNS)].fillna("").astype(str)
+    return validate_events(frame, file, context.source_ids, context.gazetteer)
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """The tidy columns of `df` as UTF-8 CSV (optional columns only when used)."""
+    cols = list(vocab.EVENT_COLUMNS) + [
+        c for c in vocab.OPTIONAL_EVENT_COLUMNS if c in df.columns and (df[c] != "").any()
+    ]
+    return df[cols].to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def require_columns(df: pd.DataFrame, required: Iterable[str], name: str, layout: str) -> None:
+    """DataError naming every required column of `layout` missing from `df` (all at once)."""
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise DataError(
+            [Problem(name, 1, c, f"required {layout} column is missing") for c in missing]
+        )

@@ -1,0 +1,144 @@
+"""Checking an uploaded file before anything parses it: size, format, encoding, CSV bombs.
+
+Each check works on the raw bytes with C-speed operations (len, count, a
+compiled regex), so a hostile file is refused without materialising its rows.
+`read_upload` then reads the table and says which layout it is (ACLED, UCDP
+GED, tidy BorderWatch rows) or treats a .txt file as a briefing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from borderwatch import vocab
+from borderwatch.ingest import acled, ucdp
+from borderwatch.problems import DataError, Problem
+from borderwatch.tables import decode_utf8, read_csv_text
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest upload accepted (10 MiB: a year of ACLED for the whole region is about 5 MiB)."""
+MAX_ROWS = 50_000
+"""Most records accepted in one upload."""
+MAX_EMPTY_ROWS = 100
+"""More rows with nothing but separators than this means a padded or hostile file."""
+
+TABLE_SUFFIXES = (".csv",)
+TEXT_SUFFIXES = (".txt",)
+
+_MAGIC = {
+    b"PK\x03\x04": "a ZIP archive or an Excel/ODS workbook",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Word document",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive",
+    b"PAR1": "a Parquet file",
+}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_NEWLINES = re.compile(rb"\n+")
+
+FORMATS = ("acled", "ucdp", "tidy", "briefing")
+
+
+class UploadError(DataError):
+    """An upload refused before parsing; `.problems` holds one message naming the file."""
+
+    def __init__(self, name: str, message: str, line: int | None = None):
+        super().__init__([Problem(name, line, None, message)])
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A checked upload: its layout and its content (a table of strings, or text)."""
+
+    name: str
+    format: str
+    """One of FORMATS."""
+    table: pd.DataFrame | None = None
+    text: str = ""
+
+
+def check_bytes(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """The upload as text, or UploadError for wrong size, format, encoding or a CSV bomb."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if len(data) > max_bytes:
+        raise UploadError(
+            name, f"file is {len(data) / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB"
+        )
+    if not data.strip():
+        raise UploadError(name, "file is empty")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise UploadError(
+                name, f"file is {what}, not CSV or text; export it as CSV (UTF-8) and try again"
+            )
+    if suffix not in TABLE_SUFFIXES + TEXT_SUFFIXES:
+        raise UploadError(
+            name,
+            f"unsupported file type {suffix or '(none)'}: upload a .csv table or a .txt briefing",
+        )
+    if data.startswith(_UTF16_BOMS):
+        raise UploadError(name, "file is UTF-16; save it as UTF-8 and try again")
+    if b"\x00" in data[:65536]:
+        raise UploadError(name, "file contains NUL bytes: it is binary, not CSV or text")
+    text = decode_utf8(data, name)
+    if suffix in TABLE_SUFFIXES:
+        _check_rows(name, data)
+    return text
+
+
+def _check_rows(name: str, data: bytes) -> None:
+    """Refuse a run of empty records or too many records (counted on bytes, never parsed)."""
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    # Drop separators, collapse runs of newlines: what is left has one line per
+    # record that holds anything at all.
+    content = _NEWLINES.sub(b"\n", data.translate(None, b",;\t \r")).strip(b"\n")
+    filled = content.count(b"\n") + 1 if content else 0
+    empty = lines - filled
+    if empty > MAX_EMPTY_ROWS:
+        raise UploadError(
+            name,
+            f"file has {empty:,} empty rows (nothing but commas or blanks) among {lines:,} "
+            "lines; remove them and upload again",
+        )
+    if lines - 1 > MAX_ROWS:
+        raise UploadError(
+            name,
+            f"file has {lines - 1:,} rows; the limit is {MAX_ROWS:,} per upload "
+            "(split it, or import it with `borderwatch import`)",
+        )
+
+
+def detect_format(columns: list[str]) -> str | None:
+    """'acled', 'ucdp' or 'tidy' from a table's header; None if it is none of them."""
+    cols = set(columns)
+    if {"event_id_cnty", "event_date", "sub_event_type"} <= cols:
+        return "acled"
+    if {"id", "date_prec", "where_prec", "side_a"} <= cols:
+        return "ucdp"
+    if set(vocab.EVENT_COLUMNS) <= cols:
+        return "tidy"
+    return None
+
+
+def read_upload(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> Upload:
+    """Check and read an upload; UploadError/DataError with a clear message otherwise."""
+    text = check_bytes(name, data, max_bytes)
+    if name.lower().endswith(TEXT_SUFFIXES):
+        return Upload(name, "briefing", text=text)
+    table = read_csv_text(text, name)
+    fmt = detect_format(list(table.columns))
+    if fmt is None:
+        raise UploadError(
+            name,
+            "not an ACLED export (event_id_cnty, event_date, sub_event_type …), "
+            "a UCDP GED export (id, date_prec, where_prec, side_a …) or a BorderWatch "
+            f"event table ({', '.join(vocab.EVENT_COLUMNS)})",
+            line=1,
+        )
+    if fmt == "acled":
+        acled.check_acled_columns(table, name)
+    elif fmt == "ucdp":
+        ucdp.check_ucdp_columns(table, name)
+    return Upload(name, fmt, table=table)

@@ -36,18 +36,11 @@ OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("original_type", "original_source")
 nothing; `original_source` keeps the outlets the dataset cites for the row.
 """
 
-REQUIRED_EVENT_FIELDS: tuple[str, ...] = (
-    "event_id",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "event_type",
-    "place",
-    "country",
-    "geo_precision",
-    "summary",
-    "source_id",
-    "confidence",
+BLANKABLE_EVENT_FIELDS: frozenset[str] = frozenset(
+    {"counterpart_country", "latitude", "longitude", "control", "actors"}
+)
+REQUIRED_EVENT_FIELDS: tuple[str, ...] = tuple(
+    c for c in EVENT_COLUMNS if c not in BLANKABLE_EVENT_FIELDS
 )
 """Fields that may not be blank (latitude/longitude may be: the gazetteer fills them)."""
 

@@ -241,5 +241,5 @@ def extract_candidates(
                     "evidence_type_cue": cue,
                 }
             )
-    df = pd.DataFrame.from_records(rows, columns=list(CANDIDATE_COLUMNS))
-    return df.fillna("").astype(str)
+    full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows]
+    return pd.DataFrame(full, columns=list(CANDIDATE_COLUMNS), dtype=str)

@@ -26,8 +26,8 @@ TIDY_COLUMNS: tuple[str, ...] = vocab.EVENT_COLUMNS + vocab.OPTIONAL_EVENT_COLUM
 
 def tidy_frame(records: Iterable[Mapping[str, str]], lines: Iterable[int]) -> pd.DataFrame:
     """A frame of strings with every tidy column (missing ones blank) and `__line__`."""
-    df = pd.DataFrame.from_records(list(records), columns=list(TIDY_COLUMNS))
-    df = df.fillna("").astype(str)
+    rows = [{c: str(r.get(c, "") or "") for c in TIDY_COLUMNS} for r in records]
+    df = pd.DataFrame(rows, columns=list(TIDY_COLUMNS), dtype=str)
     df[LINE] = list(lines)
     return df
 

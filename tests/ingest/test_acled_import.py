@@ -115,7 +115,7 @@ def test_odd_date_and_unknown_place_without_coordinates_are_named_by_line_and_fi
         f"{where} date_start: '31 June 2021' must be an ISO date YYYY-MM-DD",
     ]
     assert problems[2].startswith(
-        f"{where} place: unknown place \"Qal'a-i-Zal\" and no coordinates given"
+        f'{where} place: unknown place "Qal\'a-i-Zal" and no coordinates given'
     )
     assert len(problems) == 3
 

@@ -215,7 +215,15 @@ def table_bytes(df: pd.DataFrame, path: Path) -> bytes:
         buf = io.BytesIO()
         df.to_parquet(buf, index=False)
         return buf.getvalue()
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return df.to_csv(index=False, lineterminator=_line_end(path)).encode("utf-8")
+
+
+def _line_end(path: Path) -> str:
+    """The file's own line ending, so a save does not rewrite every line of the diff."""
+    if not path.exists():
+        return "\n"
+    with path.open("rb") as fh:
+        return "\r\n" if fh.readline().endswith(b"\r\n") else "\n"
 
 
 def updated_tables(
@@ -245,7 +253,7 @@ def _sources_with(d: Path, fresh: list[Mapping[str, str]]) -> bytes:
     added = pd.DataFrame(fresh, columns=list(vocab.SOURCE_COLUMNS))
     return (
         pd.concat([current, added], ignore_index=True)
-        .to_csv(index=False, lineterminator="\n")
+        .to_csv(index=False, lineterminator=_line_end(d / "sources.csv"))
         .encode("utf-8")
     )
 

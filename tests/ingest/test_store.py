@@ -1,0 +1,166 @@
+"""Saving never loses data: validated, locked, backed up, atomic; read-only folders refuse."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sample_data import EVENTS, event
+
+from borderwatch.ingest import store
+from borderwatch.ingest.tidy import tidy_frame
+from borderwatch.loader import load_dataset
+from borderwatch.problems import DataError
+from borderwatch.tables import read_table
+
+
+def rows(*events: dict[str, str]) -> pd.DataFrame:
+    """Tidy rows as an upload would give them (lines 2, 3, ...)."""
+    return tidy_frame(events, range(2, len(events) + 2))
+
+
+def termez_closure(n: int = 8) -> dict[str, str]:
+    return event(
+        event_id=f"BW-2021-{n:04d}",
+        place="Termez",
+        country="UZB",
+        counterpart_country="AFG",
+        latitude="",
+        longitude="",
+        geo_precision="town",
+        summary="Uzbek border guards stopped traffic on the Termez side of the bridge.",
+    )
+
+
+def test_append_adds_rows_after_the_existing_ones(data_dir):
+    result = store.append_events(data_dir, rows(termez_closure()), "upload.csv")
+    ids = load_dataset(data_dir).events["event_id"].tolist()
+    assert ids == [e["event_id"] for e in EVENTS] + ["BW-2021-0008"]
+    assert result.added == 1
+    assert result.events_file == data_dir / "events.csv"
+
+
+def test_append_keeps_a_timestamped_backup_of_the_previous_table(data_dir):
+    before = (data_dir / "events.csv").read_bytes()
+    result = store.append_events(data_dir, rows(termez_closure()), "upload.csv")
+    [backup] = result.backups
+    assert backup.parent == data_dir / "backups"
+    assert backup.name.startswith("events-") and backup.suffix == ".csv"
+    assert backup.read_bytes() == before
+
+
+def test_two_saves_in_a_row_keep_two_backups(data_dir):
+    store.append_events(data_dir, rows(termez_closure(8)), "a.csv")
+    store.append_events(data_dir, rows(termez_closure(9)), "b.csv")
+    assert len(list((data_dir / "backups").glob("events-*.csv"))) == 2
+
+
+def test_a_row_that_fails_validation_changes_nothing(data_dir):
+    before = (data_dir / "events.csv").read_bytes()
+    bad = rows(termez_closure(8), event(event_id="BW-2021-0009", confidence="rumour"))
+    with pytest.raises(DataError) as err:
+        store.append_events(data_dir, bad, "upload.csv")
+    assert [str(p) for p in err.value.problems] == [
+        "upload.csv, line 3, field confidence: "
+        "'rumour' must be one of: confirmed, reported, claimed"
+    ]
+    assert (data_dir / "events.csv").read_bytes() == before
+    assert not list((data_dir / "backups").glob("events-*"))
+
+
+def test_an_id_already_in_the_table_is_refused_naming_both_lines(data_dir):
+    with pytest.raises(DataError) as err:
+        store.append_events(data_dir, rows(event()), "upload.csv")
+    assert [str(p) for p in err.value.problems] == [
+        "upload.csv, line 2, field event_id: 'BW-2021-0001' is already in events.csv (line 2)"
+    ]
+
+
+def test_optional_columns_are_added_only_when_used(data_dir):
+    store.append_events(data_dir, rows(termez_closure()), "a.csv")
+    header = (data_dir / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",source_id,confidence")
+    imported = event(
+        event_id="ACLED-AFG1", event_type="other", original_type="Protests / Peaceful protest"
+    )
+    store.append_events(data_dir, rows(imported), "b.csv")
+    table = read_table(data_dir / "events.csv")
+    # original_source stays out: no row uses it.
+    assert list(table.columns)[-3:] == ["confidence", "original_type", "__line__"]
+    assert table["original_type"].tolist()[-2:] == ["", "Protests / Peaceful protest"]
+
+
+def test_new_source_rows_are_added_once(data_dir):
+    source = store.import_source("ACLED", "afg 2021.csv", pd.Timestamp("2021-07-20").date())
+    assert source["source_id"] == "ACLED-afg-2021-20210720"
+    imported = event(event_id="ACLED-AFG1", source_id=source["source_id"])
+    result = store.append_events(data_dir, rows(imported), "afg 2021.csv", [source])
+    assert result.source_added
+    again = event(event_id="ACLED-AFG2", source_id=source["source_id"])
+    assert not store.append_events(data_dir, rows(again), "afg 2021.csv", [source]).source_added
+    ids = read_table(data_dir / "sources.csv")["source_id"].tolist()
+    assert ids.count("ACLED-afg-2021-20210720") == 1
+
+
+def test_read_only_deployment_refuses_and_offers_the_updated_tables(data_dir, monkeypatch):
+    monkeypatch.setenv(store.READ_ONLY_ENV, "1")
+    before = (data_dir / "events.csv").read_bytes()
+    with pytest.raises(store.ReadOnlyData, match="download the updated table"):
+        store.append_events(data_dir, rows(termez_closure()), "upload.csv")
+    assert (data_dir / "events.csv").read_bytes() == before
+    tables = store.updated_tables(data_dir, rows(termez_closure()), "upload.csv")
+    assert list(tables) == ["events.csv"]
+    assert tables["events.csv"].startswith(before)
+    assert tables["events.csv"].decode().splitlines()[-1].startswith("BW-2021-0008,")
+
+
+def test_a_folder_the_process_cannot_write_is_read_only(data_dir, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    assert store.read_only_reason(data_dir) == (
+        f"the data folder {data_dir} is not writable (Permission denied)"
+    )
+    with pytest.raises(store.ReadOnlyData):
+        store.append_events(data_dir, rows(termez_closure()), "upload.csv")
+
+
+def test_a_failed_write_leaves_the_old_table_and_no_temporary_file(data_dir, monkeypatch):
+    before = (data_dir / "events.csv").read_bytes()
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store.os, "replace", crash)
+    with pytest.raises(OSError, match="No space left"):
+        store.append_events(data_dir, rows(termez_closure()), "upload.csv")
+    assert (data_dir / "events.csv").read_bytes() == before
+    assert not [p for p in data_dir.iterdir() if p.name.endswith(".tmp")]
+
+
+def _save_many(data_dir: str, prefix: str, n: int) -> None:
+    for i in range(n):
+        row = termez_closure()
+        row["event_id"] = f"{prefix}-{i:03d}"
+        store.append_events(Path(data_dir), rows(row), f"{prefix}.csv")
+
+
+def test_two_processes_saving_at_once_keep_every_row(data_dir):
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_save_many, args=(str(data_dir), p, 10)) for p in ("A", "B")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    ids = load_dataset(data_dir).events["event_id"].tolist()
+    assert len(ids) == len(EVENTS) + 20
+    assert sorted(i for i in ids if i[:2] in ("A-", "B-")) == sorted(
+        [f"A-{i:03d}" for i in range(10)] + [f"B-{i:03d}" for i in range(10)]
+    )
+    assert len(list((data_dir / "backups").glob("events-*.csv"))) == 20
+    assert not [p for p in os.listdir(data_dir) if p.endswith(".tmp")]

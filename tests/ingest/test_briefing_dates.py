@@ -1,0 +1,92 @@
+"""Date expressions in a briefing resolve against its publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borderwatch.ingest.dates import find_dates
+
+PUBLISHED = dt.date(2021, 7, 13)  # a Tuesday
+D = dt.date
+
+
+def resolve(text: str, published: dt.date = PUBLISHED) -> list[tuple]:
+    return [(r.text, r.start, r.end, r.precision) for r in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A delegation visited Moscow on July 9.", ("July 9", D(2021, 7, 9), D(2021, 7, 9), "day")),
+        (
+            "Talks were held on 25 August 2021.",
+            ("25 August 2021", D(2021, 8, 25), D(2021, 8, 25), "day"),
+        ),
+        (
+            "The post fell on June 23, 2021.",
+            ("June 23, 2021", D(2021, 6, 23), D(2021, 6, 23), "day"),
+        ),
+        ("Since May the Taliban advanced.", ("Since May", D(2021, 5, 1), PUBLISHED, "month")),
+        (
+            "Exercises ran in August and September.",
+            ("in August and September", D(2020, 8, 1), D(2020, 9, 30), "month"),
+        ),
+        ("Fighting went on last week.", ("last week", D(2021, 7, 5), D(2021, 7, 11), "week")),
+        ("Trade fell in June.", ("in June", D(2021, 6, 1), D(2021, 6, 30), "month")),
+        (
+            "Talks in February 2020 set terms.",
+            ("February 2020", D(2020, 2, 1), D(2020, 2, 29), "month"),
+        ),
+        (
+            "Cited in a note dated 27.09.2021.",
+            ("27.09.2021", D(2021, 9, 27), D(2021, 9, 27), "day"),
+        ),
+        ("The Taliban first ruled in 1996.", ("in 1996", D(1996, 1, 1), D(1996, 12, 31), "year")),
+        ("Yesterday the bridge was shut.", ("Yesterday", D(2021, 7, 12), D(2021, 7, 12), "day")),
+    ],
+)
+def test_each_expression_resolves_to_its_span(text, expected):
+    assert resolve(text) == [expected]
+
+
+def test_a_date_without_a_year_is_the_latest_one_not_after_publication():
+    # Published in July 2021: "December 20" is last December, not this one.
+    assert resolve("IS set up a base on December 20.") == [
+        ("December 20", D(2020, 12, 20), D(2020, 12, 20), "day")
+    ]
+
+
+def test_months_after_publication_month_fall_in_the_previous_year_but_not_before():
+    published = D(2021, 9, 30)
+    assert resolve("in August and September", published) == [
+        ("in August and September", D(2021, 8, 1), D(2021, 9, 30), "month")
+    ]
+
+
+def test_two_days_later_counts_from_the_last_explicit_day():
+    text = "Putin phoned Dushanbe on July 5, and Lavrov promised help two days later."
+    assert resolve(text) == [
+        ("July 5", D(2021, 7, 5), D(2021, 7, 5), "day"),
+        ("two days later", D(2021, 7, 7), D(2021, 7, 7), "day"),
+    ]
+
+
+def test_a_relative_date_with_nothing_to_count_from_is_left_out():
+    assert resolve("Two days later the crossing reopened.") == []
+
+
+def test_impossible_dates_are_not_dates():
+    assert resolve("A report dated 31 June claimed otherwise.") == []
+
+
+def test_offsets_point_at_the_expression_in_the_text():
+    text = "Uzbekistan closed Hairatan on July 9; Tajikistan followed on 10 July."
+    for r in find_dates(text, PUBLISHED):
+        assert text[r.begin : r.stop] == r.text
+    assert [r.explicit for r in find_dates(text + " Last week, calm.", PUBLISHED)] == [
+        True,
+        True,
+        False,
+    ]

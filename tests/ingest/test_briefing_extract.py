@@ -1,0 +1,123 @@
+"""A briefing's text becomes unchecked candidate rows with evidence, never a summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sample_data import PLACES
+
+from borderwatch import vocab
+from borderwatch.ingest.extract import (
+    CANDIDATE_COLUMNS,
+    PlaceFinder,
+    extract_candidates,
+    propose_type,
+    sentences,
+)
+
+PLACES_DF = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
+PUBLISHED = dt.date(2021, 7, 13)
+
+BRIEFING = (
+    "Border update\n\n"
+    "Uzbekistan closed the Termez/Hayratan crossing on July 9 after clashes on the Afghan side. "
+    "Two days later Taliban fighters captured Shir Khan Bandar "
+    "(see TAJIKISTAN: Border - June 2, 2021). "
+    "In Moscow, officials said they were watching. "
+    "Traders in Maimana, Faryab, complained about prices.\n"
+    "Andkhoi has been quiet since May."
+)
+
+
+def test_every_spelling_of_a_gazetteer_place_is_found_with_offsets():
+    found = PlaceFinder(PLACES_DF).find(BRIEFING)
+    assert [(m.name, m.text) for m in found] == [
+        ("Termez", "Termez"),
+        ("Hairatan", "Hayratan"),
+        ("Sher Khan Bandar", "Shir Khan Bandar"),
+        ("Moscow", "Moscow"),
+        ("Maymana", "Maimana"),
+        ("Andkhoy", "Andkhoi"),
+    ]
+    for m in found:
+        assert BRIEFING[m.start : m.end] == m.text
+
+
+def test_names_are_found_across_case_accents_and_dashes():
+    text = "TERMEZ, Mazār and Sher-Khan Bandar; also Panji  Poyon."
+    assert [m.name for m in PlaceFinder(PLACES_DF).find(text)] == [
+        "Termez",
+        "Sher Khan Bandar",
+        "Panji Poyon",
+    ]
+
+
+def test_a_name_inside_a_longer_word_is_not_a_place():
+    assert PlaceFinder(PLACES_DF).find("Moscowitz and Termezian traders") == []
+
+
+def test_sentences_split_on_full_stops_and_blank_lines():
+    text = "Heading\n\nFirst one. Second one? Third."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Heading",
+        "First one.",
+        "Second one?",
+        "Third.",
+    ]
+
+
+def test_event_type_is_proposed_from_the_wording():
+    assert propose_type("The crossing was shut for days.") == ("crossing_closed", "shut")
+    assert propose_type("It then reopened.") == ("crossing_reopened", "reopen")
+    assert propose_type("Fighters captured the post.") == ("territorial_control", "captured")
+    assert propose_type("A delegation visited Ashgabat.") == ("diplomatic_contact", "delegation")
+    assert propose_type("The weather was fine.") == ("", "")
+
+
+def candidates() -> pd.DataFrame:
+    return extract_candidates(BRIEFING, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+
+
+def test_candidates_have_the_candidate_columns_and_are_marked_unchecked():
+    df = candidates()
+    assert tuple(df.columns) == CANDIDATE_COLUMNS
+    assert set(df["status"]) == {"candidate"}
+    assert set(df["summary"]) == {""}
+    assert set(df["confidence"]) == {""}
+
+
+def test_candidates_carry_place_date_and_type_of_their_sentence():
+    df = candidates()
+    got = df[["place", "country", "date_start", "date_end", "date_precision", "event_type"]]
+    assert got.values.tolist() == [
+        ["Termez", "UZB", "2021-07-09", "2021-07-09", "day", "crossing_closed"],
+        ["Hairatan", "AFG", "2021-07-09", "2021-07-09", "day", "crossing_closed"],
+        ["Sher Khan Bandar", "AFG", "2021-07-11", "2021-07-11", "day", "territorial_control"],
+        ["Moscow", "RUS", "", "", "", "statement"],
+        ["Andkhoy", "AFG", "2021-05-01", "2021-07-13", "month", ""],
+    ]
+
+
+def test_a_sentence_with_neither_a_date_nor_an_event_word_gives_no_candidate():
+    assert "Maymana" not in set(candidates()["place"])
+
+
+def test_cross_references_to_other_briefings_are_not_dates_of_events():
+    assert "2021-06-02" not in set(candidates()["date_start"])
+
+
+def test_evidence_points_at_the_sentence_and_the_spelling_found():
+    row = candidates().iloc[2]
+    start, end = int(row["evidence_sentence_start"]), int(row["evidence_sentence_end"])
+    assert BRIEFING[start:end].startswith("Two days later Taliban fighters captured")
+    place_at = int(row["evidence_place_start"])
+    assert BRIEFING[place_at : place_at + len(row["evidence_place_text"])] == "Shir Khan Bandar"
+    assert (row["evidence_date_text"], row["evidence_type_cue"]) == ("Two days later", "captured")
+
+
+def test_no_candidate_copies_a_sentence_of_the_briefing():
+    df = candidates()
+    for col in vocab.EVENT_COLUMNS:
+        for value in df[col]:
+            assert len(value) < 40, (col, value)

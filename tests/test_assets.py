@@ -18,7 +18,7 @@ GLYPHICONS = "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyp
 
 def _links(m: folium.Map) -> list[str]:
     urls = []
-    for el in assets._walk(m):
+    for el in assets.walk(m):
         for attr in ("default_js", "default_css"):
             urls += [u for _, u in getattr(el, attr, [])]
     return urls

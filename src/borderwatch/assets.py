@@ -11,6 +11,7 @@ of an outside host. `borderwatch assets fetch` fills the folder with `npm pack`.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import tarfile
@@ -115,6 +116,14 @@ CDN_FILES: dict[str, str | None] = {
 """CDN URL -> path under the vendor folder (None: not needed, left out offline)."""
 
 
+OFFLINE_ENV = "BORDERWATCH_OFFLINE"
+
+
+def offline_mode() -> bool:
+    """True when `$BORDERWATCH_OFFLINE` is set to anything but "", "0" or "false"."""
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() not in {"", "0", "false", "no"}
+
+
 def default_vendor_dir() -> Path:
     """`dashboard/static/vendor/` of the repository."""
     return Path(__file__).resolve().parents[2] / "dashboard" / "static" / "vendor"
@@ -140,10 +149,11 @@ def asset_url(
     return None if offline else url
 
 
-def _walk(element: Element) -> Iterator[Element]:
+def walk(element: Element) -> Iterator[Element]:
+    """`element` and all its descendants, depth first."""
     yield element
     for child in list(element._children.values()):
-        yield from _walk(child)
+        yield from walk(child)
 
 
 def localize(
@@ -157,7 +167,7 @@ def localize(
     The lists are replaced on each instance (never mutated in place) because
     folium keeps its defaults in class attributes shared by every map.
     """
-    for el in _walk(element):
+    for el in walk(element):
         if not isinstance(el, JSCSSMixin):
             continue
         for attr in ("default_js", "default_css"):

@@ -1,0 +1,130 @@
+"""Downloads of the filtered events: CSV, GeoJSON and a standalone offline HTML map."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import mimetypes
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from borderwatch import assets
+from borderwatch.htmlsafe import escape
+from borderwatch.mapview import base_map, filter_layers, layer_control
+from borderwatch.vocab import EVENT_COLUMNS
+
+_INLINE = "bw-inline:"
+"""Placeholder base URL: links under it are replaced by the file's content."""
+_SCRIPT = re.compile(r'<script src="bw-inline:/([^"]+)"></script>')
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="bw-inline:/([^"]+)"/>')
+_CSS_URL = re.compile(r"url\((['\"]?)(?!data:|https?:|#)([^'\")]+)\1\)")
+_TTF_FALLBACK = re.compile(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)')
+
+
+def event_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events in `events.csv` form: its columns in order, ISO dates, blanks as ""."""
+    out = pd.DataFrame(index=events.index)
+    for col in EVENT_COLUMNS:
+        values = events[col]
+        if col in ("date_start", "date_end"):
+            out[col] = pd.to_datetime(values).dt.strftime("%Y-%m-%d")
+        elif col in ("latitude", "longitude"):
+            out[col] = values.astype(float).map(lambda v: "" if pd.isna(v) else f"{v:.6g}")
+        else:
+            out[col] = values.astype(object).where(values.notna(), "").astype(str)
+    return out.reset_index(drop=True)
+
+
+def to_csv(events: pd.DataFrame) -> bytes:
+    """The events as UTF-8 CSV that `load_dataset` reads back unchanged."""
+    return event_table(events).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def to_geojson(events: pd.DataFrame) -> bytes:
+    """The events as an RFC 7946 FeatureCollection (points, every column as a property)."""
+    table = event_table(events)
+    gdf = gpd.GeoDataFrame(
+        table,
+        geometry=gpd.points_from_xy(
+            events["longitude"].astype(float), events["latitude"].astype(float)
+        ),
+        crs="EPSG:4326",
+    )
+    return gdf.to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
+
+
+def _data_uri(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".woff2":
+        mime = "font/woff2"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def inline_css(css: str, folder: Path) -> str:
+    """CSS with every relative url() replaced by a data: URI of the file (woff2 fonts only)."""
+    css = _TTF_FALLBACK.sub("", css)
+
+    def replace(match: re.Match) -> str:
+        target = (folder / match.group(2).split("?")[0].split("#")[0]).resolve()
+        if not target.is_file():
+            return match.group(0)
+        return f'url("{_data_uri(target)}")'
+
+    return _CSS_URL.sub(replace, css)
+
+
+def inline_assets(html: str, vendor_dir: Path) -> str:
+    """Replace the placeholder script and stylesheet links by their content."""
+
+    def script(match: re.Match) -> str:
+        text = (vendor_dir / match.group(1)).read_text(encoding="utf-8")
+        return "<script>" + text.replace("</script", "<\\/script") + "</script>"
+
+    def stylesheet(match: re.Match) -> str:
+        path = vendor_dir / match.group(1)
+        return "<style>" + inline_css(path.read_text(encoding="utf-8"), path.parent) + "</style>"
+
+    html = _SCRIPT.sub(lambda m: script(m), html)
+    return _STYLESHEET.sub(lambda m: stylesheet(m), html)
+
+
+def standalone_html(
+    events: pd.DataFrame,
+    all_events: pd.DataFrame,
+    sources: pd.DataFrame,
+    crossings: pd.DataFrame,
+    places: pd.DataFrame,
+    outlines: dict,
+    as_of: dt.date | None,
+    title: str = "BorderWatch map",
+    vendor_dir: Path | None = None,
+) -> tuple[bytes, bool]:
+    """One HTML file with the map of `events` and its layers; returns (html, offline).
+
+    With the offline assets present every script, stylesheet and font is inlined
+    and there is no tile layer, so the file opens without internet (offline is
+    True); otherwise it links the CDNs and an online tile layer.
+    """
+    root = vendor_dir or assets.default_vendor_dir()
+    offline = not assets.missing_assets(root)
+    m = base_map(outlines, offline=offline, vendor_dir=root, base_url=_INLINE)
+    layers = filter_layers(
+        events, all_events, sources, crossings, places, as_of, offline, root, _INLINE
+    )
+    for layer in layers:
+        layer.add_to(m)
+    layer_control().add_to(m)
+    html = m.get_root().render()
+    html = html.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)
+    if offline:
+        html = inline_assets(html, root)
+    return html.encode("utf-8"), offline
+
+
+def filename(stem: str, start: dt.date | None, end: dt.date | None, suffix: str) -> str:
+    """'borderwatch_2021-06-01_2021-07-31.csv'-style download names."""
+    parts = [stem] + [d.isoformat() for d in (start, end) if d is not None]
+    return "_".join(parts) + suffix

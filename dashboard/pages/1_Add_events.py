@@ -1,0 +1,162 @@
+"""Add events: upload an ACLED / UCDP GED export or a tidy CSV, or paste a briefing.
+
+Widgets only; reading, checking and saving are `borderwatch.ingest` functions.
+User text is shown in tables and code blocks, never as Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+from pathlib import Path
+
+try:
+    import borderwatch  # noqa: F401
+except ImportError:  # Community Cloud may run the app without installing the package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+import streamlit as st
+
+from borderwatch import vocab
+from borderwatch.ingest import store
+from borderwatch.ingest.extract import STATUSES
+from borderwatch.ingest.review import (
+    REVIEW_ONLY,
+    problem_table,
+    review_briefing,
+    review_upload,
+    rows_to_save,
+    table_problems,
+)
+from borderwatch.ingest.tidy import context_for
+from borderwatch.ingest.upload import MAX_BYTES, read_upload
+from borderwatch.loader import default_data_dir, load_places, load_sources
+from borderwatch.problems import DataError
+
+st.set_page_config(page_title="BorderWatch · Add events", layout="wide")
+st.title("Add events")
+
+data_dir = default_data_dir()
+try:
+    context = context_for(data_dir)
+    source_ids = sorted(load_sources(data_dir)["source_id"])
+except DataError as e:
+    st.error("The data folder has problems; fix them before adding events.")
+    st.code(e.report(limit=20), language=None)
+    st.stop()
+
+upload_tab, paste_tab = st.tabs(["Upload a file", "Paste a briefing"])
+
+with upload_tab:
+    uploaded = st.file_uploader(
+        "ACLED export, UCDP GED export, BorderWatch events CSV, or a briefing (.txt)",
+        type=["csv", "txt"],
+        key="upload",
+        help=f"At most {MAX_BYTES // 2**20} MiB, UTF-8.",
+    )
+with paste_tab:
+    pasted = st.text_area("Briefing text", height=200, key="pasted")
+    c1, c2 = st.columns(2)
+    published = c1.date_input("Published", value=dt.date.today(), key="published")
+    source_id = c2.selectbox("Source (sources.csv)", source_ids, key="source_id")
+    from_text = st.button("Find candidate events", key="extract")
+
+review_key = None
+if uploaded is not None:
+    data = uploaded.getvalue()
+    review_key = "file-" + hashlib.sha1(uploaded.name.encode() + data).hexdigest()[:12]
+    if st.session_state.get("review_key") != review_key:
+        try:
+            up = read_upload(uploaded.name, data)
+            if up.format == "briefing":
+                review = review_briefing(
+                    up.text, published, source_id, load_places(data_dir), uploaded.name
+                )
+            else:
+                review = review_upload(up, dt.date.today())
+        except DataError as e:
+            st.error("This file cannot be used:")
+            st.code(e.report(limit=20), language=None)
+            st.stop()
+        st.session_state.review, st.session_state.review_key = review, review_key
+elif from_text and pasted.strip():
+    review_key = "text-" + hashlib.sha1(f"{pasted}{published}{source_id}".encode()).hexdigest()[:12]
+    places = load_places(data_dir)
+    st.session_state.review = review_briefing(pasted, published, source_id, places)
+    st.session_state.review_key = review_key
+
+if "saved" in st.session_state:
+    added, backups = st.session_state.pop("saved")
+    st.success(f"Saved {added} events. Backups of the previous tables:")
+    st.code("\n".join(backups), language=None)
+
+review = st.session_state.get("review")
+if review is None:
+    st.info("Upload a file or paste a briefing to start.")
+    st.stop()
+
+st.subheader(f"Review {len(review.rows)} rows")
+st.caption(
+    "Candidates from a briefing are unchecked: write the summary in your own words, "
+    "set confidence, and set status to 'checked'. Add or delete rows as needed."
+)
+column_config = {
+    "event_type": st.column_config.SelectboxColumn(options=list(vocab.EVENT_TYPES)),
+    "date_precision": st.column_config.SelectboxColumn(options=list(vocab.DATE_PRECISIONS)),
+    "geo_precision": st.column_config.SelectboxColumn(options=list(vocab.GEO_PRECISIONS)),
+    "confidence": st.column_config.SelectboxColumn(options=list(vocab.CONFIDENCES)),
+    "status": st.column_config.SelectboxColumn(options=list(STATUSES)),
+    **{c: st.column_config.TextColumn(disabled=True) for c in REVIEW_ONLY if c != "status"},
+}
+edited = st.data_editor(
+    review.rows,
+    key=f"rows-{st.session_state.review_key}",
+    num_rows="dynamic",
+    column_config=column_config,
+    hide_index=False,
+    width="stretch",
+)
+
+problems = table_problems(edited, review, context)
+if problems:
+    st.error(f"{len(problems)} problem(s): fix or delete these rows before saving.")
+    st.dataframe(problem_table(problems), hide_index=True, width="stretch")
+elif len(edited) == 0:
+    st.warning("There are no rows to save.")
+else:
+    st.success(f"All {len(edited)} rows are valid.")
+
+rows = rows_to_save(edited)
+reason = store.read_only_reason(data_dir)
+if reason:
+    st.warning("Saving here is not possible, so download the updated tables instead:")
+    st.code(reason, language=None)
+    if not problems and len(edited):
+        for name, content in store.updated_tables(
+            data_dir, rows, review.file, review.sources
+        ).items():
+            st.download_button(f"Download {name}", content, file_name=name, mime="text/csv")
+else:
+    save = st.button(
+        f"Save {len(edited)} rows to {data_dir.name}/",
+        type="primary",
+        disabled=bool(problems) or len(edited) == 0,
+        key="save",
+    )
+    if save:
+        try:
+            result = store.append_events(data_dir, rows, review.file, review.sources)
+        except DataError as e:  # the table changed under us since the check above
+            st.error("Nothing was saved:")
+            st.code(e.report(limit=20), language=None)
+        except (store.ReadOnlyData, TimeoutError) as e:
+            st.error("Nothing was saved:")
+            st.code(str(e), language=None)
+        else:
+            # The main page caches the data folder; drop it so the map shows the new rows.
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            del st.session_state["review"]
+            st.session_state.saved = (result.added, [str(b) for b in result.backups])
+            st.rerun()

@@ -1,0 +1,116 @@
+"""What the "Add events" page shows and saves: rows to review, their problems, rows to store.
+
+The page only arranges widgets; this module turns an upload or a pasted
+briefing into one editable table (`Review`), checks an edited table row by row,
+and strips the review-only columns (status, evidence) before saving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from borderwatch import vocab
+from borderwatch.ingest import acled, store, ucdp
+from borderwatch.ingest.extract import (
+    EVIDENCE_COLUMNS,
+    STATUS_CANDIDATE,
+    extract_candidates,
+)
+from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
+from borderwatch.ingest.upload import Upload
+from borderwatch.problems import Problem
+from borderwatch.tables import LINE
+
+REVIEW_ONLY = ("status", *EVIDENCE_COLUMNS)
+"""Columns that help the editor review rows and are never saved."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """Rows for the editor to check, and the source rows a save would add."""
+
+    file: str
+    """Where the rows come from (the uploaded file's name, or 'briefing')."""
+    kind: str
+    """acled, ucdp, tidy or briefing."""
+    rows: pd.DataFrame
+    """All text; `status` and evidence columns for briefing candidates."""
+    sources: list[Mapping[str, str]] = field(default_factory=list)
+
+
+def review_upload(up: Upload, today: dt.date) -> Review:
+    """An uploaded table as rows to review (exports converted, with their source row)."""
+    if up.format in ("acled", "ucdp"):
+        publisher = "ACLED" if up.format == "acled" else "UCDP"
+        source = store.import_source(publisher, up.name, today)
+        convert = acled.acled_to_tidy if up.format == "acled" else ucdp.ucdp_to_tidy
+        rows = convert(up.table, source["source_id"])
+        return Review(up.name, up.format, _editable(rows), [source])
+    return Review(up.name, up.format, _editable(up.table))
+
+
+def review_briefing(
+    text: str, published: dt.date, source_id: str, places: pd.DataFrame, name: str = "briefing"
+) -> Review:
+    """Candidate rows from a briefing's text (status=candidate until the editor checks them)."""
+    prefix = f"CAND-{source_id}-{published:%Y%m%d}"
+    rows = extract_candidates(text, published, source_id, places, id_prefix=prefix)
+    return Review(name, "briefing", rows)
+
+
+def _editable(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.drop(columns=[LINE], errors="ignore").copy()
+    for c in TIDY_COLUMNS:
+        if c not in out.columns:
+            out[c] = ""
+    return out[list(TIDY_COLUMNS)].reset_index(drop=True)
+
+
+def numbered(edited: pd.DataFrame) -> pd.DataFrame:
+    """The edited table as text with `__line__` = its row number (1, 2, …) in the editor."""
+    df = edited.reset_index(drop=True).copy()
+    df = df.astype(object).where(df.notna(), "").astype(str)
+    df[LINE] = range(1, len(df) + 1)
+    return df
+
+
+def table_problems(edited: pd.DataFrame, review: Review, context: Context) -> list[Problem]:
+    """Every problem of the edited table; `line` is the row number shown in the editor.
+
+    A row still marked `status=candidate` is a problem: the tool never saves a
+    candidate as if it had been checked.
+    """
+    df = numbered(edited)
+    extra = [s["source_id"] for s in review.sources]
+    ctx = Context(context.source_ids | frozenset(extra), context.gazetteer)
+    problems = check_events(df, review.file, ctx)
+    if "status" in df.columns:
+        problems += [
+            Problem(
+                review.file,
+                int(r[LINE]),
+                "status",
+                "is still 'candidate': check the row, write the summary, set the confidence, "
+                "then set status to 'checked'",
+            )
+            for _, r in df[df["status"] == STATUS_CANDIDATE].iterrows()
+        ]
+    return sorted(problems, key=lambda p: (p.line or 0, p.field or "", p.message))
+
+
+def problem_table(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as rows (row, field, message) for display as a plain table."""
+    return pd.DataFrame(
+        [(p.line, p.field or "", p.message) for p in problems], columns=["row", "field", "message"]
+    )
+
+
+def rows_to_save(edited: pd.DataFrame) -> pd.DataFrame:
+    """The tidy columns of the edited table (review-only columns dropped), with row numbers."""
+    df = numbered(edited)
+    keep = [c for c in (*vocab.EVENT_COLUMNS, *vocab.OPTIONAL_EVENT_COLUMNS) if c in df.columns]
+    return df[[*keep, LINE]]

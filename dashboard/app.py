@@ -238,7 +238,7 @@ table.bw-table, table.bw-board, table.bw-latest {border-collapse: collapse; widt
 .bw-table td, .bw-table th, .bw-board td, .bw-board th, .bw-latest td, .bw-latest th {
   border-bottom: 1px solid #e3e0d8; padding: 4px 6px; text-align: left; vertical-align: top;}
 .bw-table td:first-child {color: #5b6670; white-space: nowrap;}
-.bw-board, .bw-latest {font-size: 1.15rem;}
+.bw-board, .bw-latest {font-size: 1.3rem;}
 .bw-board td.v-closed {background: #c0392b; color: #fff; font-weight: 700;}
 .bw-board td.v-threatened {background: #e67e22; color: #fff; font-weight: 700;}
 .bw-board td.v-open {background: #27ae60; color: #fff; font-weight: 700;}
@@ -252,7 +252,7 @@ BRIEFING_CSS = """
 [data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
 [data-testid="stSidebarCollapseButton"] {display: none !important;}
 .block-container {padding: 1rem 1.5rem 0 1.5rem; max-width: 100% !important;}
-.stApp {font-size: 1.35rem;}
+.stApp [data-testid="stMarkdownContainer"] p {font-size: 1.6rem;}
 .stApp h1 {font-size: 2.6rem; padding: 0;}
 .stApp h3 {font-size: 1.7rem;}
 </style>

@@ -359,7 +359,7 @@ def stable_ids(element: Element, prefix: str) -> Element:
 
     visit(element)
     for n, el in enumerate(seen):
-        el._id = f"{prefix}_{n}"
+        el._id = f"{prefix}n{n}"  # no underscore: streamlit-folium splits names at "_"
     for el in seen:  # folium names some variables after their key in the parent
         el._children = type(el._children)((c.get_name(), c) for c in el._children.values())
     return element

@@ -1,0 +1,103 @@
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sample_data import EVENTS, event, write_data_dir
+
+from borderwatch import assets, export, mapview
+from borderwatch.borders import load_borders
+from borderwatch.loader import load_dataset
+from borderwatch.vocab import EVENT_COLUMNS
+
+REPO = Path(__file__).resolve().parents[1]
+MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
+
+
+@pytest.fixture
+def ds(tmp_path):
+    rows = [*EVENTS, event(event_id="BW-2021-0099", summary=MALICIOUS)]
+    return load_dataset(write_data_dir(tmp_path / "data", rows))
+
+
+@pytest.fixture
+def vendor(tmp_path):
+    root = tmp_path / "vendor"
+    for rel in filter(None, assets.CDN_FILES.values()):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("/* stub */")
+    css = root / "fontawesome-free@6.2.0/css/all.min.css"
+    css.write_text(
+        '@font-face{src:url(../webfonts/fa-solid-900.woff2) format("woff2"),'
+        'url(../webfonts/fa-solid-900.ttf) format("truetype")}'
+    )
+    (root / "fontawesome-free@6.2.0/webfonts").mkdir()
+    (root / "fontawesome-free@6.2.0/webfonts/fa-solid-900.woff2").write_bytes(b"wOF2")
+    return root
+
+
+def test_csv_reads_back_as_the_same_events(ds, tmp_path):
+    again = tmp_path / "again"
+    shutil.copytree(ds.data_dir, again)
+    (again / "events.csv").write_bytes(export.to_csv(ds.events))
+    back = load_dataset(again).events
+    pd.testing.assert_frame_equal(
+        export.event_table(back), export.event_table(ds.events), check_dtype=False
+    )
+    assert export.to_csv(ds.events).decode().splitlines()[0] == ",".join(EVENT_COLUMNS)
+
+
+def test_csv_keeps_text_exactly_as_written(ds):
+    assert MALICIOUS in export.to_csv(ds.events).decode()
+
+
+def test_geojson_has_one_point_feature_per_event_with_every_column(ds):
+    data = json.loads(export.to_geojson(ds.events))
+    assert len(data["features"]) == len(ds.events) == 8
+    first = data["features"][0]
+    assert first["geometry"] == {"type": "Point", "coordinates": [67.4333, 37.2167]}
+    assert first["properties"]["event_id"] == "BW-2021-0001"
+    assert first["properties"]["date_start"] == "2021-06-23"
+    assert list(first["properties"]) == list(EVENT_COLUMNS)
+
+
+def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
+    outlines = mapview.outlines_geojson(load_borders(REPO / "geodata"))
+    html, offline = export.standalone_html(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, outlines,
+        dt.date(2021, 7, 13), title="Hairatan <b>", vendor_dir=vendor,
+    )  # fmt: skip
+    text = html.decode()
+    assert offline is True
+    assert re.findall(r'<(?:script|link)[^>]+(?:src|href)="', text) == []
+    assert "tile.openstreetmap" not in text
+    assert 'url("data:font/woff2;base64,d09GMg==")' in text
+    assert ".ttf" not in text
+    assert "<title>Hairatan &lt;b&gt;</title>" in text
+    assert MALICIOUS not in text  # only its escaped form
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_standalone_html_links_the_cdns_when_the_assets_are_missing(ds, tmp_path):
+    html, offline = export.standalone_html(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places,
+        {"type": "FeatureCollection", "features": []}, None, vendor_dir=tmp_path / "none",
+    )  # fmt: skip
+    assert offline is False
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in (
+        html.decode()
+    )
+
+
+def test_inline_css_leaves_remote_and_data_urls_alone(tmp_path):
+    css = 'a{background:url("data:image/png;base64,AA")} b{background:url(https://x/y.png)}'
+    assert export.inline_css(css, tmp_path) == css
+
+
+def test_download_names_carry_the_date_range():
+    assert export.filename("borderwatch", dt.date(2021, 6, 1), dt.date(2021, 7, 31), ".csv") == (
+        "borderwatch_2021-06-01_2021-07-31.csv"
+    )

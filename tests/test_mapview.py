@@ -1,0 +1,149 @@
+import datetime as dt
+import re
+from pathlib import Path
+
+import folium
+import pytest
+from sample_data import write_data_dir
+from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
+
+from borderwatch import assets, mapview
+from borderwatch.borders import load_borders
+from borderwatch.loader import load_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def outlines():
+    return mapview.outlines_geojson(load_borders(REPO / "geodata"))
+
+
+@pytest.fixture
+def ds(tmp_path):
+    return load_dataset(write_data_dir(tmp_path / "data"))
+
+
+@pytest.fixture
+def vendor(tmp_path):
+    for rel in filter(None, assets.CDN_FILES.values()):
+        (tmp_path / "vendor" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "vendor" / rel).write_text("/* stub */")
+    return tmp_path / "vendor"
+
+
+def _header_links(m: folium.Map) -> list[str]:
+    head = m.get_root().render().split("</head>")[0]
+    return re.findall(r'(?:src|href)="([^"]+)"', head)
+
+
+def test_offline_base_map_has_no_tiles_and_only_local_links(outlines, vendor):
+    m = mapview.base_map(outlines, offline=True, vendor_dir=vendor)
+    assert not any(isinstance(c, folium.TileLayer) for c in m._children.values())
+    links = _header_links(m)
+    assert links and all(u.startswith("/app/static/vendor/") for u in links)
+    assert '"maxZoom": 12' in m.get_root().render()
+
+
+def test_online_base_map_has_a_tile_layer_and_cdn_links_without_local_assets(outlines, tmp_path):
+    m = mapview.base_map(outlines, offline=False, vendor_dir=tmp_path / "none")
+    assert any(isinstance(c, folium.TileLayer) for c in m._children.values())
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in _header_links(m)
+
+
+def test_the_base_map_script_is_identical_on_every_build(outlines, vendor):
+    """streamlit-folium remounts the map (blank flash, zoom reset) when this hash changes."""
+
+    def key() -> str:
+        m = mapview.base_map(outlines, offline=True, vendor_dir=vendor)
+        m.get_root().render()
+        return generate_js_hash(_get_map_string(m), "map", False)
+
+    assert key() == key()
+
+
+def test_filter_layers_render_the_same_script_on_every_rerun(ds, outlines, vendor):
+    """Otherwise streamlit-folium re-creates them: open popups close, markers flicker."""
+
+    def scripts() -> list[str]:
+        m = mapview.base_map(outlines, offline=True, vendor_dir=vendor)
+        m.get_root().render()
+        _get_map_string(m)
+        layers = mapview.filter_layers(
+            ds.events, ds.events, ds.sources, ds.crossings, ds.places,
+            dt.date(2021, 7, 13), offline=True, vendor_dir=vendor,
+        )  # fmt: skip
+        return [_get_feature_group_string(g, m, i) for i, g in enumerate(layers)]
+
+    assert scripts() == scripts()
+
+
+def test_filter_layers_are_events_crossings_control_and_a_hidden_heat_map(ds, vendor):
+    layers = mapview.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )
+    assert [g.layer_name for g in layers] == [
+        "Events",
+        "Border crossings (status)",
+        "Faryab districts (control)",
+        "Heat map",
+    ]
+    assert [g.show for g in layers] == [True, True, True, False]
+
+
+def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
+    early = mapview.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 6, 22)
+    )[1]
+    late = mapview.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )[1]
+
+    def colors(group):
+        return [c.options["fillColor"] for c in group._children.values()]
+
+    # Hairatan closed from 23 June; Sher Khan Bandar closed on 22 June, reopened 1 July
+    assert colors(early) == ["#7f8c8d", "#c0392b"]
+    assert colors(late) == ["#c0392b", "#27ae60"]
+
+
+def test_crossing_popups_escape_event_text(ds):
+    events = ds.events.copy()
+    events["summary"] = events["summary"].astype(str)
+    events.loc[0, "summary"] = "<script>x</script> `${y}`"
+    group = mapview.filter_layers(
+        events, events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )[1]
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    html = m.get_root().render()
+    assert "<script>x" not in html and "`${y}`" not in html
+    assert "&lt;script&gt;x&lt;/script&gt; &#96;&#36;{y}&#96;" in html
+
+
+def test_district_control_keeps_only_the_faryab_districts(ds):
+    control = mapview.district_control(ds.events, ds.places, dt.date(2021, 7, 13))
+    assert control[["place", "control"]].values.tolist() == [
+        ["Andkhoy", "taliban"],
+        ["Maymana", "government"],
+    ]
+
+
+def test_the_legend_lists_every_event_type_and_status():
+    html = mapview.legend_html()
+    for label in ("Crossing closed", "Refugee movement", "Militant presence", "Other"):
+        assert label in html
+    for status in ("open", "closed", "threatened", "unknown", "taliban", "government"):
+        assert f"</i>{status}</div>" in html
+
+
+def test_stable_ids_replace_random_ids_throughout_a_layer(ds):
+    group = mapview.crossing_layer(
+        mapview.crossing_status(ds.events, ds.crossings, ds.places, dt.date(2021, 7, 13))
+    )
+    mapview.stable_ids(group, "bw1")
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    html = m.get_root().render()
+    assert re.search(r"html_[0-9a-f]{32}", html) is None
+    assert "html_bw1n" in html

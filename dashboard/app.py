@@ -51,12 +51,18 @@ def dataset() -> Dataset:
     return _load(str(d), stamp)
 
 
+BUNDLED_DATA = Path(__file__).resolve().parents[1] / "geodata"
+
+
 @st.cache_data(show_spinner=False)
 def outlines(data_dir: str) -> dict:
-    try:
-        return outlines_geojson(load_borders(Path(data_dir)))
-    except FileNotFoundError:
-        return {"type": "FeatureCollection", "features": []}
+    """The data folder's borders layer, else the bundled one, else nothing."""
+    for folder in (Path(data_dir), BUNDLED_DATA):
+        try:
+            return outlines_geojson(load_borders(folder))
+        except FileNotFoundError:
+            continue
+    return {"type": "FeatureCollection", "features": []}
 
 
 def url_filters() -> tuple[Filters, list[str]]:
@@ -100,7 +106,7 @@ def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> 
     )
     sb.multiselect("Event types", list(EVENT_TYPES), format_func=type_label, key="f_types")
     sb.text_input("Text search", key="f_q", placeholder="Hairatan, Taliban, BW-2021-0007…")
-    sb.button("Reset filters", on_click=reset_filters, args=(lo, hi), use_container_width=True)
+    sb.button("Reset filters", on_click=reset_filters, args=(lo, hi), width="stretch")
     sb.caption("Every filter is in the page address: copy it to share this view.")
     return Filters(
         start=None if start in (None, lo) else start,
@@ -194,7 +200,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
     sel = st.dataframe(
         table,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         on_select="rerun",
         selection_mode="single-row",
         key="table",

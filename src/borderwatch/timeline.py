@@ -10,7 +10,7 @@ from borderwatch.eventlayer import type_label
 def week_start(dates: pd.Series) -> pd.Series:
     """The Monday of each date's ISO week (as a Timestamp at midnight)."""
     d = pd.to_datetime(dates).dt.normalize()
-    return d - pd.to_timedelta(d.dt.dayofweek, unit="D")
+    return d - pd.to_timedelta(d.dt.day_of_week, unit="D")
 
 
 def weekly_counts(events: pd.DataFrame) -> pd.DataFrame:

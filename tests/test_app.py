@@ -1,0 +1,149 @@
+"""The dashboard through Streamlit's AppTest: widgets, URL parameters, and what reaches the map.
+
+AppTest does not run custom components; the map shows up as an element whose
+`json_args` hold the script and feature groups st_folium sent to the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sample_data import EVENTS, event, write_data_dir
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
+MALICIOUS_ID = "BW-2021-0099"
+
+
+@pytest.fixture
+def at(tmp_path, monkeypatch) -> AppTest:
+    bad = event(
+        event_id=MALICIOUS_ID,
+        date_start="2021-07-05",
+        date_end="2021-07-05",
+        event_type="statement",
+        summary=MALICIOUS,
+    )
+    rows = [*EVENTS, bad]
+    monkeypatch.setenv("BORDERWATCH_DATA", str(write_data_dir(tmp_path / "data", rows)))
+    monkeypatch.delenv("BORDERWATCH_OFFLINE", raising=False)
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def showing(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**Showing"))
+
+
+def map_args(at: AppTest) -> dict:
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def mapped_ids(at: AppTest) -> list[str]:
+    """Event ids in the events blob sent to the map, in order."""
+    blob = re.search(r"var d = (\{.*?\});", map_args(at)["feature_group"]).group(1)
+    return json.loads(blob)["id"]
+
+
+def test_opens_on_every_event_and_sends_them_all_to_the_map(at):
+    at.run()
+    assert not at.exception
+    assert showing(at) == "**Showing 8 of 8 events**"
+    assert mapped_ids(at) == [f"BW-2021-000{i}" for i in range(1, 8)] + [MALICIOUS_ID]
+    assert at.warning.len == 0
+
+
+def test_the_url_sets_the_filters_and_narrows_counts_and_map(at):
+    at.query_params.update(country="TJK", start="2021-06-25", end="2021-07-10")
+    at.run()
+    assert showing(at) == "**Showing 2 of 8 events**"
+    assert mapped_ids(at) == ["BW-2021-0003", "BW-2021-0004"]
+    assert at.multiselect(key="f_countries").value == ["TJK"]
+    assert [str(d) for d in at.date_input(key="f_dates").value] == ["2021-06-25", "2021-07-10"]
+
+
+def test_repeated_type_parameters_all_apply(at):
+    at.query_params["type"] = ["crossing_closed", "crossing_reopened"]
+    at.run()
+    assert showing(at) == "**Showing 3 of 8 events**"
+    assert at.multiselect(key="f_types").value == ["crossing_closed", "crossing_reopened"]
+
+
+def test_changing_a_filter_updates_counts_map_and_url(at):
+    at.run()
+    at.multiselect(key="f_types").set_value(["territorial_control"]).run()
+    assert showing(at) == "**Showing 3 of 8 events**"
+    assert mapped_ids(at) == ["BW-2021-0002", "BW-2021-0006", "BW-2021-0007"]
+    assert at.query_params["type"] == "territorial_control"
+    at.text_input(key="f_q").set_value("Faryab").run()
+    assert showing(at) == "**Showing 2 of 8 events**"
+    assert at.query_params["q"] == "Faryab"
+
+
+def test_reset_brings_every_event_back_and_clears_the_url(at):
+    at.query_params.update(country="UZB", q="fighting")
+    at.run()
+    assert showing(at) == "**Showing 1 of 8 events**"
+    at.button[0].click().run()
+    assert showing(at) == "**Showing 8 of 8 events**"
+    assert dict(at.query_params) == {}
+
+
+def test_malformed_parameters_are_ignored_with_a_warning_each(at):
+    at.query_params.update(country=["XXX", "TKM"], start="yesterday", type="raid", mode="kiosk")
+    at.run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "Ignored start='yesterday': not an ISO date (YYYY-MM-DD).",
+        "Ignored country='XXX': not an ISO 3166-1 alpha-3 code.",
+        "Ignored type='raid': unknown event type.",
+        "Ignored mode='kiosk': use one of analyst, briefing.",
+    ]
+    assert at.multiselect(key="f_countries").value == ["TKM"]
+
+
+def test_no_match_says_so_and_still_draws_the_outlines(at):
+    # this data folder has no borders.geojson: the bundled outlines stand in
+    at.query_params["q"] = "no such words anywhere"
+    at.run()
+    assert showing(at) == "**Showing 0 of 8 events**"
+    assert any(i.value.startswith("No event matches") for i in at.info)
+    assert mapped_ids(at) == []
+    assert '"iso3": "AFG"' in map_args(at)["script"]
+
+
+def test_the_base_map_sent_is_the_same_whatever_the_filters(at):
+    at.run()
+    first = map_args(at)
+    at.multiselect(key="f_countries").set_value(["RUS"]).run()
+    second = map_args(at)
+    assert first["key"] == second["key"]  # same key: the browser keeps the map mounted
+    assert first["feature_group"] != second["feature_group"]
+    assert second["returned_objects"] == ["last_object_clicked", "last_object_clicked_popup"]
+
+
+def test_a_selected_event_shows_its_full_record_escaped(at):
+    at.run()
+    at.session_state["selected"] = MALICIOUS_ID
+    at.run()
+    assert at.subheader[0].value == MALICIOUS_ID
+    record = next(h.proto.body for h in at.get("html") if "bw-table" in h.proto.body)
+    assert "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96;" in record
+    assert MALICIOUS not in record
+
+
+def test_briefing_mode_has_no_filters_and_shows_the_crossing_board(at):
+    at.query_params.update(mode="briefing", end="2021-07-13")
+    at.run()
+    assert not at.exception
+    assert at.sidebar.children == {} or len(at.sidebar) == 0
+    assert at.multiselect.len == 0
+    assert at.title[0].value == "BorderWatch — as of 13 Jul 2021"
+    board = next(h.proto.body for h in at.get("html") if "bw-board" in h.proto.body)
+    assert '<td>Hairatan–Termez</td><td class="v-closed">CLOSED</td>' in board
+    assert '<td>Sher Khan Bandar–Panji Poyon</td><td class="v-open">OPEN</td>' in board
+    assert "display: none" in next(m.value for m in at.markdown if "stSidebar" in m.value)

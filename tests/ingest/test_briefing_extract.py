@@ -121,3 +121,13 @@ def test_no_candidate_copies_a_sentence_of_the_briefing():
     for col in vocab.EVENT_COLUMNS:
         for value in df[col]:
             assert len(value) < 40, (col, value)
+
+
+def test_two_dates_in_one_sentence_keep_both_events():
+    text = "Putin phoned Termez and Dushanbe on July 5, and Moscow promised help two days later."
+    df = extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+    pairs = df[["place", "date_start"]].values.tolist()
+    assert ["Termez", "2021-07-05"] in pairs
+    assert ["Moscow", "2021-07-07"] in pairs
+    # Moscow also gets its nearest date (July 5): an extra candidate the editor deletes.
+    assert len(pairs) == 3

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
-from pathlib import Path
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -142,21 +143,26 @@ def test_a_failed_write_leaves_the_old_table_and_no_temporary_file(data_dir, mon
     assert not [p for p in data_dir.iterdir() if p.name.endswith(".tmp")]
 
 
-def _save_many(data_dir: str, prefix: str, n: int) -> None:
-    for i in range(n):
-        row = termez_closure()
-        row["event_id"] = f"{prefix}-{i:03d}"
-        store.append_events(Path(data_dir), rows(row), f"{prefix}.csv")
+# Each worker is a fresh interpreter (not multiprocessing, which re-runs whatever
+# __main__ the test runner has) that saves one row at a time, as a page would.
+WORKER = """
+import json, sys
+from pathlib import Path
+from borderwatch.ingest import store
+from borderwatch.ingest.tidy import tidy_frame
+data_dir, prefix, row = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+for i in range(10):
+    one = dict(row, event_id=f"{prefix}-{i:03d}")
+    store.append_events(Path(data_dir), tidy_frame([one], [2]), f"{prefix}.csv")
+"""
 
 
 def test_two_processes_saving_at_once_keep_every_row(data_dir):
-    ctx = multiprocessing.get_context("spawn")
-    workers = [ctx.Process(target=_save_many, args=(str(data_dir), p, 10)) for p in ("A", "B")]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(120)
-    assert [w.exitcode for w in workers] == [0, 0]
+    row = json.dumps(termez_closure())
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WORKER, str(data_dir), p, row]) for p in "AB"
+    ]
+    assert [w.wait(timeout=120) for w in workers] == [0, 0]
     ids = load_dataset(data_dir).events["event_id"].tolist()
     assert len(ids) == len(EVENTS) + 20
     assert sorted(i for i in ids if i[:2] in ("A-", "B-")) == sorted(

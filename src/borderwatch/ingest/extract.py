@@ -198,6 +198,28 @@ def _nearest(dates: Iterable[DateRef], pos: int) -> DateRef | None:
     return min(dates, key=lambda d: abs(d.begin - pos), default=None)
 
 
+def _pairs(
+    mentions: list[PlaceMention], dates: list[DateRef]
+) -> list[tuple[PlaceMention, DateRef | None]]:
+    """(place, date) pairs of one sentence, in text order, each place once per date.
+
+    Each place gets its nearest date, and each date its nearest place, so that
+    "X met Y on July 5, and Moscow answered two days later" keeps both events.
+    Countries are left out where the sentence names a finer place ("Uzbekistan
+    closed the crossing at Termez": the event is at Termez), unless a date is
+    nearest to the country.
+    """
+    finer = [m for m in mentions if m.kind != "country"] or mentions
+    pairs: dict[tuple[str, int], tuple[PlaceMention, DateRef | None]] = {}
+    for m in finer:
+        d = _nearest(dates, m.start)
+        pairs.setdefault((m.name, d.begin if d else -1), (m, d))
+    for d in dates:
+        m = min(mentions, key=lambda m: abs(m.start - d.begin))
+        pairs.setdefault((m.name, d.begin), (m, d))
+    return sorted(pairs.values(), key=lambda p: p[0].start)
+
+
 def extract_candidates(
     text: str, published: dt.date, source_id: str, places: pd.DataFrame, id_prefix: str = "CAND"
 ) -> pd.DataFrame:
@@ -212,15 +234,7 @@ def extract_candidates(
         etype, cue = propose_type(text[s_start:s_end])
         if not in_sentence or not (etype or sentence_dates):
             continue  # no place, or nothing that happened: not an event
-        if any(m.kind != "country" for m in in_sentence):
-            # "Uzbekistan closed the crossing at Termez": the finer place is the event's.
-            in_sentence = [m for m in in_sentence if m.kind != "country"]
-        seen: set[str] = set()
-        for m in in_sentence:
-            if m.name in seen:
-                continue
-            seen.add(m.name)
-            d = _nearest(sentence_dates, m.start)
+        for m, d in _pairs(in_sentence, sentence_dates):
             rows.append(
                 {
                     "status": STATUS_CANDIDATE,

@@ -284,7 +284,7 @@ def briefing_screen(ds: Dataset, lo: dt.date, hi: dt.date, f: Filters, warnings:
         st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
         map_col, side = st.columns([2, 1])
         with map_col:
-            show_map(ds, shown, end, height=760)
+            show_map(ds, shown, end, height=860)
         with side:
             st.subheader("Border crossings")
             status = crossing_status(ds.events, ds.crossings, ds.places, end)

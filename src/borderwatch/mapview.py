@@ -56,7 +56,7 @@ LAYER_NAMES = {
 
 MAP_CSS = f"""
 <style>
-.leaflet-container {{background:{SEA};}}
+.leaflet-container.leaflet-container {{background:{SEA};}}  /* beats leaflet.css in any order */
 .bw-legend {{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:6px;
   font-size:11px;line-height:15px;box-shadow:0 0 4px rgba(0,0,0,.3);max-height:60vh;
   overflow:auto;}}

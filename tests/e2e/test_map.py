@@ -70,3 +70,37 @@ def test_a_malformed_parameter_warns_and_the_page_still_works(app, page):
     n, m = showing(page)
     assert n == m
     assert drawn_markers(frame) == n
+
+
+def test_the_standalone_html_download_draws_the_map_without_any_server(app, page, tmp_path):
+    from borderwatch import export
+    from borderwatch.borders import load_borders
+    from borderwatch.mapview import outlines_geojson
+
+    ds = load_dataset(app.data_dir)
+    shown = apply_filters(ds.events, Filters(countries=("UZB",)))
+    html, offline = export.standalone_html(
+        shown, ds.events, ds.sources, ds.crossings, ds.places,
+        outlines_geojson(load_borders(app.data_dir)), dt.date(2021, 9, 30),
+    )  # fmt: skip
+    assert offline
+    path = tmp_path / "borderwatch.html"
+    path.write_bytes(html)
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "() => Object.values(window).some(v => v && v.bwCount !== undefined)", timeout=20_000
+    )
+    page.evaluate(
+        """() => {
+            const c = Object.values(window).find(v => v && v.bwCount !== undefined);
+            c._map.fitBounds(c.getBounds(), {animate: false});
+        }"""
+    )
+    page.wait_for_timeout(800)
+    clusters = page.eval_on_selector_all(
+        ".marker-cluster span", "els => els.map(e => parseInt(e.textContent, 10))"
+    )
+    assert sum(clusters) + page.locator(".leaflet-marker-icon.bw-icon").count() == len(shown)
+    screenshot(page, "standalone_export")
+    assert page.watch.errors == []
+    assert {h for h in page.watch.hosts if h} == set()  # file:// only, not even localhost

@@ -1,0 +1,51 @@
+"""Briefing mode in Chromium: a full-screen map, the crossing board, no navigation."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from conftest import screenshot
+from helpers import drawn_markers, open_app, showing
+
+pytestmark = pytest.mark.browser
+
+
+def crossing_names(app) -> list[str]:
+    with (app.data_dir / "crossings.csv").open(encoding="utf-8") as fh:
+        return [row["name"] for row in csv.DictReader(fh)]
+
+
+def test_briefing_mode_shows_the_status_board_and_hides_all_navigation(app, page):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    frame = open_app(page, app.url + "/?mode=briefing")
+    board = page.locator("table.bw-board")
+    board.wait_for()
+    for name in crossing_names(app):
+        assert board.get_by_text(name, exact=True).is_visible()
+    statuses = board.locator("td[class^='v-']").all_inner_texts()
+    assert len(statuses) == len(crossing_names(app))
+    assert set(statuses) <= {"OPEN", "CLOSED", "THREATENED", "UNKNOWN"}
+    assert page.locator("table.bw-latest tbody tr").count() == 6
+    for testid in ("stSidebar", "stSidebarNav", "stSidebarCollapsedControl", "stHeader"):
+        assert not page.locator(f"[data-testid='{testid}']").is_visible()
+    n, _ = showing(page)
+    assert drawn_markers(frame) == n
+    screenshot(page, "briefing")
+    assert page.watch.errors == []
+    assert page.watch.outside == set()
+
+
+def test_playback_steps_the_end_date_on_a_timer(app, page):
+    open_app(page, app.url + "/?mode=briefing&play=1&start=2021-08-01&end=2021-08-31")
+    title = page.locator("h1").first
+    seen = {title.inner_text()}
+    for _ in range(20):  # the board moves a week every few seconds
+        page.wait_for_timeout(1000)
+        seen.add(title.inner_text())
+        if len(seen) >= 3:
+            break
+    dates = sorted(re.search(r"as of (.+)$", t).group(1) for t in seen)
+    assert len(dates) >= 3, dates
+    assert page.watch.outside == set()

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
 
 from borderwatch import vocab
 from borderwatch.gazetteer import Gazetteer
@@ -21,8 +24,48 @@ _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _NOT_ISO3 = "is not an ISO 3166-1 alpha-3 country code (e.g. AFG, UZB)"
 
 
+def parse_dates(s: pd.Series) -> pd.Series:
+    """Text as `YYYY-MM-DD` dates, NaT where it is not one (blank, malformed, impossible).
+
+    Same result as `pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")`, but each
+    distinct value is parsed once: a million rows hold a few thousand dates, and
+    no Python object is made per row.
+    """
+    codes, uniques = pd.factorize(s)
+    parsed = pd.to_datetime(pd.Series(uniques, dtype=object), format="%Y-%m-%d", errors="coerce")
+    values = parsed.to_numpy()
+    # Code -1 (a missing value) picks the NaT appended at the end.
+    values = np.append(values, np.array(["NaT"], dtype=values.dtype))
+    return pd.Series(values[codes], index=s.index, name=s.name)
+
+
+def parse_numbers(s: pd.Series) -> pd.Series:
+    """Text as floats, NaN where blank or not a number (as `pd.to_numeric(errors="coerce")`).
+
+    Arrow parses plain decimal numbers to the same doubles without a Python object
+    per row; anything it refuses (" 1.5", "1,5", ...) goes through pandas instead.
+    """
+    try:
+        arr = pyarrow.array(s.array)
+        if not len(s) or not (
+            pyarrow.types.is_string(arr.type) or pyarrow.types.is_large_string(arr.type)
+        ):
+            raise TypeError(arr.type)
+        values = pc.cast(pc.if_else(pc.equal(arr, ""), None, arr), pyarrow.float64())
+        if (
+            values.null_count == 0
+            and pc.all(pc.match_substring_regex(arr, r"^\s*[+-]?\d+\s*$")).as_py()
+        ):
+            raise TypeError("all integers: pandas makes them int64")
+        return pd.Series(
+            values.to_numpy(zero_copy_only=False), index=s.index, name=s.name, dtype="float64"
+        )
+    except (pyarrow.ArrowException, TypeError):
+        return pd.to_numeric(s.where(s != ""), errors="coerce")
+
+
 def _is_real_date(s: pd.Series) -> pd.Series:
-    parsed = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+    parsed = parse_dates(s)
     # A value in the wrong format is already reported by the format check.
     return parsed.notna() | (s == "") | ~s.str.match(_ISO_DATE)
 
@@ -35,7 +78,7 @@ def _in(values: Collection[str], blank_ok: bool = False, error: str | None = Non
 
 def _number_in(lo: float, hi: float) -> pa.Check:
     def check(s: pd.Series) -> pd.Series:
-        num = pd.to_numeric(s, errors="coerce")
+        num = parse_numbers(s)
         return (s == "") | num.between(lo, hi)
 
     return pa.Check(check, error=f"must be a number from {lo:g} to {hi:g}")
@@ -92,7 +135,6 @@ def validate_events(
     for field in vocab.REQUIRED_EVENT_FIELDS:
         add(df[field].str.strip() == "", field, "is required but blank")
 
-    nonblank = df.replace("", pd.NA)
     try:
         event_schema().validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -107,8 +149,8 @@ def validate_events(
                 continue  # already reported as blank
             problems.append(Problem(file, int(lines[idx]), field, f"{value!r} {case['check']}"))
 
-    start = pd.to_datetime(nonblank["date_start"], format="%Y-%m-%d", errors="coerce")
-    end = pd.to_datetime(nonblank["date_end"], format="%Y-%m-%d", errors="coerce")
+    # Blank and malformed dates become NaT and never compare true (reported above).
+    start, end = parse_dates(df["date_start"]), parse_dates(df["date_end"])
     add(
         end < start, "date_end", lambda r: f"{r['date_end']} is before date_start {r['date_start']}"
     )
@@ -120,8 +162,13 @@ def validate_events(
         "latitude and longitude must both be given or both be blank",
     )
 
-    dup = df["event_id"].duplicated(keep="first") & (df["event_id"] != "")
-    first_line = df.drop_duplicates("event_id").set_index("event_id")[LINE]
+    # Duplicates found on integer codes: hashing a million strings as Python objects
+    # cost seconds and hundreds of MB.
+    id_codes = pd.Series(pd.factorize(df["event_id"])[0], index=df.index)
+    dup = id_codes.duplicated(keep="first") & (df["event_id"] != "")
+    first_line = (
+        df[~id_codes.duplicated(keep="first")].set_index("event_id")[LINE] if dup.any() else {}
+    )
     add(
         dup,
         "event_id",
@@ -160,25 +207,29 @@ def _place_problems(
     A row that brings its own coordinates may name a place the gazetteer does not
     know (an imported village): the name is then only a label.
     """
+    # Look each distinct (place, country) up once: a million rows name a few hundred places.
+    todo = df.loc[needs_geocoding & (df["place"] != ""), ["place", "country", LINE]]
+    keys = todo[["place", "country"]].drop_duplicates()
+    unresolved = {
+        (place, country)
+        for place, country in zip(keys["place"], keys["country"], strict=True)
+        if gazetteer.lookup(place, country or None) is None and gazetteer.lookup(place) is None
+    }
     problems = []
-    todo = df[needs_geocoding & (df["place"] != "")]
-    unresolved: dict[tuple[str, str], bool] = {}
-    for idx, row in todo.iterrows():
-        key = (row["place"], row["country"])
-        if key not in unresolved:
-            unresolved[key] = (
-                gazetteer.lookup(row["place"], row["country"] or None) is None
-                and gazetteer.lookup(row["place"]) is None
+    hints: dict[str, str] = {}
+    todo = todo[todo["place"].isin({place for place, _ in unresolved})]
+    for place, country, line in zip(todo["place"], todo["country"], todo[LINE], strict=True):
+        if (place, country) not in unresolved:
+            continue
+        if place not in hints:
+            names = gazetteer.suggest(place)
+            hints[place] = f"; did you mean {' or '.join(repr(h) for h in names)}?" if names else ""
+        problems.append(
+            Problem(
+                file,
+                int(line),
+                "place",
+                f"unknown place {place!r} and no coordinates given{hints[place]}",
             )
-        if unresolved[key]:
-            hints = gazetteer.suggest(row["place"])
-            hint = f"; did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
-            problems.append(
-                Problem(
-                    file,
-                    int(df.at[idx, LINE]),
-                    "place",
-                    f"unknown place {row['place']!r} and no coordinates given{hint}",
-                )
-            )
+        )
     return problems

@@ -134,6 +134,17 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+CONTEXT: tuple[str, ...] = (
+    "",
+    " Local sources said the situation remained tense into the evening.",
+    " The report could not be confirmed independently.",
+    " Traders said lorries were queuing for several kilometres on the approach road.",
+    " Officials on the other bank said they were watching the area closely.",
+    " Residents described the movement of armed men through nearby villages.",
+    " Neighbouring governments called for calm and for the border to stay open.",
+)
+"""Second sentences: real summaries run to one or two sentences (about 140 characters)."""
+
 GENERIC_SUMMARIES = (
     "{actor} were involved in an incident near {place}.",
     "An incident was reported near {place}; details are unclear.",
@@ -271,9 +282,10 @@ def synth_events(n: int, seed: int = 0, places: pd.DataFrame | None = None) -> p
     actors = np.where(two, actor1 + ";" + actor2, actor1)
 
     variant = rng.integers(0, 2, size=n)
+    context = np.array(CONTEXT)[rng.integers(0, len(CONTEXT), size=n)]
     summary = [
-        SUMMARIES.get(ty, GENERIC_SUMMARIES)[v].format(actor=a, place=pl)
-        for ty, v, a, pl in zip(etype, variant, actor1, names, strict=True)
+        SUMMARIES.get(ty, GENERIC_SUMMARIES)[v].format(actor=a, place=pl) + more
+        for ty, v, a, pl, more in zip(etype, variant, actor1, names, context, strict=True)
     ]
 
     frame = {

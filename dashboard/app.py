@@ -125,7 +125,9 @@ def sync_url(f: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
-def show_map(ds: Dataset, shown: pd.DataFrame, as_of: dt.date, height: int) -> dict:
+def show_map(
+    ds: Dataset, shown: pd.DataFrame, as_of: dt.date, height: int, briefing_room: bool = False
+) -> dict:
     offline = assets.offline_mode()
     base_url = "/" + "/".join(
         p
@@ -142,7 +144,7 @@ def show_map(ds: Dataset, shown: pd.DataFrame, as_of: dt.date, height: int) -> d
         height=height,
         use_container_width=True,
         feature_group_to_add=layers,
-        layer_control=layer_control(),
+        layer_control=layer_control(collapsed=not briefing_room),
         returned_objects=["last_object_clicked", "last_object_clicked_popup"],
     )
 
@@ -284,7 +286,7 @@ def briefing_screen(ds: Dataset, lo: dt.date, hi: dt.date, f: Filters, warnings:
         st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
         map_col, side = st.columns([2, 1])
         with map_col:
-            show_map(ds, shown, end, height=860)
+            show_map(ds, shown, end, height=860, briefing_room=True)
         with side:
             st.subheader("Border crossings")
             status = crossing_status(ds.events, ds.crossings, ds.places, end)

@@ -365,6 +365,6 @@ def stable_ids(element: Element, prefix: str) -> Element:
     return element
 
 
-def layer_control() -> folium.LayerControl:
-    """The layer switcher, open so that a briefing screen shows what is on."""
-    return folium.LayerControl(position="topright", collapsed=False)
+def layer_control(collapsed: bool = True) -> folium.LayerControl:
+    """The layer switcher (pass collapsed=False on a briefing screen to show what is on)."""
+    return folium.LayerControl(position="topright", collapsed=collapsed)

@@ -7,9 +7,7 @@ Every page records the hosts it asked for, its errors and its dialogs.
 
 from __future__ import annotations
 
-import csv
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,23 +15,14 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from e2e_support import CHROMIUM, CHROMIUM_ARGS, REPO, Watch, write_e2e_data
 
 from borderwatch import assets
-
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = REPO / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]  # fmt: skip
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
-MALICIOUS_ID = "BW-2021-9999"
-LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "[::1]", "::1"}
 
 pytestmark = pytest.mark.browser
 
@@ -42,25 +31,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def write_e2e_data(root: Path) -> Path:
-    """The bundled data folder plus the malicious event at Hairatan."""
-    shutil.copytree(REPO / "geodata", root)
-    with (root / "sources.csv").open(encoding="utf-8") as fh:
-        source_id = next(csv.DictReader(fh))["source_id"]
-    with (root / "events.csv").open(encoding="utf-8") as fh:
-        header = next(csv.reader(fh))
-    row = {c: "" for c in header}
-    row.update(
-        event_id=MALICIOUS_ID, date_start="2021-07-05", date_end="2021-07-05",
-        date_precision="day", event_type="statement", place="Hairatan", country="AFG",
-        counterpart_country="UZB", geo_precision="site", actors="Unknown",
-        summary=MALICIOUS, source_id=source_id, confidence="claimed",
-    )  # fmt: skip
-    with (root / "events.csv").open("a", encoding="utf-8", newline="") as fh:
-        csv.DictWriter(fh, header).writerow(row)
-    return root
 
 
 @dataclass
@@ -119,19 +89,6 @@ def browser():
         b.close()
 
 
-@dataclass
-class Watch:
-    """What a page did besides drawing: hosts asked for, errors thrown, dialogs opened."""
-
-    hosts: set = field(default_factory=set)
-    errors: list = field(default_factory=list)
-    dialogs: list = field(default_factory=list)
-
-    @property
-    def outside(self) -> set:
-        return self.hosts - LOCAL_HOSTS
-
-
 @pytest.fixture
 def page(browser):
     ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
@@ -148,8 +105,3 @@ def page(browser):
     pg.watch = watch
     yield pg
     ctx.close()
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import MALICIOUS, MALICIOUS_ID, screenshot
-from helpers import drawn_markers, open_app, showing
+from e2e_support import MALICIOUS, MALICIOUS_ID, drawn_markers, open_app, screenshot, showing
 
 from borderwatch.filters import Filters, apply_filters
 from borderwatch.loader import load_dataset

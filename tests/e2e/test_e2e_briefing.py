@@ -6,8 +6,7 @@ import csv
 import re
 
 import pytest
-from conftest import screenshot
-from helpers import drawn_markers, open_app, showing
+from e2e_support import drawn_markers, open_app, screenshot, showing
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,94 @@
+"""Support for the browser tests: the data they run on and what a person does in the page."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]  # fmt: skip
+MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
+MALICIOUS_ID = "BW-2021-9999"
+LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "[::1]", "::1"}
+SHOWING = re.compile(r"Showing (\d+) of (\d+) events")
+MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+def write_e2e_data(root: Path) -> Path:
+    """The bundled data folder plus the malicious event at Hairatan."""
+    shutil.copytree(REPO / "geodata", root)
+    with (root / "sources.csv").open(encoding="utf-8") as fh:
+        source_id = next(csv.DictReader(fh))["source_id"]
+    with (root / "events.csv").open(encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    row = {c: "" for c in header}
+    row.update(
+        event_id=MALICIOUS_ID, date_start="2021-07-05", date_end="2021-07-05",
+        date_precision="day", event_type="statement", place="Hairatan", country="AFG",
+        counterpart_country="UZB", geo_precision="site", actors="Unknown",
+        summary=MALICIOUS, source_id=source_id, confidence="claimed",
+    )  # fmt: skip
+    with (root / "events.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, header).writerow(row)
+    return root
+
+
+@dataclass
+class Watch:
+    """What a page did besides drawing: hosts asked for, errors thrown, dialogs opened."""
+
+    hosts: set = field(default_factory=set)
+    errors: list = field(default_factory=list)
+    dialogs: list = field(default_factory=list)
+
+    @property
+    def outside(self) -> set:
+        return self.hosts - LOCAL_HOSTS
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def open_app(page, url: str):
+    """Go to `url`, wait until Streamlit is idle and the map has drawn its layers; the map frame."""
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stApp']", timeout=30_000)
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=30_000).content_frame()
+    frame.wait_for_function(
+        "() => window.map && Object.values(window.map._layers).some(l => l.bwCount !== undefined)",
+        timeout=30_000,
+    )
+    return frame
+
+
+def showing(page) -> tuple[int, int]:
+    """The (N, M) of the `Showing N of M events` line."""
+    text = page.get_by_text(SHOWING).first.inner_text()
+    n, m = SHOWING.search(text).groups()
+    return int(n), int(m)
+
+
+def drawn_markers(frame) -> int:
+    """Zoom to all events, then add up what is drawn: cluster counts plus single markers."""
+    frame.evaluate(
+        """() => {
+            const c = Object.values(window.map._layers).find(l => l.bwCount !== undefined);
+            if (c.getLayers().length) { window.map.fitBounds(c.getBounds(), {animate: false}); }
+        }"""
+    )
+    frame.wait_for_timeout(800)
+    clusters = frame.eval_on_selector_all(
+        ".marker-cluster span", "els => els.map(e => parseInt(e.textContent, 10))"
+    )
+    singles = frame.locator(".leaflet-marker-icon.bw-icon").count()
+    return sum(clusters) + singles

@@ -23,6 +23,7 @@ from borderwatch.ingest import store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
     REVIEW_ONLY,
+    choices,
     problem_table,
     review_briefing,
     review_upload,
@@ -101,12 +102,19 @@ st.caption(
     "Candidates from a briefing are unchecked: write the summary in your own words, "
     "set confidence, and set status to 'checked'. Add or delete rows as needed."
 )
+dropdowns = {
+    "event_type": vocab.EVENT_TYPES,
+    "date_precision": vocab.DATE_PRECISIONS,
+    "geo_precision": vocab.GEO_PRECISIONS,
+    "confidence": vocab.CONFIDENCES,
+    "control": vocab.CONTROL_STATES,
+    "status": STATUSES,
+}
 column_config = {
-    "event_type": st.column_config.SelectboxColumn(options=list(vocab.EVENT_TYPES)),
-    "date_precision": st.column_config.SelectboxColumn(options=list(vocab.DATE_PRECISIONS)),
-    "geo_precision": st.column_config.SelectboxColumn(options=list(vocab.GEO_PRECISIONS)),
-    "confidence": st.column_config.SelectboxColumn(options=list(vocab.CONFIDENCES)),
-    "status": st.column_config.SelectboxColumn(options=list(STATUSES)),
+    **{
+        c: st.column_config.SelectboxColumn(options=choices(review.rows, c, allowed))
+        for c, allowed in dropdowns.items()
+    },
     **{c: st.column_config.TextColumn(disabled=True) for c in REVIEW_ONLY if c != "status"},
 }
 edited = st.data_editor(

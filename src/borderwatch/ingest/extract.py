@@ -256,4 +256,7 @@ def extract_candidates(
                 }
             )
     full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows]
-    return pd.DataFrame(full, columns=list(CANDIDATE_COLUMNS), dtype=str)
+    # Numbered from 1, as the editor and its messages show them.
+    return pd.DataFrame(
+        full, columns=list(CANDIDATE_COLUMNS), dtype=str, index=pd.RangeIndex(1, len(full) + 1)
+    )

@@ -67,14 +67,24 @@ def _editable(df: pd.DataFrame) -> pd.DataFrame:
     for c in TIDY_COLUMNS:
         if c not in out.columns:
             out[c] = ""
-    return out[list(TIDY_COLUMNS)].reset_index(drop=True)
+    out = out[list(TIDY_COLUMNS)]
+    out.index = pd.RangeIndex(1, len(out) + 1)
+    return out
 
 
 def numbered(edited: pd.DataFrame) -> pd.DataFrame:
-    """The edited table as text with `__line__` = its row number (1, 2, …) in the editor."""
+    """The edited table as text with `__line__` = the row number the editor shows.
+
+    Review tables are numbered from 1 (`_editable`), and deleting a row keeps the
+    others' numbers; rows the editor adds (no number yet) continue after the last.
+    """
+    labels = pd.to_numeric(pd.Series(edited.index, dtype=object), errors="coerce")
+    top = int(labels.max()) if labels.notna().any() else 0
+    filler = iter(range(top + 1, top + 1 + int(labels.isna().sum())))
+    lines = [int(v) if pd.notna(v) else next(filler) for v in labels]
     df = edited.reset_index(drop=True).copy()
     df = df.astype(object).where(df.notna(), "").astype(str)
-    df[LINE] = range(1, len(df) + 1)
+    df[LINE] = lines
     return df
 
 
@@ -107,6 +117,16 @@ def problem_table(problems: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame(
         [(p.line, p.field or "", p.message) for p in problems], columns=["row", "field", "message"]
     )
+
+
+def choices(rows: pd.DataFrame, column: str, allowed: tuple[str, ...]) -> list[str]:
+    """Options for a drop-down column: the allowed values, then any other value present.
+
+    A drop-down hides a value that is not an option, so a wrong value in an upload
+    would look blank while its message quotes it; listing it keeps it visible.
+    """
+    present = set(rows[column]) if column in rows.columns else set()
+    return [*allowed, *sorted(v for v in present - set(allowed) if v)]
 
 
 def rows_to_save(edited: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,39 @@
+"""The review table: row numbers as the editor shows them, drop-downs that hide nothing."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from borderwatch import vocab
+from borderwatch.ingest.review import choices, numbered, rows_to_save
+from borderwatch.tables import LINE
+
+
+def test_rows_keep_their_numbers_after_a_deletion_and_added_rows_come_last():
+    edited = pd.DataFrame(
+        {"event_id": ["BW-1", "BW-3", "BW-NEW"]}, index=pd.Index([1, 3, None], dtype=object)
+    )
+    assert numbered(edited)[LINE].tolist() == [1, 3, 4]
+
+
+def test_blank_cells_of_added_rows_become_empty_text():
+    edited = pd.DataFrame({"summary": ["Hairatan shut.", None]}, index=[1, 2])
+    assert numbered(edited)["summary"].tolist() == ["Hairatan shut.", ""]
+
+
+def test_a_wrong_value_stays_visible_as_an_option():
+    rows = pd.DataFrame({"confidence": ["reported", "rumour", ""]})
+    assert choices(rows, "confidence", vocab.CONFIDENCES) == [
+        "confirmed",
+        "reported",
+        "claimed",
+        "rumour",
+    ]
+
+
+def test_review_only_columns_are_not_saved():
+    edited = pd.DataFrame(
+        {"status": ["checked"], "event_id": ["BW-1"], "evidence_place_text": ["Hayratan"]},
+        index=[1],
+    )
+    assert list(rows_to_save(edited).columns) == ["event_id", LINE]

@@ -103,3 +103,16 @@ def test_the_standalone_html_download_draws_the_map_without_any_server(app, page
     screenshot(page, "standalone_export")
     assert page.watch.errors == []
     assert {h for h in page.watch.hosts if h} == set()  # file:// only, not even localhost
+
+
+def test_choosing_a_table_row_shows_that_events_full_record(app, page):
+    open_app(page, app.url + "/?q=Termez")
+    first = apply_filters(load_dataset(app.data_dir).events, Filters(q="Termez")).iloc[0]
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # the row-marker column of the first row (the grid is a canvas: click by position)
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    page.get_by_role("heading", name=first["event_id"]).wait_for(timeout=15_000)
+    record = page.locator("table.bw-table")
+    assert record.get_by_text(str(first["summary"]), exact=True).is_visible()

@@ -22,7 +22,8 @@ def control_as_of(
     With `places` and `kind` (e.g. 'district'), only places of that kind in the
     gazetteer are kept. Sorted by place name.
     """
-    ev = events[events["event_type"].astype(str) == "territorial_control"]
+    # Compared on the column itself: a million categorical values as strings cost 0.2 s.
+    ev = events[events["event_type"] == "territorial_control"]
     if as_of is not None:
         ev = ev[ev["date_start"] <= pd.Timestamp(as_of)]
     if places is not None and kind is not None:

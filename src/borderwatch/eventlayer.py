@@ -19,6 +19,7 @@ import pandas as pd
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from borderwatch.aggregate import grid_counts
 from borderwatch.htmlsafe import escape, safe_url
 from borderwatch.vocab import EVENT_TYPES
 
@@ -56,6 +57,11 @@ EVENT_CSS = """
 .bw-popup .bw-title {font-weight:700;font-size:14px;margin-bottom:4px;}
 .bw-popup .bw-key {color:#666;margin-right:4px;}
 .bw-popup .bw-summary {margin:6px 0;}
+.bw-cell span {display:flex;align-items:center;justify-content:center;width:100%;height:100%;
+  border-radius:50%;background:rgba(183,28,28,.72);border:2px solid #fff;color:#fff;
+  font:700 11px/1 sans-serif;box-shadow:0 0 4px rgba(0,0,0,.5);}
+.bw-note {background:rgba(255,255,255,.92);padding:4px 8px;border-radius:5px;font-size:12px;
+  box-shadow:0 0 4px rgba(0,0,0,.3);max-width:420px;}
 </style>
 """
 """Styles of the markers and popups; the base map carries them (see mapview)."""
@@ -221,12 +227,137 @@ class EventMarkers(JSCSSMixin):
         self.options = {"maxClusterRadius": 45, "chunkedLoading": True, **options}
 
 
+MAX_POINTS = 5_000
+"""Above this many events the layer draws grid cells with counts instead of markers.
+
+Each event costs about 350 bytes in the blob (its summary, actors, ids, dates), so
+5,000 keep the map's payload near 2 MB; cells cost a few hundred KB however many
+events there are.
+"""
+
+
+def aggregation_note(n_events: int, n_cells: int) -> str:
+    """What the map says when it shows cells instead of events."""
+    return (
+        f"{n_events:,} events aggregated into {n_cells:,} cells — narrow the filters "
+        f"to {MAX_POINTS:,} events or fewer to see each one"
+    )
+
+
+def cell_blob(cells: pd.DataFrame, note: str) -> dict:
+    """Grid cells (a frame from `aggregate.grid_counts`) as columnar arrays for the browser.
+
+    `by` holds each cell's count per entry of `types`; all text is escaped.
+    """
+    type_keys = list(cells.columns[7:])
+    return {
+        "lat": cells["lat"].round(5).tolist(),
+        "lon": cells["lon"].round(5).tolist(),
+        "n": cells["count"].astype(int).tolist(),
+        "south": cells["south"].round(5).tolist(),
+        "west": cells["west"].round(5).tolist(),
+        "size": float(cells["north"].iloc[0] - cells["south"].iloc[0]) if len(cells) else 0.0,
+        "by": cells[type_keys].astype(int).values.tolist(),
+        "types": [escape(type_label(k)) for k in type_keys],
+        "note": escape(note),
+    }
+
+
+class EventCells(JSCSSMixin):
+    """One labelled circle per grid cell, its popup (counts by type) built in the browser."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var d = {{ this.data }};
+            var decode = function (s) {
+                var t = document.createElement("textarea");
+                t.innerHTML = s;
+                return t.value;
+            };
+            var el = function (tag, cls, s) {
+                var e = document.createElement(tag);
+                if (cls) { e.className = cls; }
+                if (s !== undefined) { e.appendChild(document.createTextNode(s)); }
+                return e;
+            };
+            var most = Math.max.apply(null, d.n.concat([1]));
+            var group = L.featureGroup();
+            for (var i = 0; i < d.n.length; i++) {
+                var px = Math.round(24 + 30 * Math.sqrt(d.n[i] / most));
+                var label = document.createElement("span");
+                label.textContent = d.n[i] >= 10000 ? Math.round(d.n[i] / 1000) + "k"
+                                                    : String(d.n[i]);
+                var m = L.marker([d.lat[i], d.lon[i]], {icon: L.divIcon({
+                    className: "bw-cell", html: label.outerHTML,
+                    iconSize: [px, px], iconAnchor: [px / 2, px / 2]})});
+                m.bwIndex = i;
+                group.addLayer(m);
+            }
+            var popup = function (i) {
+                var box = el("div", "bw-popup");
+                box.appendChild(el("div", "bw-title",
+                    d.n[i].toLocaleString("en") + " events in this cell"));
+                box.appendChild(el("div", "bw-key",
+                    d.south[i].toFixed(2) + "–" + (d.south[i] + d.size).toFixed(2) + "°N, " +
+                    d.west[i].toFixed(2) + "–" + (d.west[i] + d.size).toFixed(2) + "°E"));
+                var rows = d.by[i].map(function (n, t) { return [n, t]; })
+                    .filter(function (r) { return r[0] > 0; })
+                    .sort(function (a, b) { return b[0] - a[0]; });
+                rows.forEach(function (r) {
+                    box.appendChild(el("div", null,
+                        decode(d.types[r[1]]) + ": " + r[0].toLocaleString("en")));
+                });
+                return box;
+            };
+            group.on("click", function (e) {
+                var m = e.layer;
+                if (!m || m.bwIndex === undefined || m.getPopup()) { return; }
+                m.bindPopup(popup(m.bwIndex), {maxWidth: 320});
+                m.openPopup();
+            });
+            // The note shows while the cells are on the map, and goes with them.
+            var note = L.control({position: "bottomleft"});
+            note.onAdd = function () { return el("div", "bw-note", decode(d.note)); };
+            group.on("add", function () { note.addTo(group._map); });
+            group.on("remove", function () { note.remove(); });
+            group.bwCount = d.n.length;
+            group.addTo({{ this._parent.get_name() }});
+            return group;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, blob: dict):
+        super().__init__()
+        self._name = "EventCells"
+        self.data = blob_json(blob)
+
+
 def event_layer(
-    events: pd.DataFrame, sources: pd.DataFrame, name: str = "Events", show: bool = True
+    events: pd.DataFrame,
+    sources: pd.DataFrame,
+    name: str = "Events",
+    show: bool = True,
+    max_points: int | None = MAX_POINTS,
 ) -> folium.FeatureGroup:
-    """The filtered events as one feature group of clustered, typed markers with popups."""
+    """The filtered events as one feature group of clustered, typed markers with popups.
+
+    Above `max_points` events with coordinates (None: no limit) it draws grid
+    cells with counts instead, with a note on the map; the group's `note` attribute
+    holds that text (None when every event is drawn) for the page to show too.
+    """
     group = folium.FeatureGroup(name=name, show=show)
-    EventMarkers(event_blob(events, sources)).add_to(group)
+    located = int((events["latitude"].notna() & events["longitude"].notna()).sum())
+    group.note = None
+    if max_points is not None and located > max_points:
+        cells = grid_counts(events)
+        group.note = aggregation_note(located, len(cells))
+        EventCells(cell_blob(cells, group.note)).add_to(group)
+    else:
+        EventMarkers(event_blob(events, sources)).add_to(group)
     return group
 
 

@@ -19,9 +19,17 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from borderwatch import assets
+from borderwatch.aggregate import grid_counts
 from borderwatch.control import control_as_of
 from borderwatch.crossings import crossing_status
-from borderwatch.eventlayer import EVENT_CSS, OTHER_STYLE, TYPE_STYLE, event_layer, type_label
+from borderwatch.eventlayer import (
+    EVENT_CSS,
+    MAX_POINTS,
+    OTHER_STYLE,
+    TYPE_STYLE,
+    event_layer,
+    type_label,
+)
 from borderwatch.htmlsafe import escape
 from borderwatch.vocab import CONTROL_STATES, CROSSING_STATUSES, EVENT_TYPES
 
@@ -300,10 +308,19 @@ class StartHidden(JSCSSMixin):
         self._name = "StartHidden"
 
 
-def heat_layer(events: pd.DataFrame) -> folium.FeatureGroup:
-    """Event density (hidden until switched on in the layer control)."""
+def heat_layer(events: pd.DataFrame, max_points: int = MAX_POINTS) -> folium.FeatureGroup:
+    """Event density (hidden until switched on in the layer control).
+
+    Above `max_points` events the heat comes from fine grid cells weighted by their
+    counts, which looks the same and keeps the payload small.
+    """
     group = folium.FeatureGroup(name=LAYER_NAMES["heat"], show=False)
-    points = events[["latitude", "longitude"]].dropna().astype(float).round(4).values.tolist()
+    located = events[["latitude", "longitude"]].dropna()
+    if len(located) > max_points:
+        cells = grid_counts(events, max_cells=max_points)
+        points = cells[["lat", "lon", "count"]].round(4).values.tolist()
+    else:
+        points = located.astype(float).round(4).values.tolist()
     folium.plugins.HeatMap(points, radius=18, blur=14, min_opacity=0.3).add_to(group)
     StartHidden().add_to(group)
     return group

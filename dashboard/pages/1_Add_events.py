@@ -54,7 +54,8 @@ with upload_tab:
         "ACLED export, UCDP GED export, BorderWatch events CSV, or a briefing (.txt)",
         type=["csv", "txt"],
         key="upload",
-        help=f"At most {MAX_BYTES // 2**20} MiB, UTF-8.",
+        help=f"At most {MAX_BYTES // 2**20} MiB, UTF-8. A .txt briefing takes its "
+        "publication date and source from the 'Paste a briefing' tab.",
     )
 with paste_tab:
     pasted = st.text_area("Briefing text", height=200, key="pasted")
@@ -144,7 +145,8 @@ if reason:
         for name, content in store.updated_tables(
             data_dir, rows, review.file, review.sources
         ).items():
-            st.download_button(f"Download {name}", content, file_name=name, mime="text/csv")
+            mime = "application/vnd.apache.parquet" if name.endswith(".parquet") else "text/csv"
+            st.download_button(f"Download {name}", content, file_name=name, mime=mime)
 else:
     save = st.button(
         f"Save {len(edited)} rows to {data_dir.name}/",

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
+from sample_data import PLACES
 
 from borderwatch import vocab
-from borderwatch.ingest.review import choices, numbered, rows_to_save
+from borderwatch.ingest.extract import extract_candidates
+from borderwatch.ingest.review import (
+    choices,
+    numbered,
+    review_upload,
+    rows_to_save,
+    table_problems,
+)
+from borderwatch.ingest.tidy import context_for
+from borderwatch.ingest.upload import read_upload
 from borderwatch.tables import LINE
 
 
@@ -37,3 +49,18 @@ def test_review_only_columns_are_not_saved():
         index=[1],
     )
     assert list(rows_to_save(edited).columns) == ["event_id", LINE]
+
+
+def test_an_uploaded_candidates_csv_keeps_its_status_so_candidates_stay_unsaveable(data_dir):
+    places = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
+    candidates = extract_candidates(
+        "Uzbekistan closed the Hairatan crossing on July 9.",
+        dt.date(2021, 7, 13),
+        "OXAN-2021-07-13",
+        places,
+    )
+    up = read_upload("cands.csv", candidates.to_csv(index=False).encode())
+    review = review_upload(up, dt.date(2021, 7, 20))
+    assert review.rows["status"].tolist() == ["candidate"]
+    problems = table_problems(review.rows, review, context_for(data_dir))
+    assert "status" in {p.field for p in problems}

@@ -16,6 +16,7 @@ import pandas as pd
 from borderwatch import vocab
 from borderwatch.ingest import acled, store, ucdp
 from borderwatch.ingest.extract import (
+    CANDIDATE_COLUMNS,
     EVIDENCE_COLUMNS,
     STATUS_CANDIDATE,
     extract_candidates,
@@ -50,6 +51,14 @@ def review_upload(up: Upload, today: dt.date) -> Review:
         convert = acled.acled_to_tidy if up.format == "acled" else ucdp.ucdp_to_tidy
         rows = convert(up.table, source["source_id"])
         return Review(up.name, up.format, _editable(rows), [source])
+    if "status" in up.table.columns:
+        # A candidates CSV from `borderwatch extract`, edited elsewhere: keep its
+        # status and evidence so unchecked candidates are still refused.
+        keep = [c for c in CANDIDATE_COLUMNS if c in up.table.columns]
+        rows = _editable(up.table)
+        extra = up.table[[c for c in keep if c not in rows.columns]].set_axis(rows.index)
+        rows = pd.concat([extra[["status"]], rows, extra.drop(columns="status")], axis=1)
+        return Review(up.name, "briefing", rows)
     return Review(up.name, up.format, _editable(up.table))
 
 

@@ -75,3 +75,13 @@ def test_an_unknown_precision_code_is_reported_not_guessed(data_dir, tmp_path):
     assert [
         str(p) for p in check_events(rows, "ged.csv", context_for(data_dir, ["UCDP-TEST"]))
     ] == ["ged.csv, line 2, field date_precision: '9' must be one of: day, week, month, year"]
+
+
+def test_an_impossible_date_is_reported_on_its_line(data_dir, tmp_path):
+    path = tmp_path / "ged.csv"
+    text = GED.read_text(encoding="utf-8")
+    path.write_text(text.replace("2021-07-15,2021-07-19", "2021-07-15,2021-06-31", 1))
+    rows = ucdp.ucdp_to_tidy(read_table(path), "UCDP-TEST")
+    assert [
+        str(p) for p in check_events(rows, "ged.csv", context_for(data_dir, ["UCDP-TEST"]))
+    ] == ["ged.csv, line 3, field date_end: '2021-06-31' is not a real calendar date"]

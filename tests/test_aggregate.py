@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import folium
 import numpy as np
 import pandas as pd
 import pytest
+from sample_data import SOURCES
 
 from borderwatch.aggregate import CELL_SIZES, cell_size_for, grid_counts
+from borderwatch.eventlayer import cell_blob, event_layer
+from borderwatch.mapview import heat_layer
+from borderwatch.vocab import SOURCE_COLUMNS
 
 
 def frame(rows: list[tuple[float | None, float | None, str]]) -> pd.DataFrame:
@@ -136,3 +141,82 @@ def test_without_a_cell_size_the_grid_respects_max_cells():
 def test_a_non_positive_cell_size_is_refused():
     with pytest.raises(ValueError, match="cell size must be positive"):
         grid_counts(EVENTS, cell_deg=0)
+
+
+def many(n: int) -> pd.DataFrame:
+    """`n` located events around Hairatan and Maymana, typed like the loader's."""
+    rng = np.random.default_rng(1)
+    at_hairatan = rng.random(n) < 0.7
+    # within a few hundred metres: each place stays inside one 0.05-degree cell
+    lat = np.where(at_hairatan, HAIRATAN[0], MAYMANA[0]) + rng.normal(0, 0.002, n)
+    lon = np.where(at_hairatan, HAIRATAN[1], MAYMANA[1]) + rng.normal(0, 0.002, n)
+    kind = np.where(at_hairatan, "crossing_closed", "clash")
+    events = frame(list(zip(lat, lon, kind, strict=True)))
+    events["event_id"] = [f"BW-{i:05d}" for i in range(n)]
+    return events
+
+
+def drawn_with(group) -> list[str]:
+    """The kinds of element inside a feature group."""
+    return [type(child).__name__ for child in group._children.values()]
+
+
+def rendered(group) -> str:
+    """The feature group's JavaScript, as streamlit-folium would send it."""
+    m = folium.Map()
+    group.add_to(m)
+    return m.get_root().render()
+
+
+def test_up_to_max_points_every_event_is_a_marker_and_there_is_no_note():
+    sources = pd.DataFrame(SOURCES, columns=list(SOURCE_COLUMNS))
+    events = many(50).assign(
+        date_start=pd.Timestamp("2021-07-01"),
+        date_end=pd.Timestamp("2021-07-01"),
+        date_precision="day",
+        place="Hairatan",
+        country="AFG",
+        counterpart_country="UZB",
+        summary="Traffic halted.",
+        actors="Taliban",
+        confidence="reported",
+        source_id="OXAN-2021-07-13",
+    )
+
+    group = event_layer(events, sources, max_points=50)
+
+    assert group.note is None
+    assert drawn_with(group) == ["EventMarkers"]
+    assert "BW-00049" in rendered(group)
+
+
+def test_above_max_points_the_layer_draws_cells_with_counts_and_says_so():
+    group = event_layer(many(120), pd.DataFrame(), max_points=100)
+
+    assert group.note == (
+        "120 events aggregated into 2 cells — narrow the filters to 5,000 events or fewer "
+        "to see each one"
+    )
+    assert drawn_with(group) == ["EventCells"]
+    assert "BW-00001" not in rendered(group)  # no event's own data reaches the browser
+
+
+def test_the_cell_blob_counts_add_up_and_its_text_is_escaped():
+    cells = grid_counts(many(200), cell_deg=0.25, types=["crossing_closed", "clash"])
+
+    blob = cell_blob(cells, note="<b>200</b> events & more")
+
+    assert sum(blob["n"]) == 200
+    assert [sum(row) for row in blob["by"]] == blob["n"]
+    assert blob["types"] == ["Crossing closed", "Clash"]
+    assert blob["note"] == "&lt;b&gt;200&lt;/b&gt; events &amp; more"
+    assert blob["size"] == 0.25
+
+
+def test_the_heat_layer_weights_cells_instead_of_listing_every_event():
+    group = heat_layer(many(300), max_points=100)
+
+    heat = next(c for c in group._children.values() if type(c).__name__ == "HeatMap")
+    weights = sorted(point[2] for point in heat.data)
+    assert len(weights) == 2
+    assert sum(weights) == 300

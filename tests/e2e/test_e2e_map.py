@@ -116,3 +116,18 @@ def test_choosing_a_table_row_shows_that_events_full_record(app, page):
     page.get_by_role("heading", name=first["event_id"]).wait_for(timeout=15_000)
     record = page.locator("table.bw-table")
     assert record.get_by_text(str(first["summary"]), exact=True).is_visible()
+
+
+def test_the_downloads_hold_exactly_the_filtered_events(app, page, tmp_path):
+    open_app(page, app.url + "/?country=TKM")
+    want = apply_filters(load_dataset(app.data_dir).events, Filters(countries=("TKM",)))
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    lines = csv_download.value.path().read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(want) + 1  # one-line summaries in the bundled data
+    with page.expect_download(timeout=60_000) as html_download:
+        page.get_by_role("button", name="Standalone HTML map").click()
+    html = html_download.value.path().read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<script src="http' not in html
+    assert page.watch.outside == set()

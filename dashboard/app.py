@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlencode
 
 try:
     import borderwatch  # noqa: F401
@@ -172,6 +174,8 @@ def record_panel(ds: Dataset, event_id: str | None) -> None:
 def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: list[str]) -> None:
     f = sidebar_filters(ds, lo, hi, initial)
     sync_url(f)
+    briefing_view = urlencode(replace(f, mode="briefing").to_query(), doseq=True)
+    st.sidebar.link_button("Open as briefing screen", f"?{briefing_view}", width="stretch")
     shown = apply_filters(ds.events, f)
     as_of = f.end or hi
     st.title("BorderWatch")

@@ -321,7 +321,7 @@ def heat_layer(events: pd.DataFrame, max_points: int = MAX_POINTS) -> folium.Fea
         points = cells[["lat", "lon", "count"]].round(4).values.tolist()
     else:
         points = located.astype(float).round(4).values.tolist()
-    folium.plugins.HeatMap(points, radius=18, blur=14, min_opacity=0.3).add_to(group)
+    folium.plugins.HeatMap(points, radius=25, blur=18, min_opacity=0.35).add_to(group)
     StartHidden().add_to(group)
     return group
 

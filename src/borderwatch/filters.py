@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from borderwatch import vocab
@@ -139,12 +140,27 @@ def text_mask(events: pd.DataFrame, q: str) -> pd.Series:
     """Events whose summary, place, actors or id contain every word of `q` (any case)."""
     mask = pd.Series(True, index=events.index)
     for word in q.split():
-        hit = pd.Series(False, index=events.index)
+        # Later words only search the rows that earlier words left.
+        rows = events[mask]
+        hit = pd.Series(False, index=rows.index)
         for col in TEXT_COLUMNS:
-            if col in events.columns:
-                hit |= events[col].astype(str).str.contains(word, case=False, regex=False)
-        mask &= hit
+            if col in rows.columns:
+                hit |= _contains(rows[col], word)
+        mask &= hit.reindex(events.index, fill_value=False)
     return mask
+
+
+def _contains(values: pd.Series, word: str) -> pd.Series:
+    """Which values contain `word` (any case); a categorical column is searched per category.
+
+    Turning a million categorical places into strings to search them cost 0.3 s.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        names = values.cat.categories.astype(str)
+        found = np.asarray(names.str.contains(word, case=False, regex=False), dtype=bool)
+        found = np.append(found, False)  # code -1 (missing) never matches
+        return pd.Series(found[values.cat.codes.to_numpy()], index=values.index)
+    return values.astype(str).str.contains(word, case=False, regex=False)
 
 
 def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:

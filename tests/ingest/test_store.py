@@ -170,3 +170,15 @@ def test_two_processes_saving_at_once_keep_every_row(data_dir):
     )
     assert len(list((data_dir / "backups").glob("events-*.csv"))) == 20
     assert not [p for p in os.listdir(data_dir) if p.endswith(".tmp")]
+
+
+def test_a_community_cloud_checkout_counts_as_read_only_unless_told_otherwise(
+    data_dir, monkeypatch
+):
+    monkeypatch.delenv(store.READ_ONLY_ENV, raising=False)
+    monkeypatch.setattr(store, "CLOUD_ROOT", data_dir.parent)
+    assert store.read_only_reason(data_dir).startswith(
+        f"the data folder is under {data_dir.parent} (Streamlit Community Cloud)"
+    )
+    monkeypatch.setenv(store.READ_ONLY_ENV, "0")
+    assert store.read_only_reason(data_dir) is None

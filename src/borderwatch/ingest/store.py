@@ -52,12 +52,27 @@ class SaveResult:
     source_added: bool = False
 
 
+CLOUD_ROOT = Path("/mount/src")
+"""Where Community Cloud checks out apps (seen in its tracebacks); its disk is not kept."""
+
+
 def read_only_reason(data_dir: Path) -> str | None:
-    """Why `data_dir` cannot be saved to, or None when it can."""
-    if os.environ.get(READ_ONLY_ENV, "").strip() not in ("", "0"):
+    """Why `data_dir` cannot be saved to, or None when it can.
+
+    `BORDERWATCH_READ_ONLY=1` forces downloads, `=0` trusts the disk; unset, a data
+    folder under Community Cloud's checkout counts as read-only, since a save
+    there would vanish at the next restart.
+    """
+    flag = os.environ.get(READ_ONLY_ENV, "").strip()
+    if flag not in ("", "0"):
         return (
             f"{READ_ONLY_ENV} is set: this deployment does not keep files, "
             "so download the updated table instead"
+        )
+    if flag == "" and Path(data_dir).resolve().is_relative_to(CLOUD_ROOT):
+        return (
+            f"the data folder is under {CLOUD_ROOT} (Streamlit Community Cloud), whose files "
+            f"are lost at the next restart; set {READ_ONLY_ENV}=0 if this disk is kept"
         )
     try:
         fd, probe = tempfile.mkstemp(dir=data_dir, prefix=".write-probe-")

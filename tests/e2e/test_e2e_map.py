@@ -131,3 +131,28 @@ def test_the_downloads_hold_exactly_the_filtered_events(app, page, tmp_path):
     assert html.startswith("<!DOCTYPE html>")
     assert '<script src="http' not in html
     assert page.watch.outside == set()
+
+
+def test_changing_a_filter_keeps_the_same_map_view_and_updates_the_url(app, page):
+    frame = open_app(page, app.url + "/")
+    frame.evaluate("() => { window.map.setView([37.2, 67.4], 7); window.bwSameMap = true; }")
+    countries = page.get_by_label("Countries (either side of a crossing)")
+    countries.click()
+    page.keyboard.type("TKM")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Showing "
+        + str(expected(app, countries=("TKM",)))
+        + " of')",
+        timeout=15_000,
+    )
+    page.wait_for_selector("[data-test-script-state='notRunning']")
+    frame = page.wait_for_selector("iframe[title='streamlit_folium.st_folium']").content_frame()
+    assert frame.evaluate("() => window.bwSameMap") is True  # not remounted
+    assert frame.evaluate("() => window.map.getZoom()") == 7  # view kept
+    assert "country=TKM" in page.url
+    frame.wait_for_function(
+        "n => Object.values(window.map._layers).some(l => l.bwCount === n)",
+        arg=expected(app, countries=("TKM",)),
+    )
+    assert drawn_markers(frame) == expected(app, countries=("TKM",))

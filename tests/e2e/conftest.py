@@ -94,6 +94,9 @@ def page(browser):
     ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
     watch = Watch()
     ctx.on("request", lambda r: watch.hosts.add(urlparse(r.url).hostname))
+    ctx.on(
+        "response", lambda r: watch.broken.append((r.status, r.url)) if r.status >= 400 else None
+    )
     pg = ctx.new_page()
     pg.on("pageerror", lambda e: watch.errors.append(str(e)))
 

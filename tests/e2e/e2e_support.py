@@ -47,6 +47,8 @@ class Watch:
     hosts: set = field(default_factory=set)
     errors: list = field(default_factory=list)
     dialogs: list = field(default_factory=list)
+    broken: list = field(default_factory=list)
+    """(status, url) of every response >= 400: a missing font or image shows up here."""
 
     @property
     def outside(self) -> set:

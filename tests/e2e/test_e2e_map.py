@@ -26,6 +26,7 @@ def test_the_map_draws_one_marker_for_every_event_counted_above_it(app, page):
     screenshot(page, "analyst_all_events")
     assert page.watch.errors == []
     assert page.watch.outside == set()
+    assert page.watch.broken == []  # every script, stylesheet, font and image was served
 
 
 def test_a_shared_link_with_country_and_dates_narrows_map_and_count(app, page):

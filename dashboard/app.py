@@ -39,7 +39,7 @@ TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "c
 PLAY_SECONDS = 4
 
 
-@st.cache_resource(show_spinner="Loading events…")
+@st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _load(data_dir: str, stamp: tuple) -> Dataset:
     return load_dataset(data_dir)
 

@@ -194,8 +194,8 @@ def test_above_max_points_the_layer_draws_cells_with_counts_and_says_so():
     group = event_layer(many(120), pd.DataFrame(), max_points=100)
 
     assert group.note == (
-        "120 events aggregated into 2 cells — narrow the filters to 5,000 events or fewer "
-        "to see each one"
+        "120 events aggregated into 2 cells of 0.05° — zoom in, or narrow the filters "
+        "to 5,000 events or fewer to see each one"
     )
     assert drawn_with(group) == ["EventCells"]
     assert "BW-00001" not in rendered(group)  # no event's own data reaches the browser

@@ -269,11 +269,11 @@ events there are.
 """
 
 
-def aggregation_note(n_events: int, n_cells: int) -> str:
+def aggregation_note(n_events: int, n_cells: int, cell_deg: float) -> str:
     """What the map says when it shows cells instead of events."""
     return (
-        f"{n_events:,} events aggregated into {n_cells:,} cells — narrow the filters "
-        f"to {MAX_POINTS:,} events or fewer to see each one"
+        f"{n_events:,} events aggregated into {n_cells:,} cells of {cell_deg:g}° — zoom in, "
+        f"or narrow the filters to {MAX_POINTS:,} events or fewer to see each one"
     )
 
 
@@ -315,19 +315,30 @@ class EventCells(_BlobElement):
                 if (s !== undefined) { e.appendChild(document.createTextNode(s)); }
                 return e;
             };
-            var most = Math.max.apply(null, d.n.concat([1]));
-            var group = L.featureGroup();
-            for (var i = 0; i < d.n.length; i++) {
-                var px = Math.round(24 + 30 * Math.sqrt(d.n[i] / most));
+            var icon = function (n) {
+                var px = Math.round(24 + 9 * Math.log10(n));
                 var label = document.createElement("span");
-                label.textContent = d.n[i] >= 10000 ? Math.round(d.n[i] / 1000) + "k"
-                                                    : String(d.n[i]);
-                var m = L.marker([d.lat[i], d.lon[i]], {icon: L.divIcon({
-                    className: "bw-cell", html: label.outerHTML,
-                    iconSize: [px, px], iconAnchor: [px / 2, px / 2]})});
+                label.textContent = n >= 10000 ? Math.round(n / 1000) + "k" : String(n);
+                return L.divIcon({className: "bw-cell", html: label.outerHTML,
+                                  iconSize: [px, px], iconAnchor: [px / 2, px / 2]});
+            };
+            // Nearby cells merge into one circle showing their total until zoomed in.
+            var group = L.markerClusterGroup({
+                maxClusterRadius: 50, showCoverageOnHover: false,
+                iconCreateFunction: function (cluster) {
+                    var total = 0;
+                    cluster.getAllChildMarkers().forEach(function (m) {
+                        total += d.n[m.bwIndex];
+                    });
+                    return icon(total);
+                }
+            });
+            var markers = d.n.map(function (n, i) {
+                var m = L.marker([d.lat[i], d.lon[i]], {icon: icon(n)});
                 m.bwIndex = i;
-                group.addLayer(m);
-            }
+                return m;
+            });
+            group.addLayers(markers);
             var popup = function (i) {
                 var box = el("div", "bw-popup");
                 box.appendChild(el("div", "bw-title",
@@ -363,6 +374,9 @@ class EventCells(_BlobElement):
         """
     )
 
+    default_js = folium.plugins.MarkerCluster.default_js
+    default_css = folium.plugins.MarkerCluster.default_css
+
     def __init__(self, blob: dict):
         super().__init__()
         self._name = "EventCells"
@@ -387,7 +401,8 @@ def event_layer(
     group.note = None
     if max_points is not None and located > max_points:
         cells = grid_counts(events)
-        group.note = aggregation_note(located, len(cells))
+        size = float(cells["north"].iloc[0] - cells["south"].iloc[0])
+        group.note = aggregation_note(located, len(cells), round(size, 6))
         EventCells(cell_blob(cells, group.note)).add_to(group)
     else:
         EventMarkers(event_blob(events, sources)).add_to(group)

@@ -1,0 +1,206 @@
+"""Browser-side measurements in headless Chromium: markers drawn, and the app's cold start.
+
+`marker_times` serves a page of the map (the same base map and layers the app
+sends, with the map assets from `dashboard/static/vendor/`) from a local HTTP
+server and times, from navigation start, until the markers are drawn.
+`cold_start_times` starts `streamlit run dashboard/app.py` on a free port and
+times until the app is idle with markers drawn in the map's iframe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MARKERS = ".leaflet-marker-icon"
+"""Cluster icons, event markers and grid cells are all Leaflet marker icons."""
+
+# Records when the number of marker icons last changed; the markers count as drawn
+# when it has not changed for QUIET_MS (cluster groups add their icons in chunks).
+WATCH_MARKERS = """
+window.__bw = {first: null, last: null, count: 0};
+new MutationObserver(function () {
+    var n = document.querySelectorAll('MARKERS').length;
+    if (n !== window.__bw.count) {
+        window.__bw.count = n;
+        var now = performance.now();
+        if (n > 0 && window.__bw.first === null) { window.__bw.first = now; }
+        window.__bw.last = now;
+    }
+}).observe(document, {childList: true, subtree: true});
+""".replace("MARKERS", MARKERS)
+QUIET_MS = 1000
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on (never Streamlit's default 8501)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return port if port != 8501 else free_port()
+
+
+@contextlib.contextmanager
+def static_server(root: Path) -> Iterator[str]:
+    """Serve `root` over HTTP on localhost for the duration of the block; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """No request log on stderr."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """A headless Chromium browser (Playwright driving Debian's chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _drawn_ms(frame, timeout_s: float) -> float:
+    """Wait until the marker count in `frame` has been stable for QUIET_MS; when it last changed."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        state = frame.evaluate("window.__bw")
+        now = frame.evaluate("performance.now()")
+        if state and state["count"] > 0 and now - state["last"] >= QUIET_MS:
+            return float(state["last"])
+        time.sleep(0.1)
+    raise TimeoutError(f"no markers drawn within {timeout_s:g} s")
+
+
+def marker_times(page_file: Path, reps: int, timeout_s: float = 60) -> dict:
+    """Median ms from navigation start until the page's markers are drawn (fresh context each)."""
+    drawn, counts = [], []
+    with static_server(REPO) as base, chromium() as browser:
+        url = f"{base}/{page_file.resolve().relative_to(REPO).as_posix()}"
+        for _ in range(reps):
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            context.add_init_script(WATCH_MARKERS)
+            page = context.new_page()
+            page.goto(url, wait_until="load", timeout=timeout_s * 1000)
+            drawn.append(_drawn_ms(page, timeout_s))
+            counts.append(page.evaluate("window.__bw.count"))
+            context.close()
+    return {"drawn_ms": statistics.median(drawn), "icons": counts[-1]}
+
+
+def write_map_page(m, path: Path) -> Path:
+    """The folium map as a standalone page whose asset links point at the local copies."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    m.get_root().save(str(path))
+    return path
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+def cold_start_times(reps: int, data_dir: Path | None = None, timeout_s: float = 90) -> dict:
+    """Median seconds from `streamlit run` until the app is idle with markers in its map.
+
+    Each run is a new server process (nothing cached) and a fresh browser context;
+    the browser itself is started before the clock. The app runs offline
+    (BORDERWATCH_OFFLINE=1): this machine has no internet and tiles would only time out.
+    """
+    env = dict(os.environ, BORDERWATCH_OFFLINE="1")
+    if data_dir is not None:
+        env["BORDERWATCH_DATA"] = str(data_dir)
+    results = []
+    with chromium() as browser:
+        for _ in range(reps):
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.add_init_script(WATCH_MARKERS)
+            page = context.new_page()
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+                 "--server.port", str(port), "--server.headless", "true",
+                 "--server.fileWatcherType", "none"],
+                cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            try:
+                _wait_healthy(url, proc, timeout_s)
+                healthy = time.perf_counter() - t0
+                page.goto(url, timeout=timeout_s * 1000)
+                page.wait_for_selector("[data-testid='stApp']", timeout=timeout_s * 1000)
+                page.wait_for_selector(
+                    "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
+                )
+                frame = _map_frame(page, timeout_s)
+                frame.wait_for_selector(MARKERS, timeout=timeout_s * 1000)
+                results.append((time.perf_counter() - t0, healthy))
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                context.close()
+    return {
+        "cold_start_s": statistics.median(r[0] for r in results),
+        "healthy_s": statistics.median(r[1] for r in results),
+        "runs": [round(r[0], 2) for r in results],
+    }
+
+
+def _map_frame(page, timeout_s: float):
+    """The st_folium component's iframe."""
+    page.wait_for_selector("iframe[title*='st_folium']", timeout=timeout_s * 1000)
+    for frame in page.frames:
+        if "st_folium" in (frame.name or "") or "streamlit_folium" in frame.url:
+            return frame
+    handle = page.query_selector("iframe[title*='st_folium']")
+    return handle.content_frame()

@@ -69,14 +69,13 @@ def crossing_status(
         events = events[events["date_start"] <= cutoff]
     for _, c in crossings.iterrows():
         ev = events_at_crossing(events, c)
-        ev = ev.sort_values(["date_start", "date_end", "event_id"])
         setting = ev[ev["event_type"].isin(list(STATUS_BY_TYPE))]
-        if len(setting):
-            last_set = setting.iloc[-1]
+        last_set = _latest(setting)
+        if last_set is not None:
             status, since = STATUS_BY_TYPE[str(last_set["event_type"])], last_set["date_start"]
         else:
             status, since = "unknown", pd.NaT
-        last = ev.iloc[-1] if len(ev) else None
+        last = _latest(ev)
         lat, lon = (
             coords.loc[c["afghan_side"]] if c["afghan_side"] in coords.index else (None, None)
         )
@@ -96,3 +95,19 @@ def crossing_status(
             }
         )
     return pd.DataFrame(rows, columns=STATUS_COLUMNS)
+
+
+def _latest(events: pd.DataFrame) -> pd.Series | None:
+    """The event that sorts last by (date_start, date_end, event_id), or None if there is none.
+
+    Narrowing to the latest start, then the latest end, is linear; sorting every
+    event at a busy crossing by three keys took a tenth of a second at 1M events.
+    """
+    if events.empty:
+        return None
+    if events["date_start"].isna().any() or events["date_end"].isna().any():
+        # Missing dates sort last: keep the full sort's exact order for them.
+        return events.sort_values(["date_start", "date_end", "event_id"]).iloc[-1]
+    latest = events[events["date_start"] == events["date_start"].max()]
+    latest = latest[latest["date_end"] == latest["date_end"].max()]
+    return latest.sort_values("event_id").iloc[-1]

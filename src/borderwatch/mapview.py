@@ -154,6 +154,24 @@ def outlines_geojson(borders: gpd.GeoDataFrame) -> dict:
     return frame.__geo_interface__
 
 
+class BoxedGeoJson(folium.GeoJson):
+    """folium.GeoJson that takes its bounds from its features' `bbox` members.
+
+    streamlit-folium asks the map for its bounds on every rerun, and folium walks
+    every coordinate of the outlines in Python to find them (60 ms each time).
+    Features without a bbox fall back to folium's own walk.
+    """
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        boxes = [f.get("bbox") for f in self.data.get("features", [])]
+        if not boxes or any(b is None or len(b) != 4 for b in boxes):
+            return super()._get_self_bounds()
+        return [
+            [min(b[1] for b in boxes), min(b[0] for b in boxes)],
+            [max(b[3] for b in boxes), max(b[2] for b in boxes)],
+        ]
+
+
 def outline_layer(outlines: dict, tiles: bool) -> folium.FeatureGroup:
     """Country outlines (filled when they stand in for tiles) and the Afghan border in red."""
     group = folium.FeatureGroup(name=LAYER_NAMES["outlines"], show=True)
@@ -170,7 +188,7 @@ def outline_layer(outlines: dict, tiles: bool) -> folium.FeatureGroup:
     fill = 0.0 if tiles else 1.0
     if not countries["features"] or not border["features"]:
         return group  # no borders file: an empty layer (tooltips need fields to exist)
-    folium.GeoJson(
+    BoxedGeoJson(
         countries,
         name="countries",
         style_function=lambda f: {
@@ -182,7 +200,7 @@ def outline_layer(outlines: dict, tiles: bool) -> folium.FeatureGroup:
         tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         control=False,
     ).add_to(group)
-    folium.GeoJson(
+    BoxedGeoJson(
         border,
         name="afghan border",
         style_function=lambda f: {"color": "#d62728", "weight": 3, "opacity": 0.9},

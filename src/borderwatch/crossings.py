@@ -63,10 +63,14 @@ def crossing_status(
     coords = places.set_index("name")[["latitude", "longitude"]]
     rows = []
     # Only events at some crossing matter: cut a large table down once, not per crossing.
+    # Only the columns used here, so that no geometry or text is copied along.
+    name = _name_column(events)
     sides = set(crossings["afghan_side"]) | set(crossings["neighbour_side"])
-    events = events[events[_name_column(events)].isin(sides)]
+    keep = events[name].isin(sides)
     if cutoff is not None:
-        events = events[events["date_start"] <= cutoff]
+        keep &= events["date_start"] <= cutoff
+    used = [name, "date_start", "date_end", "event_id", "event_type", "summary"]
+    events = pd.DataFrame(events.loc[keep, used])
     for _, c in crossings.iterrows():
         ev = events_at_crossing(events, c)
         setting = ev[ev["event_type"].isin(list(STATUS_BY_TYPE))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 STATUS_BY_TYPE: dict[str, str] = {
@@ -63,14 +64,16 @@ def crossing_status(
     coords = places.set_index("name")[["latitude", "longitude"]]
     rows = []
     # Only events at some crossing matter: cut a large table down once, not per crossing.
-    # Only the columns used here, so that no geometry or text is copied along.
+    # Only the columns compared here, so that no geometry or text is copied along
+    # (a million events: 290 MB); the summary is looked up for the reported events only.
     name = _name_column(events)
     sides = set(crossings["afghan_side"]) | set(crossings["neighbour_side"])
     keep = events[name].isin(sides)
     if cutoff is not None:
         keep &= events["date_start"] <= cutoff
-    used = [name, "date_start", "date_end", "event_id", "event_type", "summary"]
-    events = pd.DataFrame(events.loc[keep, used])
+    summaries = events["summary"]
+    events = pd.DataFrame(events[[name, "date_start", "date_end", "event_id", "event_type"]][keep])
+    events["_row"] = np.flatnonzero(keep.to_numpy())
     for _, c in crossings.iterrows():
         ev = events_at_crossing(events, c)
         setting = ev[ev["event_type"].isin(list(STATUS_BY_TYPE))]
@@ -93,7 +96,7 @@ def crossing_status(
                 "last_event_id": None if last is None else last["event_id"],
                 "last_event_date": pd.NaT if last is None else last["date_start"],
                 "last_event_type": None if last is None else str(last["event_type"]),
-                "last_summary": None if last is None else last["summary"],
+                "last_summary": None if last is None else summaries.iloc[last["_row"]],
                 "latitude": lat,
                 "longitude": lon,
             }

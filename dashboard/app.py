@@ -140,6 +140,8 @@ def show_map(
     layers = filter_layers(
         shown, ds.events, ds.sources, ds.crossings, ds.places, as_of, offline, base_url=base_url
     )
+    if layers[0].note:  # too many events to draw one by one: the map shows grid cells
+        st.caption(layers[0].note)
     return st_folium(
         m,
         key="map",

@@ -166,8 +166,7 @@ def cold_start_times(reps: int, data_dir: Path | None = None, timeout_s: float =
             t0 = time.perf_counter()
             proc = subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-                 "--server.port", str(port), "--server.headless", "true",
-                 "--server.fileWatcherType", "none"],
+                 "--server.port", str(port), "--server.headless", "true"],
                 cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
             try:

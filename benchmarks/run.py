@@ -68,10 +68,10 @@ def data_dir(n: int, fmt: str) -> Path:
     return d
 
 
-def worker(what: str, folder: Path, reps: int) -> dict:
+def worker(what: str, folder: Path, reps: int, timeout_s: float = 900) -> dict:
     """Run one measurement of benchmarks/measure.py in a fresh process."""
     cmd = [sys.executable, str(HERE / "measure.py"), what, str(folder), "--reps", str(reps)]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=timeout_s)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -126,6 +126,11 @@ def measure_size(n: int, reps: int, with_browser: bool, with_naive: bool) -> dic
     log(f"{n:,} events: map build and filter change")
     row["view"] = worker("view", pq_dir, reps)
     row["view_csv_peak_mb"] = worker("view", csv_dir, 1)["peak_mb"] if big else None
+    log(f"{n:,} events: the whole page (AppTest)")
+    try:
+        row["app"] = worker("app", pq_dir, 1 if big else reps, timeout_s=300)
+    except (RuntimeError, subprocess.TimeoutExpired) as e:
+        row["app"] = {"failed": str(e).splitlines()[-1][:300]}
     if with_naive:
         log(f"{n:,} events: naive per-marker map")
         row["naive"] = worker("naive", pq_dir, 1 if n >= 10_000 else reps)
@@ -282,6 +287,31 @@ def report(results: dict, command: str, quick: bool) -> str:
                 f"per marker) | {mb(nv['naive_bytes'])} | {ms(nv['ours_s'])} "
                 f"| {mb(nv['ours_bytes'])} | {nv['naive_s'] / nv['ours_s']:.0f}× |"
             )
+    lines += [
+        "",
+        "## The whole page",
+        "",
+        "The map is not all the page builds on a rerun: the table of events, the weekly "
+        "chart, the record panel. Measured with Streamlit's AppTest (server side, no "
+        "browser): the first run (loading the folder), a rerun with nothing changed, and a "
+        "new session opened on the filter-change URL (data already cached). No target; "
+        "for comparison with the map-only numbers above.",
+        "",
+        "| events | first run | rerun | filtered view | peak memory | errors |",
+        "|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results["sizes"]:
+        app = r.get("app")
+        if not app:
+            continue
+        if "failed" in app:
+            lines.append(f"| {r['n']:,} | — | — | — | — | failed: {app['failed']} |")
+            continue
+        lines.append(
+            f"| {r['n']:,} | {ms(app['first_run_s'])} | {ms(app['rerun_s'])} "
+            f"| {ms(app['filtered_s'])} | {app['peak_mb']:,.0f} MB "
+            f"| {'; '.join(app['errors']) or 'none'} |"
+        )
     cold = results.get("cold")
     if cold:
         lines += [

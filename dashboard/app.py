@@ -37,6 +37,8 @@ QUERY_KEYS = ("start", "end", "country", "type", "q", "mode")
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",
                  "counterpart_country", "summary", "source_id"]  # fmt: skip
 PLAY_SECONDS = 4
+TABLE_ROWS = 10_000
+"""Rows the events table shows at most."""
 
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
@@ -204,7 +206,13 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
         st.bar_chart(counts, height=220)
 
     st.subheader("Events")
-    table = export.event_table(shown)[TABLE_COLUMNS]
+    # The table goes to the browser whole: a million rows took 8 s and 2 GB per rerun.
+    table = export.event_table(shown.head(TABLE_ROWS))[TABLE_COLUMNS]
+    if len(shown) > TABLE_ROWS:
+        st.caption(
+            f"The first {TABLE_ROWS:,} of {len(shown):,} events; narrow the filters or "
+            "download them all below."
+        )
     sel = st.dataframe(
         table,
         hide_index=True,

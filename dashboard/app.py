@@ -88,7 +88,10 @@ def reset_filters(lo: dt.date, hi: dt.date) -> None:
 def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> Filters:
     """The sidebar widgets, first filled from the URL; returns what they select."""
     ev = ds.events
-    present = set(ev["country"].astype(str)) | set(ev["counterpart_country"].dropna().astype(str))
+    # unique() first: turning a million categorical codes into strings took 1.2 s per rerun
+    present = set(ev["country"].unique().astype(str)) | set(
+        ev["counterpart_country"].dropna().unique().astype(str)
+    )
     countries = sorted((present - {""}) | set(initial.countries))
     names = country_names()
     if "f_dates" not in st.session_state:

@@ -224,27 +224,37 @@ def measure_naive(data_dir: Path, reps: int) -> dict:
 
 
 def write_page(data_dir: Path, reps: int) -> dict:
-    """The all-events map as a standalone page under benchmarks/out/pages/, for Chromium.
+    """Standalone pages of the map (all events, and after the filter change) for Chromium.
 
     Same base map and layers as the app sends; asset links point at
-    dashboard/static/vendor/ as served from the repository root.
+    dashboard/static/vendor/ as served from the repository root. Written under
+    benchmarks/out/pages/.
     """
+    from borderwatch.filters import Filters, apply_filters
     from borderwatch.loader import load_dataset
     from borderwatch.mapview import base_map, filter_layers, layer_control
 
     ds = load_dataset(data_dir)
     base_url = "/dashboard/static/vendor"
-    m = base_map(bundled_outlines(), offline=True, base_url=base_url)
-    layers = filter_layers(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, None, True, base_url=base_url
-    )
-    for layer in layers:
-        layer.add_to(m)
-    layer_control().add_to(m)
-    path = REPO / "benchmarks" / "out" / "pages" / f"map-{len(ds.events)}.html"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    m.get_root().save(str(path))
-    return {"page": str(path), "bytes": path.stat().st_size, "note": layers[0].note}
+    outlines = bundled_outlines()
+    f = Filters(**FILTER_CHANGE)
+    pages = {}
+    for view, shown, as_of in (
+        ("all", ds.events, None),
+        ("filtered", apply_filters(ds.events, f), f.end),
+    ):
+        m = base_map(outlines, offline=True, base_url=base_url)
+        layers = filter_layers(
+            shown, ds.events, ds.sources, ds.crossings, ds.places, as_of, True, base_url=base_url
+        )
+        for layer in layers:
+            layer.add_to(m)
+        layer_control().add_to(m)
+        path = REPO / "benchmarks" / "out" / "pages" / f"map-{len(ds.events)}-{view}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        m.get_root().save(str(path))
+        pages[view] = {"page": str(path), "bytes": path.stat().st_size, "note": layers[0].note}
+    return pages
 
 
 def measure_app(data_dir: Path, reps: int) -> dict:

@@ -136,10 +136,10 @@ def measure_size(n: int, reps: int, with_browser: bool, with_naive: bool) -> dic
         row["naive"] = worker("naive", pq_dir, 1 if n >= 10_000 else reps)
     if with_browser:
         log(f"{n:,} events: drawing in Chromium")
-        page = worker("page", pq_dir, 1)
+        pages = worker("page", pq_dir, 1)
         row["browser"] = {
-            **browser.marker_times(Path(page["page"]), reps),
-            "page_bytes": page["bytes"],
+            view: {**browser.marker_times(Path(p["page"]), reps), "page_bytes": p["bytes"]}
+            for view, p in pages.items()
         }
     return row
 
@@ -184,7 +184,9 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
         return max(r["view"]["build_bytes"], r["view"]["change_bytes"])
 
     def drawn_s(r):
-        return r["browser"]["drawn_ms"] / 1000 if "browser" in r else None
+        if "browser" not in r:
+            return None
+        return max(v["drawn_ms"] for v in r["browser"].values()) / 1000
 
     def peak(r):
         return max(r["view"]["peak_mb"], r["view_csv_peak_mb"] or 0)
@@ -200,7 +202,8 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
          lambda r: r["view"]["change_s"], ms, lambda v: v < 0.3),
         ("100k events: bytes to the browser (all events, and after the filter change)",
          "< 3 MB", r100, view_bytes, mb, lambda v: v < 3_000_000),
-        ("100k events: markers drawn in Chromium", "< 3 s", r100, drawn_s, ms,
+        ("100k events: markers drawn in Chromium (all events, and after the filter change)",
+         "< 3 s", r100, drawn_s, ms,
          lambda v: v < 3.0),
         ("1M events: filter change on the server", "< 1.5 s", r1m,
          lambda r: r["view"]["change_s"], ms, lambda v: v < 1.5),
@@ -242,7 +245,7 @@ def report(results: dict, command: str, quick: bool) -> str:
     missed = [a for a, _, _, ok in targets(results) if ok is False]
     lines += [
         "",
-        f"**Missed: {', '.join(missed)}.**" if missed else "Every measured target is met.",
+        f"**Missed: {', '.join(missed)}.**" if missed else "Every target measured here is met.",
     ]
     lines += [
         "",
@@ -250,19 +253,20 @@ def report(results: dict, command: str, quick: bool) -> str:
         "",
         "| events | load + validate CSV | load + validate Parquet | map build, all events "
         "| bytes, all events | filter change | events after it | bytes after it "
-        "| markers drawn (Chromium) | peak memory |",
+        "| markers drawn (Chromium): all / filtered | peak memory |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results["sizes"]:
         v = r["view"]
         drawn = r.get("browser")
+        drawn = " / ".join(ms(d["drawn_ms"] / 1000) for d in drawn.values()) if drawn else "—"
         peak = max(v["peak_mb"], r.get("view_csv_peak_mb") or 0)
         lines.append(
             f"| {r['n']:,} | {ms(r['load_csv']['load_s'])} | {ms(r['load_parquet']['load_s'])} "
             f"| {ms(v['build_s'])}{' ¹' if v['build_note'] else ''} | {mb(v['build_bytes'])} "
             f"| {ms(v['change_s'])}{' ¹' if v['change_note'] else ''} "
             f"| {v['change_events']:,} | {mb(v['change_bytes'])} "
-            f"| {ms(drawn['drawn_ms'] / 1000) if drawn else '—'} | {peak:,.0f} MB |"
+            f"| {drawn} | {peak:,.0f} MB |"
         )
     lines += [
         "",
@@ -275,10 +279,15 @@ def report(results: dict, command: str, quick: bool) -> str:
         "the same base map, against BorderWatch's event layer drawing every event as a "
         "marker too (aggregation switched off, so both carry the same information).",
         "",
-        "| events | naive: build + payload | naive: bytes | BorderWatch: build + payload "
-        "| BorderWatch: bytes | faster |",
-        "|---:|---:|---:|---:|---:|---:|",
     ]
+    if any("naive" in r for r in results["sizes"]):
+        lines += [
+            "| events | naive: build + payload | naive: bytes | BorderWatch: build + payload "
+            "| BorderWatch: bytes | faster |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+    else:
+        lines.append("Not measured in this run (sizes up to 10,000 only).")
     for r in results["sizes"]:
         if "naive" in r:
             nv = r["naive"]
@@ -344,7 +353,8 @@ def report(results: dict, command: str, quick: bool) -> str:
         "- **Bytes to the browser**: the JSON of the arguments `st_folium` hands Streamlit "
         "(base map script and header, feature groups, layer control, asset links): what "
         "goes over the websocket for the map. About 0.4 MB of it is the country outlines.",
-        "- **Markers drawn**: a page with the same base map and layers, its map assets "
+        "- **Markers drawn**: pages with the same base map and layers (all events; after "
+        "the filter change), their map assets "
         "served locally from `dashboard/static/vendor/`, opened in headless Chromium; the "
         "time from navigation start until the number of Leaflet marker icons (clusters, "
         "markers or cells) last changed, once it has been stable for 1 s. Fresh browser "

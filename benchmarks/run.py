@@ -147,7 +147,7 @@ def measure_size(n: int, reps: int, with_browser: bool, with_naive: bool) -> dic
 def run(sizes: list[int], reps: int, cold_reps: int) -> dict:
     """All measurements; returns everything the report needs."""
     started = time.perf_counter()
-    results = {"machine": machine(), "reps": reps, "sizes": []}
+    results = {"machine": machine(), "reps": reps, "sizes": [], "load_before": os.getloadavg()}
     for n in sizes:
         results["sizes"].append(
             measure_size(n, reps, with_browser=n <= BROWSER_MAX, with_naive=n <= NAIVE_MAX)
@@ -156,6 +156,7 @@ def run(sizes: list[int], reps: int, cold_reps: int) -> dict:
         log("cold start of the app on the bundled data")
         results["cold"] = browser.cold_start_times(cold_reps)
     results["minutes"] = (time.perf_counter() - started) / 60
+    results["load_after"] = os.getloadavg()
     return results
 
 
@@ -368,6 +369,10 @@ def report(results: dict, command: str, quick: bool) -> str:
         "",
         f"- CPU: {m['cpu']}, {m['cores']} cores",
         f"- RAM: {m['ram_gb']} GB",
+        f"- Load average (1, 5, 15 min) before the run: "
+        f"{', '.join(f'{x:.2f}' for x in results['load_before'])}; after: "
+        f"{', '.join(f'{x:.2f}' for x in results['load_after'])} (other work shared the "
+        "machine)",
         f"- OS: {m['os']}",
         f"- Python {m['python']}; {m['chromium']}",
         "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),

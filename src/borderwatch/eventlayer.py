@@ -289,7 +289,9 @@ def cell_blob(cells: pd.DataFrame, note: str) -> dict:
         "n": cells["count"].astype(int).tolist(),
         "south": cells["south"].round(5).tolist(),
         "west": cells["west"].round(5).tolist(),
-        "size": float(cells["north"].iloc[0] - cells["south"].iloc[0]) if len(cells) else 0.0,
+        "size": round(float(cells["north"].iloc[0] - cells["south"].iloc[0]), 6)
+        if len(cells)
+        else 0.0,
         "by": cells[type_keys].astype(int).values.tolist(),
         "types": [escape(type_label(k)) for k in type_keys],
         "note": escape(note),
@@ -297,7 +299,8 @@ def cell_blob(cells: pd.DataFrame, note: str) -> dict:
 
 
 class EventCells(_BlobElement):
-    """One labelled circle per grid cell, its popup (counts by type) built in the browser."""
+    """A labelled circle per grid cell; nearby cells merge into one showing their total
+    until zoomed in. Each cell's popup (counts by type) is built in the browser."""
 
     _template = Template(
         """
@@ -401,9 +404,9 @@ def event_layer(
     group.note = None
     if max_points is not None and located > max_points:
         cells = grid_counts(events)
-        size = float(cells["north"].iloc[0] - cells["south"].iloc[0])
-        group.note = aggregation_note(located, len(cells), round(size, 6))
-        EventCells(cell_blob(cells, group.note)).add_to(group)
+        blob = cell_blob(cells, "")
+        group.note = aggregation_note(located, len(cells), blob["size"])
+        EventCells({**blob, "note": escape(group.note)}).add_to(group)
     else:
         EventMarkers(event_blob(events, sources)).add_to(group)
     return group

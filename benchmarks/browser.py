@@ -195,6 +195,42 @@ def cold_start_times(reps: int, data_dir: Path | None = None, timeout_s: float =
     }
 
 
+HELLO = 'import streamlit as st\n\nst.write("Hello")\n'
+
+
+def hello_start_times(reps: int, timeout_s: float = 60) -> dict:
+    """The floor: median seconds for a one-line Streamlit app, measured the same way."""
+    app = REPO / "benchmarks" / "out" / "hello" / "app.py"
+    app.parent.mkdir(parents=True, exist_ok=True)
+    app.write_text(HELLO)
+    results = []
+    with chromium() as browser:
+        for _ in range(reps):
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            context = browser.new_context()
+            page = context.new_page()
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(app),
+                 "--server.port", str(port), "--server.headless", "true"],
+                cwd=app.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            try:
+                _wait_healthy(url, proc, timeout_s)
+                page.goto(url, timeout=timeout_s * 1000)
+                page.wait_for_selector(
+                    "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
+                )
+                page.wait_for_selector("text=Hello", timeout=timeout_s * 1000)
+                results.append(time.perf_counter() - t0)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=10)
+                context.close()
+    return {"hello_s": statistics.median(results)}
+
+
 def _map_frame(page, timeout_s: float):
     """The st_folium component's iframe."""
     page.wait_for_selector("iframe[title*='st_folium']", timeout=timeout_s * 1000)

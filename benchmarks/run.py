@@ -385,8 +385,8 @@ def report(results: dict, command: str, quick: bool) -> str:
         f"- RAM: {m['ram_gb']} GB",
         f"- Load average (1, 5, 15 min) before the run: "
         f"{', '.join(f'{x:.2f}' for x in results['load_before'])}; after: "
-        f"{', '.join(f'{x:.2f}' for x in results['load_after'])} (other work shared the "
-        "machine)",
+        f"{', '.join(f'{x:.2f}' for x in results['load_after'])} (including the run's own "
+        "work)",
         f"- OS: {m['os']}",
         f"- Python {m['python']}; {m['chromium']}",
         "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),

@@ -149,8 +149,37 @@ class _Script(Element):
 _NO_MACROS = Template("")
 
 
+_JS_HELPERS = """
+            // Text arrives HTML-escaped; decode it (a textarea parses no tags) and
+            // insert it only as text nodes.
+            var decode = function (s) {
+                var t = document.createElement("textarea");
+                t.innerHTML = s;
+                return t.value;
+            };
+            var el = function (tag, cls, s) {
+                var e = document.createElement(tag);
+                if (cls) { e.className = cls; }
+                if (s !== undefined) { e.appendChild(document.createTextNode(decode(s))); }
+                return e;
+            };
+            // Popups are built on a marker's first click only; later clicks use Leaflet's own.
+            var lazyPopups = function (group, popup, maxWidth) {
+                group.on("click", function (e) {
+                    var m = e.layer;
+                    if (!m || m.bwIndex === undefined || m.getPopup()) { return; }
+                    m.bindPopup(popup(m.bwIndex), {maxWidth: maxWidth});
+                    m.openPopup();
+                });
+            };
+"""
+
+
 class _BlobElement(JSCSSMixin):
     """A layer whose script carries a data blob: rendered without compiling the blob."""
+
+    helpers = _JS_HELPERS
+    """JavaScript both blob layers share: escaping-safe text nodes and lazy popups."""
 
     def render(self, **kwargs):
         script = self._template.module.script(self, kwargs)
@@ -170,19 +199,7 @@ class EventMarkers(_BlobElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var d = {{ this.data }};
-            // Event text arrives HTML-escaped; decode it (a textarea parses no
-            // tags) and insert it only as text nodes.
-            var decode = function (s) {
-                var t = document.createElement("textarea");
-                t.innerHTML = s;
-                return t.value;
-            };
-            var el = function (tag, cls, s) {
-                var e = document.createElement(tag);
-                if (cls) { e.className = cls; }
-                if (s !== undefined) { e.appendChild(document.createTextNode(decode(s))); }
-                return e;
-            };
+            {{ this.helpers }}
             var icons = d.types.map(function (t) {
                 var span = document.createElement("span");
                 span.style.background = t[2];
@@ -235,13 +252,7 @@ class EventMarkers(_BlobElement):
                 markers[i] = m;
             }
             cluster.addLayers(markers);
-            // Popups are built on the first click only; later clicks use Leaflet's own.
-            cluster.on("click", function (e) {
-                var m = e.layer;
-                if (!m || m.bwIndex === undefined || m.getPopup()) { return; }
-                m.bindPopup(popup(m.bwIndex), {maxWidth: 360});
-                m.openPopup();
-            });
+            lazyPopups(cluster, popup, 360);
             cluster.bwCount = d.lat.length;
             cluster.addTo({{ this._parent.get_name() }});
             return cluster;
@@ -307,17 +318,7 @@ class EventCells(_BlobElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var d = {{ this.data }};
-            var decode = function (s) {
-                var t = document.createElement("textarea");
-                t.innerHTML = s;
-                return t.value;
-            };
-            var el = function (tag, cls, s) {
-                var e = document.createElement(tag);
-                if (cls) { e.className = cls; }
-                if (s !== undefined) { e.appendChild(document.createTextNode(s)); }
-                return e;
-            };
+            {{ this.helpers }}
             var icon = function (n) {
                 var px = Math.round(24 + 9 * Math.log10(n));
                 var label = document.createElement("span");
@@ -354,19 +355,14 @@ class EventCells(_BlobElement):
                     .sort(function (a, b) { return b[0] - a[0]; });
                 rows.forEach(function (r) {
                     box.appendChild(el("div", null,
-                        decode(d.types[r[1]]) + ": " + r[0].toLocaleString("en")));
+                        d.types[r[1]] + ": " + r[0].toLocaleString("en")));
                 });
                 return box;
             };
-            group.on("click", function (e) {
-                var m = e.layer;
-                if (!m || m.bwIndex === undefined || m.getPopup()) { return; }
-                m.bindPopup(popup(m.bwIndex), {maxWidth: 320});
-                m.openPopup();
-            });
+            lazyPopups(group, popup, 320);
             // The note shows while the cells are on the map, and goes with them.
             var note = L.control({position: "bottomleft"});
-            note.onAdd = function () { return el("div", "bw-note", decode(d.note)); };
+            note.onAdd = function () { return el("div", "bw-note", d.note); };
             group.on("add", function () { note.addTo(group._map); });
             group.on("remove", function () { note.remove(); });
             group.bwCount = d.n.length;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from e2e_support import MALICIOUS, MALICIOUS_ID, drawn_markers, open_app, screenshot, showing
@@ -126,6 +127,11 @@ def test_the_downloads_hold_exactly_the_filtered_events(app, page, tmp_path):
         page.get_by_role("button", name="CSV", exact=True).click()
     lines = csv_download.value.path().read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(want) + 1  # one-line summaries in the bundled data
+    # straight after the first: a download must not rerun the app and void the others
+    with page.expect_download(timeout=15_000) as geojson_download:
+        page.get_by_role("button", name="GeoJSON", exact=True).click()
+    features = json.loads(geojson_download.value.path().read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["event_id"] for f in features) == sorted(want["event_id"])
     with page.expect_download(timeout=60_000) as html_download:
         page.get_by_role("button", name="Standalone HTML map").click()
     html = html_download.value.path().read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from borderwatch import vocab
+from borderwatch import assets, vocab
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "geodata"
@@ -196,4 +196,13 @@ def write_data_dir(root: Path, events=None) -> Path:
     write_csv(root / "crossings.csv", vocab.CROSSING_COLUMNS, CROSSINGS)
     write_csv(root / "sources.csv", vocab.SOURCE_COLUMNS, SOURCES)
     write_csv(root / "events.csv", vocab.EVENT_COLUMNS, EVENTS if events is None else events)
+    return root
+
+
+def write_stub_vendor(root: Path) -> Path:
+    """A vendor folder holding every offline asset as a one-line stub, and their bundle."""
+    for rel in filter(None, assets.CDN_FILES.values()):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("/* stub */")
+    assets.write_bundle(root)
     return root

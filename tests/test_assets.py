@@ -1,4 +1,5 @@
 import io
+import re
 import stat
 import sys
 import tarfile
@@ -8,6 +9,7 @@ from pathlib import Path
 import folium
 import folium.plugins
 import pytest
+from sample_data import write_stub_vendor
 
 from borderwatch import assets
 from borderwatch.cli import main
@@ -24,13 +26,6 @@ def _links(m: folium.Map) -> list[str]:
     return urls
 
 
-def _vendor_with_everything(root: Path) -> Path:
-    for rel in filter(None, assets.CDN_FILES.values()):
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text("/* stub */")
-    return root
-
-
 def test_every_url_folium_and_the_used_plugins_emit_has_a_mapping():
     m = folium.Map(tiles=None)
     folium.plugins.MarkerCluster().add_to(m)
@@ -42,7 +37,7 @@ def test_every_url_folium_and_the_used_plugins_emit_has_a_mapping():
 
 def test_asset_url_prefers_the_local_copy_and_falls_back_to_the_cdn(tmp_path):
     assert assets.asset_url(LEAFLET_JS, tmp_path) == LEAFLET_JS
-    _vendor_with_everything(tmp_path)
+    write_stub_vendor(tmp_path)
     assert assets.asset_url(LEAFLET_JS, tmp_path) == (
         "/app/static/vendor/leaflet@1.9.3/dist/leaflet.js"
     )
@@ -50,13 +45,14 @@ def test_asset_url_prefers_the_local_copy_and_falls_back_to_the_cdn(tmp_path):
 
 def test_offline_drops_links_that_have_no_local_copy(tmp_path):
     assert assets.asset_url(LEAFLET_JS, tmp_path, offline=True) is None
-    _vendor_with_everything(tmp_path)
+    write_stub_vendor(tmp_path)
     assert assets.asset_url(GLYPHICONS, tmp_path, offline=True) is None
     assert assets.asset_url(GLYPHICONS, tmp_path, offline=False) == GLYPHICONS
 
 
 def test_localize_rewrites_every_link_of_a_map_offline_to_local_paths(tmp_path):
-    _vendor_with_everything(tmp_path)
+    write_stub_vendor(tmp_path)
+    (tmp_path / assets.BUNDLE_JS).unlink()
     m = folium.Map(tiles=None)
     folium.plugins.Fullscreen().add_to(m)
     assets.localize(m, tmp_path, offline=True)
@@ -68,8 +64,34 @@ def test_localize_rewrites_every_link_of_a_map_offline_to_local_paths(tmp_path):
     assert "https://" not in html.split("<body>")[0]
 
 
+def test_with_the_bundle_the_page_loads_one_script_first_and_no_bundled_one_again(tmp_path):
+    write_stub_vendor(tmp_path)
+    m = folium.Map(tiles=None)
+    folium.plugins.Fullscreen().add_to(m)
+    folium.plugins.MarkerCluster().add_to(m)
+    folium.plugins.HeatMap([[37.2, 67.4]]).add_to(m)
+    assets.localize(m, tmp_path, offline=True)
+    head = m.get_root().render().split("</head>")[0]
+    scripts = re.findall(r'<script src="([^"]+)"', head)
+    assert scripts == ["/app/static/vendor/borderwatch-map.js"]
+    assert "/app/static/vendor/leaflet@1.9.3/dist/leaflet.css" in head  # stylesheets stay apart
+
+
+def test_the_bundle_holds_every_script_in_dependency_order(tmp_path):
+    write_stub_vendor(tmp_path)
+    for rel in assets.BUNDLED_JS:
+        (tmp_path / rel).write_text(f"window.loaded = (window.loaded || []).concat({rel!r})")
+    text = assets.write_bundle(tmp_path).read_text()
+    positions = [text.index(f"/* {rel} */") for rel in assets.BUNDLED_JS]
+    assert positions == sorted(positions)
+    assert assets.BUNDLED_JS[0] == "leaflet@1.9.3/dist/leaflet.js"
+    assert text.count("\n;\n") == len(assets.BUNDLED_JS)  # no file runs into the next
+    local_js = {v for k, v in assets.CDN_FILES.items() if v and v.endswith(".js")}
+    assert set(assets.BUNDLED_JS) == local_js
+
+
 def test_localize_leaves_folium_class_defaults_untouched(tmp_path):
-    _vendor_with_everything(tmp_path)
+    write_stub_vendor(tmp_path)
     assets.localize(folium.Map(tiles=None), tmp_path, offline=True)
     assert (("leaflet", LEAFLET_JS)) in folium.Map.default_js
 
@@ -116,6 +138,7 @@ def test_fetch_extracts_only_the_kept_files_of_each_package(tmp_path, fake_npm):
     assert (vendor / "leaflet@1.9.3/dist/images/stub.woff2").is_file()
     assert not (vendor / "leaflet@1.9.3/README.md").exists()
     assert (vendor / "folium/leaflet_heat.min.js").stat().st_size > 1000
+    assert "/* folium/leaflet_heat.min.js */" in (vendor / assets.BUNDLE_JS).read_text()
 
 
 def test_fetch_without_npm_says_what_to_install(tmp_path):
@@ -137,5 +160,5 @@ def test_extract_ignores_paths_that_climb_out_of_the_vendor_folder(tmp_path):
 def test_cli_assets_check_lists_what_is_missing(tmp_path, capsys):
     assert main(["assets", "check", "--dest", str(tmp_path)]) == 1
     assert "leaflet@1.9.3/dist/leaflet.js" in capsys.readouterr().out
-    _vendor_with_everything(tmp_path)
+    write_stub_vendor(tmp_path)
     assert main(["assets", "check", "--dest", str(tmp_path)]) == 0

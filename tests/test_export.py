@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sample_data import EVENTS, event, write_data_dir
+from sample_data import EVENTS, event, write_data_dir, write_stub_vendor
 
-from borderwatch import assets, export, mapview
+from borderwatch import export, mapview
 from borderwatch.borders import load_borders
 from borderwatch.loader import load_dataset
 from borderwatch.vocab import EVENT_COLUMNS
@@ -25,10 +25,7 @@ def ds(tmp_path):
 
 @pytest.fixture
 def vendor(tmp_path):
-    root = tmp_path / "vendor"
-    for rel in filter(None, assets.CDN_FILES.values()):
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text("/* stub */")
+    root = write_stub_vendor(tmp_path / "vendor")
     css = root / "fontawesome-free@6.2.0/css/all.min.css"
     css.write_text(
         '@font-face{src:url(../webfonts/fa-solid-900.woff2) format("woff2"),'

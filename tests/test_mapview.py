@@ -4,10 +4,10 @@ from pathlib import Path
 
 import folium
 import pytest
-from sample_data import write_data_dir
+from sample_data import write_data_dir, write_stub_vendor
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
-from borderwatch import assets, mapview
+from borderwatch import mapview
 from borderwatch.borders import load_borders
 from borderwatch.loader import load_dataset
 
@@ -26,10 +26,7 @@ def ds(tmp_path):
 
 @pytest.fixture
 def vendor(tmp_path):
-    for rel in filter(None, assets.CDN_FILES.values()):
-        (tmp_path / "vendor" / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "vendor" / rel).write_text("/* stub */")
-    return tmp_path / "vendor"
+    return write_stub_vendor(tmp_path / "vendor")
 
 
 def _header_links(m: folium.Map) -> list[str]:

@@ -37,8 +37,7 @@ QUERY_KEYS = ("start", "end", "country", "type", "q", "mode")
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",
                  "counterpart_country", "summary", "source_id"]  # fmt: skip
 PLAY_SECONDS = 4
-TABLE_ROWS = 10_000
-"""Rows the events table shows at most."""
+TABLE_ROWS = 10_000  # rows the events table shows at most (a string here would be shown: magic)
 
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)

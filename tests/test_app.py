@@ -6,6 +6,7 @@ AppTest does not run custom components; the map shows up as an element whose
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -147,3 +148,20 @@ def test_briefing_mode_has_no_filters_and_shows_the_crossing_board(at):
     assert '<td>Hairatan–Termez</td><td class="v-closed">CLOSED</td>' in board
     assert '<td>Sher Khan Bandar–Panji Poyon</td><td class="v-open">OPEN</td>' in board
     assert "display: none" in next(m.value for m in at.markdown if "stSidebar" in m.value)
+
+
+@pytest.mark.parametrize("page", ["app.py", "pages/1_Add_events.py"])
+def test_no_page_has_a_bare_string_that_streamlit_magic_would_print(page):
+    # Magic writes every bare expression statement, docstring-style strings included,
+    # onto the page; only the module docstring is exempt.
+    tree = ast.parse((Path(APP).parent / page).read_text(encoding="utf-8"))
+    bare = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        and node is not tree.body[0]
+        and not any(node in getattr(f, "body", [])[:1] for f in ast.walk(tree))
+    ]
+    assert bare == []

@@ -200,30 +200,22 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
         if picked:
             st.session_state["selected"] = picked
 
-    st.subheader("Events per week")
-    counts = weekly_counts(shown)
-    if counts.empty:
-        st.caption("No events in this selection.")
-    else:
-        st.bar_chart(counts, height=220)
+    # Below the fold and heavy in the browser (chart and grid load about 2 MB of script):
+    # drawn only when opened, so a cold start draws the map first. Opened, they stay open.
+    timeline = st.expander("Events per week", key="open_timeline", on_change="rerun")
+    if timeline.open:
+        with timeline:
+            counts = weekly_counts(shown)
+            if counts.empty:
+                st.caption("No events in this selection.")
+            else:
+                st.bar_chart(counts, height=220)
 
-    st.subheader("Events")
-    # The table goes to the browser whole: a million rows took 8 s and 2 GB per rerun.
-    table = export.event_table(shown.head(TABLE_ROWS))[TABLE_COLUMNS]
-    if len(shown) > TABLE_ROWS:
-        st.caption(
-            f"The first {TABLE_ROWS:,} of {len(shown):,} events; narrow the filters or "
-            "download them all below."
-        )
-    sel = st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="table",
-    )
-    rows = list(sel.selection.rows) if sel else []
+    events = st.expander("Events table", key="open_table", on_change="rerun")
+    rows: list[int] = []
+    if events.open:
+        with events:
+            rows, table = events_table(shown)
     if rows != st.session_state.get("_table_rows"):
         st.session_state["_table_rows"] = rows
         if rows:
@@ -255,6 +247,26 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
         "text/html",
         on_click="ignore",
     )
+
+
+def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
+    """The selectable table of `shown`; the selected row positions and the table."""
+    # The table goes to the browser whole: a million rows took 8 s and 2 GB per rerun.
+    table = export.event_table(shown.head(TABLE_ROWS))[TABLE_COLUMNS]
+    if len(shown) > TABLE_ROWS:
+        st.caption(
+            f"The first {TABLE_ROWS:,} of {len(shown):,} events; narrow the filters or "
+            "download them all below."
+        )
+    sel = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="table",
+    )
+    return (list(sel.selection.rows) if sel else []), table
 
 
 def standalone(ds: Dataset, shown: pd.DataFrame, as_of: dt.date, name: str) -> bytes:

@@ -58,6 +58,20 @@ def test_opens_on_every_event_and_sends_them_all_to_the_map(at):
     assert at.warning.len == 0
 
 
+def test_chart_and_table_are_drawn_only_once_opened_and_then_agree_with_the_map(at):
+    at.query_params.update(country="TJK", start="2021-06-25", end="2021-07-10")
+    at.run()
+    timeline, table = at.expander
+    assert (timeline.label, table.label) == ("Events per week", "Events table")
+    assert len(timeline.children) == 0 and len(table.children) == 0
+    at.session_state["open_timeline"] = True
+    at.session_state["open_table"] = True
+    at.run()
+    assert [c.type for c in at.expander[0].children.values()] == ["vega_lite_chart"]
+    assert list(at.dataframe[0].value["event_id"]) == mapped_ids(at)
+    assert mapped_ids(at) == ["BW-2021-0003", "BW-2021-0004"]
+
+
 def test_the_url_sets_the_filters_and_narrows_counts_and_map(at):
     at.query_params.update(country="TJK", start="2021-06-25", end="2021-07-10")
     at.run()

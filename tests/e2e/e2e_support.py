@@ -73,6 +73,14 @@ def open_app(page, url: str):
     return frame
 
 
+def open_section(page, label: str, content: str) -> None:
+    """Open the collapsed section `label` under the map; wait until `content` is drawn in it."""
+    section = page.locator("[data-testid='stExpander']", has_text=label)
+    section.locator("summary").click()
+    section.locator(content).wait_for(timeout=30_000)
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=30_000)
+
+
 def showing(page) -> tuple[int, int]:
     """The (N, M) of the `Showing N of M events` line."""
     text = page.get_by_text(SHOWING).first.inner_text()

@@ -6,7 +6,15 @@ import datetime as dt
 import json
 
 import pytest
-from e2e_support import MALICIOUS, MALICIOUS_ID, drawn_markers, open_app, screenshot, showing
+from e2e_support import (
+    MALICIOUS,
+    MALICIOUS_ID,
+    drawn_markers,
+    open_app,
+    open_section,
+    screenshot,
+    showing,
+)
 
 from borderwatch.filters import Filters, apply_filters
 from borderwatch.loader import load_dataset
@@ -40,6 +48,10 @@ def test_a_shared_link_with_country_and_dates_narrows_map_and_count(app, page):
     assert drawn_markers(frame) == want
     assert page.get_by_text("TKM — Turkmenistan").first.is_visible()
     screenshot(page, "analyst_tkm_july_august")
+    open_section(page, "Events per week", "[data-testid='stVegaLiteChart'] svg.marks")
+    page.get_by_text("Events per week").scroll_into_view_if_needed()
+    screenshot(page, "analyst_timeline_opened")
+    assert page.watch.errors == []
     assert page.watch.outside == set()
 
 
@@ -57,7 +69,9 @@ def test_a_popup_shows_a_malicious_summary_as_plain_text_and_selects_the_event(a
     record = page.locator("table.bw-table").get_by_text(MALICIOUS, exact=True)
     assert record.is_visible()
     # the events table is a canvas; its accessible copy holds the same literal text
+    open_section(page, "Events table", "[data-testid='stDataFrame']")
     table = page.locator("[data-testid='stDataFrame']").get_by_text(MALICIOUS, exact=True)
+    table.wait_for(state="attached", timeout=15_000)
     assert table.count() == 1
     assert page.watch.dialogs == []
     assert page.watch.errors == []
@@ -110,6 +124,7 @@ def test_the_standalone_html_download_draws_the_map_without_any_server(app, page
 def test_choosing_a_table_row_shows_that_events_full_record(app, page):
     open_app(page, app.url + "/?q=Termez")
     first = apply_filters(load_dataset(app.data_dir).events, Filters(q="Termez")).iloc[0]
+    open_section(page, "Events table", "[data-testid='stDataFrame']")
     grid = page.locator("[data-testid='stDataFrame']")
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()

@@ -21,13 +21,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderwatch import assets, briefing, export
+from borderwatch import assets, briefing, export, snapshot
 from borderwatch.borders import load_borders
 from borderwatch.crossings import crossing_status
 from borderwatch.eventlayer import clicked_event_id, type_label
 from borderwatch.filters import Filters, apply_filters
 from borderwatch.htmltable import html_table
-from borderwatch.loader import Dataset, default_data_dir, load_dataset
+from borderwatch.loader import Dataset, default_data_dir
 from borderwatch.mapview import base_map, filter_layers, layer_control, outlines_geojson
 from borderwatch.problems import DataError
 from borderwatch.timeline import weekly_counts
@@ -42,7 +42,7 @@ TABLE_ROWS = 10_000  # rows the events table shows at most (a string here would 
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _load(data_dir: str, stamp: tuple) -> Dataset:
-    return load_dataset(data_dir)
+    return snapshot.load(data_dir)
 
 
 def dataset() -> Dataset:

@@ -12,3 +12,11 @@ from sample_data import write_data_dir
 def data_dir(tmp_path: Path) -> Path:
     """A valid seven-event data folder."""
     return write_data_dir(tmp_path / "data")
+
+
+@pytest.fixture(autouse=True)
+def snapshot_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Snapshots of data folders go to a fresh folder, never the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BORDERWATCH_CACHE", str(folder))
+    return folder

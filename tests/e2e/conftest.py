@@ -48,7 +48,12 @@ def app(tmp_path_factory) -> Iterator[App]:
         assets.fetch_assets()  # one-time setup, as `borderwatch assets fetch`
     data_dir = write_e2e_data(tmp_path_factory.mktemp("e2e") / "data")
     port = _free_port()
-    env = {**os.environ, "BORDERWATCH_OFFLINE": "1", "BORDERWATCH_DATA": str(data_dir)}
+    env = {
+        **os.environ,
+        "BORDERWATCH_OFFLINE": "1",
+        "BORDERWATCH_DATA": str(data_dir),
+        "BORDERWATCH_CACHE": str(tmp_path_factory.mktemp("cache")),
+    }
     log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",

@@ -312,7 +312,8 @@ def report(results: dict, command: str, quick: bool) -> str:
         "## The whole page",
         "",
         "The map is not all the page builds on a rerun: filters, counts, the record "
-        "panel (the weekly chart and the events table are closed, as a page opens). Measured with Streamlit's AppTest (server side, no "
+        "panel (the weekly chart and the events table are closed, as a page opens). "
+        "Measured with Streamlit's AppTest (server side, no "
         "browser): the first run (loading the folder), a rerun with nothing changed, and a "
         "new session opened on the filter-change URL (data already cached). No target; "
         "for comparison with the map-only numbers above.",

@@ -33,7 +33,7 @@ FILTER_CHANGE = {"start": dt.date(2021, 1, 1), "end": dt.date(2021, 12, 31), "co
 """The filter change measured: an analyst picks one year and one neighbour (Uzbekistan)."""
 
 RETURNED = ["last_object_clicked", "last_object_clicked_popup"]
-"""What the app asks st_folium to return (dashboard/app.py)."""
+"""What the app asks st_folium to return (dashboard/BorderWatch.py)."""
 
 
 def peak_mb() -> float:
@@ -80,7 +80,7 @@ def payload_bytes(args: dict) -> int:
 def render_map(ds, outlines: dict, shown, as_of, max_points=None) -> dict:
     """Everything the app does on the server to (re)draw the map; returns the payload.
 
-    Same calls as dashboard/app.py's show_map: a fresh base map, the filter layers,
+    Same calls as dashboard/BorderWatch.py's show_map: a fresh base map, the filter layers,
     and st_folium turning both into the component's arguments.
     """
     from streamlit_folium import st_folium
@@ -271,7 +271,7 @@ def measure_app(data_dir: Path, reps: int) -> dict:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     from streamlit.testing.v1 import AppTest
 
-    app = str(REPO / "dashboard" / "app.py")
+    app = str(REPO / "dashboard" / "BorderWatch.py")
     at = AppTest.from_file(app, default_timeout=900)
     t = time.perf_counter()
     at.run()

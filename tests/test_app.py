@@ -15,7 +15,7 @@ import pytest
 from sample_data import EVENTS, event, write_data_dir
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "BorderWatch.py")
 MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 MALICIOUS_ID = "BW-2021-0099"
 
@@ -164,7 +164,7 @@ def test_briefing_mode_has_no_filters_and_shows_the_crossing_board(at):
     assert "display: none" in next(m.value for m in at.markdown if "stSidebar" in m.value)
 
 
-@pytest.mark.parametrize("page", ["app.py", "pages/1_Add_events.py"])
+@pytest.mark.parametrize("page", ["app.py", "BorderWatch.py", "pages/1_Add_events.py"])
 def test_no_page_has_a_bare_string_that_streamlit_magic_would_print(page):
     # Magic writes every bare expression statement, docstring-style strings included,
     # onto the page; only the module docstring is exempt.

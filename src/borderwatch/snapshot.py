@@ -18,6 +18,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from borderwatch.loader import Dataset, load_dataset, resolve_data_dir
@@ -28,6 +29,7 @@ MAX_BYTES = 20_000_000
 KEEP = 8
 """Snapshots kept; older ones are deleted when a new one is written."""
 _LIBRARY = Path(__file__).resolve().parent
+_LOCK = threading.Lock()
 
 
 def cache_dir() -> Path:
@@ -66,6 +68,19 @@ def load(data_dir: Path | str | None = None) -> Dataset:
         key = None
     if key is None:
         return load_dataset(d)
+    # One load at a time: the page's first run waits for the start-up warm-up's
+    # load (see `warmup`) and reads its snapshot instead of validating again.
+    with _LOCK:
+        ds = _read(path)
+        if ds is None:
+            ds = load_dataset(d)
+            with contextlib.suppress(OSError):
+                _write(path, ds)
+    return ds
+
+
+def _read(path: Path) -> Dataset | None:
+    """The snapshot at `path`, or None (missing, not the user's own, or unreadable)."""
     try:
         if _trusted(path):
             with path.open("rb") as fh:
@@ -77,10 +92,7 @@ def load(data_dir: Path | str | None = None) -> Dataset:
     except Exception:  # truncated, or unreadable: rebuild it
         with contextlib.suppress(OSError):
             path.unlink()
-    ds = load_dataset(d)
-    with contextlib.suppress(OSError):
-        _write(path, ds)
-    return ds
+    return None
 
 
 def _trusted(path: Path) -> bool:

@@ -1,0 +1,48 @@
+import threading
+from pathlib import Path
+
+from sample_data import EVENTS, event, write_data_dir
+from streamlit.web.server.app_discovery import discover_asgi_app
+
+from borderwatch import snapshot
+from borderwatch.warmup import warm_up
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_warm_up_leaves_a_snapshot_so_the_page_does_not_validate(data_dir, monkeypatch):
+    warm_up(data_dir)
+    monkeypatch.setattr(snapshot, "load_dataset", lambda d: (_ for _ in ()).throw(AssertionError))
+    assert len(snapshot.load(data_dir).events) == len(EVENTS)
+
+
+def test_warm_up_on_a_folder_with_problems_neither_raises_nor_snapshots(tmp_path, snapshot_cache):
+    d = write_data_dir(tmp_path / "data", [event(country="XXX")])
+    warm_up(d)
+    warm_up(tmp_path / "no-such-folder")
+    assert list(snapshot_cache.glob("*.pickle")) == []
+
+
+def test_the_page_and_the_warm_up_loading_at_once_validate_only_once(data_dir, monkeypatch):
+    calls = []
+    real = snapshot.load_dataset
+
+    def slow_counting(d):
+        calls.append(d)
+        return real(d)
+
+    monkeypatch.setattr(snapshot, "load_dataset", slow_counting)
+    warm = threading.Thread(target=warm_up, args=(data_dir,))
+    warm.start()
+    page = snapshot.load(data_dir)
+    warm.join()
+    assert len(calls) == 1
+    assert len(page.events) == len(EVENTS)
+
+
+def test_streamlit_run_serves_app_py_as_an_st_app_of_the_main_page():
+    found = discover_asgi_app(REPO / "dashboard" / "app.py")
+    assert found.is_asgi_app
+    assert found.app_name == "app"
+    assert 'st.App("BorderWatch.py"' in (REPO / "dashboard" / "app.py").read_text()
+    assert (REPO / "dashboard" / "BorderWatch.py").is_file()

@@ -354,13 +354,16 @@ def report(results: dict, command: str, quick: bool) -> str:
             f"- For scale, a one-line Streamlit app (`st.write`) is idle after "
             f"{cold['hello_s']:.2f} s measured the same way.",
             "",
-            "What the first page does: imports pandas (0.3 s) and folium with streamlit-folium "
-            "(0.27 s), reads the snapshot or validates the data (0.1 s / 0.5 s), builds the "
-            "map (0.3 s); Chromium then draws the map frame, whose scripts come as one bundle. "
-            "The weekly chart and the events table are drawn when their sections are opened: "
-            "with them on the first page the cold start was 4.9 s. This machine also has "
-            "`hypothesis` installed, which pandera imports when present (0.2-0.4 s of the "
-            "first start); a fresh `pip install -r requirements.txt` does not install it.",
+            "What the first page needs: pandas (0.3 s to import) and folium with "
+            "streamlit-folium (0.27 s), the data (0.1 s from the snapshot, 0.5 s to validate), "
+            "the map (0.3 s); then Chromium draws the map frame, whose scripts come as one "
+            "bundle. `dashboard/app.py` is an `st.App` whose start-up hook imports pandas and "
+            "folium and loads the data in a thread while the browser is still loading "
+            "Streamlit (0.45 s less on a restart). The weekly chart and the events table are "
+            "drawn when their sections are opened: with them on the first page the cold "
+            "start was 4.9 s. This machine also has `hypothesis` installed, which pandera "
+            "imports when present (0.2-0.4 s of a first start); a fresh "
+            "`pip install -r requirements.txt` does not install it.",
         ]
     lines += [
         "",

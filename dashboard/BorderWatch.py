@@ -32,7 +32,7 @@ from borderwatch.htmltable import html_table
 from borderwatch.loader import Dataset, default_data_dir
 from borderwatch.mapview import base_map, filter_layers, layer_control, outlines_geojson
 from borderwatch.problems import DataError
-from borderwatch.timeline import weekly_counts
+from borderwatch.timeline import timeline
 from borderwatch.vocab import EVENT_TYPES, country_names
 
 QUERY_KEYS = ("start", "end", "country", "type", "q", "mode")
@@ -204,14 +204,21 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
 
     # Below the fold and heavy in the browser (chart and grid load about 2 MB of script):
     # drawn only when opened, so a cold start draws the map first. Opened, they stay open.
-    timeline = st.expander("Events per week", key="open_timeline", on_change="rerun")
-    if timeline.open:
-        with timeline:
-            counts = weekly_counts(shown)
-            if counts.empty:
+    over_time = st.expander("Events over time", key="open_timeline", on_change="rerun")
+    if over_time.open:
+        with over_time:
+            tl = timeline(shown, f.start or lo, f.end or hi)
+            if tl.counts.empty:
                 st.caption("No events in this selection.")
             else:
-                st.bar_chart(counts, height=220)
+                note = f"Events per {tl.unit}, by the day they began."
+                if tl.began_before:
+                    note += (
+                        f" {tl.began_before} that began before {f.start or lo:%d %b %Y} "
+                        f"are counted in the first {tl.unit}."
+                    )
+                st.caption(note)
+                st.bar_chart(tl.counts, height=220)
 
     events = st.expander("Events table", key="open_table", on_change="rerun")
     rows: list[int] = []

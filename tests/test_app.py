@@ -62,12 +62,13 @@ def test_chart_and_table_are_drawn_only_once_opened_and_then_agree_with_the_map(
     at.query_params.update(country="TJK", start="2021-06-25", end="2021-07-10")
     at.run()
     timeline, table = at.expander
-    assert (timeline.label, table.label) == ("Events per week", "Events table")
+    assert (timeline.label, table.label) == ("Events over time", "Events table")
     assert len(timeline.children) == 0 and len(table.children) == 0
     at.session_state["open_timeline"] = True
     at.session_state["open_table"] = True
     at.run()
-    assert [c.type for c in at.expander[0].children.values()] == ["vega_lite_chart"]
+    assert [c.type for c in at.expander[0].children.values()] == ["caption", "vega_lite_chart"]
+    assert at.expander[0].caption[0].value.startswith("Events per week, by the day they began.")
     assert list(at.dataframe[0].value["event_id"]) == mapped_ids(at)
     assert mapped_ids(at) == ["BW-2021-0003", "BW-2021-0004"]
 

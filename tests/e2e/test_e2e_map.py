@@ -48,8 +48,8 @@ def test_a_shared_link_with_country_and_dates_narrows_map_and_count(app, page):
     assert drawn_markers(frame) == want
     assert page.get_by_text("TKM — Turkmenistan").first.is_visible()
     screenshot(page, "analyst_tkm_july_august")
-    open_section(page, "Events per week", "[data-testid='stVegaLiteChart'] svg.marks")
-    page.get_by_text("Events per week").scroll_into_view_if_needed()
+    open_section(page, "Events over time", "[data-testid='stVegaLiteChart'] svg.marks")
+    page.get_by_text("Events over time").scroll_into_view_if_needed()
     screenshot(page, "analyst_timeline_opened")
     assert page.watch.errors == []
     assert page.watch.outside == set()

@@ -312,7 +312,7 @@ def report(results: dict, command: str, quick: bool) -> str:
         "## The whole page",
         "",
         "The map is not all the page builds on a rerun: filters, counts, the record "
-        "panel (the weekly chart and the events table are closed, as a page opens). "
+        "panel (the chart over time and the events table are closed, as a page opens). "
         "Measured with Streamlit's AppTest (server side, no "
         "browser): the first run (loading the folder), a rerun with nothing changed, and a "
         "new session opened on the filter-change URL (data already cached). No target; "
@@ -359,7 +359,7 @@ def report(results: dict, command: str, quick: bool) -> str:
             "the map (0.3 s); then Chromium draws the map frame, whose scripts come as one "
             "bundle. `dashboard/app.py` is an `st.App` whose start-up hook imports pandas and "
             "folium and loads the data in a thread while the browser is still loading "
-            "Streamlit (0.45 s less on a restart). The weekly chart and the events table are "
+            "Streamlit (0.45 s less on a restart). The chart over time and the events table are "
             "drawn when their sections are opened: with them on the first page the cold "
             "start was 4.9 s. This machine also has `hypothesis` installed, which pandera "
             "imports when present (0.2-0.4 s of a first start); a fresh "

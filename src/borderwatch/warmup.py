@@ -21,11 +21,13 @@ def warm_up(data_dir: Path | str | None = None) -> None:
     Never raises: a data folder with problems is reported by the page itself.
     """
     try:
-        import folium.plugins  # noqa: F401
-        import pandas  # noqa: F401
+        from borderwatch import snapshot
 
-        from borderwatch import briefing, export, mapview, snapshot, timeline  # noqa: F401
-
+        # data first: the page needs it before anything else costly (first start:
+        # 3.00 s against 3.19 s with the imports first, 5 runs each; restart unchanged)
         snapshot.load(data_dir)
+        import folium.plugins  # noqa: F401
+
+        from borderwatch import briefing, export, mapview, timeline  # noqa: F401
     except Exception:
         _LOG.info("warm-up stopped early; the page loads the data itself", exc_info=True)

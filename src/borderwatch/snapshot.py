@@ -2,7 +2,8 @@
 
 Validating the bundled folder took about 0.5 s of the app's 3.5 s cold start, most
 of it importing pandera. A snapshot is keyed by the folder's path, the bytes of
-every file in it and the bytes of this library's source, so an edit to any of them
+every file in it, the bytes of this library's source and the versions of Python,
+pandas, geopandas, numpy and pyarrow, so a change to any of them
 makes a new one and a stale one is never read. It lives in the user's cache folder
 (the data folder may be read-only and holds only the user's files), readable by
 the user alone because it is a pickle. Folders over `MAX_BYTES` are not
@@ -20,6 +21,11 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow
 
 from borderwatch.loader import Dataset, load_dataset, resolve_data_dir
 
@@ -46,7 +52,9 @@ def snapshot_key(data_dir: Path) -> str | None:
     if sum(p.stat().st_size for p in files) > MAX_BYTES:
         return None
     h = hashlib.sha256()
-    h.update(f"{sys.version}\0{data_dir.resolve()}\0".encode())
+    # a pickle is only as good as the library versions that read it back
+    versions = (sys.version, pd.__version__, gpd.__version__, np.__version__, pyarrow.__version__)
+    h.update(f"{versions}\0{data_dir.resolve()}\0".encode())
     for path in [*files, *sorted(_LIBRARY.rglob("*.py"))]:
         h.update(f"{path.name}\0{path.stat().st_size}\0".encode())
         h.update(path.read_bytes())

@@ -304,10 +304,12 @@ def control_layer(control: pd.DataFrame) -> folium.FeatureGroup:
 
 
 class StartHidden(JSCSSMixin):
-    """Takes its parent layer off the map once it has been added.
+    """Takes its parent layer off the map once it has been added, unless the user had it on.
 
     streamlit-folium adds every layer it is sent to the map whatever its `show`;
-    this lets a layer start switched off in the layer control all the same.
+    this lets a layer start switched off in the layer control all the same, and
+    keeps it on after a filter change once the user has switched it on (the choice
+    `RememberingLayerControl` keeps).
     """
 
     _template = Template(
@@ -315,7 +317,9 @@ class StartHidden(JSCSSMixin):
         {% macro script(this, kwargs) %}
         setTimeout(function () {
             var layer = {{ this._parent.get_name() }};
-            if (layer._map) { layer._map.removeLayer(layer); }
+            var map = layer._map;
+            var choices = (map && map.bwLayerChoices) || {};
+            if (map && !choices[{{ this._parent.layer_name|tojson }}]) { map.removeLayer(layer); }
         }, 0);
         {% endmacro %}
         """
@@ -400,6 +404,64 @@ def stable_ids(element: Element, prefix: str) -> Element:
     return element
 
 
+class RememberingLayerControl(folium.LayerControl):
+    """folium's layer switcher that keeps what the user switched on or off.
+
+    streamlit-folium removes every layer and the switcher on each filter change and
+    adds the new ones, so a layer the user had switched on (the heat map) or off came
+    back in its default state. The user's clicks are kept on the map, which stays
+    mounted, and applied to each new switcher. Only clicks count: streamlit-folium's
+    own removals fire the same Leaflet events, outside the switcher's click handling.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this,kwargs) %}
+            var {{ this.get_name() }}_layers = {
+                base_layers : {
+                    {%- for key, val in this.base_layers.items() %}
+                    {{ key|tojson }} : {{val}},
+                    {%- endfor %}
+                },
+                overlays :  {
+                    {%- for key, val in this.overlays.items() %}
+                    {{ key|tojson }} : {{val}},
+                    {%- endfor %}
+                },
+            };
+            let {{ this.get_name() }} = L.control.layers(
+                {{ this.get_name() }}_layers.base_layers,
+                {{ this.get_name() }}_layers.overlays,
+                {{ this.options|tojavascript }}
+            ).addTo({{this._parent.get_name()}});
+            (function (control) {
+                var map = control._map;
+                var choices = map.bwLayerChoices = map.bwLayerChoices || {};
+                map.bwLayerControl = control;
+                if (!map.bwLayerWatch) {
+                    map.bwLayerWatch = true;
+                    var remember = function (on) {
+                        return function (e) {
+                            if (map.bwLayerControl && map.bwLayerControl._handlingClick) {
+                                choices[e.name] = on;
+                            }
+                        };
+                    };
+                    map.on("overlayadd", remember(true));
+                    map.on("overlayremove", remember(false));
+                }
+                control._layers.forEach(function (item) {
+                    if (!item.overlay || !(item.name in choices)) { return; }
+                    var on = map.hasLayer(item.layer);
+                    if (choices[item.name] && !on) { map.addLayer(item.layer); }
+                    if (!choices[item.name] && on) { map.removeLayer(item.layer); }
+                });
+            })({{ this.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
 def layer_control(collapsed: bool = True) -> folium.LayerControl:
     """The layer switcher (pass collapsed=False on a briefing screen to show what is on)."""
-    return folium.LayerControl(position="topright", collapsed=collapsed)
+    return RememberingLayerControl(position="topright", collapsed=collapsed)

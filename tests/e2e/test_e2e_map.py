@@ -178,3 +178,36 @@ def test_changing_a_filter_keeps_the_same_map_view_and_updates_the_url(app, page
         arg=expected(app, countries=("TKM",)),
     )
     assert drawn_markers(frame) == expected(app, countries=("TKM",))
+
+
+LAYERS_ON = """() => Object.fromEntries(window.layer_control._layers
+    .filter(item => item.overlay)
+    .map(item => [item.name, window.map.hasLayer(item.layer)]))"""
+
+
+def test_layers_switched_on_or_off_stay_so_when_a_filter_changes(app, page):
+    frame = open_app(page, app.url + "/")
+    before = frame.evaluate(LAYERS_ON)
+    assert before["Heat map"] is False and before["Border crossings (status)"] is True
+    frame.locator(".leaflet-control-layers").hover()  # a person opens the switcher
+    frame.get_by_text("Heat map", exact=True).click()
+    frame.get_by_text("Border crossings (status)", exact=True).click()
+    countries = page.get_by_label("Countries (either side of a crossing)")
+    countries.click()
+    page.keyboard.type("TKM")
+    page.keyboard.press("Enter")
+    frame.wait_for_function(
+        "n => Object.values(window.map._layers).some(l => l.bwCount === n)",
+        arg=expected(app, countries=("TKM",)),
+        timeout=15_000,
+    )
+    page.wait_for_selector("[data-test-script-state='notRunning']")
+    after = frame.evaluate(LAYERS_ON)
+    assert after == {**before, "Heat map": True, "Border crossings (status)": False}
+    checked = frame.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(
+            '.leaflet-control-layers-overlays label')].map(
+            l => [l.textContent.trim(), l.querySelector('input').checked]))"""
+    )
+    assert checked["Heat map"] is True and checked["Border crossings (status)"] is False
+    assert page.watch.errors == []

@@ -7,6 +7,15 @@ from sample_data import EVENTS, event, write_data_dir
 from borderwatch.loader import load_dataset
 from borderwatch.timeline import bin_start, timeline, unit_for, week_start
 
+WALL = event(
+    event_id="BW-1996-0001",
+    date_start="1996-01-01",
+    date_end="2021-09-30",
+    date_precision="year",
+    event_type="infrastructure",
+)
+"""A context event from 1996 that lasts into the bundled data's 2021."""
+
 
 @pytest.fixture
 def events(tmp_path):
@@ -66,14 +75,7 @@ def test_weekly_counts_by_type_with_empty_weeks_kept(events):
 
 
 def test_one_old_event_turns_the_default_window_into_years(tmp_path):
-    wall = event(
-        event_id="BW-1996-0001",
-        date_start="1996-01-01",
-        date_end="2021-09-30",
-        date_precision="year",
-        event_type="infrastructure",
-    )
-    events = load_dataset(write_data_dir(tmp_path / "data", [*EVENTS, wall])).events
+    events = load_dataset(write_data_dir(tmp_path / "data", [*EVENTS, WALL])).events
     tl = timeline(events, dt.date(1996, 1, 1), dt.date(2021, 9, 30))
     assert tl.unit == "year"
     assert len(tl.counts) == 26
@@ -82,14 +84,7 @@ def test_one_old_event_turns_the_default_window_into_years(tmp_path):
 
 
 def test_events_that_began_before_the_window_count_in_its_first_bin(tmp_path):
-    wall = event(
-        event_id="BW-1996-0001",
-        date_start="1996-01-01",
-        date_end="2021-09-30",
-        date_precision="year",
-        event_type="infrastructure",
-    )
-    events = load_dataset(write_data_dir(tmp_path / "data", [*EVENTS, wall])).events
+    events = load_dataset(write_data_dir(tmp_path / "data", [*EVENTS, WALL])).events
     in_july = events[events["date_end"] >= "2021-07-01"]
     tl = timeline(in_july, dt.date(2021, 7, 1), dt.date(2021, 7, 31))
     assert tl.unit == "week"

@@ -122,16 +122,8 @@ streamlit-folium's frame loads a map's scripts one after another: seven files
 took about 0.6 s of the app's cold start on a 2-core machine, one file 0.1 s.
 """
 
-BUNDLED_JS: tuple[str, ...] = (
-    "leaflet@1.9.3/dist/leaflet.js",
-    "jquery@3.7.1/dist/jquery.min.js",
-    "bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js",
-    "drmonty-leaflet-awesome-markers@2.0.2/js/leaflet.awesome-markers.js",
-    "leaflet.fullscreen@3.0.0/Control.FullScreen.js",
-    "leaflet.markercluster@1.1.0/dist/leaflet.markercluster.js",
-    "folium/leaflet_heat.min.js",
-)
-"""Every script in CDN_FILES, in the order they depend on each other (Leaflet first)."""
+BUNDLED_JS: tuple[str, ...] = tuple(p for p in CDN_FILES.values() if p and p.endswith(".js"))
+"""Every script in CDN_FILES, in its order: Leaflet first, jQuery before Bootstrap."""
 
 
 OFFLINE_ENV = "BORDERWATCH_OFFLINE"

@@ -41,7 +41,7 @@ NAIVE_MAX = 10_000
 """Largest size built the naive way (one folium.Marker and Popup per event)."""
 
 PACKAGES = (
-    "pandas", "pyarrow", "numpy", "geopandas", "shapely", "pandera", "folium", "branca",
+    "pandas", "pyarrow", "numpy", "geopandas", "shapely", "folium", "branca",
     "streamlit", "streamlit-folium", "playwright", "duckdb",
 )  # fmt: skip
 
@@ -348,9 +348,8 @@ def report(results: dict, command: str, quick: bool) -> str:
             f"- Restart, the data folder's validated snapshot in the cache: median "
             f"{cold['cold_start_s']:.2f} s (runs: {runs(cold)}); health check answered "
             f"after {cold['healthy_s']:.2f} s.",
-            f"- First start, empty snapshot cache (the data is validated, which imports "
-            f"pandera): median {cold['first']['cold_start_s']:.2f} s (runs: "
-            f"{runs(cold['first'])}).",
+            f"- First start, empty snapshot cache (the data is validated): median "
+            f"{cold['first']['cold_start_s']:.2f} s (runs: {runs(cold['first'])}).",
             f"- For scale, a one-line Streamlit app (`st.write`) is idle after "
             f"{cold['hello_s']:.2f} s measured the same way.",
             "",

@@ -19,6 +19,7 @@ from borderwatch import vocab
 from borderwatch.gazetteer import Gazetteer
 from borderwatch.parsing import parse_dates, parse_numbers
 from borderwatch.problems import DataError, Problem
+from borderwatch.schema import validate_events
 from borderwatch.tables import LINE, read_table
 
 ENV_VAR = "BORDERWATCH_DATA"
@@ -239,10 +240,6 @@ def load_events(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
 def _validated_events(
     d: Path, gazetteer: Gazetteer | None, source_ids: set[str] | None
 ) -> pd.DataFrame:
-    # pandera takes 0.2-0.4 s to import: only a folder that is validated pays for it,
-    # not an app restarting from a snapshot (see `snapshot`).
-    from borderwatch.schema import validate_events
-
     path = events_path(d)
     raw = read_table(path, vocab.EVENT_COLUMNS, vocab.OPTIONAL_EVENT_COLUMNS)
     if source_ids is None:  # sources.csv itself is broken: do not also flag every row

@@ -100,6 +100,7 @@ def render_map(ds, outlines: dict, shown, as_of, max_points=None) -> dict:
             feature_group_to_add=layers,
             layer_control=layer_control(),
             returned_objects=RETURNED,
+            render=False,
         )
     return dict(args, _note=getattr(layers[0], "note", None))
 

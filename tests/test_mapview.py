@@ -4,6 +4,7 @@ from pathlib import Path
 
 import folium
 import pytest
+import streamlit_folium
 from sample_data import write_data_dir, write_stub_vendor
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
@@ -73,6 +74,35 @@ def test_filter_layers_render_the_same_script_on_every_rerun(ds, outlines, vendo
         return [_get_feature_group_string(g, m, i) for i, g in enumerate(layers)]
 
     assert scripts() == scripts()
+
+
+def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
+    ds, outlines, vendor, monkeypatch
+):
+    """The page passes render=False: st_folium's first render of the figure is unused."""
+    sent: list[dict] = []
+
+    def component(**kwargs):
+        sent.append({k: v for k, v in kwargs.items() if k != "on_change"})
+        return kwargs["default"]
+
+    monkeypatch.setattr(streamlit_folium, "_component_func", component)
+    for render in (True, False):
+        layers = mapview.filter_layers(
+            ds.events, ds.events, ds.sources, ds.crossings, ds.places,
+            dt.date(2021, 7, 13), offline=True, vendor_dir=vendor,
+        )  # fmt: skip
+        streamlit_folium.st_folium(
+            mapview.base_map(outlines, offline=True, vendor_dir=vendor),
+            key="map",
+            feature_group_to_add=layers,
+            layer_control=mapview.layer_control(),
+            render=render,
+        )
+    with_render, without = sent
+    assert "borderwatch-map.js" in " ".join(without["js_links"])
+    assert len(without["feature_group"]) > 10_000
+    assert without == with_render
 
 
 def test_filter_layers_are_events_crossings_control_and_a_hidden_heat_map(ds, vendor):

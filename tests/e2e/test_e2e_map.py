@@ -89,14 +89,13 @@ def test_a_malformed_parameter_warns_and_the_page_still_works(app, page):
 
 def test_the_standalone_html_download_draws_the_map_without_any_server(app, page, tmp_path):
     from borderwatch import export
-    from borderwatch.borders import load_borders
-    from borderwatch.mapview import outlines_geojson
+    from borderwatch.mapview import map_outlines
 
     ds = load_dataset(app.data_dir)
     shown = apply_filters(ds.events, Filters(countries=("UZB",)))
     html, offline = export.standalone_html(
         shown, ds.events, ds.sources, ds.crossings, ds.places,
-        outlines_geojson(load_borders(app.data_dir)), dt.date(2021, 9, 30),
+        map_outlines(app.data_dir), dt.date(2021, 9, 30),
     )  # fmt: skip
     assert offline
     path = tmp_path / "borderwatch.html"
@@ -131,8 +130,9 @@ def test_choosing_a_table_row_shows_that_events_full_record(app, page):
     # the row-marker column of the first row (the grid is a canvas: click by position)
     page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
     page.get_by_role("heading", name=first["event_id"]).wait_for(timeout=15_000)
-    record = page.locator("table.bw-table")
-    assert record.get_by_text(str(first["summary"]), exact=True).is_visible()
+    # the heading and the record's table arrive as separate updates: wait for the table
+    summary = page.locator("table.bw-table").get_by_text(str(first["summary"]), exact=True)
+    summary.wait_for(state="visible", timeout=15_000)
 
 
 def test_the_downloads_hold_exactly_the_filtered_events(app, page, tmp_path):

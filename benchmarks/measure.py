@@ -106,11 +106,10 @@ def render_map(ds, outlines: dict, shown, as_of, max_points=None) -> dict:
 
 
 def bundled_outlines() -> dict:
-    """The borders layer the app caches once (st.cache_data), so not part of any timing."""
-    from borderwatch.borders import load_borders
-    from borderwatch.mapview import outlines_geojson
+    """The borders layer the app reads once (`mapview.map_outlines`), so not part of any timing."""
+    from borderwatch.mapview import map_outlines
 
-    return outlines_geojson(load_borders(BUNDLED))
+    return map_outlines(BUNDLED)
 
 
 def measure_load(data_dir: Path, reps: int) -> dict:

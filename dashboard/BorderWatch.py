@@ -24,13 +24,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from borderwatch import assets, briefing, export, snapshot
-from borderwatch.borders import load_borders
 from borderwatch.crossings import crossing_status
 from borderwatch.eventlayer import clicked_event_id, type_label
 from borderwatch.filters import Filters, apply_filters
 from borderwatch.htmltable import html_table
 from borderwatch.loader import Dataset, default_data_dir
-from borderwatch.mapview import base_map, filter_layers, layer_control, outlines_geojson
+from borderwatch.mapview import base_map, filter_layers, layer_control, map_outlines
 from borderwatch.problems import DataError
 from borderwatch.timeline import timeline
 from borderwatch.vocab import EVENT_TYPES, country_names
@@ -54,20 +53,6 @@ def dataset() -> Dataset:
         (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(d.glob("*")) if p.is_file()
     )
     return _load(str(d), stamp)
-
-
-BUNDLED_DATA = Path(__file__).resolve().parents[1] / "geodata"
-
-
-@st.cache_data(show_spinner=False)
-def outlines(data_dir: str) -> dict:
-    """The data folder's borders layer, else the bundled one, else nothing."""
-    for folder in (Path(data_dir), BUNDLED_DATA):
-        try:
-            return outlines_geojson(load_borders(folder))
-        except FileNotFoundError:
-            continue
-    return {"type": "FeatureCollection", "features": []}
 
 
 def url_filters() -> tuple[Filters, list[str]]:
@@ -142,7 +127,7 @@ def show_map(
         for p in (st.get_option("server.baseUrlPath").strip("/"), assets.STATIC_URL.strip("/"))
         if p
     )
-    m = base_map(outlines(str(ds.data_dir)), offline=offline, base_url=base_url)
+    m = base_map(map_outlines(ds.data_dir), offline=offline, base_url=base_url)
     layers = filter_layers(
         shown, ds.events, ds.sources, ds.crossings, ds.places, as_of, offline, base_url=base_url
     )
@@ -285,7 +270,7 @@ def standalone(ds: Dataset, shown: pd.DataFrame, as_of: dt.date, name: str) -> b
     """The standalone map file, built only when the download is clicked."""
     html, _ = export.standalone_html(
         shown, ds.events, ds.sources, ds.crossings, ds.places,
-        outlines(str(ds.data_dir)), as_of, title=f"BorderWatch {name}",
+        map_outlines(ds.data_dir), as_of, title=f"BorderWatch {name}",
     )  # fmt: skip
     return html
 

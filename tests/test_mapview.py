@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import streamlit_folium
 from sample_data import write_data_dir, write_stub_vendor
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
-from borderwatch import mapview
+from borderwatch import export, mapview
 from borderwatch.borders import load_borders
 from borderwatch.loader import load_dataset
 
@@ -17,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def outlines():
-    return mapview.outlines_geojson(load_borders(REPO / "geodata"))
+    return mapview.map_outlines(REPO / "geodata")
 
 
 @pytest.fixture
@@ -103,6 +104,31 @@ def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
     assert "borderwatch-map.js" in " ".join(without["js_links"])
     assert len(without["feature_group"]) > 10_000
     assert without == with_render
+
+
+def test_map_outlines_come_from_the_data_folder_else_the_bundled_borders(tmp_path, outlines):
+    d = write_data_dir(tmp_path / "data")
+    assert mapview.map_outlines(d) is outlines  # no borders.geojson: the bundled one, shared
+    borders = load_borders(REPO / "geodata")
+    borders.head(2).to_file(d / "borders.geojson", driver="GeoJSON")
+    assert len(mapview.map_outlines(d)["features"]) == 2
+    borders.head(3).to_file(d / "borders.geojson", driver="GeoJSON")
+    assert len(mapview.map_outlines(d)["features"]) == 3
+
+
+def test_building_and_rendering_maps_leaves_the_shared_outlines_as_they_were(
+    ds, outlines, vendor, monkeypatch
+):
+    before = json.dumps(outlines, sort_keys=True)
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kw: kw["default"])
+    for offline in (True, False):
+        streamlit_folium.st_folium(
+            mapview.base_map(outlines, offline=offline, vendor_dir=vendor), key="map"
+        )
+    export.standalone_html(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, outlines, dt.date(2021, 7, 13)
+    )
+    assert json.dumps(outlines, sort_keys=True) == before
 
 
 def test_filter_layers_are_events_crossings_control_and_a_hidden_heat_map(ds, vendor):

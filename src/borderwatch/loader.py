@@ -46,8 +46,11 @@ def default_data_dir() -> Path:
     repository is not beside it: `geodata/` in the working directory is used then.
     """
     env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
+    return Path(env) if env else bundled_data_dir()
+
+
+def bundled_data_dir() -> Path:
+    """The repository's `geodata/` (the briefings' data and the borders layer)."""
     beside_package = Path(__file__).resolve().parents[2] / "geodata"
     return beside_package if beside_package.is_dir() else Path.cwd() / "geodata"
 

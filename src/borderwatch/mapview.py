@@ -8,6 +8,7 @@ layers that change with the filters are separate feature groups sent alongside.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import folium
@@ -20,6 +21,7 @@ from folium.template import Template
 
 from borderwatch import assets
 from borderwatch.aggregate import grid_counts
+from borderwatch.borders import BORDERS_FILE, load_borders
 from borderwatch.control import control_as_of
 from borderwatch.crossings import crossing_status
 from borderwatch.eventlayer import (
@@ -31,6 +33,7 @@ from borderwatch.eventlayer import (
     type_label,
 )
 from borderwatch.htmlsafe import escape
+from borderwatch.loader import bundled_data_dir
 from borderwatch.vocab import CONTROL_STATES, CROSSING_STATUSES, EVENT_TYPES
 
 CENTER = (36.0, 66.5)
@@ -152,6 +155,28 @@ def outlines_geojson(borders: gpd.GeoDataFrame) -> dict:
         if col in frame:
             frame[col] = frame[col].map(escape)
     return frame.__geo_interface__
+
+
+def map_outlines(data_dir: Path | str) -> dict:
+    """The outlines a data folder's map draws: its own borders layer, else the bundled one.
+
+    No borders file anywhere gives an empty collection. The dict is cached per
+    file version and shared by every map: building and rendering a map only reads
+    it (a test checks). The start-up warm-up reads it before the first page asks.
+    """
+    for folder in (Path(data_dir), bundled_data_dir()):
+        path = folder / BORDERS_FILE
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        return _outlines(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return {"type": "FeatureCollection", "features": []}
+
+
+@functools.lru_cache(maxsize=4)
+def _outlines(path: Path, mtime_ns: int, size: int) -> dict:
+    return outlines_geojson(load_borders(path.parent))
 
 
 class BoxedGeoJson(folium.GeoJson):

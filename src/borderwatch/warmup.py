@@ -25,8 +25,8 @@ def warm_up(data_dir: Path | str | None = None) -> None:
     try:
         from borderwatch import snapshot
 
-        # data first: the page needs it before anything else costly (first start:
-        # 3.00 s against 3.19 s with the imports first, 5 runs each; restart unchanged)
+        # data first: the page needs it before anything else costly (first start, when
+        # validation still imported pandera: 3.00 s against 3.19 s with the imports first)
         ds = snapshot.load(data_dir)
         import folium.plugins  # noqa: F401
 

@@ -167,6 +167,35 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> None:
     raise TimeoutError("streamlit did not become healthy")
 
 
+@contextlib.contextmanager
+def streamlit_server(
+    script: Path | str, cwd: Path, env: dict | None, timeout_s: float
+) -> Iterator[tuple[str, float]]:
+    """`streamlit run script` on a free port; yields its URL and when it was started.
+
+    The start time (epoch seconds, as the page's own timestamps) is taken just
+    before the process starts; the server is stopped on leaving.
+    """
+    port = free_port()
+    t0 = time.time()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script),
+         "--server.port", str(port), "--server.headless", "true"],
+        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, proc, timeout_s)
+        yield url, t0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def cold_start_times(
     reps: int, data_dir: Path | None = None, timeout_s: float = 90, snapshot: bool = True
 ) -> dict:
@@ -193,39 +222,27 @@ def cold_start_times(
             if not snapshot:
                 for old in cache.glob("*.pickle"):
                     old.unlink()
-            port = free_port()
-            url = f"http://127.0.0.1:{port}"
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             context.add_init_script(WATCH_MARKERS)
             context.add_init_script(WATCH_IDLE)
             page = context.new_page()
-            t0 = time.time()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-                 "--server.port", str(port), "--server.headless", "true"],
-                cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
             try:
-                _wait_healthy(url, proc, timeout_s)
-                healthy = time.time() - t0
-                page.goto(url, timeout=timeout_s * 1000)
-                page.wait_for_selector("[data-testid='stApp']", timeout=timeout_s * 1000)
-                page.wait_for_selector(
-                    "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
-                )
-                frame = _map_frame(page, timeout_s)
-                frame.wait_for_selector(MARKERS, timeout=timeout_s * 1000)
-                markers_ms = _drawn_ms(frame, timeout_s) + frame.evaluate("performance.timeOrigin")
-                idle_ms = page.evaluate("window.__bwIdle")
-                end = max(markers_ms, idle_ms) / 1000
-                results.append((end - t0, healthy))
+                with streamlit_server("dashboard/app.py", REPO, env, timeout_s) as (url, t0):
+                    healthy = time.time() - t0
+                    page.goto(url, timeout=timeout_s * 1000)
+                    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_s * 1000)
+                    page.wait_for_selector(
+                        "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
+                    )
+                    frame = _map_frame(page, timeout_s)
+                    frame.wait_for_selector(MARKERS, timeout=timeout_s * 1000)
+                    markers_ms = _drawn_ms(frame, timeout_s) + frame.evaluate(
+                        "performance.timeOrigin"
+                    )
+                    idle_ms = page.evaluate("window.__bwIdle")
+                    end = max(markers_ms, idle_ms) / 1000
+                    results.append((end - t0, healthy))
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
                 context.close()
     return {
         "cold_start_s": statistics.median(r[0] for r in results),
@@ -253,28 +270,18 @@ def hello_start_times(reps: int, timeout_s: float = 60) -> dict:
     results = []
     with chromium() as browser:
         for _ in range(reps):
-            port = free_port()
-            url = f"http://127.0.0.1:{port}"
             context = browser.new_context()
             context.add_init_script(WATCH_IDLE)
             page = context.new_page()
-            t0 = time.time()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(app),
-                 "--server.port", str(port), "--server.headless", "true"],
-                cwd=app.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
             try:
-                _wait_healthy(url, proc, timeout_s)
-                page.goto(url, timeout=timeout_s * 1000)
-                page.wait_for_selector(
-                    "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
-                )
-                page.wait_for_selector("text=Hello", timeout=timeout_s * 1000)
-                results.append(page.evaluate("window.__bwIdle") / 1000 - t0)
+                with streamlit_server(app, app.parent, None, timeout_s) as (url, t0):
+                    page.goto(url, timeout=timeout_s * 1000)
+                    page.wait_for_selector(
+                        "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
+                    )
+                    page.wait_for_selector("text=Hello", timeout=timeout_s * 1000)
+                    results.append(page.evaluate("window.__bwIdle") / 1000 - t0)
             finally:
-                proc.terminate()
-                proc.wait(timeout=10)
                 context.close()
     return {"hello_s": statistics.median(results)}
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from sample_data import write_data_dir
 
+from borderwatch import snapshot
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
@@ -20,3 +22,17 @@ def snapshot_cache(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("BORDERWATCH_CACHE", str(folder))
     return folder
+
+
+@pytest.fixture
+def loads(monkeypatch) -> list[str]:
+    """The folders `load_dataset` was really called on (validated), in order."""
+    calls: list[str] = []
+    real = snapshot.load_dataset
+
+    def counting(d):
+        calls.append(str(d))
+        return real(d)
+
+    monkeypatch.setattr(snapshot, "load_dataset", counting)
+    return calls

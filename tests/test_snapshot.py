@@ -8,20 +8,6 @@ from borderwatch import loader, snapshot
 from borderwatch.problems import DataError
 
 
-@pytest.fixture
-def loads(monkeypatch) -> list[str]:
-    """The folders `load_dataset` was really called on (validated), in order."""
-    calls: list[str] = []
-    real = snapshot.load_dataset
-
-    def counting(d):
-        calls.append(str(d))
-        return real(d)
-
-    monkeypatch.setattr(snapshot, "load_dataset", counting)
-    return calls
-
-
 def test_a_second_load_of_the_same_folder_comes_from_the_snapshot(data_dir, loads):
     first = snapshot.load(data_dir)
     second = snapshot.load(data_dir)

@@ -31,20 +31,12 @@ def test_warm_up_on_a_folder_with_problems_neither_raises_nor_snapshots(tmp_path
     assert list(snapshot_cache.glob("*.pickle")) == []
 
 
-def test_the_page_and_the_warm_up_loading_at_once_validate_only_once(data_dir, monkeypatch):
-    calls = []
-    real = snapshot.load_dataset
-
-    def slow_counting(d):
-        calls.append(d)
-        return real(d)
-
-    monkeypatch.setattr(snapshot, "load_dataset", slow_counting)
+def test_the_page_and_the_warm_up_loading_at_once_validate_only_once(data_dir, loads):
     warm = threading.Thread(target=warm_up, args=(data_dir,))
     warm.start()
     page = snapshot.load(data_dir)
     warm.join()
-    assert len(calls) == 1
+    assert len(loads) == 1
     assert len(page.events) == len(EVENTS)
 
 

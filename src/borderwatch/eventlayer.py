@@ -288,6 +288,11 @@ def aggregation_note(n_events: int, n_cells: int, cell_deg: float) -> str:
     )
 
 
+def cell_size(cells: pd.DataFrame) -> float:
+    """The side of the grid's square cells in degrees (0 without cells)."""
+    return round(float(cells["north"].iloc[0] - cells["south"].iloc[0]), 6) if len(cells) else 0.0
+
+
 def cell_blob(cells: pd.DataFrame, note: str) -> dict:
     """Grid cells (a frame from `aggregate.grid_counts`) as columnar arrays for the browser.
 
@@ -300,9 +305,7 @@ def cell_blob(cells: pd.DataFrame, note: str) -> dict:
         "n": cells["count"].astype(int).tolist(),
         "south": cells["south"].round(5).tolist(),
         "west": cells["west"].round(5).tolist(),
-        "size": round(float(cells["north"].iloc[0] - cells["south"].iloc[0]), 6)
-        if len(cells)
-        else 0.0,
+        "size": cell_size(cells),
         "by": cells[type_keys].astype(int).values.tolist(),
         "types": [escape(type_label(k)) for k in type_keys],
         "note": escape(note),
@@ -400,9 +403,8 @@ def event_layer(
     group.note = None
     if max_points is not None and located > max_points:
         cells = grid_counts(events)
-        blob = cell_blob(cells, "")
-        group.note = aggregation_note(located, len(cells), blob["size"])
-        EventCells({**blob, "note": escape(group.note)}).add_to(group)
+        group.note = aggregation_note(located, len(cells), cell_size(cells))
+        EventCells(cell_blob(cells, group.note)).add_to(group)
     else:
         EventMarkers(event_blob(events, sources)).add_to(group)
     return group

@@ -173,7 +173,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
     briefing_view = urlencode(replace(f, mode="briefing").to_query(), doseq=True)
     st.sidebar.link_button("Open as briefing screen", f"?{briefing_view}", width="stretch")
     shown = apply_filters(ds.events, f)
-    as_of = f.end or hi
+    start, as_of = f.start or lo, f.end or hi  # the window shown
     st.title("BorderWatch")
     for w in warnings:
         st.warning(w)
@@ -195,14 +195,14 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
     over_time = st.expander("Events over time", key="open_timeline", on_change="rerun")
     if over_time.open:
         with over_time:
-            tl = timeline(shown, f.start or lo, f.end or hi)
+            tl = timeline(shown, start, as_of)
             if tl.counts.empty:
                 st.caption("No events in this selection.")
             else:
                 note = f"Events per {tl.unit}, by the day they began."
                 if tl.began_before:
                     note += (
-                        f" {tl.began_before} that began before {f.start or lo:%d %b %Y} "
+                        f" {tl.began_before} that began before {start:%d %b %Y} "
                         f"are counted in the first {tl.unit}."
                     )
                 st.caption(note)
@@ -221,7 +221,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
         record_panel(ds, st.session_state.get("selected"))
 
     st.subheader("Download these events")
-    name = "borderwatch_" + "_".join(d.isoformat() for d in (f.start or lo, f.end or hi))
+    name = "borderwatch_" + "_".join(d.isoformat() for d in (start, as_of))
     c1, c2, c3 = st.columns(3)
     # Built only when clicked: at 100,000 events both files took 4.5 s on every rerun.
     # on_click="ignore": a click that also reruns the app replaces the buttons' deferred

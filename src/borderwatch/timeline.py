@@ -44,9 +44,8 @@ def bin_start(dates: pd.Series, unit: str) -> pd.Series:
     if unit == "week":
         return week_start(dates)
     d = pd.to_datetime(dates).dt.normalize()
-    if unit == "month":
-        return d - pd.to_timedelta(d.dt.day - 1, unit="D")
-    return pd.to_datetime(d.dt.year.astype(str) + "-01-01")
+    days_in = d.dt.day if unit == "month" else d.dt.day_of_year
+    return d - pd.to_timedelta(days_in - 1, unit="D")
 
 
 def unit_for(start: dt.date, end: dt.date) -> str:

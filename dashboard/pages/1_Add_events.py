@@ -24,6 +24,9 @@ from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
     REVIEW_ONLY,
     choices,
+    duplicate_table,
+    existing_events,
+    flag_duplicates,
     problem_table,
     review_briefing,
     review_upload,
@@ -41,6 +44,7 @@ st.title("Add events")
 data_dir = default_data_dir()
 try:
     context = context_for(data_dir)
+    existing = existing_events(data_dir)
     source_ids = sorted(load_sources(data_dir)["source_id"])
 except DataError as e:
     st.error("The data folder has problems; fix them before adding events.")
@@ -81,11 +85,13 @@ if uploaded is not None:
             st.error("This file cannot be used:")
             st.code(e.report(limit=20), language=None)
             st.stop()
+        review = flag_duplicates(review, existing, context.gazetteer)
         st.session_state.review, st.session_state.review_key = review, review_key
 elif from_text and pasted.strip():
     review_key = "text-" + hashlib.sha1(f"{pasted}{published}{source_id}".encode()).hexdigest()[:12]
     places = load_places(data_dir)
-    st.session_state.review = review_briefing(pasted, published, source_id, places)
+    review = review_briefing(pasted, published, source_id, places)
+    st.session_state.review = flag_duplicates(review, existing, context.gazetteer)
     st.session_state.review_key = review_key
 
 if "saved" in st.session_state:
@@ -135,6 +141,14 @@ elif len(edited) == 0:
     st.warning("There are no rows to save.")
 else:
     st.success(f"All {len(edited)} rows are valid.")
+dupes = duplicate_table(edited, existing, context.gazetteer)
+if len(dupes):
+    st.warning(
+        f"{len(dupes)} row(s) may repeat events already in the table (same place, type and "
+        "overlapping dates, similar summary). Delete them, or keep them if they are different "
+        "events: saving keeps them."
+    )
+    st.dataframe(dupes, hide_index=True, width="stretch", key="duplicates")
 
 rows = rows_to_save(edited)
 reason = store.read_only_reason(data_dir)

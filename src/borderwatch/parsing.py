@@ -14,12 +14,14 @@ import pyarrow.compute as pc
 def parse_dates(s: pd.Series) -> pd.Series:
     """Text as `YYYY-MM-DD` dates, NaT where it is not one (blank, malformed, impossible).
 
-    Same result as `pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")`, but each
-    distinct value is parsed once: a million rows hold a few thousand dates, and
-    no Python object is made per row.
+    Same result as `pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")`, except
+    that year 0000 (which pandas accepts and Python's dates cannot format) is NaT,
+    and each distinct value is parsed once: a million rows hold a few thousand
+    dates, and no Python object is made per row.
     """
     codes, uniques = pd.factorize(s)
     parsed = pd.to_datetime(pd.Series(uniques, dtype=object), format="%Y-%m-%d", errors="coerce")
+    parsed = parsed.where(parsed.dt.year > 0)
     values = parsed.to_numpy()
     # Code -1 (a missing value) picks the NaT appended at the end.
     values = np.append(values, np.array(["NaT"], dtype=values.dtype))

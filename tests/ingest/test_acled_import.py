@@ -152,20 +152,22 @@ def test_cli_writes_a_tidy_csv_that_keeps_the_original_columns(data_dir, tmp_pat
     assert "original_type" in written.columns
 
 
+APPEND = ["import", "acled", str(CLEAN), "--append", "--date", "2021-07-20", "--data-dir"]
+
+
+def test_cli_append_refuses_rows_that_repeat_existing_events_and_names_them(data_dir, capsys):
+    before = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
+    assert main([*APPEND, str(data_dir)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "acled_afg_2021.csv, line 2: ACLED-AFG51234 may repeat BW-2021-0002"
+    assert err[1].startswith("1 row(s) may repeat events already in the table")
+    assert {p.name: p.read_bytes() for p in data_dir.glob("*.csv")} == before
+
+
 def test_cli_append_adds_the_rows_and_one_source_row_with_backups(data_dir, capsys):
     before = load_dataset(data_dir)
-    code = main(
-        [
-            "import",
-            "acled",
-            str(CLEAN),
-            "--append",
-            "--data-dir",
-            str(data_dir),
-            "--date",
-            "2021-07-20",
-        ]
-    )
+    # The fixture's first row is the sample folder's BW-2021-0002 seen by ACLED.
+    code = main([*APPEND, str(data_dir), "--keep-duplicates"])
     assert code == 0, capsys.readouterr().err
     after = load_dataset(data_dir)
     assert len(after.events) == len(before.events) + 5

@@ -118,3 +118,13 @@ def test_read_only_deployment_offers_downloads_instead_of_saving(page, data_dir,
     assert [b.label for b in at.get("download_button")] == ["Download events.csv"]
     assert not [b for b in at.button if b.key == "save"]
     assert (data_dir / "events.csv").read_bytes() == before
+
+
+def test_a_row_repeating_an_existing_event_is_flagged_and_the_editor_may_still_save(page):
+    # GOOD is the sample folder's Hairatan closure (BW-2021-0001) in other words.
+    at = upload(page, "new.csv", tidy_csv(GOOD))
+    assert at.data_editor[0].value["possible_duplicate_of"].tolist() == ["BW-2021-0001"]
+    assert at.warning[0].value.startswith("1 row(s) may repeat events already in the table")
+    [dupes] = [d for d in at.dataframe if list(d.value.columns)[0] == "row"]
+    assert dupes.value.values.tolist() == [[1, "BW-2021-0101", "BW-2021-0001"]]
+    assert not at.button(key="save").disabled

@@ -15,11 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.ingest import acled, store, ucdp
+from borderwatch.ingest.duplicates import find_duplicates
 from borderwatch.ingest.extract import extract_candidates
+from borderwatch.ingest.review import existing_events
 from borderwatch.ingest.tidy import check_events, context_for, to_csv_bytes
 from borderwatch.loader import load_places, resolve_data_dir
 from borderwatch.problems import DataError
-from borderwatch.tables import read_table, read_text_utf8
+from borderwatch.tables import LINE, read_table, read_text_utf8
 
 PUBLISHERS = {"acled": "ACLED", "ucdp": "UCDP"}
 
@@ -44,9 +46,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         data_dir = resolve_data_dir(args.data_dir)
         rows = convert_export(args.kind, path, source["source_id"])
-        problems = check_events(rows, path.name, context_for(data_dir, [source["source_id"]]))
+        context = context_for(data_dir, [source["source_id"]])
+        problems = check_events(rows, path.name, context)
         if problems:
             raise DataError(problems)
+        flags = find_duplicates(rows, existing_events(data_dir), context.gazetteer)
+        for line, event_id, ids in zip(rows[LINE], rows["event_id"], flags, strict=True):
+            if ids:
+                print(f"{path.name}, line {line}: {event_id} may repeat {ids}", file=sys.stderr)
+        if (flags != "").any() and args.append and not args.keep_duplicates:
+            print(
+                f"{int((flags != '').sum())} row(s) may repeat events already in the table "
+                "(same place, type and overlapping dates, similar summary); nothing was "
+                "appended. Remove them from the export, or pass --keep-duplicates to append "
+                "all rows.",
+                file=sys.stderr,
+            )
+            return 1
         if args.output:
             args.output.write_bytes(to_csv_bytes(rows))
             print(f"wrote {len(rows)} events to {args.output}")
@@ -112,6 +128,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--append",
         action="store_true",
         help="append to the data folder's events table (backup + atomic write + lock)",
+    )
+    p.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="append rows that look like events already in the table (they are listed anyway)",
     )
     p.add_argument("--data-dir", type=Path, default=None, help="default: $BORDERWATCH_DATA")
     p.add_argument("--date", type=_date, help="import date for the source row (default today)")

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
 from borderwatch import vocab
+from borderwatch.gazetteer import Gazetteer
 from borderwatch.ingest import acled, store, ucdp
+from borderwatch.ingest.duplicates import DUPLICATE_COLUMN, find_duplicates
 from borderwatch.ingest.extract import (
     CANDIDATE_COLUMNS,
     EVIDENCE_COLUMNS,
@@ -23,10 +26,11 @@ from borderwatch.ingest.extract import (
 )
 from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
 from borderwatch.ingest.upload import Upload
+from borderwatch.loader import events_path, resolve_data_dir
 from borderwatch.problems import Problem
-from borderwatch.tables import LINE
+from borderwatch.tables import LINE, read_table
 
-REVIEW_ONLY = ("status", *EVIDENCE_COLUMNS)
+REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *EVIDENCE_COLUMNS)
 """Columns that help the editor review rows and are never saved."""
 
 
@@ -69,6 +73,40 @@ def review_briefing(
     prefix = f"CAND-{source_id}-{published:%Y%m%d}"
     rows = extract_candidates(text, published, source_id, places, id_prefix=prefix)
     return Review(name, "briefing", rows)
+
+
+def existing_events(data_dir: Path | str | None) -> pd.DataFrame:
+    """The data folder's event table as text, to compare new rows with."""
+    return read_table(
+        events_path(resolve_data_dir(data_dir)), vocab.EVENT_COLUMNS, vocab.OPTIONAL_EVENT_COLUMNS
+    )
+
+
+def flag_duplicates(review: Review, existing: pd.DataFrame, gazetteer: Gazetteer | None) -> Review:
+    """`review` with a first (after `status`) column naming the events each row may repeat."""
+    rows = review.rows.drop(columns=[DUPLICATE_COLUMN], errors="ignore")
+    flags = find_duplicates(rows, existing, gazetteer) if len(rows) else pd.Series(dtype=str)
+    rows.insert(1 if "status" in rows.columns else 0, DUPLICATE_COLUMN, flags)
+    return replace(review, rows=rows)
+
+
+def duplicate_table(
+    edited: pd.DataFrame, existing: pd.DataFrame, gazetteer: Gazetteer | None
+) -> pd.DataFrame:
+    """Edited rows that may repeat existing events: (row, event_id, possible_duplicate_of)."""
+    df = numbered(edited)
+    for c in ("event_id", "date_start", "date_end", "event_type", "place", "country", "summary"):
+        if c not in df.columns:
+            df[c] = ""
+    flags = find_duplicates(df, existing, gazetteer)
+    hit = flags != ""
+    return pd.DataFrame(
+        {
+            "row": df.loc[hit, LINE],
+            "event_id": df.loc[hit, "event_id"],
+            DUPLICATE_COLUMN: flags[hit],
+        }
+    ).reset_index(drop=True)
 
 
 def _editable(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,92 @@
+"""Duplicate detection: new rows that repeat an event already in the table are flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sample_data import EVENTS, PLACES, event
+
+from borderwatch import vocab
+from borderwatch.gazetteer import Gazetteer
+from borderwatch.ingest.duplicates import DUPLICATE_COLUMN, find_duplicates
+from borderwatch.ingest.review import (
+    duplicate_table,
+    existing_events,
+    flag_duplicates,
+    review_briefing,
+)
+from borderwatch.loader import load_dataset
+
+GAZ = Gazetteer(pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS)), use_geonames=False)
+EXISTING = pd.DataFrame(EVENTS)
+
+
+def rows(*records: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(list(records), index=pd.RangeIndex(1, len(records) + 1))
+
+
+def test_same_place_in_another_spelling_same_type_overlapping_dates_similar_summary_is_flagged():
+    new = event(
+        event_id="ACLED-1",
+        place="Hayratan",
+        date_start="2021-07-01",
+        date_end="2021-07-01",
+        summary="Uzbekistan shut the Hairatan crossing to traffic.",
+    )
+    assert find_duplicates(rows(new), EXISTING, GAZ).tolist() == ["BW-2021-0001"]
+
+
+def test_each_differing_criterion_clears_the_flag():
+    base = dict(event_id="NEW-1", summary="Uzbekistan shut the Hairatan crossing.")
+    different = rows(
+        event(**base, place="Termez"),  # another place
+        event(**base, event_type="crossing_reopened"),  # another type
+        event(**base, date_start="2021-08-01", date_end="2021-08-31"),  # later
+        event(event_id="NEW-4", summary="Refugees gathered on the bridge asking for shelter."),
+    )
+    assert find_duplicates(different, EXISTING, GAZ).tolist() == ["", "", "", ""]
+
+
+def test_a_candidate_without_a_summary_yet_is_flagged_on_place_type_and_dates():
+    candidate = event(event_id="CAND-1", place="Shir Khan Bandar", summary="", confidence="")
+    flags = find_duplicates(rows(candidate), EXISTING, GAZ)
+    assert flags.tolist() == ["BW-2021-0003"]
+
+
+def test_several_matches_are_listed_in_table_order_and_the_index_is_kept():
+    older = event(event_id="BW-2021-0900", date_start="2021-06-01", date_end="2021-06-30")
+    existing = pd.concat([EXISTING, pd.DataFrame([older])], ignore_index=True)
+    new = pd.DataFrame([event(event_id="NEW")], index=[7])
+    flags = find_duplicates(new, existing, GAZ)
+    assert flags.to_dict() == {7: "BW-2021-0001; BW-2021-0900"}
+
+
+def test_impossible_dates_and_blank_places_are_never_flagged():
+    odd = rows(
+        event(event_id="N1", date_start="2021-02-30"),
+        event(event_id="N2", place=""),
+        event(event_id="N3", date_start="0000-01-01"),
+    )
+    assert find_duplicates(odd, EXISTING, GAZ).tolist() == ["", "", ""]
+
+
+def test_typed_dates_of_a_loaded_dataset_compare_like_text(data_dir):
+    loaded = load_dataset(data_dir).events
+    new = rows(event(event_id="NEW", place="Hairaton"))
+    assert find_duplicates(new, loaded, GAZ).tolist() == ["BW-2021-0001"]
+
+
+def test_a_pasted_briefing_row_repeating_an_event_shows_the_id_in_the_review_table(data_dir):
+    places = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
+    review = review_briefing(
+        "Uzbekistan closed the Hairatan crossing on July 9.",
+        dt.date(2021, 7, 13),
+        "OXAN-2021-07-13",
+        places,
+    )
+    flagged = flag_duplicates(review, existing_events(data_dir), GAZ)
+    assert list(flagged.rows.columns[:2]) == ["status", DUPLICATE_COLUMN]
+    assert flagged.rows[DUPLICATE_COLUMN].tolist() == ["BW-2021-0001"]
+    table = duplicate_table(flagged.rows, existing_events(data_dir), GAZ)
+    assert table.values.tolist() == [[1, "CAND-OXAN-2021-07-13-20210713-0001", "BW-2021-0001"]]

@@ -125,6 +125,6 @@ def test_a_row_repeating_an_existing_event_is_flagged_and_the_editor_may_still_s
     at = upload(page, "new.csv", tidy_csv(GOOD))
     assert at.data_editor[0].value["possible_duplicate_of"].tolist() == ["BW-2021-0001"]
     assert at.warning[0].value.startswith("1 row(s) may repeat events already in the table")
-    [dupes] = [d for d in at.dataframe if list(d.value.columns)[0] == "row"]
+    [dupes] = [d for d in at.dataframe if d.value.columns[0] == "row"]
     assert dupes.value.values.tolist() == [[1, "BW-2021-0101", "BW-2021-0001"]]
     assert not at.button(key="save").disabled

@@ -36,3 +36,24 @@ def loads(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(snapshot, "load_dataset", counting)
     return calls
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A private PostgreSQL 15 + PostGIS cluster for the whole run (scripts/test.sh installs it)."""
+    from services import PG_BIN, PostgresCluster
+
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip("PostgreSQL 15 is not installed: run scripts/test.sh")
+    cluster = PostgresCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def database_url(postgres) -> str:
+    """A new empty database (PostGIS installed) on the private cluster."""
+    return postgres.new_database()

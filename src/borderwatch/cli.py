@@ -17,7 +17,11 @@ from borderwatch.gazetteer import Gazetteer
 from borderwatch.loader import load_dataset, load_places, resolve_data_dir
 from borderwatch.problems import DataError
 
-SUBCOMMAND_MODULES: tuple[str, ...] = ("borderwatch.assets", "borderwatch.ingest.cli")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "borderwatch.assets",
+    "borderwatch.ingest.cli",
+    "borderwatch.db.cli",
+)
 """Modules that add subcommands: each has `register(subparsers)` (one line per module)."""
 
 

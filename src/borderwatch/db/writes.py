@@ -1,0 +1,99 @@
+"""Saving new events into the store: one transaction per save, checked as a folder save is.
+
+The rows are checked inside the transaction against the sources and gazetteer the
+database holds at that moment, then inserted with any new sources; the history
+trigger records each row with the editor's identity. Two editors saving at once
+both keep their rows: inserts of different events never conflict, and an event id
+saved twice is refused with a message rather than overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import psycopg
+
+from borderwatch import vocab
+from borderwatch.db.schema import EVENTS, PLACES, SOURCES, require_initialised
+from borderwatch.db.transfer import _as_editor, insert_rows, read_text_table
+from borderwatch.gazetteer import Gazetteer
+from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
+from borderwatch.loader import typed_events
+from borderwatch.problems import DataError, Problem
+from borderwatch.tables import LINE
+
+
+@dataclass(frozen=True)
+class DbSaveResult:
+    """What a save to the store did."""
+
+    added: int
+    sources_added: int
+    editor: str
+
+
+def store_context(conn: psycopg.Connection, extra_sources: Sequence[str] = ()) -> Context:
+    """The source ids and gazetteer the store holds now (plus ids about to be added)."""
+    places = read_text_table(conn, PLACES)
+    places["latitude"] = places["latitude"].astype(float)
+    places["longitude"] = places["longitude"].astype(float)
+    ids = {r[0] for r in conn.execute("SELECT source_id FROM sources")}
+    return Context(frozenset(ids) | frozenset(extra_sources), Gazetteer(places))
+
+
+def save_events(
+    conn: psycopg.Connection,
+    rows: pd.DataFrame,
+    file: str,
+    editor: str,
+    sources: Sequence[Mapping[str, str]] = (),
+) -> DbSaveResult:
+    """Insert `rows` (tidy strings with `__line__`) and the `sources` the store lacks.
+
+    `editor` is who the history records; the caller has checked they may write
+    (`Access.require_editor`). DataError (nothing saved) when any row has a problem
+    or an event id is already in the store.
+    """
+    if not editor:
+        raise ValueError("a save needs the editor's identity")
+    require_initialised(conn)
+    new_sources = list(sources)
+    try:
+        with conn.transaction():
+            _as_editor(conn, editor, f"Add events: {file}")
+            context = store_context(conn, [s["source_id"] for s in new_sources])
+            text = rows.copy()
+            for c in TIDY_COLUMNS:
+                if c not in text.columns:
+                    text[c] = ""
+            problems = check_events(text, file, context)
+            problems += _already_saved(conn, text, file)
+            if problems:
+                raise DataError(sorted(set(problems), key=lambda p: (p.line or 0, p.field or "")))
+            known = {r[0] for r in conn.execute("SELECT source_id FROM sources")}
+            fresh = [s for s in new_sources if s["source_id"] not in known]
+            if fresh:
+                table = pd.DataFrame(fresh, columns=list(vocab.SOURCE_COLUMNS))
+                insert_rows(conn, SOURCES, table, None, skip_existing=True)
+            text = text[[*TIDY_COLUMNS, LINE]].fillna("").astype({c: str for c in TIDY_COLUMNS})
+            typed = typed_events(text, context.gazetteer)  # type: ignore[arg-type]
+            insert_rows(conn, EVENTS, text.drop(columns=LINE), typed)
+    except psycopg.errors.UniqueViolation as e:
+        # Another editor's save of the same id (or source) committed first.
+        raise DataError(
+            [Problem(file, None, None, f"nothing was saved: {e.diag.message_detail or e}")]
+        ) from None
+    return DbSaveResult(len(rows), len(fresh), editor)
+
+
+def _already_saved(conn: psycopg.Connection, rows: pd.DataFrame, file: str) -> list[Problem]:
+    ids = [str(i) for i in rows["event_id"] if str(i)]
+    taken = {
+        r[0] for r in conn.execute("SELECT event_id FROM events WHERE event_id = ANY(%s)", (ids,))
+    }
+    return [
+        Problem(file, int(r[LINE]), "event_id", f"{r['event_id']!r} is already in the database")
+        for _, r in rows[rows["event_id"].isin(taken)].iterrows()
+    ]

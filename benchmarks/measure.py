@@ -85,7 +85,7 @@ def render_map(ds, outlines: dict, shown, as_of, max_points=None) -> dict:
     """
     from streamlit_folium import st_folium
 
-    from borderwatch.mapview import base_map, filter_layers, layer_control
+    from borderwatch.map.build import base_map, filter_layers, layer_control
 
     m = base_map(outlines, offline=True)
     layers = filter_layers(
@@ -106,15 +106,15 @@ def render_map(ds, outlines: dict, shown, as_of, max_points=None) -> dict:
 
 
 def bundled_outlines() -> dict:
-    """The borders layer the app reads once (`mapview.map_outlines`), so not part of any timing."""
-    from borderwatch.mapview import map_outlines
+    """The borders layer the app reads once (`map_outlines`), so not part of any timing."""
+    from borderwatch.map.build import map_outlines
 
     return map_outlines(BUNDLED)
 
 
 def measure_load(data_dir: Path, reps: int) -> dict:
     """Load + validate the data folder (every file, geocoding, typing)."""
-    from borderwatch.loader import load_dataset
+    from borderwatch.data.loader import load_dataset
 
     def load():
         return len(load_dataset(data_dir).events)
@@ -125,8 +125,8 @@ def measure_load(data_dir: Path, reps: int) -> dict:
 
 def measure_view(data_dir: Path, reps: int) -> dict:
     """Map build for all events, one filter change, their payloads, and peak memory."""
-    from borderwatch.filters import Filters, apply_filters
-    from borderwatch.loader import load_dataset
+    from borderwatch.analysis.filters import Filters, apply_filters
+    from borderwatch.data.loader import load_dataset
 
     t = time.perf_counter()
     ds = load_dataset(data_dir)
@@ -165,7 +165,7 @@ def naive_layer(events, sources):
     """The naive Folium way: one folium.Marker with a folium.Popup per event."""
     import folium
 
-    from borderwatch.htmlsafe import escape
+    from borderwatch.render.htmlsafe import escape
 
     titles = sources.set_index("source_id")["title"].to_dict()
     group = folium.FeatureGroup(name="Events")
@@ -194,9 +194,9 @@ def measure_naive(data_dir: Path, reps: int) -> dict:
     """
     from streamlit_folium import st_folium
 
-    from borderwatch.eventlayer import event_layer
-    from borderwatch.loader import load_dataset
-    from borderwatch.mapview import base_map
+    from borderwatch.data.loader import load_dataset
+    from borderwatch.map.build import base_map
+    from borderwatch.map.eventlayer import event_layer
 
     ds = load_dataset(data_dir)
     outlines = bundled_outlines()
@@ -230,9 +230,9 @@ def write_page(data_dir: Path, reps: int) -> dict:
     dashboard/static/vendor/ as served from the repository root. Written under
     benchmarks/out/pages/.
     """
-    from borderwatch.filters import Filters, apply_filters
-    from borderwatch.loader import load_dataset
-    from borderwatch.mapview import base_map, filter_layers, layer_control
+    from borderwatch.analysis.filters import Filters, apply_filters
+    from borderwatch.data.loader import load_dataset
+    from borderwatch.map.build import base_map, filter_layers, layer_control
 
     ds = load_dataset(data_dir)
     base_url = "/dashboard/static/vendor"

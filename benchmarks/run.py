@@ -373,11 +373,11 @@ def report(results: dict, command: str, quick: bool) -> str:
         "clustered around the bundled gazetteer's places along the borders (crossings "
         "weighted up), 2019–2024, every event type, summaries of about 140 characters, "
         "5 % of rows left to the gazetteer to geocode; valid against the schema.",
-        "- **Load + validate**: `borderwatch.loader.load_dataset` on the folder "
+        "- **Load + validate**: `borderwatch.data.loader.load_dataset` on the folder "
         "(sources, places, crossings, events; every check; geocoding; typing), in a fresh "
         "process per size. 1M rows: one run per format.",
         "- **Map build, all events**: what the app does on the server to draw the map with "
-        "no filter: a fresh base map, `mapview.filter_layers` (events, crossing status, "
+        "no filter: a fresh base map, `map.build.filter_layers` (events, crossing status, "
         "district control, heat), and `st_folium` turning them into the component's "
         "arguments (streamlit-folium's own code runs; only the final call into Streamlit "
         "is replaced by a recorder).",

@@ -3,7 +3,7 @@
 Events cluster around real places along Afghanistan's northern and western borders
 (the bundled gazetteer `geodata/places.csv` when it exists, otherwise the list
 below, whose coordinates are GeoNames'), spread over several years, cover every
-event type and validate against `borderwatch.schema` exactly as the loader reads
+event type and validate against `borderwatch.data.schema` exactly as the loader reads
 them. Generation is vectorised so that a million rows take seconds.
 
     python benchmarks/synth.py 100000 benchmarks/out/synth-100k
@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from borderwatch import vocab
+from borderwatch.data import vocab
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "geodata"

@@ -23,16 +23,19 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderwatch import assets, briefing, export, snapshot
-from borderwatch.crossings import crossing_status
-from borderwatch.eventlayer import clicked_event_id, type_label
-from borderwatch.filters import Filters, apply_filters
-from borderwatch.htmltable import html_table
-from borderwatch.loader import Dataset, default_data_dir
-from borderwatch.mapview import base_map, filter_layers, layer_control, map_outlines
-from borderwatch.problems import DataError
-from borderwatch.timeline import timeline
-from borderwatch.vocab import EVENT_TYPES, country_names
+from borderwatch import export
+from borderwatch.analysis import briefing
+from borderwatch.analysis.crossings import crossing_status
+from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.analysis.timeline import timeline
+from borderwatch.data import snapshot
+from borderwatch.data.loader import Dataset, default_data_dir
+from borderwatch.data.problems import DataError
+from borderwatch.data.vocab import EVENT_TYPES, country_names
+from borderwatch.map import assets
+from borderwatch.map.build import base_map, filter_layers, layer_control, map_outlines
+from borderwatch.map.eventlayer import clicked_event_id, type_label
+from borderwatch.render.htmltable import html_table
 
 QUERY_KEYS = ("start", "end", "country", "type", "q", "mode")
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",

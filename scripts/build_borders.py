@@ -22,10 +22,10 @@ import shapely
 REPO = Path(__file__).resolve().parents[1]
 
 try:
-    from borderwatch import borders
+    from borderwatch.data import borders
 except ModuleNotFoundError:  # a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO / "src"))
-    from borderwatch import borders
+    from borderwatch.data import borders
 
 
 def build(countries: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:

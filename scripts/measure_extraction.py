@@ -19,9 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from borderwatch.data.loader import load_places
 from borderwatch.ingest.dates import find_dates
 from borderwatch.ingest.extract import PlaceFinder, extract_candidates
-from borderwatch.loader import load_places
 
 D = dt.date
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sample_data import write_data_dir
 
-from borderwatch import snapshot
+from borderwatch.data import snapshot
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from borderwatch import assets, vocab
+from borderwatch.data import vocab
+from borderwatch.map import assets
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "geodata"

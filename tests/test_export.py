@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 from sample_data import EVENTS, event, write_data_dir, write_stub_vendor
 
-from borderwatch import export, mapview
-from borderwatch.borders import load_borders
-from borderwatch.loader import load_dataset
-from borderwatch.vocab import EVENT_COLUMNS
+from borderwatch import export
+from borderwatch.data.borders import load_borders
+from borderwatch.data.loader import load_dataset
+from borderwatch.data.vocab import EVENT_COLUMNS
+from borderwatch.map import build
 
 REPO = Path(__file__).resolve().parents[1]
 MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
@@ -62,7 +63,7 @@ def test_geojson_has_one_point_feature_per_event_with_every_column(ds):
 
 
 def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
-    outlines = mapview.outlines_geojson(load_borders(REPO / "geodata"))
+    outlines = build.outlines_geojson(load_borders(REPO / "geodata"))
     html, offline = export.standalone_html(
         ds.events, ds.events, ds.sources, ds.crossings, ds.places, outlines,
         dt.date(2021, 7, 13), title="Hairatan <b>", vendor_dir=vendor,

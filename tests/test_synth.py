@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from borderwatch import vocab
-from borderwatch.loader import load_dataset
+from borderwatch.data import vocab
+from borderwatch.data.loader import load_dataset
 
 _SPEC = importlib.util.spec_from_file_location(
     "synth", Path(__file__).resolve().parents[1] / "benchmarks" / "synth.py"

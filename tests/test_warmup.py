@@ -4,7 +4,8 @@ from pathlib import Path
 from sample_data import EVENTS, event, write_data_dir
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from borderwatch import mapview, snapshot
+from borderwatch.data import snapshot
+from borderwatch.map import build
 from borderwatch.warmup import warm_up
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,11 +18,11 @@ def test_warm_up_leaves_a_snapshot_so_the_page_does_not_validate(data_dir, monke
 
 
 def test_warm_up_reads_the_map_outlines_before_the_page_asks_for_them(data_dir, monkeypatch):
-    bundled = len(mapview.load_borders(REPO / "geodata"))  # the data folder has no borders file
-    mapview._outlines.cache_clear()
+    bundled = len(build.load_borders(REPO / "geodata"))  # the data folder has no borders file
+    build._outlines.cache_clear()
     warm_up(data_dir)
-    monkeypatch.setattr(mapview, "load_borders", lambda d: (_ for _ in ()).throw(AssertionError))
-    assert len(mapview.map_outlines(data_dir)["features"]) == bundled
+    monkeypatch.setattr(build, "load_borders", lambda d: (_ for _ in ()).throw(AssertionError))
+    assert len(build.map_outlines(data_dir)["features"]) == bundled
 
 
 def test_warm_up_on_a_folder_with_problems_neither_raises_nor_snapshots(tmp_path, snapshot_cache):

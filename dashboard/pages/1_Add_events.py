@@ -18,7 +18,9 @@ except ImportError:  # Community Cloud may run the app without installing the pa
 
 import streamlit as st
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.loader import default_data_dir, load_places, load_sources
+from borderwatch.data.problems import DataError
 from borderwatch.ingest import store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
@@ -35,8 +37,6 @@ from borderwatch.ingest.review import (
 )
 from borderwatch.ingest.tidy import context_for
 from borderwatch.ingest.upload import MAX_BYTES, read_upload
-from borderwatch.loader import default_data_dir, load_places, load_sources
-from borderwatch.problems import DataError
 
 st.set_page_config(page_title="BorderWatch · Add events", layout="wide")
 st.title("Add events")

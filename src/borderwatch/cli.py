@@ -13,12 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from borderwatch.gazetteer import Gazetteer
-from borderwatch.loader import load_dataset, load_places, resolve_data_dir
-from borderwatch.problems import DataError
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import load_dataset, load_places, resolve_data_dir
+from borderwatch.data.problems import DataError
 
 SUBCOMMAND_MODULES: tuple[str, ...] = (
-    "borderwatch.assets",
+    "borderwatch.map.assets",
     "borderwatch.ingest.cli",
     "borderwatch.db.cli",
 )

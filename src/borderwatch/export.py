@@ -11,10 +11,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from borderwatch import assets
-from borderwatch.htmlsafe import escape
-from borderwatch.mapview import base_map, filter_layers, layer_control
-from borderwatch.vocab import EVENT_COLUMNS
+from borderwatch.data.vocab import EVENT_COLUMNS
+from borderwatch.map import assets
+from borderwatch.map.build import base_map, filter_layers, layer_control
+from borderwatch.render.htmlsafe import escape
 
 _INLINE = "bw-inline:"
 """Placeholder base URL: links under it are replaced by the file's content."""

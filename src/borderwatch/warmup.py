@@ -4,7 +4,7 @@
 first visitor's page asks for its script (about 0.8 s later on a 2-core machine),
 the server is idle; importing pandas and folium and loading the data snapshot in
 that time took ~0.45 s off the first map. The map's country outlines are read
-here too (`mapview.map_outlines`, cached per file). streamlit-folium is not
+here too (`build.map_outlines`, cached per file). streamlit-folium is not
 imported here: imported outside a script run at start-up, its map component
 stayed blank.
 """
@@ -23,15 +23,15 @@ def warm_up(data_dir: Path | str | None = None) -> None:
     Never raises: a data folder with problems is reported by the page itself.
     """
     try:
-        from borderwatch import snapshot
+        from borderwatch.data import snapshot
 
         # data first: the page needs it before anything else costly (first start, when
         # validation still imported pandera: 3.00 s against 3.19 s with the imports first)
         ds = snapshot.load(data_dir)
         import folium.plugins  # noqa: F401
 
-        from borderwatch import briefing, export, mapview, timeline  # noqa: F401
+        from borderwatch.map import build
 
-        mapview.map_outlines(ds.data_dir)
+        build.map_outlines(ds.data_dir)
     except Exception:
         _LOG.info("warm-up stopped early; the page loads the data itself", exc_info=True)

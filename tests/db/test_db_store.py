@@ -9,16 +9,16 @@ import pandas as pd
 import pytest
 from sample_data import BUNDLED, event, write_data_dir
 
+from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.cli import main
+from borderwatch.data.loader import load_dataset
+from borderwatch.data.problems import DataError
 from borderwatch.db import DATABASE_ENV
 from borderwatch.db.reads import filtered_events, history, load_store
 from borderwatch.db.schema import connect, init
 from borderwatch.db.transfer import dump_folder, load_folder
 from borderwatch.db.writes import save_events
-from borderwatch.filters import Filters, apply_filters
 from borderwatch.ingest.tidy import tidy_frame
-from borderwatch.loader import load_dataset
-from borderwatch.problems import DataError
 
 DATA_FILES = ("events.csv", "places.csv", "sources.csv", "crossings.csv")
 

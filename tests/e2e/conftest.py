@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 from e2e_support import CHROMIUM, CHROMIUM_ARGS, REPO, Watch, write_e2e_data
 
-from borderwatch import assets
+from borderwatch.map import assets
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,8 @@ from e2e_support import (
     showing,
 )
 
-from borderwatch.filters import Filters, apply_filters
-from borderwatch.loader import load_dataset
+from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.data.loader import load_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +89,7 @@ def test_a_malformed_parameter_warns_and_the_page_still_works(app, page):
 
 def test_the_standalone_html_download_draws_the_map_without_any_server(app, page, tmp_path):
     from borderwatch import export
-    from borderwatch.mapview import map_outlines
+    from borderwatch.map.build import map_outlines
 
     ds = load_dataset(app.data_dir)
     shown = apply_filters(ds.events, Filters(countries=("UZB",)))

@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.cli import main
+from borderwatch.data.loader import load_dataset
+from borderwatch.data.tables import read_table
 from borderwatch.ingest import acled
 from borderwatch.ingest.tidy import check_events, context_for
-from borderwatch.loader import load_dataset
-from borderwatch.tables import read_table
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLEAN = FIXTURES / "acled_afg_2021.csv"

@@ -20,7 +20,7 @@ import pytest
 from sample_data import write_data_dir
 from test_add_events_page import BAD, GOOD, tidy_csv
 
-from borderwatch.loader import ENV_VAR, load_dataset
+from borderwatch.data.loader import ENV_VAR, load_dataset
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ import pytest
 from sample_data import event
 from streamlit.testing.v1 import AppTest
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.loader import ENV_VAR, load_dataset
 from borderwatch.ingest import store
-from borderwatch.loader import ENV_VAR, load_dataset
 
 PAGE = Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "1_Add_events.py"
 FIXTURES = Path(__file__).parent / "fixtures"

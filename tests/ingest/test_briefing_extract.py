@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 from sample_data import PLACES
 
-from borderwatch import vocab
+from borderwatch.data import vocab
 from borderwatch.ingest.extract import (
     CANDIDATE_COLUMNS,
     PlaceFinder,

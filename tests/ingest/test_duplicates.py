@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 from sample_data import EVENTS, PLACES, event
 
-from borderwatch import vocab
-from borderwatch.gazetteer import Gazetteer
+from borderwatch.data import vocab
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import load_dataset
 from borderwatch.ingest.duplicates import DUPLICATE_COLUMN, find_duplicates
 from borderwatch.ingest.review import (
     duplicate_table,
@@ -16,7 +17,6 @@ from borderwatch.ingest.review import (
     flag_duplicates,
     review_briefing,
 )
-from borderwatch.loader import load_dataset
 
 GAZ = Gazetteer(pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS)), use_geonames=False)
 EXISTING = pd.DataFrame(EVENTS)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from borderwatch.cli import main
+from borderwatch.data.tables import read_table
 from borderwatch.ingest.extract import CANDIDATE_COLUMNS
-from borderwatch.tables import read_table
 
 BRIEFING = (
     "Uzbekistan closed the crossing at Hayratan on July 9. "

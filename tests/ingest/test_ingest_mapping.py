@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from borderwatch import vocab
+from borderwatch.data import vocab
 from borderwatch.ingest import mapping
 
 

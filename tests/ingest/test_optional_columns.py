@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sample_data import EVENTS, event, write_csv
 
-from borderwatch import vocab
-from borderwatch.loader import load_dataset, validate_data_dir
+from borderwatch.data import vocab
+from borderwatch.data.loader import load_dataset, validate_data_dir
 
 WITH_ORIGINAL = (*vocab.EVENT_COLUMNS, *vocab.OPTIONAL_EVENT_COLUMNS)
 

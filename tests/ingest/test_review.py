@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 from sample_data import PLACES
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.tables import LINE
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.review import (
     choices,
@@ -18,7 +19,6 @@ from borderwatch.ingest.review import (
 )
 from borderwatch.ingest.tidy import context_for
 from borderwatch.ingest.upload import read_upload
-from borderwatch.tables import LINE
 
 
 def test_rows_keep_their_numbers_after_a_deletion_and_added_rows_come_last():

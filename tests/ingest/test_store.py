@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 from sample_data import EVENTS, event
 
+from borderwatch.data.loader import load_dataset
+from borderwatch.data.problems import DataError
+from borderwatch.data.tables import read_table
 from borderwatch.ingest import store
 from borderwatch.ingest.tidy import tidy_frame
-from borderwatch.loader import load_dataset
-from borderwatch.problems import DataError
-from borderwatch.tables import read_table
 
 
 def rows(*events: dict[str, str]) -> pd.DataFrame:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from borderwatch.data.tables import read_table
 from borderwatch.ingest import ucdp
 from borderwatch.ingest.tidy import check_events, context_for
-from borderwatch.tables import read_table
 
 GED = Path(__file__).parent / "fixtures" / "ged_afg_2021.csv"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.problems import DataError
 from borderwatch.ingest import upload
 from borderwatch.ingest.upload import read_upload
-from borderwatch.problems import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TIDY_HEADER = ",".join(vocab.EVENT_COLUMNS).encode() + b"\n"

@@ -13,10 +13,10 @@ import socket
 import sys
 from pathlib import Path
 
+from borderwatch.data.problems import DataError
 from borderwatch.db import DATABASE_ENV, database_url
 from borderwatch.db.schema import connect, init
 from borderwatch.db.transfer import dump_folder, load_folder
-from borderwatch.problems import DataError
 
 
 def _url(args: argparse.Namespace) -> str | None:

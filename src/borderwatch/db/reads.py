@@ -17,11 +17,11 @@ import pandas as pd
 import psycopg
 from psycopg import sql
 
+from borderwatch.analysis.filters import TEXT_COLUMNS, Filters
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import Dataset, typed_events
 from borderwatch.db.schema import CROSSINGS, EVENTS, PLACES, SOURCES, require_initialised
 from borderwatch.db.transfer import read_text_table
-from borderwatch.filters import TEXT_COLUMNS, Filters
-from borderwatch.gazetteer import Gazetteer
-from borderwatch.loader import Dataset, typed_events
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import sql
 
-from borderwatch import vocab
-from borderwatch.problems import DataError, Problem
+from borderwatch.data import vocab
+from borderwatch.data.problems import DataError, Problem
 
 
 @dataclass(frozen=True)

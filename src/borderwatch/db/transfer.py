@@ -14,11 +14,11 @@ import pandas as pd
 import psycopg
 from psycopg import sql
 
+from borderwatch.data.loader import events_path, load_dataset, resolve_data_dir
+from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.tables import LINE, read_table
 from borderwatch.db.schema import EVENTS, PLACES, TABLES, Table, require_initialised
 from borderwatch.ingest.store import _header, _line_end, atomic_write, backup, table_bytes
-from borderwatch.loader import events_path, load_dataset, resolve_data_dir
-from borderwatch.problems import DataError, Problem
-from borderwatch.tables import LINE, read_table
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def _text_table(path: Path, t: Table) -> pd.DataFrame:
 
 
 def _required(t: Table) -> tuple[str, ...]:
-    from borderwatch import vocab
+    from borderwatch.data import vocab
 
     return vocab.EVENT_COLUMNS if t is EVENTS else t.columns
 

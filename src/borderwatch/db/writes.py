@@ -15,14 +15,14 @@ from dataclasses import dataclass
 import pandas as pd
 import psycopg
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import typed_events
+from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.tables import LINE
 from borderwatch.db.schema import EVENTS, PLACES, SOURCES, require_initialised
 from borderwatch.db.transfer import _as_editor, insert_rows, read_text_table
-from borderwatch.gazetteer import Gazetteer
 from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
-from borderwatch.loader import typed_events
-from borderwatch.problems import DataError, Problem
-from borderwatch.tables import LINE
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import datetime as dt
 
 import pandas as pd
 
+from borderwatch.data.tables import LINE
 from borderwatch.ingest import mapping
 from borderwatch.ingest.tidy import require_columns, tidy_frame
-from borderwatch.tables import LINE
 
 COLUMNS: tuple[str, ...] = (
     "event_id_cnty",

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from borderwatch.data.loader import load_places, resolve_data_dir
+from borderwatch.data.problems import DataError
+from borderwatch.data.tables import LINE, read_table, read_text_utf8
 from borderwatch.ingest import acled, store, ucdp
 from borderwatch.ingest.duplicates import find_duplicates
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.review import existing_events
 from borderwatch.ingest.tidy import check_events, context_for, to_csv_bytes
-from borderwatch.loader import load_places, resolve_data_dir
-from borderwatch.problems import DataError
-from borderwatch.tables import LINE, read_table, read_text_utf8
 
 PUBLISHERS = {"acled": "ACLED", "ucdp": "UCDP"}
 

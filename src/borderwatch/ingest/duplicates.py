@@ -13,8 +13,8 @@ import re
 
 import pandas as pd
 
-from borderwatch.gazetteer import Gazetteer, normalize
-from borderwatch.parsing import parse_dates
+from borderwatch.data.gazetteer import Gazetteer, normalize
+from borderwatch.data.parsing import parse_dates
 
 DUPLICATE_COLUMN = "possible_duplicate_of"
 """Review-table column holding the ids a row may repeat ("" when none)."""

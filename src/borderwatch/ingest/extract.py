@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from borderwatch import vocab
-from borderwatch.gazetteer import normalize
+from borderwatch.data import vocab
+from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.dates import DateRef, find_dates
 
 STATUS_CANDIDATE = "candidate"

@@ -1,7 +1,7 @@
 """The documented tables that turn ACLED and UCDP GED codes into BorderWatch's vocabulary.
 
 docs/ingest.md prints these tables; a test checks that every value they produce
-is in `borderwatch.vocab`, so the two can never drift apart.
+is in `borderwatch.data.vocab`, so the two can never drift apart.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from borderwatch.gazetteer import normalize
+from borderwatch.data.gazetteer import normalize
 
 OTHER = "other"
 """Event type of an imported row no BorderWatch type fits (its own type goes to original_type)."""

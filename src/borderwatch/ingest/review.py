@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from borderwatch import vocab
-from borderwatch.gazetteer import Gazetteer
+from borderwatch.data import vocab
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import events_path, resolve_data_dir
+from borderwatch.data.problems import Problem
+from borderwatch.data.tables import LINE, read_table
 from borderwatch.ingest import acled, store, ucdp
 from borderwatch.ingest.duplicates import DUPLICATE_COLUMN, find_duplicates
 from borderwatch.ingest.extract import (
@@ -26,9 +29,6 @@ from borderwatch.ingest.extract import (
 )
 from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
 from borderwatch.ingest.upload import Upload
-from borderwatch.loader import events_path, resolve_data_dir
-from borderwatch.problems import Problem
-from borderwatch.tables import LINE, read_table
 
 REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *EVIDENCE_COLUMNS)
 """Columns that help the editor review rows and are never saved."""

@@ -25,11 +25,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.loader import events_path, resolve_data_dir
+from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.tables import LINE, read_table
 from borderwatch.ingest.tidy import TIDY_COLUMNS, check_events, context_for
-from borderwatch.loader import events_path, resolve_data_dir
-from borderwatch.problems import DataError, Problem
-from borderwatch.tables import LINE, read_table
 
 BACKUP_DIR = "backups"
 LOCK_FILE = ".save.lock"

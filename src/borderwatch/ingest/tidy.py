@@ -1,7 +1,7 @@
 """Rows in the project's tidy event schema, and checking them against a data folder.
 
 Converters build records with `tidy_frame`; `check_events` runs the one event
-validator (`borderwatch.schema.validate_events`) with the data folder's sources
+validator (`borderwatch.data.schema.validate_events`) with the data folder's sources
 and gazetteer, so an import is judged exactly as `events.csv` itself is.
 """
 
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from borderwatch import vocab
-from borderwatch.gazetteer import Gazetteer
-from borderwatch.loader import load_places, load_sources, resolve_data_dir
-from borderwatch.problems import DataError, Problem
-from borderwatch.schema import validate_events
-from borderwatch.tables import LINE
+from borderwatch.data import vocab
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import load_places, load_sources, resolve_data_dir
+from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.schema import validate_events
+from borderwatch.data.tables import LINE
 
 TIDY_COLUMNS: tuple[str, ...] = vocab.EVENT_COLUMNS + vocab.OPTIONAL_EVENT_COLUMNS
 """Every column an imported table carries, in file order."""

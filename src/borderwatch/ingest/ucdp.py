@@ -12,9 +12,9 @@ import re
 
 import pandas as pd
 
+from borderwatch.data.tables import LINE
 from borderwatch.ingest import mapping
 from borderwatch.ingest.tidy import require_columns, tidy_frame
-from borderwatch.tables import LINE
 
 REQUIRED: tuple[str, ...] = (
     "id",

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from borderwatch import vocab
+from borderwatch.data import vocab
+from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.tables import decode_utf8, read_csv_text
 from borderwatch.ingest import acled, ucdp
-from borderwatch.problems import DataError, Problem
-from borderwatch.tables import decode_utf8, read_csv_text
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest upload accepted (10 MiB: a year of ACLED for the whole region is about 5 MiB)."""

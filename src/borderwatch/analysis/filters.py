@@ -1,0 +1,177 @@
+"""The filter value object and the pure functions that apply it to events.
+
+One `Filters` is built the same way from the URL, from the sidebar and in tests;
+`to_query`/`from_query` round-trip it through a query string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from borderwatch.data import vocab
+
+MODES: tuple[str, ...] = ("analyst", "briefing")
+TEXT_COLUMNS: tuple[str, ...] = ("summary", "place", "actors", "event_id")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see. Empty selections mean "all"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    countries: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    q: str = ""
+    mode: str = "analyst"
+
+    def to_query(self) -> dict[str, list[str]]:
+        """Query-string form: start, end (ISO), country and type (repeated), q, mode."""
+        out: dict[str, list[str]] = {}
+        if self.start:
+            out["start"] = [self.start.isoformat()]
+        if self.end:
+            out["end"] = [self.end.isoformat()]
+        if self.countries:
+            out["country"] = list(self.countries)
+        if self.types:
+            out["type"] = list(self.types)
+        if self.q:
+            out["q"] = [self.q]
+        if self.mode != "analyst":
+            out["mode"] = [self.mode]
+        return out
+
+    @classmethod
+    def from_query(
+        cls,
+        params: Mapping[str, Sequence[str] | str],
+        known_types: Iterable[str] = vocab.EVENT_TYPES,
+    ) -> tuple[Filters, list[str]]:
+        """Parse query parameters; malformed values are skipped with a warning each."""
+        warnings: list[str] = []
+
+        def values(key: str) -> list[str]:
+            v = params.get(key, [])
+            return [v] if isinstance(v, str) else list(v)
+
+        def one_date(key: str) -> dt.date | None:
+            vals = values(key)
+            if not vals:
+                return None
+            try:
+                return dt.date.fromisoformat(vals[-1])
+            except ValueError:
+                warnings.append(f"Ignored {key}={vals[-1]!r}: not an ISO date (YYYY-MM-DD).")
+                return None
+
+        start, end = one_date("start"), one_date("end")
+        if start and end and end < start:
+            warnings.append(
+                f"Ignored end={end.isoformat()}: it is before start={start.isoformat()}."
+            )
+            end = None
+
+        iso3 = vocab.iso3_codes()
+        countries = []
+        for c in values("country"):
+            cc = c.strip().upper()
+            if cc not in iso3:
+                warnings.append(f"Ignored country={c!r}: not an ISO 3166-1 alpha-3 code.")
+            elif cc not in countries:
+                countries.append(cc)
+        known = set(known_types)
+        types = []
+        for t in values("type"):
+            if t not in known:
+                warnings.append(f"Ignored type={t!r}: unknown event type.")
+            elif t not in types:
+                types.append(t)
+        q_vals = values("q")
+        q = q_vals[-1].strip()[:200] if q_vals else ""
+        mode_vals = values("mode")
+        mode = "analyst"
+        if mode_vals:
+            if mode_vals[-1] in MODES:
+                mode = mode_vals[-1]
+            else:
+                warnings.append(f"Ignored mode={mode_vals[-1]!r}: use one of {', '.join(MODES)}.")
+        return cls(start, end, tuple(countries), tuple(types), q, mode), warnings
+
+    def clamp(self, lo: dt.date, hi: dt.date) -> Filters:
+        """The same filters with the date range limited to [lo, hi]."""
+        start = min(max(self.start or lo, lo), hi)
+        end = max(min(self.end or hi, hi), start)
+        return replace(self, start=start, end=end)
+
+
+def date_mask(events: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.Series:
+    """Events whose [date_start, date_end] span overlaps [start, end] (inclusive)."""
+    mask = pd.Series(True, index=events.index)
+    if start is not None:
+        mask &= events["date_end"] >= pd.Timestamp(start)
+    if end is not None:
+        mask &= events["date_start"] <= pd.Timestamp(end)
+    return mask
+
+
+def country_mask(events: pd.DataFrame, countries: Iterable[str]) -> pd.Series:
+    """Events in any of `countries` on either side (country or counterpart_country)."""
+    wanted = list(countries)
+    if not wanted:
+        return pd.Series(True, index=events.index)
+    return events["country"].isin(wanted) | events["counterpart_country"].isin(wanted)
+
+
+def type_mask(events: pd.DataFrame, types: Iterable[str]) -> pd.Series:
+    """Events of any of `types` (all events when empty)."""
+    wanted = list(types)
+    if not wanted:
+        return pd.Series(True, index=events.index)
+    return events["event_type"].isin(wanted)
+
+
+def text_mask(events: pd.DataFrame, q: str) -> pd.Series:
+    """Events whose summary, place, actors or id contain every word of `q` (any case)."""
+    mask = pd.Series(True, index=events.index)
+    for word in q.split():
+        # Later words only search the rows that earlier words left.
+        rows = events[mask]
+        hit = pd.Series(False, index=rows.index)
+        for col in TEXT_COLUMNS:
+            if col in rows.columns:
+                hit |= _contains(rows[col], word)
+        mask &= hit.reindex(events.index, fill_value=False)
+    return mask
+
+
+def _contains(values: pd.Series, word: str) -> pd.Series:
+    """Which values contain `word` (any case); a categorical column is searched per category.
+
+    Turning a million categorical places into strings to search them cost 0.3 s.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        names = values.cat.categories.astype(str)
+        found = np.asarray(names.str.contains(word, case=False, regex=False), dtype=bool)
+        found = np.append(found, False)  # code -1 (missing) never matches
+        return pd.Series(found[values.cat.codes.to_numpy()], index=values.index)
+    return values.astype(str).str.contains(word, case=False, regex=False)
+
+
+def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The events that match every part of `f` (order preserved)."""
+    mask = date_mask(events, f.start, f.end)
+    mask &= country_mask(events, f.countries)
+    mask &= type_mask(events, f.types)
+    if f.q:
+        mask &= text_mask(events[mask], f.q).reindex(events.index, fill_value=False)
+    if mask.all():
+        # Nothing filtered out: a shallow copy (copy-on-write keeps it independent)
+        # instead of taking every row, which at a million events cost 0.2 s and 250 MB.
+        return events.copy(deep=False)
+    return events[mask]

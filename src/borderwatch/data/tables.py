@@ -1,0 +1,277 @@
+"""Reading tabular files exactly as written: all text, blanks kept, line numbers known.
+
+Every reader returns a frame of strings (blank cells are "") with a `__line__`
+column holding the physical line of each record, so that validation messages can
+point the editor at the line to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from borderwatch.data.problems import DataError, Problem
+
+LINE = "__line__"
+"""Column holding each record's 1-based physical line in its file."""
+
+
+def read_text_utf8(path: Path) -> str:
+    """The file's text; a file that is not UTF-8 raises DataError naming the line."""
+    return decode_utf8(path.read_bytes(), path.name)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """`data` as text (a UTF-8 BOM is dropped); other encodings raise DataError naming the line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        bad = data[e.start : e.start + 1].hex()
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"file is not UTF-8 (byte 0x{bad} at offset {e.start}); "
+                    "save it as UTF-8 and try again",
+                )
+            ]
+        ) from None
+
+
+def read_csv_text(
+    text: str, name: str, columns: Sequence[str] | None = None, optional: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Parse CSV text into a frame of strings with a `__line__` column.
+
+    If `columns` is given, missing and unexpected columns are reported as problems
+    (both at once) before any row is looked at; `optional` columns may be absent
+    and are then added blank, so callers always see the same columns.
+    """
+    try:
+        df = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+        )
+    except pd.errors.EmptyDataError:
+        raise DataError([Problem(name, None, None, "file is empty (no header row)")]) from None
+    except pd.errors.ParserError as e:
+        raise DataError([Problem(name, None, None, f"not a valid CSV file: {e}")]) from None
+    df.columns = [str(c).strip() for c in df.columns]
+    if columns is not None:
+        check_columns(list(df.columns), columns, name, optional)
+        _add_blank(df, optional)
+    df[LINE] = _record_lines(text, len(df))
+    return df
+
+
+def _add_blank(df: pd.DataFrame, optional: Sequence[str]) -> None:
+    for c in optional:
+        if c not in df.columns:
+            df[c] = ""
+
+
+def check_columns(
+    found: Sequence[str], expected: Sequence[str], name: str, optional: Sequence[str] = ()
+) -> None:
+    """Raise DataError listing every missing and every unexpected column.
+
+    `optional` columns may be present or absent.
+    """
+    problems = [
+        Problem(name, 1, c, "required column is missing") for c in expected if c not in found
+    ]
+    # The message lists the required columns only; optional ones are in the data dictionary.
+    problems += [
+        Problem(name, 1, c, f"unexpected column (allowed: {', '.join(expected)})")
+        for c in found
+        if c not in expected and c not in optional and c != LINE
+    ]
+    dupes = {c for c in found if list(found).count(c) > 1}
+    problems += [Problem(name, 1, c, "column appears more than once") for c in sorted(dupes)]
+    if problems:
+        raise DataError(problems)
+
+
+def read_table(
+    path: Path, columns: Sequence[str] | None = None, optional: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Read a .csv or .parquet table into strings with line numbers.
+
+    Parquet rows get `__line__` = row number + 2, as if the table were a CSV
+    with a header, so messages read the same for both formats.
+    """
+    if path.suffix.lower() == ".parquet":
+        return _read_parquet(path, columns, optional)
+    fast = _read_csv_arrow(path, columns, optional)
+    if fast is not None:
+        return fast
+    return read_csv_text(read_text_utf8(path), path.name, columns, optional)
+
+
+def _read_parquet(
+    path: Path, columns: Sequence[str] | None, optional: Sequence[str]
+) -> pd.DataFrame:
+    """Parquet as text: string columns stay in Arrow; only other types go through pandas.
+
+    Converting a million strings to Python objects and back (as a plain
+    `astype("string")` on the whole frame did) cost seconds and twice the memory.
+    """
+    schema = pq.read_schema(path)
+    names = schema.names
+    meta = schema.pandas_metadata or {}
+    if len(set(names)) != len(names) or any(
+        not isinstance(ix, dict) for ix in meta.get("index_columns", [])
+    ):
+        # A stored index or repeated names: pandas applies its own metadata rules.
+        df = pd.read_parquet(path)
+        if columns is not None:
+            check_columns(list(df.columns), columns, path.name, optional)
+        df = df.astype("string").fillna("").astype(str)
+    else:
+        if columns is not None:
+            check_columns(names, columns, path.name, optional)
+        text_cols = [n for n in names if _is_text(schema.field(n).type)]
+        other = [n for n in names if n not in text_cols]
+        # One column at a time, so that only one column's transient copies exist at once.
+        df = pd.DataFrame(index=range(pq.ParquetFile(path).metadata.num_rows))
+        for n in text_cols:
+            column = _one_chunk(pq.read_table(path, columns=[n]).column(0))
+            df[n] = pd.Series(
+                pc.fill_null(column.cast(pa.large_string()), ""), dtype=str, index=df.index
+            )
+        if other:
+            # The exact text pandas gives non-string values (floats, dates, ...).
+            converted = pd.read_parquet(path, columns=other).astype("string").fillna("")
+            for n in other:
+                df[n] = converted[n].astype(str).array
+        df = df[names]
+        # Arrow's allocator keeps freed buffers for reuse; hand the copies back now.
+        pa.default_memory_pool().release_unused()
+    if columns is not None:
+        _add_blank(df, optional)
+    df[LINE] = range(2, len(df) + 2)
+    return df
+
+
+def _one_chunk(column: pa.ChunkedArray) -> pa.Array:
+    """The column as one contiguous array.
+
+    Taking rows from a column in many chunks makes Arrow concatenate the chunks
+    first: with a million rows every filter change copied all text columns (150 MB).
+    """
+    return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+
+
+def _is_text(t: pa.DataType) -> bool:
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return (
+        pa.types.is_null(t)
+        or pa.types.is_string(t)
+        or pa.types.is_large_string(t)
+        or pa.types.is_string_view(t)
+    )
+
+
+def _read_csv_arrow(
+    path: Path, columns: Sequence[str] | None, optional: Sequence[str]
+) -> pd.DataFrame | None:
+    """A well-formed CSV file read by Arrow into text columns, or None to use pandas.
+
+    Arrow parses a million rows in well under a second and never makes a Python
+    string per cell. Anything it does not accept exactly as pandas would (an odd
+    header, a malformed row, bad UTF-8, an empty file) returns None, so the pandas
+    path reports it with the usual message.
+    """
+    with path.open("rb") as fh:
+        first = fh.readline()
+    try:
+        header_line = first.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        return None
+    header = header_line.split(",")
+    if '"' in header_line or "" in header or len(set(header)) != len(header):
+        return None  # quoted, blank or repeated names: pandas' renaming rules apply
+    if len(header) == 1:
+        return None  # pandas skips whitespace-only lines, which Arrow would read as rows
+    physical, blank_lines, lone_cr = _scan_lines(path)
+    if lone_cr:
+        return None  # old Mac line ends: pandas and csv count lines differently
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, use_threads=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.large_string() for c in header},
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowException, OSError):
+        return None
+    # One contiguous buffer per column (see `_one_chunk`); the parser's blocks, which
+    # hold every column's text, are freed once all columns are copied out of them.
+    table = pa.table([_one_chunk(c) for c in table.columns], names=table.column_names)
+    df = table.to_pandas()
+    del table
+    pa.default_memory_pool().release_unused()  # the parser's buffers, kept for reuse otherwise
+    df.columns = [c.strip() for c in df.columns]
+    if columns is not None:
+        check_columns(list(df.columns), columns, path.name, optional)
+        _add_blank(df, optional)
+    if physical == len(df) + 1 and not blank_lines:
+        df[LINE] = range(2, len(df) + 2)
+    else:
+        df[LINE] = _record_lines(read_text_utf8(path), len(df))
+    return df
+
+
+def _scan_lines(path: Path, chunk: int = 1 << 24) -> tuple[int, bool, bool]:
+    """Physical lines of a file, whether any is blank, whether a CR stands alone.
+
+    Counts lines exactly as `_record_lines` does on the decoded text, without
+    holding the file in memory.
+    """
+    newlines = crs = crlfs = 0
+    blank, tail, last = False, b"", b""
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            newlines += block.count(b"\n")
+            crs += block.count(b"\r")
+            crlfs += (tail[-1:] + block).count(b"\r\n")
+            joined = tail + block
+            blank = blank or b"\n\n" in joined or b"\n\r\n" in joined
+            tail, last = joined[-2:], block[-1:]
+    return newlines + (0 if last == b"\n" else 1), blank, crs != crlfs
+
+
+def _record_lines(text: str, n_records: int) -> list[int] | range:
+    """Physical start line of each record (quoted fields may span lines)."""
+    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if physical == n_records + 1 and "\n\n" not in text and "\n\r\n" not in text:
+        # One record per line: the common case, and cheap for big files.
+        return range(2, n_records + 2)
+    lines: list[int] = []
+    reader = csv.reader(io.StringIO(text))
+    start = 1
+    for i, row in enumerate(reader):
+        if i > 0 and row:
+            lines.append(start)
+        start = reader.line_num + 1
+    return lines[:n_records] + [0] * (n_records - len(lines))

@@ -1,0 +1,492 @@
+"""The map as folium objects: a stable base map and the layers that follow the filters.
+
+The base map (outlines, legend, controls, asset links) depends only on the data
+folder and the offline switch, so streamlit-folium can keep it mounted; the
+layers that change with the filters are separate feature groups sent alongside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import folium
+import folium.plugins
+import geopandas as gpd
+import pandas as pd
+from branca.element import Element
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from borderwatch.analysis.aggregate import grid_counts
+from borderwatch.analysis.control import control_as_of
+from borderwatch.analysis.crossings import crossing_status
+from borderwatch.data.borders import BORDERS_FILE, load_borders
+from borderwatch.data.loader import bundled_data_dir
+from borderwatch.data.vocab import CONTROL_STATES, CROSSING_STATUSES, EVENT_TYPES
+from borderwatch.map import assets
+from borderwatch.map.eventlayer import (
+    EVENT_CSS,
+    MAX_POINTS,
+    OTHER_STYLE,
+    TYPE_STYLE,
+    event_layer,
+    type_label,
+)
+from borderwatch.render.htmlsafe import escape
+
+CENTER = (36.0, 66.5)
+"""Northern Afghanistan, between Herat and Badakhshan."""
+ZOOM = 5
+MIN_ZOOM, MAX_ZOOM = 3, 12
+"""MarkerCluster needs the map's maxZoom when there is no tile layer to supply it."""
+
+STATUS_COLORS: dict[str, str] = {
+    "open": "#27ae60",
+    "closed": "#c0392b",
+    "threatened": "#e67e22",
+    "unknown": "#7f8c8d",
+}
+CONTROL_COLORS: dict[str, str] = {
+    "taliban": "#6c3483",
+    "government": "#1f618d",
+    "contested": "#d4ac0d",
+    "resistance": "#117a65",
+}
+SEA = "#dbe7ef"
+"""Background where no outline is drawn: without tiles the outlines are the map."""
+
+LAYER_NAMES = {
+    "events": "Events",
+    "crossings": "Border crossings (status)",
+    "control": "Faryab districts (control)",
+    "heat": "Heat map",
+    "outlines": "Country outlines",
+}
+
+MAP_CSS = f"""
+<style>
+.leaflet-container.leaflet-container {{background:{SEA};}}  /* beats leaflet.css in any order */
+.bw-legend {{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:6px;
+  font-size:11px;line-height:15px;box-shadow:0 0 4px rgba(0,0,0,.3);max-height:60vh;
+  overflow:auto;}}
+.bw-legend {{display:flex;gap:10px;}}
+.bw-legend b {{display:block;margin-top:3px;}}
+.bw-legend i.bw-swatch {{display:inline-block;width:12px;height:12px;border-radius:50%;
+  margin-right:5px;vertical-align:-1px;}}
+.bw-legend i.fa-solid {{width:16px;text-align:center;margin-right:3px;}}
+</style>
+"""
+
+
+class Legend(JSCSSMixin):
+    """A Leaflet control listing event types, crossing statuses and control colours."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "bw-legend");
+            div.innerHTML = {{ this.html|tojson }};
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Legend"
+        self.html = legend_html()
+
+
+def legend_html() -> str:
+    """The legend's markup, built only from the vocabularies (escaped all the same)."""
+    parts = ['<div class="bw-legend-col"><b>Events</b>']
+    for key in EVENT_TYPES:
+        color, icon = TYPE_STYLE.get(key, OTHER_STYLE)
+        parts.append(
+            f'<div><i class="fa-solid fa-{escape(icon)}" style="color:{escape(color)}"></i>'
+            f"{escape(type_label(key))}</div>"
+        )
+    parts.append('</div><div class="bw-legend-col"><b>Crossings</b>')
+    for status in CROSSING_STATUSES:
+        parts.append(
+            f'<div><i class="bw-swatch" style="background:{STATUS_COLORS[status]}"></i>'
+            f"{escape(status)}</div>"
+        )
+    parts.append("<b>District control</b>")
+    for state in CONTROL_STATES:
+        parts.append(
+            f'<div><i class="bw-swatch" style="background:{CONTROL_COLORS[state]}"></i>'
+            f"{escape(state)}</div>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+class PluginLinks(JSCSSMixin):
+    """Loads the plugins' JS/CSS with the base map.
+
+    streamlit-folium loads scripts once, when the map is mounted, from the
+    elements present then; layers sent later may use these plugins.
+    """
+
+    _template = Template("")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "PluginLinks"
+        self.default_js = [
+            *folium.plugins.MarkerCluster.default_js,
+            *folium.plugins.HeatMap.default_js,
+        ]
+        self.default_css = list(folium.plugins.MarkerCluster.default_css)
+
+
+def outlines_geojson(borders: gpd.GeoDataFrame) -> dict:
+    """The borders layer as a GeoJSON dict with escaped text properties."""
+    frame = borders.copy()
+    for col in ("iso3", "name", "neighbour"):
+        if col in frame:
+            frame[col] = frame[col].map(escape)
+    return frame.__geo_interface__
+
+
+def map_outlines(data_dir: Path | str) -> dict:
+    """The outlines a data folder's map draws: its own borders layer, else the bundled one.
+
+    No borders file anywhere gives an empty collection. The dict is cached per
+    file version and shared by every map: building and rendering a map only reads
+    it (a test checks). The start-up warm-up reads it before the first page asks.
+    """
+    for folder in (Path(data_dir), bundled_data_dir()):
+        path = folder / BORDERS_FILE
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        return _outlines(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return {"type": "FeatureCollection", "features": []}
+
+
+@functools.lru_cache(maxsize=4)
+def _outlines(path: Path, mtime_ns: int, size: int) -> dict:
+    return outlines_geojson(load_borders(path.parent))
+
+
+class BoxedGeoJson(folium.GeoJson):
+    """folium.GeoJson that takes its bounds from its features' `bbox` members.
+
+    streamlit-folium asks the map for its bounds on every rerun, and folium walks
+    every coordinate of the outlines in Python to find them (60 ms each time).
+    Features without a bbox fall back to folium's own walk.
+    """
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        boxes = [f.get("bbox") for f in self.data.get("features", [])]
+        if not boxes or any(b is None or len(b) != 4 for b in boxes):
+            return super()._get_self_bounds()
+        return [
+            [min(b[1] for b in boxes), min(b[0] for b in boxes)],
+            [max(b[3] for b in boxes), max(b[2] for b in boxes)],
+        ]
+
+
+def outline_layer(outlines: dict, tiles: bool) -> folium.FeatureGroup:
+    """Country outlines (filled when they stand in for tiles) and the Afghan border in red."""
+    group = folium.FeatureGroup(name=LAYER_NAMES["outlines"], show=True)
+    countries = {
+        "type": "FeatureCollection",
+        "features": [f for f in outlines["features"] if f["properties"]["layer"] == "country"],
+    }
+    border = {
+        "type": "FeatureCollection",
+        "features": [
+            f for f in outlines["features"] if f["properties"]["layer"] == "afghan_border"
+        ],
+    }
+    fill = 0.0 if tiles else 1.0
+    if not countries["features"] or not border["features"]:
+        return group  # no borders file: an empty layer (tooltips need fields to exist)
+    BoxedGeoJson(
+        countries,
+        name="countries",
+        style_function=lambda f: {
+            "color": "#8a8a8a",
+            "weight": 1,
+            "fillColor": "#fbf8ef" if f["properties"]["iso3"] == "AFG" else "#eeebe3",
+            "fillOpacity": fill,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        control=False,
+    ).add_to(group)
+    BoxedGeoJson(
+        border,
+        name="afghan border",
+        style_function=lambda f: {"color": "#d62728", "weight": 3, "opacity": 0.9},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "length_km"], aliases=["Border", "Length (km)"]
+        ),
+        control=False,
+    ).add_to(group)
+    return group
+
+
+def base_map(
+    outlines: dict,
+    offline: bool = False,
+    vendor_dir: Path | None = None,
+    base_url: str = assets.STATIC_URL,
+) -> folium.Map:
+    """The map that stays mounted: outlines, legend, scale, full screen, asset links.
+
+    Offline there is no tile layer and every link points at the local copies
+    (links without one are dropped); online a light tile layer sits under the
+    outlines. Build it afresh for every render: streamlit-folium adds the
+    changing layers to the map object it is given.
+    """
+    m = folium.Map(
+        location=CENTER,
+        zoom_start=ZOOM,
+        tiles=None,
+        # options of the map itself; folium's min_zoom/max_zoom only reach a tile layer
+        minZoom=MIN_ZOOM,
+        maxZoom=MAX_ZOOM,
+        control_scale=True,
+        prefer_canvas=False,
+    )
+    if not offline:
+        folium.TileLayer(
+            "OpenStreetMap", name="Streets (online)", max_zoom=MAX_ZOOM, control=False
+        ).add_to(m)
+    m.get_root().header.add_child(Element(MAP_CSS + EVENT_CSS), name="borderwatch_css")
+    outline_layer(outlines, tiles=not offline).add_to(m)
+    folium.plugins.Fullscreen(position="topleft").add_to(m)
+    Legend().add_to(m)
+    PluginLinks().add_to(m)
+    return assets.localize(m, vendor_dir, base_url, offline)
+
+
+def crossing_layer(status: pd.DataFrame) -> folium.FeatureGroup:
+    """Each crossing as a circle coloured by its status (a frame from `crossing_status`)."""
+    group = folium.FeatureGroup(name=LAYER_NAMES["crossings"], show=True)
+    for r in status.itertuples(index=False):
+        if pd.isna(r.latitude) or pd.isna(r.longitude):
+            continue
+        since = "" if pd.isna(r.since) else f" since {r.since:%Y-%m-%d}"
+        last = "" if r.last_event_id is None else f"{r.last_event_id}: {r.last_summary}"
+        html = (
+            f"<b>{escape(r.name)}</b><br>Status: <b>{escape(r.status)}</b>{escape(since)}"
+            f"<br>{escape(last)}"
+        )
+        folium.CircleMarker(
+            location=(float(r.latitude), float(r.longitude)),
+            radius=11,
+            color="#ffffff",
+            weight=3,
+            fill=True,
+            fill_color=STATUS_COLORS.get(r.status, STATUS_COLORS["unknown"]),
+            fill_opacity=0.95,
+            tooltip=f"{escape(r.name)}: {escape(r.status)}",
+            popup=folium.Popup(html, max_width=320),
+        ).add_to(group)
+    return group
+
+
+def district_control(
+    events: pd.DataFrame, places: pd.DataFrame, as_of: dt.date | None, province: str = "Faryab"
+) -> pd.DataFrame:
+    """Who holds each district of `province` as of `as_of` (see control.control_as_of)."""
+    in_province = places[(places["kind"] == "district") & (places["admin1"] == province)]
+    return control_as_of(events, as_of, in_province, kind="district")
+
+
+def control_layer(control: pd.DataFrame) -> folium.FeatureGroup:
+    """Each district as a circle coloured by who controls it (a frame from control_as_of)."""
+    group = folium.FeatureGroup(name=LAYER_NAMES["control"], show=True)
+    for r in control.itertuples(index=False):
+        if pd.isna(r.latitude) or pd.isna(r.longitude):
+            continue
+        color = CONTROL_COLORS.get(r.control, "#7f8c8d")
+        text = f"{r.place}: {r.control} since {r.since:%Y-%m-%d}"
+        folium.Circle(
+            location=(float(r.latitude), float(r.longitude)),
+            radius=9000,
+            color=color,
+            weight=2,
+            fill=True,
+            fill_color=color,
+            fill_opacity=0.35,
+            tooltip=escape(text),
+            popup=folium.Popup(f"<b>{escape(text)}</b><br>{escape(r.summary)}", max_width=300),
+        ).add_to(group)
+    return group
+
+
+class StartHidden(JSCSSMixin):
+    """Takes its parent layer off the map once it has been added, unless the user had it on.
+
+    streamlit-folium adds every layer it is sent to the map whatever its `show`;
+    this lets a layer start switched off in the layer control all the same, and
+    keeps it on after a filter change once the user has switched it on (the choice
+    `RememberingLayerControl` keeps).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        setTimeout(function () {
+            var layer = {{ this._parent.get_name() }};
+            var map = layer._map;
+            var choices = (map && map.bwLayerChoices) || {};
+            if (map && !choices[{{ this._parent.layer_name|tojson }}]) { map.removeLayer(layer); }
+        }, 0);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "StartHidden"
+
+
+def heat_layer(events: pd.DataFrame, max_points: int = MAX_POINTS) -> folium.FeatureGroup:
+    """Event density (hidden until switched on in the layer control).
+
+    Above `max_points` events the heat comes from fine grid cells weighted by their
+    counts, which looks the same and keeps the payload small.
+    """
+    group = folium.FeatureGroup(name=LAYER_NAMES["heat"], show=False)
+    located = events[["latitude", "longitude"]].dropna()
+    if len(located) > max_points:
+        cells = grid_counts(events, max_cells=max_points)
+        points = cells[["lat", "lon", "count"]].round(4).values.tolist()
+    else:
+        points = located.astype(float).round(4).values.tolist()
+    folium.plugins.HeatMap(points, radius=25, blur=18, min_opacity=0.35).add_to(group)
+    StartHidden().add_to(group)
+    return group
+
+
+def filter_layers(
+    events: pd.DataFrame,
+    all_events: pd.DataFrame,
+    sources: pd.DataFrame,
+    crossings: pd.DataFrame,
+    places: pd.DataFrame,
+    as_of: dt.date | None,
+    offline: bool = False,
+    vendor_dir: Path | None = None,
+    base_url: str = assets.STATIC_URL,
+) -> list[folium.FeatureGroup]:
+    """The layers that change with the filters: events, crossings, control, heat.
+
+    `events` are the filtered events; crossing status and district control are
+    derived from `all_events` as of `as_of` (the end of the selected range), so
+    that a type or country filter never makes a crossing's status 'unknown'.
+    Asset links are localized like the base map's (see `base_map`).
+    """
+    layers = [
+        event_layer(events, sources, name=LAYER_NAMES["events"]),
+        crossing_layer(crossing_status(all_events, crossings, places, as_of)),
+        control_layer(district_control(all_events, places, as_of)),
+        heat_layer(events),
+    ]
+    for n, layer in enumerate(layers):
+        assets.localize(layer, vendor_dir, base_url, offline)
+        stable_ids(layer, f"bw{n}")
+    return layers
+
+
+def stable_ids(element: Element, prefix: str) -> Element:
+    """Give `element` and its children ids that are the same on every rerun.
+
+    folium draws random ids (a popup's inner div, for one) and streamlit-folium
+    re-creates every layer whenever their script text changes, which closes open
+    popups and makes the markers flicker on each rerun; stable ids prevent that.
+    """
+    seen: list[Element] = []
+
+    def visit(el: Element) -> None:
+        seen.append(el)
+        for child in el._children.values():
+            visit(child)
+        for part in ("header", "html", "script"):  # a Popup keeps its content here
+            inner = getattr(el, part, None)
+            if isinstance(inner, Element) and inner is not el:
+                visit(inner)
+
+    visit(element)
+    for n, el in enumerate(seen):
+        el._id = f"{prefix}n{n}"  # no underscore: streamlit-folium splits names at "_"
+    for el in seen:  # folium names some variables after their key in the parent
+        el._children = type(el._children)((c.get_name(), c) for c in el._children.values())
+    return element
+
+
+class RememberingLayerControl(folium.LayerControl):
+    """folium's layer switcher that keeps what the user switched on or off.
+
+    streamlit-folium removes every layer and the switcher on each filter change and
+    adds the new ones, so a layer the user had switched on (the heat map) or off came
+    back in its default state. The user's clicks are kept on the map, which stays
+    mounted, and applied to each new switcher. Only clicks count: streamlit-folium's
+    own removals fire the same Leaflet events, outside the switcher's click handling.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this,kwargs) %}
+            var {{ this.get_name() }}_layers = {
+                base_layers : {
+                    {%- for key, val in this.base_layers.items() %}
+                    {{ key|tojson }} : {{val}},
+                    {%- endfor %}
+                },
+                overlays :  {
+                    {%- for key, val in this.overlays.items() %}
+                    {{ key|tojson }} : {{val}},
+                    {%- endfor %}
+                },
+            };
+            let {{ this.get_name() }} = L.control.layers(
+                {{ this.get_name() }}_layers.base_layers,
+                {{ this.get_name() }}_layers.overlays,
+                {{ this.options|tojavascript }}
+            ).addTo({{this._parent.get_name()}});
+            (function (control) {
+                var map = control._map;
+                var choices = map.bwLayerChoices = map.bwLayerChoices || {};
+                map.bwLayerControl = control;
+                if (!map.bwLayerWatch) {
+                    map.bwLayerWatch = true;
+                    var remember = function (on) {
+                        return function (e) {
+                            if (map.bwLayerControl && map.bwLayerControl._handlingClick) {
+                                choices[e.name] = on;
+                            }
+                        };
+                    };
+                    map.on("overlayadd", remember(true));
+                    map.on("overlayremove", remember(false));
+                }
+                control._layers.forEach(function (item) {
+                    if (!item.overlay || !(item.name in choices)) { return; }
+                    var on = map.hasLayer(item.layer);
+                    if (choices[item.name] && !on) { map.addLayer(item.layer); }
+                    if (!choices[item.name] && on) { map.removeLayer(item.layer); }
+                });
+            })({{ this.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
+def layer_control(collapsed: bool = True) -> folium.LayerControl:
+    """The layer switcher (pass collapsed=False on a briefing screen to show what is on)."""
+    return RememberingLayerControl(position="topright", collapsed=collapsed)

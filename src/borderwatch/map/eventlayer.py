@@ -1,0 +1,429 @@
+"""The events layer: one compact data blob, markers and popups drawn in the browser.
+
+Building one folium object per marker is slow and ships one script block per
+event; instead every event goes into a single columnar JSON blob (`event_blob`)
+and a few lines of JavaScript (`EventMarkers`) turn it into clustered markers,
+building each popup only when it is first opened. All text is HTML-escaped in
+Python before it enters the blob, and the browser decodes it only into text
+nodes, so neither side ever interprets event text as markup or code.
+"""
+
+from __future__ import annotations
+
+import json
+
+import folium
+import folium.plugins
+import numpy as np
+import pandas as pd
+from branca.element import Element
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from borderwatch.analysis.aggregate import grid_counts
+from borderwatch.data.vocab import EVENT_TYPES
+from borderwatch.render.htmlsafe import escape, safe_url
+
+TYPE_STYLE: dict[str, tuple[str, str]] = {
+    "crossing_closed": ("#c0392b", "road-barrier"),
+    "crossing_reopened": ("#27ae60", "road-circle-check"),
+    "crossing_threatened": ("#e67e22", "triangle-exclamation"),
+    "territorial_control": ("#8e44ad", "flag"),
+    "clash": ("#b71c1c", "burst"),
+    "military_deployment": ("#34495e", "truck"),
+    "military_exercise": ("#5d6d7e", "person-rifle"),
+    "refugee_movement": ("#2980b9", "people-group"),
+    "diplomatic_contact": ("#16a085", "handshake"),
+    "statement": ("#7f8c8d", "bullhorn"),
+    "infrastructure": ("#a0522d", "bridge"),
+    "militant_presence": ("#6d4c41", "user-secret"),
+    "other": ("#555555", "circle-question"),
+}
+"""Event type -> (marker colour, Font Awesome 6 solid icon name)."""
+
+OTHER_STYLE = ("#555555", "circle")
+
+
+def type_label(event_type: str) -> str:
+    """'crossing_closed' -> 'Crossing closed'."""
+    return str(event_type).replace("_", " ").capitalize()
+
+
+EVENT_CSS = """
+<style>
+.bw-icon span {display:flex;align-items:center;justify-content:center;width:24px;height:24px;
+  border-radius:50%;border:2px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6);color:#fff;
+  font-size:12px;}
+.bw-popup {font-size:13px;line-height:1.35;max-width:340px;}
+.bw-popup .bw-title {font-weight:700;font-size:14px;margin-bottom:4px;}
+.bw-popup .bw-key {color:#666;margin-right:4px;}
+.bw-popup .bw-summary {margin:6px 0;}
+.bw-cell span {display:flex;align-items:center;justify-content:center;width:100%;height:100%;
+  border-radius:50%;background:rgba(183,28,28,.72);border:2px solid #fff;color:#fff;
+  font:700 11px/1 sans-serif;box-shadow:0 0 4px rgba(0,0,0,.5);}
+.bw-note {background:rgba(255,255,255,.92);padding:4px 8px;border-radius:5px;font-size:12px;
+  box-shadow:0 0 4px rgba(0,0,0,.3);max-width:420px;}
+</style>
+"""
+"""Styles of the markers and popups; the base map carries them (see map.build)."""
+
+
+def _text(values: pd.Series) -> list[str]:
+    """Escaped text of each value, escaping each distinct value once."""
+    codes, uniques = pd.factorize(values.astype(object).where(values.notna(), ""))
+    escaped = np.array([escape(u) for u in uniques] + [""], dtype=object)
+    return escaped[codes].tolist()  # code -1 (missing) picks the trailing ""
+
+
+def _dates(events: pd.DataFrame) -> pd.Series:
+    start = events["date_start"].dt.strftime("%Y-%m-%d")
+    end = events["date_end"].dt.strftime("%Y-%m-%d")
+    span = start.where(start == end, start + " – " + end)
+    return span + " (" + events["date_precision"].astype(str) + ")"
+
+
+def _countries(events: pd.DataFrame) -> pd.Series:
+    country = events["country"].astype(str)
+    other = events["counterpart_country"].astype(object).fillna("").astype(str)
+    return country.where(other == "", country + " – " + other)
+
+
+def event_blob(events: pd.DataFrame, sources: pd.DataFrame) -> dict:
+    """The events as columnar, escaped arrays: what the browser needs and no more.
+
+    `types` and `sources` are lookup tables; `t` and `src` index into them
+    (`src` is -1 for an unknown source). Rows without coordinates are left out.
+    """
+    ev = events[events["latitude"].notna() & events["longitude"].notna()]
+    type_keys = list(dict.fromkeys([*EVENT_TYPES, *ev["event_type"].astype(str).unique()]))
+    types = [
+        [escape(key), escape(type_label(key)), *TYPE_STYLE.get(key, OTHER_STYLE)]
+        for key in type_keys
+    ]
+    src = sources.reset_index(drop=True)
+    source_rows = [
+        [escape(r.title), escape(r.publisher), escape(r.published), safe_url(r.url)]
+        for r in src.itertuples(index=False)
+    ]
+    src_index = pd.Series(range(len(src)), index=src["source_id"].astype(str))
+    return {
+        "lat": ev["latitude"].astype(float).round(5).tolist(),
+        "lon": ev["longitude"].astype(float).round(5).tolist(),
+        "t": pd.Categorical(ev["event_type"].astype(str), categories=type_keys).codes.tolist(),
+        "id": _text(ev["event_id"]),
+        "date": _text(_dates(ev)),
+        "place": _text(ev["place"]),
+        "countries": _text(_countries(ev)),
+        "summary": _text(ev["summary"]),
+        "actors": _text(ev["actors"]),
+        "confidence": _text(ev["confidence"]),
+        "src": ev["source_id"].astype(str).map(src_index).fillna(-1).astype(int).tolist(),
+        "types": types,
+        "sources": source_rows,
+    }
+
+
+def blob_json(blob: dict) -> str:
+    """The blob as JSON safe to place inside a <script> element."""
+    text = json.dumps(blob, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    # escaped text holds no '<', but never let a '</script' through whatever changes
+    return text.replace("</", "<\\/")
+
+
+class _Script(Element):
+    """Finished script text, added to the page as it is.
+
+    folium wraps each element's rendered script in a branca Element, which
+    compiles it as a Jinja template: for a 2 MB data blob that took 0.3 s on
+    every render, more than building the blob.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+_NO_MACROS = Template("")
+
+
+_JS_HELPERS = """
+            // Text arrives HTML-escaped; decode it (a textarea parses no tags) and
+            // insert it only as text nodes.
+            var decode = function (s) {
+                var t = document.createElement("textarea");
+                t.innerHTML = s;
+                return t.value;
+            };
+            var el = function (tag, cls, s) {
+                var e = document.createElement(tag);
+                if (cls) { e.className = cls; }
+                if (s !== undefined) { e.appendChild(document.createTextNode(decode(s))); }
+                return e;
+            };
+            // Popups are built on a marker's first click only; later clicks use Leaflet's own.
+            var lazyPopups = function (group, popup, maxWidth) {
+                group.on("click", function (e) {
+                    var m = e.layer;
+                    if (!m || m.bwIndex === undefined || m.getPopup()) { return; }
+                    m.bindPopup(popup(m.bwIndex), {maxWidth: maxWidth});
+                    m.openPopup();
+                });
+            };
+"""
+
+
+class _BlobElement(JSCSSMixin):
+    """A layer whose script carries a data blob: rendered without compiling the blob."""
+
+    helpers = _JS_HELPERS
+    """JavaScript both blob layers share: escaping-safe text nodes and lazy popups."""
+
+    def render(self, **kwargs):
+        script = self._template.module.script(self, kwargs)
+        template, self._template = self._template, _NO_MACROS
+        try:
+            super().render(**kwargs)  # asset links and children only
+        finally:
+            self._template = template
+        self.get_root().script.add_child(_Script(script), name=self.get_name())
+
+
+class EventMarkers(_BlobElement):
+    """Clustered markers drawn client-side from one blob (see `event_blob`)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var d = {{ this.data }};
+            {{ this.helpers }}
+            var icons = d.types.map(function (t) {
+                var span = document.createElement("span");
+                span.style.background = t[2];
+                var i = document.createElement("i");
+                i.className = "fa-solid fa-" + t[3];
+                span.appendChild(i);
+                return L.divIcon({className: "bw-icon", html: span.outerHTML,
+                                  iconSize: [24, 24], iconAnchor: [12, 12],
+                                  popupAnchor: [0, -10]});
+            });
+            var row = function (box, key, value) {
+                if (!value) { return; }
+                var p = el("div");
+                p.appendChild(el("span", "bw-key", key));
+                p.appendChild(el("span", "bw-value", value));
+                box.appendChild(p);
+            };
+            var popup = function (i) {
+                var box = el("div", "bw-popup");
+                box.setAttribute("data-event-id", decode(d.id[i]));
+                box.appendChild(el("div", "bw-title", d.types[d.t[i]][1]));
+                row(box, "Event", d.id[i]);
+                row(box, "Date", d.date[i]);
+                row(box, "Place", d.place[i]);
+                row(box, "Countries", d.countries[i]);
+                box.appendChild(el("div", "bw-summary", d.summary[i]));
+                row(box, "Actors", d.actors[i]);
+                row(box, "Confidence", d.confidence[i]);
+                var s = d.src[i] >= 0 ? d.sources[d.src[i]] : null;
+                if (s) {
+                    var when = [s[1], s[2]].filter(Boolean).join(", ");
+                    row(box, "Source", s[0] + (when ? " — " + when : ""));
+                    if (s[3]) {
+                        var a = el("a", null, s[3]);
+                        a.href = decode(s[3]);
+                        a.target = "_blank";
+                        a.rel = "noopener noreferrer";
+                        var p = el("div");
+                        p.appendChild(a);
+                        box.appendChild(p);
+                    }
+                }
+                return box;
+            };
+            var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
+            var markers = new Array(d.lat.length);
+            for (var i = 0; i < d.lat.length; i++) {
+                var m = L.marker([d.lat[i], d.lon[i]], {icon: icons[d.t[i]]});
+                m.bwIndex = i;
+                markers[i] = m;
+            }
+            cluster.addLayers(markers);
+            lazyPopups(cluster, popup, 360);
+            cluster.bwCount = d.lat.length;
+            cluster.addTo({{ this._parent.get_name() }});
+            return cluster;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    default_js = folium.plugins.MarkerCluster.default_js
+    default_css = folium.plugins.MarkerCluster.default_css
+
+    def __init__(self, blob: dict, **options):
+        super().__init__()
+        self._name = "EventMarkers"
+        self.data = blob_json(blob)
+        self.options = {"maxClusterRadius": 45, "chunkedLoading": True, **options}
+
+
+MAX_POINTS = 5_000
+"""Above this many events the layer draws grid cells with counts instead of markers.
+
+Each event costs about 350 bytes in the blob (its summary, actors, ids, dates), so
+5,000 keep the map's payload near 2 MB; cells cost a few hundred KB however many
+events there are.
+"""
+
+
+def aggregation_note(n_events: int, n_cells: int, cell_deg: float) -> str:
+    """What the map says when it shows cells instead of events."""
+    return (
+        f"{n_events:,} events aggregated into {n_cells:,} cells of {cell_deg:g}° — zoom in, "
+        f"or narrow the filters to {MAX_POINTS:,} events or fewer to see each one"
+    )
+
+
+def cell_size(cells: pd.DataFrame) -> float:
+    """The side of the grid's square cells in degrees (0 without cells)."""
+    return round(float(cells["north"].iloc[0] - cells["south"].iloc[0]), 6) if len(cells) else 0.0
+
+
+def cell_blob(cells: pd.DataFrame, note: str) -> dict:
+    """Grid cells (a frame from `aggregate.grid_counts`) as columnar arrays for the browser.
+
+    `by` holds each cell's count per entry of `types`; all text is escaped.
+    """
+    type_keys = list(cells.columns[7:])
+    return {
+        "lat": cells["lat"].round(5).tolist(),
+        "lon": cells["lon"].round(5).tolist(),
+        "n": cells["count"].astype(int).tolist(),
+        "south": cells["south"].round(5).tolist(),
+        "west": cells["west"].round(5).tolist(),
+        "size": cell_size(cells),
+        "by": cells[type_keys].astype(int).values.tolist(),
+        "types": [escape(type_label(k)) for k in type_keys],
+        "note": escape(note),
+    }
+
+
+class EventCells(_BlobElement):
+    """A labelled circle per grid cell; nearby cells merge into one showing their total
+    until zoomed in. Each cell's popup (counts by type) is built in the browser."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var d = {{ this.data }};
+            {{ this.helpers }}
+            var icon = function (n) {
+                var px = Math.round(24 + 9 * Math.log10(n));
+                var label = document.createElement("span");
+                label.textContent = n >= 10000 ? Math.round(n / 1000) + "k" : String(n);
+                return L.divIcon({className: "bw-cell", html: label.outerHTML,
+                                  iconSize: [px, px], iconAnchor: [px / 2, px / 2]});
+            };
+            // Nearby cells merge into one circle showing their total until zoomed in.
+            var group = L.markerClusterGroup({
+                maxClusterRadius: 50, showCoverageOnHover: false,
+                iconCreateFunction: function (cluster) {
+                    var total = 0;
+                    cluster.getAllChildMarkers().forEach(function (m) {
+                        total += d.n[m.bwIndex];
+                    });
+                    return icon(total);
+                }
+            });
+            var markers = d.n.map(function (n, i) {
+                var m = L.marker([d.lat[i], d.lon[i]], {icon: icon(n)});
+                m.bwIndex = i;
+                return m;
+            });
+            group.addLayers(markers);
+            var popup = function (i) {
+                var box = el("div", "bw-popup");
+                box.appendChild(el("div", "bw-title",
+                    d.n[i].toLocaleString("en") + " events in this cell"));
+                box.appendChild(el("div", "bw-key",
+                    d.south[i].toFixed(2) + "–" + (d.south[i] + d.size).toFixed(2) + "°N, " +
+                    d.west[i].toFixed(2) + "–" + (d.west[i] + d.size).toFixed(2) + "°E"));
+                var rows = d.by[i].map(function (n, t) { return [n, t]; })
+                    .filter(function (r) { return r[0] > 0; })
+                    .sort(function (a, b) { return b[0] - a[0]; });
+                rows.forEach(function (r) {
+                    box.appendChild(el("div", null,
+                        d.types[r[1]] + ": " + r[0].toLocaleString("en")));
+                });
+                return box;
+            };
+            lazyPopups(group, popup, 320);
+            // The note shows while the cells are on the map, and goes with them.
+            var note = L.control({position: "bottomleft"});
+            note.onAdd = function () { return el("div", "bw-note", d.note); };
+            group.on("add", function () { note.addTo(group._map); });
+            group.on("remove", function () { note.remove(); });
+            group.bwCount = d.n.length;
+            group.addTo({{ this._parent.get_name() }});
+            return group;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    default_js = folium.plugins.MarkerCluster.default_js
+    default_css = folium.plugins.MarkerCluster.default_css
+
+    def __init__(self, blob: dict):
+        super().__init__()
+        self._name = "EventCells"
+        self.data = blob_json(blob)
+
+
+def event_layer(
+    events: pd.DataFrame,
+    sources: pd.DataFrame,
+    name: str = "Events",
+    show: bool = True,
+    max_points: int | None = MAX_POINTS,
+) -> folium.FeatureGroup:
+    """The filtered events as one feature group of clustered, typed markers with popups.
+
+    Above `max_points` events with coordinates (None: no limit) it draws grid
+    cells with counts instead, with a note on the map; the group's `note` attribute
+    holds that text (None when every event is drawn) for the page to show too.
+    """
+    group = folium.FeatureGroup(name=name, show=show)
+    located = int((events["latitude"].notna() & events["longitude"].notna()).sum())
+    group.note = None
+    if max_points is not None and located > max_points:
+        cells = grid_counts(events)
+        group.note = aggregation_note(located, len(cells), cell_size(cells))
+        EventCells(cell_blob(cells, group.note)).add_to(group)
+    else:
+        EventMarkers(event_blob(events, sources)).add_to(group)
+    return group
+
+
+def clicked_event_id(popup_text: str | None, event_ids: pd.Series) -> str | None:
+    """The event whose popup the user clicked, from the map's popup text.
+
+    streamlit-folium returns the clicked popup's text; an event popup has an
+    `Event <id>` line. Ids not among `event_ids` (a crossing's popup, a stale
+    click after the filters changed) give None.
+    """
+    if not popup_text:
+        return None
+    known = set(event_ids.astype(str))
+    for line in str(popup_text).splitlines():
+        line = line.strip()
+        if line.startswith("Event"):
+            candidate = line.removeprefix("Event").strip(" :\t")
+            if candidate in known:
+                return candidate
+    return None

@@ -1,0 +1,132 @@
+"""Filters: overlap semantics for dates, either side for countries, and URL round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.data.loader import load_events
+
+
+@pytest.fixture
+def events(data_dir):
+    return load_events(data_dir)
+
+
+def ids(frame) -> list[str]:
+    return sorted(frame["event_id"])
+
+
+def test_no_filter_keeps_every_event(events):
+    assert len(apply_filters(events, Filters())) == 7
+
+
+def test_date_range_matches_events_whose_span_overlaps_it(events):
+    # BW-0001 spans 23 Jun – 13 Jul; the Faryab rows span 1 May – 13 Jul;
+    # BW-0002 is 22 Jun only and BW-0005 is 9 Jul only.
+    f = Filters(start=dt.date(2021, 7, 10), end=dt.date(2021, 7, 31))
+    assert ids(apply_filters(events, f)) == [
+        "BW-2021-0001",
+        "BW-2021-0003",
+        "BW-2021-0004",
+        "BW-2021-0006",
+        "BW-2021-0007",
+    ]
+
+
+def test_range_edges_are_inclusive(events):
+    f = Filters(start=dt.date(2021, 7, 9), end=dt.date(2021, 7, 9))
+    assert "BW-2021-0005" in ids(apply_filters(events, f))
+    f = Filters(start=dt.date(2021, 6, 1), end=dt.date(2021, 6, 22))
+    assert "BW-2021-0002" in ids(apply_filters(events, f))
+
+
+def test_country_matches_either_side_of_a_crossing(events):
+    # The Termez–Hairatan closure happened in AFG with UZB as counterpart.
+    assert ids(apply_filters(events, Filters(countries=("UZB",)))) == ["BW-2021-0001"]
+    assert ids(apply_filters(events, Filters(countries=("RUS",)))) == ["BW-2021-0005"]
+
+
+def test_several_countries_are_alternatives(events):
+    f = Filters(countries=("UZB", "TJK"))
+    assert ids(apply_filters(events, f)) == [
+        "BW-2021-0001",
+        "BW-2021-0002",
+        "BW-2021-0003",
+        "BW-2021-0004",
+    ]
+
+
+def test_event_types(events):
+    f = Filters(types=("crossing_closed", "crossing_reopened"))
+    assert ids(apply_filters(events, f)) == ["BW-2021-0001", "BW-2021-0003", "BW-2021-0004"]
+
+
+def test_text_search_needs_every_word_in_any_text_column(events):
+    assert ids(apply_filters(events, Filters(q="faryab"))) == ["BW-2021-0006", "BW-2021-0007"]
+    assert ids(apply_filters(events, Filters(q="faryab government"))) == ["BW-2021-0007"]
+    assert ids(apply_filters(events, Filters(q="BW-2021-0005"))) == ["BW-2021-0005"]
+
+
+def test_filters_combine(events):
+    f = Filters(start=dt.date(2021, 7, 1), countries=("AFG",), types=("territorial_control",))
+    assert ids(apply_filters(events, f)) == ["BW-2021-0006", "BW-2021-0007"]
+
+
+def test_query_round_trip():
+    f = Filters(
+        start=dt.date(2021, 7, 1),
+        end=dt.date(2021, 7, 13),
+        countries=("TKM", "UZB"),
+        types=("crossing_closed",),
+        q="Aqina",
+        mode="briefing",
+    )
+    assert f.to_query() == {
+        "start": ["2021-07-01"],
+        "end": ["2021-07-13"],
+        "country": ["TKM", "UZB"],
+        "type": ["crossing_closed"],
+        "q": ["Aqina"],
+        "mode": ["briefing"],
+    }
+    assert Filters.from_query(f.to_query()) == (f, [])
+
+
+def test_default_filters_have_an_empty_query():
+    assert Filters().to_query() == {}
+
+
+def test_malformed_parameters_are_ignored_with_one_warning_each():
+    f, warnings = Filters.from_query(
+        {
+            "start": "13/07/2021",
+            "end": ["2021-07-40"],
+            "country": ["tkm", "Turkmenistan"],
+            "type": ["crossing_closed", "riot"],
+            "mode": "kiosk",
+        }
+    )
+    assert f == Filters(countries=("TKM",), types=("crossing_closed",))
+    assert warnings == [
+        "Ignored start='13/07/2021': not an ISO date (YYYY-MM-DD).",
+        "Ignored end='2021-07-40': not an ISO date (YYYY-MM-DD).",
+        "Ignored country='Turkmenistan': not an ISO 3166-1 alpha-3 code.",
+        "Ignored type='riot': unknown event type.",
+        "Ignored mode='kiosk': use one of analyst, briefing.",
+    ]
+
+
+def test_end_before_start_in_the_url_is_dropped_with_a_warning():
+    f, warnings = Filters.from_query({"start": "2021-07-13", "end": "2021-07-01"})
+    assert (f.start, f.end) == (dt.date(2021, 7, 13), None)
+    assert warnings == ["Ignored end=2021-07-01: it is before start=2021-07-13."]
+
+
+def test_clamp_keeps_the_range_inside_the_data():
+    lo, hi = dt.date(2021, 5, 1), dt.date(2021, 9, 30)
+    assert Filters().clamp(lo, hi) == Filters(start=lo, end=hi)
+    f = Filters(start=dt.date(2020, 1, 1), end=dt.date(2022, 1, 1)).clamp(lo, hi)
+    assert (f.start, f.end) == (lo, hi)

@@ -1,0 +1,203 @@
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import folium
+import pytest
+import streamlit_folium
+from sample_data import write_data_dir, write_stub_vendor
+from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
+
+from borderwatch import export
+from borderwatch.data.borders import load_borders
+from borderwatch.data.loader import load_dataset
+from borderwatch.map import build
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def outlines():
+    return build.map_outlines(REPO / "geodata")
+
+
+@pytest.fixture
+def ds(tmp_path):
+    return load_dataset(write_data_dir(tmp_path / "data"))
+
+
+@pytest.fixture
+def vendor(tmp_path):
+    return write_stub_vendor(tmp_path / "vendor")
+
+
+def _header_links(m: folium.Map) -> list[str]:
+    head = m.get_root().render().split("</head>")[0]
+    return re.findall(r'(?:src|href)="([^"]+)"', head)
+
+
+def test_offline_base_map_has_no_tiles_and_only_local_links(outlines, vendor):
+    m = build.base_map(outlines, offline=True, vendor_dir=vendor)
+    assert not any(isinstance(c, folium.TileLayer) for c in m._children.values())
+    links = _header_links(m)
+    assert links and all(u.startswith("/app/static/vendor/") for u in links)
+    assert '"maxZoom": 12' in m.get_root().render()
+
+
+def test_online_base_map_has_a_tile_layer_and_cdn_links_without_local_assets(outlines, tmp_path):
+    m = build.base_map(outlines, offline=False, vendor_dir=tmp_path / "none")
+    assert any(isinstance(c, folium.TileLayer) for c in m._children.values())
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in _header_links(m)
+
+
+def test_the_base_map_script_is_identical_on_every_build(outlines, vendor):
+    """streamlit-folium remounts the map (blank flash, zoom reset) when this hash changes."""
+
+    def key() -> str:
+        m = build.base_map(outlines, offline=True, vendor_dir=vendor)
+        m.get_root().render()
+        return generate_js_hash(_get_map_string(m), "map", False)
+
+    assert key() == key()
+
+
+def test_filter_layers_render_the_same_script_on_every_rerun(ds, outlines, vendor):
+    """Otherwise streamlit-folium re-creates them: open popups close, markers flicker."""
+
+    def scripts() -> list[str]:
+        m = build.base_map(outlines, offline=True, vendor_dir=vendor)
+        m.get_root().render()
+        _get_map_string(m)
+        layers = build.filter_layers(
+            ds.events, ds.events, ds.sources, ds.crossings, ds.places,
+            dt.date(2021, 7, 13), offline=True, vendor_dir=vendor,
+        )  # fmt: skip
+        return [_get_feature_group_string(g, m, i) for i, g in enumerate(layers)]
+
+    assert scripts() == scripts()
+
+
+def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
+    ds, outlines, vendor, monkeypatch
+):
+    """The page passes render=False: st_folium's first render of the figure is unused."""
+    sent: list[dict] = []
+
+    def component(**kwargs):
+        sent.append({k: v for k, v in kwargs.items() if k != "on_change"})
+        return kwargs["default"]
+
+    monkeypatch.setattr(streamlit_folium, "_component_func", component)
+    for render in (True, False):
+        layers = build.filter_layers(
+            ds.events, ds.events, ds.sources, ds.crossings, ds.places,
+            dt.date(2021, 7, 13), offline=True, vendor_dir=vendor,
+        )  # fmt: skip
+        streamlit_folium.st_folium(
+            build.base_map(outlines, offline=True, vendor_dir=vendor),
+            key="map",
+            feature_group_to_add=layers,
+            layer_control=build.layer_control(),
+            render=render,
+        )
+    with_render, without = sent
+    assert "borderwatch-map.js" in " ".join(without["js_links"])
+    assert len(without["feature_group"]) > 10_000
+    assert without == with_render
+
+
+def test_map_outlines_come_from_the_data_folder_else_the_bundled_borders(tmp_path, outlines):
+    d = write_data_dir(tmp_path / "data")
+    assert build.map_outlines(d) is outlines  # no borders.geojson: the bundled one, shared
+    borders = load_borders(REPO / "geodata")
+    borders.head(2).to_file(d / "borders.geojson", driver="GeoJSON")
+    assert len(build.map_outlines(d)["features"]) == 2
+    borders.head(3).to_file(d / "borders.geojson", driver="GeoJSON")
+    assert len(build.map_outlines(d)["features"]) == 3
+
+
+def test_building_and_rendering_maps_leaves_the_shared_outlines_as_they_were(
+    ds, outlines, vendor, monkeypatch
+):
+    before = json.dumps(outlines, sort_keys=True)
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kw: kw["default"])
+    for offline in (True, False):
+        streamlit_folium.st_folium(
+            build.base_map(outlines, offline=offline, vendor_dir=vendor), key="map"
+        )
+    export.standalone_html(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, outlines, dt.date(2021, 7, 13)
+    )
+    assert json.dumps(outlines, sort_keys=True) == before
+
+
+def test_filter_layers_are_events_crossings_control_and_a_hidden_heat_map(ds, vendor):
+    layers = build.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )
+    assert [g.layer_name for g in layers] == [
+        "Events",
+        "Border crossings (status)",
+        "Faryab districts (control)",
+        "Heat map",
+    ]
+    assert [g.show for g in layers] == [True, True, True, False]
+
+
+def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
+    early = build.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 6, 22)
+    )[1]
+    late = build.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )[1]
+
+    def colors(group):
+        return [c.options["fillColor"] for c in group._children.values()]
+
+    # Hairatan closed from 23 June; Sher Khan Bandar closed on 22 June, reopened 1 July
+    assert colors(early) == ["#7f8c8d", "#c0392b"]
+    assert colors(late) == ["#c0392b", "#27ae60"]
+
+
+def test_crossing_popups_escape_event_text(ds):
+    events = ds.events.copy()
+    events["summary"] = events["summary"].astype(str)
+    events.loc[0, "summary"] = "<script>x</script> `${y}`"
+    group = build.filter_layers(
+        events, events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )[1]
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    html = m.get_root().render()
+    assert "<script>x" not in html and "`${y}`" not in html
+    assert "&lt;script&gt;x&lt;/script&gt; &#96;&#36;{y}&#96;" in html
+
+
+def test_district_control_keeps_only_the_faryab_districts(ds):
+    control = build.district_control(ds.events, ds.places, dt.date(2021, 7, 13))
+    assert control[["place", "control"]].values.tolist() == [
+        ["Andkhoy", "taliban"],
+        ["Maymana", "government"],
+    ]
+
+
+def test_the_legend_lists_every_event_type_and_status():
+    html = build.legend_html()
+    for label in ("Crossing closed", "Refugee movement", "Militant presence", "Other"):
+        assert label in html
+    for status in ("open", "closed", "threatened", "unknown", "taliban", "government"):
+        assert f"</i>{status}</div>" in html
+
+
+def test_stable_ids_replace_random_ids_throughout_a_layer(ds):
+    group = build.crossing_layer(
+        build.crossing_status(ds.events, ds.crossings, ds.places, dt.date(2021, 7, 13))
+    )
+    build.stable_ids(group, "bw1")
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    html = m.get_root().render()
+    assert re.search(r"html_[0-9a-f]{32}", html) is None
+    assert "html_bw1n" in html

@@ -351,8 +351,11 @@ def main() -> None:
         st.error("The data folder has problems; fix them and reload:")
         st.code(e.report(limit=50))
         st.stop()
-    if assets.offline_mode() and assets.missing_assets():
-        st.error("Offline mode needs the map assets: run `borderwatch assets fetch` once.")
+    if missing := assets.missing_assets():
+        st.error(
+            f"The map's scripts are missing from dashboard/static/vendor/ ({missing[0]}, …): "
+            "restore them with `git checkout -- dashboard/static/vendor`."
+        )
     lo, hi = span(ds.events)
     if initial.mode == "briefing":
         briefing_screen(ds, lo, hi, initial, warnings)

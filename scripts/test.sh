@@ -8,7 +8,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)   # Debian's Chromium, for the browser tests
-command -v npm >/dev/null || need+=(npm)       # offline map assets, the test OIDC provider
+command -v npm >/dev/null || need+=(npm)       # the test OIDC provider
 # PostgreSQL + PostGIS for the shared-store tests: the suite runs its own private cluster
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
@@ -19,7 +19,6 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-borderwatch assets fetch    # Leaflet & co. from the npm registry into dashboard/static/vendor/
 # the OpenID Connect provider the sign-in tests run on localhost (npm oidc-provider, pinned)
 npm ci --prefix tests/oidc --no-audit --no-fund --silent
 ruff check .

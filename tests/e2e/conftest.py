@@ -1,6 +1,7 @@
 """Browser fixtures: one `streamlit run` per test module, Debian's Chromium through Playwright.
 
-The server runs with BORDERWATCH_OFFLINE=1 on a free localhost port, on a copy of
+The server runs with BORDERWATCH_OFFLINE=1 (unless a module's `app_env` says otherwise)
+on a free localhost port, on a copy of
 the bundled data plus one event whose summary tries every injection trick.
 Every page records the hosts it asked for, its errors and its dialogs.
 """
@@ -40,17 +41,22 @@ class App:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory) -> Iterator[App]:
-    """A running `streamlit run dashboard/app.py`, offline, killed after the module."""
+def app_env() -> dict[str, str]:
+    """Environment the module's app runs with (a module may override this fixture)."""
+    return {"BORDERWATCH_OFFLINE": "1"}
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, app_env) -> Iterator[App]:
+    """A running `streamlit run dashboard/app.py` (offline by default), killed after the module."""
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium: install Debian's Chromium (apt-get install chromium)")
-    if assets.missing_assets():
-        assets.fetch_assets()  # one-time setup, as `borderwatch assets fetch`
+    assert assets.missing_assets() == [], "the repository ships the map assets"
     data_dir = write_e2e_data(tmp_path_factory.mktemp("e2e") / "data")
     port = _free_port()
     env = {
-        **os.environ,
-        "BORDERWATCH_OFFLINE": "1",
+        **{k: v for k, v in os.environ.items() if k != assets.OFFLINE_ENV},
+        **app_env,
         "BORDERWATCH_DATA": str(data_dir),
         "BORDERWATCH_CACHE": str(tmp_path_factory.mktemp("cache")),
     }

@@ -43,11 +43,11 @@ def test_asset_url_prefers_the_local_copy_and_falls_back_to_the_cdn(tmp_path):
     )
 
 
-def test_offline_drops_links_that_have_no_local_copy(tmp_path):
+def test_links_without_a_local_copy_are_dropped_offline_and_unneeded_ones_always(tmp_path):
     assert assets.asset_url(LEAFLET_JS, tmp_path, offline=True) is None
     write_stub_vendor(tmp_path)
     assert assets.asset_url(GLYPHICONS, tmp_path, offline=True) is None
-    assert assets.asset_url(GLYPHICONS, tmp_path, offline=False) == GLYPHICONS
+    assert assets.asset_url(GLYPHICONS, tmp_path, offline=False) is None  # never needed
 
 
 def test_localize_rewrites_every_link_of_a_map_offline_to_local_paths(tmp_path):
@@ -111,7 +111,7 @@ FAKE_NPM = textwrap.dedent(
         mapped = [v.split("/", 1)[1] for v in CDN_FILES.values()
                   if v and v.startswith(package.folder + "/")]
         paths = [k + "stub.woff2" if k.endswith("/") else k for k in package.keep]
-        for path in sorted(set(paths + mapped)) + ["README.md"]:
+        for path in sorted(set(paths + mapped)) + ["README.md", "dist/leaflet.js.map"]:
             data = b"stub"
             info = tarfile.TarInfo("package/" + path)
             info.size = len(data)
@@ -134,9 +134,12 @@ def test_fetch_extracts_only_the_kept_files_of_each_package(tmp_path, fake_npm):
     vendor = tmp_path / "vendor"
     assets.fetch_assets(vendor, npm=fake_npm)
     assert assets.missing_assets(vendor) == []
-    assert (vendor / "fontawesome-free@6.2.0/webfonts/stub.woff2").is_file()
-    assert (vendor / "leaflet@1.9.3/dist/images/stub.woff2").is_file()
+    assert (vendor / "fontawesome-free@6.2.0/webfonts/fa-solid-900.woff2").is_file()
+    assert (vendor / "leaflet@1.9.3/dist/images/stub.woff2").is_file()  # a kept folder
+    assert (vendor / "leaflet@1.9.3/LICENSE").is_file()
     assert not (vendor / "leaflet@1.9.3/README.md").exists()
+    assert not (vendor / "leaflet@1.9.3/dist/leaflet.js.map").exists()  # a file is kept alone
+    assert (vendor / "folium/LICENSE.txt").is_file()
     assert (vendor / "folium/leaflet_heat.min.js").stat().st_size > 1000
     assert "/* folium/leaflet_heat.min.js */" in (vendor / assets.BUNDLE_JS).read_text()
 
@@ -162,3 +165,22 @@ def test_cli_assets_check_lists_what_is_missing(tmp_path, capsys):
     assert "leaflet@1.9.3/dist/leaflet.js" in capsys.readouterr().out
     write_stub_vendor(tmp_path)
     assert main(["assets", "check", "--dest", str(tmp_path)]) == 0
+
+
+def test_the_repository_ships_every_asset_so_the_map_needs_no_setup_step():
+    assert assets.missing_assets() == []
+    bundle = (assets.default_vendor_dir() / assets.BUNDLE_JS).read_text(encoding="utf-8")
+    for rel in assets.BUNDLED_JS:  # the committed bundle is the committed scripts, in order
+        assert f"/* {rel} */\n" + (assets.default_vendor_dir() / rel).read_text(
+            encoding="utf-8"
+        ) in bundle
+
+
+def test_every_vendored_package_has_its_licence_beside_it():
+    root = assets.default_vendor_dir()
+    for package in assets.PACKAGES:
+        kept = [k for k in package.keep if "licen" in k.lower() or k == "package.json"]
+        assert kept, package.spec
+        assert all((root / package.folder / k).is_file() for k in kept), package.spec
+    listed = (root / "LICENSES.md").read_text(encoding="utf-8")
+    assert all(f"`{p.folder}/`" in listed for p in assets.PACKAGES)

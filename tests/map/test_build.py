@@ -45,9 +45,14 @@ def test_offline_base_map_has_no_tiles_and_only_local_links(outlines, vendor):
     assert '"maxZoom": 12' in m.get_root().render()
 
 
-def test_online_base_map_has_a_tile_layer_and_cdn_links_without_local_assets(outlines, tmp_path):
+def test_online_base_map_offers_tiles_switched_off_and_cdn_links_without_local_assets(
+    outlines, tmp_path
+):
     m = build.base_map(outlines, offline=False, vendor_dir=tmp_path / "none")
-    assert any(isinstance(c, folium.TileLayer) for c in m._children.values())
+    tiles = [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
+    assert [(t.layer_name, t.show, t.overlay) for t in tiles] == [
+        ("Street map (online tiles)", False, True)
+    ]
     assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in _header_links(m)
 
 

@@ -1,11 +1,12 @@
-"""Offline map assets: the files folium loads from CDNs, fetched once from the npm registry.
+"""Map assets: the files folium loads from CDNs, committed with the repository.
 
 `CDN_FILES` maps every CDN URL that folium and the plugins BorderWatch uses emit
-to a path under the vendor folder (`dashboard/static/vendor/`, git-ignored),
-which Streamlit serves at `/app/static/vendor/`. `localize` rewrites a map's
-links to those local files when they are present and leaves the CDN otherwise;
-offline, links without a local copy are dropped so that the page asks nothing
-of an outside host. `borderwatch assets fetch` fills the folder with `npm pack`.
+to a path under the vendor folder (`dashboard/static/vendor/`, committed with
+each package's licence beside its files), which Streamlit serves at
+`/app/static/vendor/`. `localize` rewrites a map's links to those local files, so
+the page needs no outside host and no setup step; a link without a local copy
+keeps its CDN, and offline is dropped. `borderwatch assets fetch` re-vendors the
+folder from the npm registry with `npm pack` (when upgrading a package, say).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class NpmPackage:
     spec: str
     """`name@version` as `npm pack` takes it."""
     keep: tuple[str, ...]
-    """Path prefixes inside the package to extract (CSS needs its fonts and images too)."""
+    """Files, and folders (ending in "/"), inside the package to extract: CSS needs its fonts
+    and images too, and every package's licence goes beside its files."""
 
     @property
     def folder(self) -> str:
@@ -44,31 +46,50 @@ class NpmPackage:
 
 
 PACKAGES: tuple[NpmPackage, ...] = (
-    NpmPackage("leaflet@1.9.3", ("dist/leaflet.js", "dist/leaflet.css", "dist/images/")),
-    NpmPackage("jquery@3.7.1", ("dist/jquery.min.js",)),
+    NpmPackage(
+        "leaflet@1.9.3", ("dist/leaflet.js", "dist/leaflet.css", "dist/images/", "LICENSE")
+    ),
+    NpmPackage("jquery@3.7.1", ("dist/jquery.min.js", "LICENSE.txt")),
     NpmPackage(
         "bootstrap@5.2.2",
-        ("dist/js/bootstrap.bundle.min.js", "dist/css/bootstrap.min.css"),
+        ("dist/js/bootstrap.bundle.min.js", "dist/css/bootstrap.min.css", "LICENSE"),
     ),
-    # Leaflet.awesome-markers 2.0.2 (folium's pin) is on npm only as this repackaging.
-    NpmPackage("drmonty-leaflet-awesome-markers@2.0.2", ("js/", "css/")),
-    NpmPackage("@fortawesome/fontawesome-free@6.2.0", ("css/", "webfonts/")),
+    # Leaflet.awesome-markers 2.0.2 (folium's pin) is on npm only as this repackaging,
+    # which ships no licence text: its package.json states the MIT licence.
+    NpmPackage(
+        "drmonty-leaflet-awesome-markers@2.0.2",
+        ("js/leaflet.awesome-markers.js", "css/", "package.json"),
+    ),
+    # Browsers take the woff2 fonts; the CSS's .ttf fallbacks are never asked for.
+    NpmPackage(
+        "@fortawesome/fontawesome-free@6.2.0",
+        (
+            "css/all.min.css",
+            "webfonts/fa-solid-900.woff2",
+            "webfonts/fa-regular-400.woff2",
+            "webfonts/fa-brands-400.woff2",
+            "webfonts/fa-v4compatibility.woff2",
+            "LICENSE.txt",
+        ),
+    ),
     NpmPackage(
         "leaflet.markercluster@1.1.0",
         (
             "dist/leaflet.markercluster.js",
             "dist/MarkerCluster.css",
             "dist/MarkerCluster.Default.css",
+            "MIT-LICENCE.txt",
         ),
     ),
     NpmPackage(
         "leaflet.fullscreen@3.0.0",
-        ("Control.FullScreen.js", "Control.FullScreen.css", "icon-fullscreen.svg"),
+        ("Control.FullScreen.js", "Control.FullScreen.css", "icon-fullscreen.svg", "LICENSE"),
     ),
 )
 
 FOLIUM_FILES: tuple[str, ...] = ("leaflet_heat.min.js",)
-"""Files folium loads from its own GitHub templates folder; the installed folium ships them."""
+"""Files folium loads from its own GitHub templates folder; the installed folium ships them
+(Leaflet.heat's BSD licence is in the file's header, folium's MIT licence goes beside it)."""
 
 CDN_FILES: dict[str, str | None] = {
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js": "leaflet@1.9.3/dist/leaflet.js",
@@ -109,11 +130,11 @@ CDN_FILES: dict[str, str | None] = {
         "folium/leaflet_heat.min.js"
     ),
     # Not on npm, and BorderWatch uses neither glyphicon icons nor rotated
-    # awesome-markers: offline these two stylesheets are left out.
+    # awesome-markers: these two stylesheets are always left out.
     "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css": None,
     "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/leaflet.awesome.rotate.min.css": None,  # noqa: E501
 }
-"""CDN URL -> path under the vendor folder (None: not needed, left out offline)."""
+"""CDN URL -> path under the vendor folder (None: not needed, always left out)."""
 
 BUNDLE_JS = "borderwatch-map.js"
 """The local scripts of `BUNDLED_JS` in one file, written by `fetch_assets`.
@@ -165,9 +186,12 @@ def asset_url(
 ) -> str | None:
     """Where the page should load `url` from: the local copy if present, else the CDN.
 
-    Offline, a URL without a local copy gives None: the link is to be left out.
+    None means the link is to be left out: a file the map does not need (mapped to
+    None in CDN_FILES), or offline, a URL without a local copy.
     """
     root = vendor_dir or default_vendor_dir()
+    if url in CDN_FILES and CDN_FILES[url] is None:
+        return None
     local = CDN_FILES.get(url)
     if local and (root / local).is_file():
         return f"{base_url.rstrip('/')}/{local}"
@@ -233,6 +257,12 @@ def _npm_pack(spec: str, dest: Path, npm: str) -> Path:
     return dest / name
 
 
+def _kept(path: str, entry: str) -> bool:
+    """Whether `path` is what a `keep` entry names: the file itself, or anything in a folder
+    (an entry ending in "/"; "" is the whole package). `dist/leaflet.js` keeps no `.js.map`."""
+    return path == entry or ((entry == "" or entry.endswith("/")) and path.startswith(entry))
+
+
 def _extract(tarball: Path, package: NpmPackage, vendor_dir: Path) -> list[Path]:
     """Extract the kept files of one package tarball (its root folder is `package/`)."""
     written = []
@@ -245,7 +275,7 @@ def _extract(tarball: Path, package: NpmPackage, vendor_dir: Path) -> list[Path]
             inner = PurePosixPath(*parts[1:]) if len(parts) > 1 else None
             if inner is None or ".." in inner.parts or inner.is_absolute():
                 continue
-            if not any(str(inner).startswith(prefix) for prefix in package.keep):
+            if not any(_kept(str(inner), prefix) for prefix in package.keep):
                 continue
             target = target_root / inner
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -274,11 +304,23 @@ def fetch_assets(vendor_dir: Path | None = None, npm: str = "npm") -> list[Path]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(templates / name, target)
         written.append(target)
+    for licence in _folium_licences():
+        target = root / "folium" / licence.name
+        shutil.copyfile(licence, target)
+        written.append(target)
     missing = [p for p in missing_assets(root) if p != BUNDLE_JS]
     if missing:
         raise RuntimeError(f"assets still missing after fetch: {', '.join(missing)}")
     written.append(write_bundle(root))
     return written
+
+
+def _folium_licences() -> list[Path]:
+    """The licence files of the installed folium distribution."""
+    from importlib.metadata import distribution
+
+    files = distribution("folium").files or []
+    return [Path(str(f.locate())) for f in files if "licen" in f.name.lower()]
 
 
 def cmd_assets(args: argparse.Namespace) -> int:
@@ -294,7 +336,7 @@ def cmd_assets(args: argparse.Namespace) -> int:
         return 0
     missing = missing_assets(dest)
     if missing:
-        print("missing (run `borderwatch assets fetch`):")
+        print("missing (restore them with git, or run `borderwatch assets fetch`):")
         for path in missing:
             print(f"  {path}")
         return 1
@@ -304,7 +346,9 @@ def cmd_assets(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `borderwatch assets fetch|check` to the CLI."""
-    p = subparsers.add_parser("assets", help="offline map assets (Leaflet, plugins, fonts)")
+    p = subparsers.add_parser(
+        "assets", help="the committed map assets (Leaflet, plugins, fonts): re-vendor or check"
+    )
     p.add_argument("action", choices=["fetch", "check"])
     p.add_argument("--dest", type=Path, default=None, help="default: dashboard/static/vendor")
     p.set_defaults(func=cmd_assets)

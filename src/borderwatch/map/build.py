@@ -63,6 +63,7 @@ LAYER_NAMES = {
     "control": "Faryab districts (control)",
     "heat": "Heat map",
     "outlines": "Country outlines",
+    "tiles": "Street map (online tiles)",
 }
 
 MAP_CSS = f"""
@@ -245,9 +246,9 @@ def base_map(
 ) -> folium.Map:
     """The map that stays mounted: outlines, legend, scale, full screen, asset links.
 
-    Offline there is no tile layer and every link points at the local copies
-    (links without one are dropped); online a light tile layer sits under the
-    outlines. Build it afresh for every render: streamlit-folium adds the
+    Every link points at the committed local copies. Offline there is no tile
+    layer at all; otherwise the layer switcher offers online street tiles, off
+    until the user switches them on. Build it afresh for every render: streamlit-folium adds the
     changing layers to the map object it is given.
     """
     m = folium.Map(
@@ -261,9 +262,12 @@ def base_map(
         prefer_canvas=False,
     )
     if not offline:
+        # Off until the user switches it on: without internet the page must not wait on
+        # a tile server, and the bundled outlines are the map either way.
         folium.TileLayer(
-            "OpenStreetMap", name="Streets (online)", max_zoom=MAX_ZOOM, control=False
-        ).add_to(m)
+            "OpenStreetMap", name=LAYER_NAMES["tiles"], max_zoom=MAX_ZOOM,
+            overlay=True, show=False,
+        ).add_to(m)  # fmt: skip
     m.get_root().header.add_child(Element(MAP_CSS + EVENT_CSS), name="borderwatch_css")
     outline_layer(outlines, tiles=not offline).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)

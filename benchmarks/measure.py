@@ -77,32 +77,29 @@ def payload_bytes(args: dict) -> int:
     return len(json.dumps(args).encode("utf-8"))
 
 
-def render_map(ds, outlines: dict, shown, as_of, max_points=None) -> dict:
+def render_map(ds, shown, as_of) -> dict:
     """Everything the app does on the server to (re)draw the map; returns the payload.
 
-    Same calls as dashboard/BorderWatch.py's show_map: a fresh base map, the filter layers,
-    and st_folium turning both into the component's arguments.
+    Same calls as dashboard/BorderWatch.py's show_map: `build_map`, and st_folium
+    turning its parts into the component's arguments.
     """
     from streamlit_folium import st_folium
 
-    from borderwatch.map.build import base_map, filter_layers, layer_control
+    from borderwatch.map.build import build_map
 
-    m = base_map(outlines, offline=True)
-    layers = filter_layers(
-        shown, ds.events, ds.sources, ds.crossings, ds.places, as_of, offline=True
-    )
+    parts = build_map(ds, shown, as_of, offline=True)
     with captured_component() as args:
         st_folium(
-            m,
+            parts.base,
             key="map",
             height=600,
             use_container_width=True,
-            feature_group_to_add=layers,
-            layer_control=layer_control(),
+            feature_group_to_add=parts.layers,
+            layer_control=parts.control,
             returned_objects=RETURNED,
             render=False,
         )
-    return dict(args, _note=getattr(layers[0], "note", None))
+    return dict(args, _note=parts.note)
 
 
 def bundled_outlines() -> dict:
@@ -131,10 +128,9 @@ def measure_view(data_dir: Path, reps: int) -> dict:
     t = time.perf_counter()
     ds = load_dataset(data_dir)
     load_s = time.perf_counter() - t
-    outlines = bundled_outlines()
 
     def build():  # the app's first view: default (empty) filters
-        return render_map(ds, outlines, apply_filters(ds.events, Filters()), None)
+        return render_map(ds, apply_filters(ds.events, Filters()), None)
 
     build()  # warm-up: a running app has rendered before
     build_s, all_args = timed(build, reps)
@@ -142,7 +138,7 @@ def measure_view(data_dir: Path, reps: int) -> dict:
 
     def filter_change():
         shown = apply_filters(ds.events, f)
-        return len(shown), render_map(ds, outlines, shown, f.end)
+        return len(shown), render_map(ds, shown, f.end)
 
     change_s, (n_shown, change_args) = timed(filter_change, max(reps, 3))
     apply_s, _ = timed(lambda: apply_filters(ds.events, f), max(reps, 3))
@@ -203,13 +199,15 @@ def measure_naive(data_dir: Path, reps: int) -> dict:
 
     def draw(make_layer):
         m = base_map(outlines, offline=True)
-        layer = make_layer()
+        layer, _ = make_layer()
         with captured_component() as args:
             st_folium(m, key="map", height=600, feature_group_to_add=layer,
                       returned_objects=RETURNED)  # fmt: skip
         return dict(args)
 
-    naive_s, naive_args = timed(lambda: draw(lambda: naive_layer(ds.events, ds.sources)), reps)
+    naive_s, naive_args = timed(
+        lambda: draw(lambda: (naive_layer(ds.events, ds.sources), None)), reps
+    )
     ours_s, ours_args = timed(
         lambda: draw(lambda: event_layer(ds.events, ds.sources, max_points=None)), max(reps, 3)
     )
@@ -232,28 +230,22 @@ def write_page(data_dir: Path, reps: int) -> dict:
     """
     from borderwatch.analysis.filters import Filters, apply_filters
     from borderwatch.data.loader import load_dataset
-    from borderwatch.map.build import base_map, filter_layers, layer_control
+    from borderwatch.map.build import build_map
 
     ds = load_dataset(data_dir)
     base_url = "/dashboard/static/vendor"
-    outlines = bundled_outlines()
     f = Filters(**FILTER_CHANGE)
     pages = {}
     for view, shown, as_of in (
         ("all", ds.events, None),
         ("filtered", apply_filters(ds.events, f), f.end),
     ):
-        m = base_map(outlines, offline=True, base_url=base_url)
-        layers = filter_layers(
-            shown, ds.events, ds.sources, ds.crossings, ds.places, as_of, True, base_url=base_url
-        )
-        for layer in layers:
-            layer.add_to(m)
-        layer_control().add_to(m)
+        parts = build_map(ds, shown, as_of, offline=True, base_url=base_url)
+        m = parts.standalone()
         path = REPO / "benchmarks" / "out" / "pages" / f"map-{len(ds.events)}-{view}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         m.get_root().save(str(path))
-        pages[view] = {"page": str(path), "bytes": path.stat().st_size, "note": layers[0].note}
+        pages[view] = {"page": str(path), "bytes": path.stat().st_size, "note": parts.note}
     return pages
 
 

@@ -377,7 +377,7 @@ def report(results: dict, command: str, quick: bool) -> str:
         "(sources, places, crossings, events; every check; geocoding; typing), in a fresh "
         "process per size. 1M rows: one run per format.",
         "- **Map build, all events**: what the app does on the server to draw the map with "
-        "no filter: a fresh base map, `map.build.filter_layers` (events, crossing status, "
+        "no filter: `build_map` (a fresh base map; events, crossing status, "
         "district control, heat), and `st_folium` turning them into the component's "
         "arguments (streamlit-folium's own code runs; only the final call into Streamlit "
         "is replaced by a recorder).",

@@ -33,7 +33,7 @@ from borderwatch.data.loader import Dataset, default_data_dir
 from borderwatch.data.problems import DataError
 from borderwatch.data.vocab import EVENT_TYPES, country_names
 from borderwatch.map import assets
-from borderwatch.map.build import base_map, filter_layers, layer_control, map_outlines
+from borderwatch.map.build import build_map
 from borderwatch.map.eventlayer import clicked_event_id, type_label
 from borderwatch.render.htmltable import html_table
 
@@ -130,19 +130,18 @@ def show_map(
         for p in (st.get_option("server.baseUrlPath").strip("/"), assets.STATIC_URL.strip("/"))
         if p
     )
-    m = base_map(map_outlines(ds.data_dir), offline=offline, base_url=base_url)
-    layers = filter_layers(
-        shown, ds.events, ds.sources, ds.crossings, ds.places, as_of, offline, base_url=base_url
+    parts = build_map(
+        ds, shown, as_of, offline=offline, base_url=base_url, collapsed=not briefing_room
     )
-    if layers[0].note:  # too many events to draw one by one: the map shows grid cells
-        st.caption(layers[0].note)
+    if parts.note:  # too many events to draw one by one: the map shows grid cells
+        st.caption(parts.note)
     return st_folium(
-        m,
+        parts.base,
         key="map",
         height=height,
         use_container_width=True,
-        feature_group_to_add=layers,
-        layer_control=layer_control(collapsed=not briefing_room),
+        feature_group_to_add=parts.layers,
+        layer_control=parts.control,
         returned_objects=["last_object_clicked", "last_object_clicked_popup"],
         # st_folium renders the whole figure and then the map again; the first render's
         # output is never used (same arguments reach the browser, 40 ms less per rerun)
@@ -271,10 +270,7 @@ def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
 
 def standalone(ds: Dataset, shown: pd.DataFrame, as_of: dt.date, name: str) -> bytes:
     """The standalone map file, built only when the download is clicked."""
-    html, _ = export.standalone_html(
-        shown, ds.events, ds.sources, ds.crossings, ds.places,
-        map_outlines(ds.data_dir), as_of, title=f"BorderWatch {name}",
-    )  # fmt: skip
+    html, _ = export.standalone_html(ds, shown, as_of, title=f"BorderWatch {name}")
     return html
 
 

@@ -9,10 +9,8 @@ import pytest
 from sample_data import EVENTS, event, write_data_dir, write_stub_vendor
 
 from borderwatch import export
-from borderwatch.data.borders import load_borders
 from borderwatch.data.loader import load_dataset
 from borderwatch.data.vocab import EVENT_COLUMNS
-from borderwatch.map import build
 
 REPO = Path(__file__).resolve().parents[1]
 MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
@@ -63,11 +61,9 @@ def test_geojson_has_one_point_feature_per_event_with_every_column(ds):
 
 
 def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
-    outlines = build.outlines_geojson(load_borders(REPO / "geodata"))
     html, offline = export.standalone_html(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, outlines,
-        dt.date(2021, 7, 13), title="Hairatan <b>", vendor_dir=vendor,
-    )  # fmt: skip
+        ds, ds.events, dt.date(2021, 7, 13), title="Hairatan <b>", vendor_dir=vendor
+    )
     text = html.decode()
     assert offline is True
     assert re.findall(r'<(?:script|link)[^>]+(?:src|href)="', text) == []
@@ -80,10 +76,7 @@ def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
 
 
 def test_standalone_html_links_the_cdns_when_the_assets_are_missing(ds, tmp_path):
-    html, offline = export.standalone_html(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places,
-        {"type": "FeatureCollection", "features": []}, None, vendor_dir=tmp_path / "none",
-    )  # fmt: skip
+    html, offline = export.standalone_html(ds, ds.events, None, vendor_dir=tmp_path / "none")
     assert offline is False
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in (
         html.decode()

@@ -11,9 +11,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from borderwatch.data.loader import Dataset
 from borderwatch.data.vocab import EVENT_COLUMNS
 from borderwatch.map import assets
-from borderwatch.map.build import base_map, filter_layers, layer_control
+from borderwatch.map.build import build_map
 from borderwatch.render.htmlsafe import escape
 
 _INLINE = "bw-inline:"
@@ -92,17 +93,13 @@ def inline_assets(html: str, vendor_dir: Path) -> str:
 
 
 def standalone_html(
-    events: pd.DataFrame,
-    all_events: pd.DataFrame,
-    sources: pd.DataFrame,
-    crossings: pd.DataFrame,
-    places: pd.DataFrame,
-    outlines: dict,
+    ds: Dataset,
+    shown: pd.DataFrame,
     as_of: dt.date | None,
     title: str = "BorderWatch map",
     vendor_dir: Path | None = None,
 ) -> tuple[bytes, bool]:
-    """One HTML file with the map of `events` and its layers; returns (html, offline).
+    """One HTML file with the map of `shown` and its layers; returns (html, offline).
 
     With the offline assets present every script, stylesheet and font is inlined
     and there is no tile layer, so the file opens without internet (offline is
@@ -110,14 +107,8 @@ def standalone_html(
     """
     root = vendor_dir or assets.default_vendor_dir()
     offline = not assets.missing_assets(root)
-    m = base_map(outlines, offline=offline, vendor_dir=root, base_url=_INLINE)
-    layers = filter_layers(
-        events, all_events, sources, crossings, places, as_of, offline, root, _INLINE
-    )
-    for layer in layers:
-        layer.add_to(m)
-    layer_control().add_to(m)
-    html = m.get_root().render()
+    parts = build_map(ds, shown, as_of, offline=offline, vendor_dir=root, base_url=_INLINE)
+    html = parts.standalone().get_root().render()
     html = html.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)
     if offline:
         html = inline_assets(html, root)

@@ -183,17 +183,17 @@ def test_up_to_max_points_every_event_is_a_marker_and_there_is_no_note():
         source_id="OXAN-2021-07-13",
     )
 
-    group = event_layer(events, sources, max_points=50)
+    group, note = event_layer(events, sources, max_points=50)
 
-    assert group.note is None
+    assert note is None
     assert drawn_with(group) == ["EventMarkers"]
     assert "BW-00049" in rendered(group)
 
 
 def test_above_max_points_the_layer_draws_cells_with_counts_and_says_so():
-    group = event_layer(many(120), pd.DataFrame(), max_points=100)
+    group, note = event_layer(many(120), pd.DataFrame(), max_points=100)
 
-    assert group.note == (
+    assert note == (
         "120 events aggregated into 2 cells of 0.05° — zoom in, or narrow the filters "
         "to 5,000 events or fewer to see each one"
     )

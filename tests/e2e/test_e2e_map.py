@@ -89,14 +89,10 @@ def test_a_malformed_parameter_warns_and_the_page_still_works(app, page):
 
 def test_the_standalone_html_download_draws_the_map_without_any_server(app, page, tmp_path):
     from borderwatch import export
-    from borderwatch.map.build import map_outlines
 
     ds = load_dataset(app.data_dir)
     shown = apply_filters(ds.events, Filters(countries=("UZB",)))
-    html, offline = export.standalone_html(
-        shown, ds.events, ds.sources, ds.crossings, ds.places,
-        map_outlines(app.data_dir), dt.date(2021, 9, 30),
-    )  # fmt: skip
+    html, offline = export.standalone_html(ds, shown, dt.date(2021, 9, 30))
     assert offline
     path = tmp_path / "borderwatch.html"
     path.write_bytes(html)

@@ -1,6 +1,7 @@
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import folium
@@ -15,6 +16,7 @@ from borderwatch.data.loader import load_dataset
 from borderwatch.map import build
 
 REPO = Path(__file__).resolve().parents[2]
+JULY_13 = dt.date(2021, 7, 13)
 
 
 @pytest.fixture(scope="module")
@@ -67,24 +69,20 @@ def test_the_base_map_script_is_identical_on_every_build(outlines, vendor):
     assert key() == key()
 
 
-def test_filter_layers_render_the_same_script_on_every_rerun(ds, outlines, vendor):
+def test_the_layers_render_the_same_script_on_every_rerun(ds, vendor):
     """Otherwise streamlit-folium re-creates them: open popups close, markers flicker."""
 
     def scripts() -> list[str]:
-        m = build.base_map(outlines, offline=True, vendor_dir=vendor)
-        m.get_root().render()
-        _get_map_string(m)
-        layers = build.filter_layers(
-            ds.events, ds.events, ds.sources, ds.crossings, ds.places,
-            dt.date(2021, 7, 13), offline=True, vendor_dir=vendor,
-        )  # fmt: skip
-        return [_get_feature_group_string(g, m, i) for i, g in enumerate(layers)]
+        parts = build.build_map(ds, ds.events, JULY_13, offline=True, vendor_dir=vendor)
+        parts.base.get_root().render()
+        _get_map_string(parts.base)
+        return [_get_feature_group_string(g, parts.base, i) for i, g in enumerate(parts.layers)]
 
     assert scripts() == scripts()
 
 
 def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
-    ds, outlines, vendor, monkeypatch
+    ds, vendor, monkeypatch
 ):
     """The page passes render=False: st_folium's first render of the figure is unused."""
     sent: list[dict] = []
@@ -95,15 +93,12 @@ def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
 
     monkeypatch.setattr(streamlit_folium, "_component_func", component)
     for render in (True, False):
-        layers = build.filter_layers(
-            ds.events, ds.events, ds.sources, ds.crossings, ds.places,
-            dt.date(2021, 7, 13), offline=True, vendor_dir=vendor,
-        )  # fmt: skip
+        parts = build.build_map(ds, ds.events, JULY_13, offline=True, vendor_dir=vendor)
         streamlit_folium.st_folium(
-            build.base_map(outlines, offline=True, vendor_dir=vendor),
+            parts.base,
             key="map",
-            feature_group_to_add=layers,
-            layer_control=build.layer_control(),
+            feature_group_to_add=parts.layers,
+            layer_control=parts.control,
             render=render,
         )
     with_render, without = sent
@@ -131,16 +126,12 @@ def test_building_and_rendering_maps_leaves_the_shared_outlines_as_they_were(
         streamlit_folium.st_folium(
             build.base_map(outlines, offline=offline, vendor_dir=vendor), key="map"
         )
-    export.standalone_html(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, outlines, dt.date(2021, 7, 13)
-    )
+    export.standalone_html(ds, ds.events, JULY_13)
     assert json.dumps(outlines, sort_keys=True) == before
 
 
-def test_filter_layers_are_events_crossings_control_and_a_hidden_heat_map(ds, vendor):
-    layers = build.filter_layers(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
-    )
+def test_the_layers_are_events_crossings_control_and_a_hidden_heat_map(ds):
+    layers = build.build_map(ds, ds.events, JULY_13).layers
     assert [g.layer_name for g in layers] == [
         "Events",
         "Border crossings (status)",
@@ -151,12 +142,8 @@ def test_filter_layers_are_events_crossings_control_and_a_hidden_heat_map(ds, ve
 
 
 def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
-    early = build.filter_layers(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 6, 22)
-    )[1]
-    late = build.filter_layers(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
-    )[1]
+    early = build.build_map(ds, ds.events, dt.date(2021, 6, 22)).layers[1]
+    late = build.build_map(ds, ds.events, JULY_13).layers[1]
 
     def colors(group):
         return [c.options["fillColor"] for c in group._children.values()]
@@ -170,9 +157,7 @@ def test_crossing_popups_escape_event_text(ds):
     events = ds.events.copy()
     events["summary"] = events["summary"].astype(str)
     events.loc[0, "summary"] = "<script>x</script> `${y}`"
-    group = build.filter_layers(
-        events, events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
-    )[1]
+    group = build.build_map(replace(ds, events=events), events, JULY_13).layers[1]
     m = folium.Map(tiles=None)
     group.add_to(m)
     html = m.get_root().render()
@@ -206,3 +191,18 @@ def test_stable_ids_replace_random_ids_throughout_a_layer(ds):
     html = m.get_root().render()
     assert re.search(r"html_[0-9a-f]{32}", html) is None
     assert "html_bw1n" in html
+
+
+def test_build_map_gives_the_note_and_bounds_of_the_events_shown(ds):
+    shown = ds.events[ds.events["place"].isin(["Hairatan", "Sher Khan Bandar", "Andkhoy"])]
+    parts = build.build_map(ds, shown, JULY_13)
+    assert parts.note is None  # few events: each one drawn
+    assert parts.bounds == [[36.95293, 65.12376], [37.2167, 68.24]]
+    assert build.build_map(ds, shown.iloc[0:0], JULY_13).bounds is None
+
+
+def test_a_standalone_map_holds_the_layers_and_the_layer_switcher(ds):
+    parts = build.build_map(ds, ds.events, JULY_13)
+    m = parts.standalone()
+    assert all(layer in m._children.values() for layer in parts.layers)
+    assert parts.control in m._children.values()

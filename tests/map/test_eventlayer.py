@@ -59,7 +59,7 @@ def test_events_without_coordinates_are_left_out_of_the_blob(ds):
 
 
 def test_the_layer_is_one_feature_group_with_one_client_side_marker_element(ds):
-    group = event_layer(ds.events, ds.sources, name="Events")
+    group, _ = event_layer(ds.events, ds.sources, name="Events")
     assert isinstance(group, folium.FeatureGroup)
     children = list(group._children.values())
     assert len(children) == 1 and isinstance(children[0], EventMarkers)
@@ -73,7 +73,7 @@ def test_the_layer_is_one_feature_group_with_one_client_side_marker_element(ds):
 
 def test_popups_insert_event_text_only_as_text_nodes(ds):
     m = folium.Map(tiles=None)
-    event_layer(ds.events, ds.sources).add_to(m)
+    event_layer(ds.events, ds.sources)[0].add_to(m)
     script = m.get_root().render()
     assert "createTextNode(decode(s))" in script
     assert ".innerHTML = s" in script  # only inside decode(), on a <textarea>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
@@ -23,7 +24,7 @@ from borderwatch.analysis.aggregate import grid_counts
 from borderwatch.analysis.control import control_as_of
 from borderwatch.analysis.crossings import crossing_status
 from borderwatch.data.borders import BORDERS_FILE, load_borders
-from borderwatch.data.loader import bundled_data_dir
+from borderwatch.data.loader import Dataset, bundled_data_dir
 from borderwatch.data.vocab import CONTROL_STATES, CROSSING_STATUSES, EVENT_TYPES
 from borderwatch.map import assets
 from borderwatch.map.eventlayer import (
@@ -377,34 +378,69 @@ def heat_layer(events: pd.DataFrame, max_points: int = MAX_POINTS) -> folium.Fea
     return group
 
 
-def filter_layers(
-    events: pd.DataFrame,
-    all_events: pd.DataFrame,
-    sources: pd.DataFrame,
-    crossings: pd.DataFrame,
-    places: pd.DataFrame,
+@dataclass
+class MapParts:
+    """A built map: the base map that stays mounted and the parts that follow the filters.
+
+    streamlit-folium takes them apart (`base` as the map, `layers` as
+    `feature_group_to_add`, `control` as `layer_control`); `standalone` puts them
+    together into one map for a file.
+    """
+
+    base: folium.Map
+    layers: list[folium.FeatureGroup]
+    control: folium.LayerControl
+    note: str | None
+    """What the map says when it shows grid cells instead of events (None: every event drawn)."""
+    bounds: list[list[float]] | None
+    """[[south, west], [north, east]] of the events shown that have coordinates, or None."""
+
+    def standalone(self) -> folium.Map:
+        """The base map with the layers and the layer switcher added (for a file or a test)."""
+        for layer in self.layers:
+            layer.add_to(self.base)
+        self.control.add_to(self.base)
+        return self.base
+
+
+def event_bounds(events: pd.DataFrame) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the events that have coordinates, or None."""
+    lat, lon = events["latitude"].dropna(), events["longitude"].dropna()
+    if lat.empty or lon.empty:
+        return None
+    return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
+
+
+def build_map(
+    ds: Dataset,
+    shown: pd.DataFrame,
     as_of: dt.date | None,
+    *,
     offline: bool = False,
     vendor_dir: Path | None = None,
     base_url: str = assets.STATIC_URL,
-) -> list[folium.FeatureGroup]:
-    """The layers that change with the filters: events, crossings, control, heat.
+    collapsed: bool = True,
+) -> MapParts:
+    """The map of `shown` (the filtered events of `ds`) as known on `as_of`.
 
-    `events` are the filtered events; crossing status and district control are
-    derived from `all_events` as of `as_of` (the end of the selected range), so
-    that a type or country filter never makes a crossing's status 'unknown'.
-    Asset links are localized like the base map's (see `base_map`).
+    The layers are events, crossings, district control and heat; crossing status
+    and district control come from all of `ds.events` as of `as_of` (the end of the
+    range shown), so that a type or country filter never makes a crossing's status
+    'unknown'. Asset links point at `base_url` (offline: only local copies, see
+    `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen).
     """
+    base = base_map(map_outlines(ds.data_dir), offline, vendor_dir, base_url)
+    events, note = event_layer(shown, ds.sources, name=LAYER_NAMES["events"])
     layers = [
-        event_layer(events, sources, name=LAYER_NAMES["events"]),
-        crossing_layer(crossing_status(all_events, crossings, places, as_of)),
-        control_layer(district_control(all_events, places, as_of)),
-        heat_layer(events),
+        events,
+        crossing_layer(crossing_status(ds.events, ds.crossings, ds.places, as_of)),
+        control_layer(district_control(ds.events, ds.places, as_of)),
+        heat_layer(shown),
     ]
     for n, layer in enumerate(layers):
         assets.localize(layer, vendor_dir, base_url, offline)
         stable_ids(layer, f"bw{n}")
-    return layers
+    return MapParts(base, layers, layer_control(collapsed), note, event_bounds(shown))
 
 
 def stable_ids(element: Element, prefix: str) -> Element:

@@ -391,23 +391,22 @@ def event_layer(
     name: str = "Events",
     show: bool = True,
     max_points: int | None = MAX_POINTS,
-) -> folium.FeatureGroup:
+) -> tuple[folium.FeatureGroup, str | None]:
     """The filtered events as one feature group of clustered, typed markers with popups.
 
     Above `max_points` events with coordinates (None: no limit) it draws grid
-    cells with counts instead, with a note on the map; the group's `note` attribute
-    holds that text (None when every event is drawn) for the page to show too.
+    cells with counts instead, with a note on the map. Returns the group and that
+    note (None when every event is drawn), for the page to show too.
     """
     group = folium.FeatureGroup(name=name, show=show)
     located = int((events["latitude"].notna() & events["longitude"].notna()).sum())
-    group.note = None
     if max_points is not None and located > max_points:
         cells = grid_counts(events)
-        group.note = aggregation_note(located, len(cells), cell_size(cells))
-        EventCells(cell_blob(cells, group.note)).add_to(group)
-    else:
-        EventMarkers(event_blob(events, sources)).add_to(group)
-    return group
+        note = aggregation_note(located, len(cells), cell_size(cells))
+        EventCells(cell_blob(cells, note)).add_to(group)
+        return group, note
+    EventMarkers(event_blob(events, sources)).add_to(group)
+    return group, None
 
 
 def clicked_event_id(popup_text: str | None, event_ids: pd.Series) -> str | None:

@@ -196,7 +196,12 @@ def write_data_dir(root: Path, events=None) -> Path:
     write_csv(root / "places.csv", vocab.PLACE_COLUMNS, PLACES)
     write_csv(root / "crossings.csv", vocab.CROSSING_COLUMNS, CROSSINGS)
     write_csv(root / "sources.csv", vocab.SOURCE_COLUMNS, SOURCES)
-    write_csv(root / "events.csv", vocab.EVENT_COLUMNS, EVENTS if events is None else events)
+    rows = EVENTS if events is None else events
+    extra = [
+        c for c in vocab.OPTIONAL_EVENT_COLUMNS if any(c in r for r in rows if isinstance(r, dict))
+    ]
+    rows = [{**{c: "" for c in extra}, **r} if isinstance(r, dict) else r for r in rows]
+    write_csv(root / "events.csv", [*vocab.EVENT_COLUMNS, *extra], rows)
     return root
 
 

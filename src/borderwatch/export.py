@@ -11,6 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from borderwatch.analysis.asof import STALE_DAYS
 from borderwatch.data.loader import Dataset
 from borderwatch.data.vocab import EVENT_COLUMNS
 from borderwatch.map import assets
@@ -26,7 +27,9 @@ _TTF_FALLBACK = re.compile(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)')
 
 
 def event_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The events in `events.csv` form: its columns in order, ISO dates, blanks as ""."""
+    """The events in `events.csv` form: its columns in order, ISO dates, blanks as "".
+
+    The optional `sequence` column follows when any event has one."""
     out = pd.DataFrame(index=events.index)
     for col in EVENT_COLUMNS:
         values = events[col]
@@ -36,6 +39,10 @@ def event_table(events: pd.DataFrame) -> pd.DataFrame:
             out[col] = values.astype(float).map(lambda v: "" if pd.isna(v) else f"{v:.6g}")
         else:
             out[col] = values.astype(object).where(values.notna(), "").astype(str)
+    if "sequence" in events.columns and (events["sequence"].fillna(0) != 0).any():
+        # the optional column goes along only when it orders something (0 is written blank)
+        seq = events["sequence"].fillna(0).astype(int)
+        out["sequence"] = seq.astype(str).where(seq != 0, "")
     return out.reset_index(drop=True)
 
 
@@ -98,6 +105,7 @@ def standalone_html(
     as_of: dt.date | None,
     title: str = "BorderWatch map",
     vendor_dir: Path | None = None,
+    stale_days: int = STALE_DAYS,
 ) -> tuple[bytes, bool]:
     """One HTML file with the map of `shown` and its layers; returns (html, offline).
 
@@ -107,7 +115,15 @@ def standalone_html(
     """
     root = vendor_dir or assets.default_vendor_dir()
     offline = not assets.missing_assets(root)
-    parts = build_map(ds, shown, as_of, offline=offline, vendor_dir=root, base_url=_INLINE)
+    parts = build_map(
+        ds,
+        shown,
+        as_of,
+        offline=offline,
+        vendor_dir=root,
+        base_url=_INLINE,
+        stale_days=stale_days,
+    )
     html = parts.standalone().get_root().render()
     html = html.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)
     if offline:

@@ -54,7 +54,7 @@ def test_bad_row_is_reported_and_save_is_refused(page):
     assert not at.exception
     assert at.error[0].value == "1 problem(s): fix or delete these rows before saving."
     assert problems_shown(at) == [
-        [2, "confidence", "'rumour' must be one of: confirmed, reported, claimed"]
+        [2, "confidence", "'rumour' must be one of: confirmed, reported, claimed, inferred"]
     ]
     assert at.button(key="save").disabled
 

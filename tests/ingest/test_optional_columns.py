@@ -7,7 +7,7 @@ from sample_data import EVENTS, event, write_csv
 from borderwatch.data import vocab
 from borderwatch.data.loader import load_dataset, validate_data_dir
 
-WITH_ORIGINAL = (*vocab.EVENT_COLUMNS, *vocab.OPTIONAL_EVENT_COLUMNS)
+WITH_ORIGINAL = (*vocab.EVENT_COLUMNS, "original_type", "original_source")
 
 
 def test_a_table_without_the_optional_columns_loads_with_them_blank(data_dir):

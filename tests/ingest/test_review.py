@@ -39,6 +39,7 @@ def test_a_wrong_value_stays_visible_as_an_option():
         "confirmed",
         "reported",
         "claimed",
+        "inferred",
         "rumour",
     ]
 

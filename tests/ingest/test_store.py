@@ -66,7 +66,7 @@ def test_a_row_that_fails_validation_changes_nothing(data_dir):
         store.append_events(data_dir, bad, "upload.csv")
     assert [str(p) for p in err.value.problems] == [
         "upload.csv, line 3, field confidence: "
-        "'rumour' must be one of: confirmed, reported, claimed"
+        "'rumour' must be one of: confirmed, reported, claimed, inferred"
     ]
     assert (data_dir / "events.csv").read_bytes() == before
     assert not list((data_dir / "backups").glob("events-*"))

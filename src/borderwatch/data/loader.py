@@ -268,6 +268,7 @@ def _typed(raw: pd.DataFrame, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
     blank = df["latitude"] == ""
     df["latitude"] = parse_numbers(df["latitude"].where(~blank, ""))
     df["longitude"] = parse_numbers(df["longitude"].where(~blank, ""))
+    df["sequence"] = sequence_numbers(df["sequence"] if "sequence" in df.columns else None, len(df))
     df["coord_source"] = "given"
     if blank.any():
         geo = gazetteer.geocode_frame(df.loc[blank, "place"], df.loc[blank, "country"])
@@ -286,6 +287,13 @@ def _typed(raw: pd.DataFrame, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
     pyarrow.default_memory_pool().release_unused()
     geometry = gpd.points_from_xy(df["longitude"], df["latitude"])
     return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326", copy=False)
+
+
+def sequence_numbers(text: pd.Series | None, n: int) -> pd.Series:
+    """The validated `sequence` column as integers; blank (or no column) is 0."""
+    if text is None:
+        return pd.Series(np.zeros(n, dtype=np.int32))
+    return parse_numbers(text.where(text != "", "0")).astype(np.int32)
 
 
 def _canonical_names(place: pd.Series, gazetteer: Gazetteer) -> pd.Series:

@@ -67,6 +67,12 @@ def column_rules() -> dict[str, list[Rule]]:
         "geo_precision": [_in(vocab.GEO_PRECISIONS)],
         "control": [_in(vocab.CONTROL_STATES, blank_ok=True)],
         "confidence": [_in(vocab.CONFIDENCES)],
+        "sequence": [
+            (
+                lambda s: s.str.fullmatch(r"\d{0,6}"),
+                "must be blank or a whole number from 0 to 999999",
+            )
+        ],
     }
 
 
@@ -93,6 +99,8 @@ def validate_events(
         add(df[field].str.strip() == "", field, "is required but blank")
 
     for field, rules in column_rules().items():
+        if field not in df.columns:  # an optional column a caller did not read
+            continue
         column = df[field]
         reported = column.str.strip() == "" if field in vocab.REQUIRED_EVENT_FIELDS else None
         for ok, message in rules:

@@ -28,8 +28,11 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 """Columns of `events.csv`, in file order."""
 
-OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("original_type", "original_source")
-"""Columns `events.csv` may have after the required ones (imports fill them).
+OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("sequence", "original_type", "original_source")
+"""Columns `events.csv` may have after the required ones.
+
+`sequence` orders events whose dates cannot: among events with the same
+`date_start` and `date_end`, a higher number happened later (blank counts as 0).
 
 `original_type` keeps an imported dataset's own event type (e.g. ACLED's
 "Violence against civilians / Attack") so that a row mapped to `other` loses
@@ -67,7 +70,8 @@ DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 GEO_PRECISIONS: tuple[str, ...] = ("site", "town", "district", "province", "country")
 """How well the coordinates locate the event (after UCDP GED's where_prec)."""
 
-CONFIDENCES: tuple[str, ...] = ("confirmed", "reported", "claimed")
+CONFIDENCES: tuple[str, ...] = ("confirmed", "reported", "claimed", "inferred")
+"""How sure the row is; `inferred` is the editors' own reading, not the source's words."""
 
 CONTROL_STATES: tuple[str, ...] = ("taliban", "government", "contested", "resistance")
 """Who holds a place, for `territorial_control` events (blank for other types)."""
@@ -106,7 +110,21 @@ CROSSING_COLUMNS: tuple[str, ...] = (
 )
 """Columns of `crossings.csv`: each border crossing as a pair of gazetteer places."""
 
-CROSSING_STATUSES: tuple[str, ...] = ("open", "closed", "threatened", "unknown")
+CROSSING_STATES: tuple[str, ...] = ("open", "closed", "threatened")
+"""What a crossing event says about a crossing."""
+
+NO_REPORT = "no report"
+"""The status of a crossing, or the control of a place, before its first known report."""
+
+UNCONFIRMED = "unconfirmed-"
+"""Prefix of a status or control state whose last report is older than the stale threshold."""
+
+CROSSING_STATUSES: tuple[str, ...] = (
+    *CROSSING_STATES,
+    *(UNCONFIRMED + s for s in CROSSING_STATES),
+    NO_REPORT,
+)
+"""Every status a crossing can show on a date (the board, the map, `borderwatch status`)."""
 
 SOURCE_COLUMNS: tuple[str, ...] = ("source_id", "title", "author", "publisher", "published", "url")
 

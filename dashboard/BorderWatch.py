@@ -25,9 +25,9 @@ from streamlit_folium import st_folium
 
 from borderwatch import export
 from borderwatch.analysis import briefing
-from borderwatch.analysis.crossings import crossing_status
+from borderwatch.analysis.asof import STALE_DAYS, picture_as_of
 from borderwatch.analysis.filters import Filters, apply_filters
-from borderwatch.analysis.timeline import timeline
+from borderwatch.analysis.timeline import timeline, timeline_caption
 from borderwatch.data import snapshot
 from borderwatch.data.loader import Dataset, default_data_dir
 from borderwatch.data.problems import DataError
@@ -37,7 +37,7 @@ from borderwatch.map.build import build_map
 from borderwatch.map.eventlayer import clicked_event_id, type_label
 from borderwatch.render.htmltable import html_table
 
-QUERY_KEYS = ("start", "end", "country", "type", "q", "mode")
+QUERY_KEYS = ("start", "end", "country", "type", "q", "mode", "stale")
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",
                  "counterpart_country", "summary", "source_id"]  # fmt: skip
 PLAY_SECONDS = 4
@@ -72,6 +72,7 @@ def reset_filters(lo: dt.date, hi: dt.date) -> None:
     st.session_state.f_countries = []
     st.session_state.f_types = []
     st.session_state.f_q = ""
+    st.session_state.f_stale = STALE_DAYS
 
 
 def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> Filters:
@@ -89,6 +90,7 @@ def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> 
         st.session_state.f_countries = list(initial.countries)
         st.session_state.f_types = list(initial.types)
         st.session_state.f_q = initial.q
+        st.session_state.f_stale = initial.stale_days
     sb = st.sidebar
     sb.header("Filters")
     picked = sb.date_input("Dates (events overlapping)", min_value=lo, max_value=hi, key="f_dates")
@@ -102,6 +104,15 @@ def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> 
     )
     sb.multiselect("Event types", list(EVENT_TYPES), format_func=type_label, key="f_types")
     sb.text_input("Text search", key="f_q", placeholder="Hairatan, Taliban, BW-2021-0007…")
+    sb.number_input(
+        "Unconfirmed after (days)",
+        min_value=0,
+        max_value=100_000,
+        step=1,
+        key="f_stale",
+        help="A crossing status or district's control whose last report is older reads "
+        "'unconfirmed'.",
+    )
     sb.button("Reset filters", on_click=reset_filters, args=(lo, hi), width="stretch")
     sb.caption("Every filter is in the page address: copy it to share this view.")
     return Filters(
@@ -110,6 +121,7 @@ def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> 
         countries=tuple(st.session_state.f_countries),
         types=tuple(st.session_state.f_types),
         q=st.session_state.f_q.strip(),
+        stale_days=int(st.session_state.f_stale),
     )
 
 
@@ -122,7 +134,12 @@ def sync_url(f: Filters) -> None:
 
 
 def show_map(
-    ds: Dataset, shown: pd.DataFrame, as_of: dt.date, height: int, briefing_room: bool = False
+    ds: Dataset,
+    shown: pd.DataFrame,
+    as_of: dt.date,
+    stale_days: int,
+    height: int,
+    briefing_room: bool = False,
 ) -> dict:
     offline = assets.offline_mode()
     base_url = "/" + "/".join(
@@ -131,8 +148,9 @@ def show_map(
         if p
     )
     parts = build_map(
-        ds, shown, as_of, offline=offline, base_url=base_url, collapsed=not briefing_room
-    )
+        ds, shown, as_of, offline=offline, base_url=base_url,
+        collapsed=not briefing_room, stale_days=stale_days,
+    )  # fmt: skip
     if parts.note:  # too many events to draw one by one: the map shows grid cells
         st.caption(parts.note)
     return st_folium(
@@ -184,7 +202,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
         st.info("No event matches these filters. Widen the dates or clear a filter.")
     map_col, record_col = st.columns([3, 1])
     with map_col:
-        out = show_map(ds, shown, as_of, height=600) or {}
+        out = show_map(ds, shown, as_of, f.stale_days, height=600) or {}
     popup = out.get("last_object_clicked_popup")
     if popup != st.session_state.get("_map_popup"):
         st.session_state["_map_popup"] = popup
@@ -201,13 +219,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
             if tl.counts.empty:
                 st.caption("No events in this selection.")
             else:
-                note = f"Events per {tl.unit}, by the day they began."
-                if tl.began_before:
-                    note += (
-                        f" {tl.began_before} that began before {start:%d %b %Y} "
-                        f"are counted in the first {tl.unit}."
-                    )
-                st.caption(note)
+                st.caption(timeline_caption(tl))
                 st.bar_chart(tl.counts, height=220)
 
     events = st.expander("Events table", key="open_table", on_change="rerun")
@@ -241,7 +253,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
     )
     c3.download_button(
         "Standalone HTML map",
-        lambda: standalone(ds, shown, as_of, name),
+        lambda: standalone(ds, shown, as_of, f.stale_days, name),
         f"{name}.html",
         "text/html",
         on_click="ignore",
@@ -268,9 +280,13 @@ def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
     return (list(sel.selection.rows) if sel else []), table
 
 
-def standalone(ds: Dataset, shown: pd.DataFrame, as_of: dt.date, name: str) -> bytes:
+def standalone(
+    ds: Dataset, shown: pd.DataFrame, as_of: dt.date, stale_days: int, name: str
+) -> bytes:
     """The standalone map file, built only when the download is clicked."""
-    html, _ = export.standalone_html(ds, shown, as_of, title=f"BorderWatch {name}")
+    html, _ = export.standalone_html(
+        ds, shown, as_of, title=f"BorderWatch {name}", stale_days=stale_days
+    )
     return html
 
 
@@ -285,7 +301,12 @@ table.bw-table, table.bw-board, table.bw-latest {border-collapse: collapse; widt
 .bw-board td.v-closed {background: #c0392b; color: #fff; font-weight: 700;}
 .bw-board td.v-threatened {background: #e67e22; color: #fff; font-weight: 700;}
 .bw-board td.v-open {background: #27ae60; color: #fff; font-weight: 700;}
-.bw-board td.v-unknown {background: #7f8c8d; color: #fff; font-weight: 700;}
+.bw-board td.v-no-report {background: #7f8c8d; color: #fff; font-weight: 700;}
+.bw-board td[class^="v-unconfirmed-"] {background: repeating-linear-gradient(135deg, #fff 0 6px,
+  #e3e0d8 6px 12px); font-weight: 700;}
+.bw-board td.v-unconfirmed-closed {color: #c0392b;}
+.bw-board td.v-unconfirmed-threatened {color: #b85f12;}
+.bw-board td.v-unconfirmed-open {color: #1e8449;}
 </style>
 """
 
@@ -306,27 +327,37 @@ def briefing_screen(ds: Dataset, lo: dt.date, hi: dt.date, f: Filters, warnings:
     st.markdown(BRIEFING_CSS, unsafe_allow_html=True)
     for w in warnings:
         st.warning(w)
+    play_from = f.start or briefing.playback_start(ds.events)  # the URL's start wins
     f = f.clamp(lo, hi)
     play = st.toggle("Playback", value=st.query_params.get("play", "") not in ("", "0"), key="play")
-    ends = briefing.playback_ends(f.start, f.end)
+    ends = briefing.playback_ends(max(min(play_from, f.end), lo), f.end)
 
     @st.fragment(run_every=PLAY_SECONDS if play else None)
     def board() -> None:
         step = st.session_state.get("play_step", 0) if play else len(ends) - 1
         end = ends[step % len(ends)]
         st.session_state["play_step"] = step + 1
-        view = Filters(f.start, end, f.countries, f.types, f.q, "briefing")
+        view = replace(f, start=ends[0] if play else f.start, end=end)
         shown = apply_filters(ds.events, view)
         st.title(f"BorderWatch — as of {end:%d %b %Y}")
+        if play:
+            st.caption(
+                f"Playback {step % len(ends) + 1} of {len(ends)}: {end:%d %b %Y} "
+                f"(from {ends[0]:%d %b %Y}, a week a step)"
+            )
         st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
         map_col, side = st.columns([2, 1])
         with map_col:
-            show_map(ds, shown, end, height=860, briefing_room=True)
+            show_map(ds, shown, end, f.stale_days, height=860, briefing_room=True)
         with side:
             st.subheader("Border crossings")
-            status = crossing_status(ds.events, ds.crossings, ds.places, end)
-            board = briefing.status_board(status)
+            picture = picture_as_of(ds.events, ds.crossings, ds.places, end, f.stale_days)
+            board = briefing.status_board(picture)
             st.html(TABLE_CSS + html_table(board, "bw-board", value_classes=["Status"]))
+            st.caption(
+                f"As known on {end:%d %b %Y}: only reports certain to have happened by then. "
+                f"UNCONFIRMED: the last report is over {f.stale_days} days old."
+            )
             st.subheader("Latest events")
             st.html(TABLE_CSS + html_table(briefing.latest_events(shown, 6), "bw-latest"))
 

@@ -68,7 +68,7 @@ def test_chart_and_table_are_drawn_only_once_opened_and_then_agree_with_the_map(
     at.session_state["open_table"] = True
     at.run()
     assert [c.type for c in at.expander[0].children.values()] == ["caption", "vega_lite_chart"]
-    assert at.expander[0].caption[0].value.startswith("Events per week, by the day they began.")
+    assert at.expander[0].caption[0].value.startswith("Events per week by type, each spread evenly")
     assert list(at.dataframe[0].value["event_id"]) == mapped_ids(at)
     assert mapped_ids(at) == ["BW-2021-0003", "BW-2021-0004"]
 

@@ -21,6 +21,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "borderwatch.map.assets",
     "borderwatch.ingest.cli",
     "borderwatch.db.cli",
+    "borderwatch.statuscli",
 )
 """Modules that add subcommands: each has `register(subparsers)` (one line per module)."""
 

@@ -4,7 +4,13 @@ import pandas as pd
 import pytest
 from sample_data import EVENTS, event, write_data_dir
 
-from borderwatch.analysis.timeline import bin_start, timeline, unit_for, week_start
+from borderwatch.analysis.timeline import (
+    bin_start,
+    timeline,
+    timeline_caption,
+    unit_for,
+    week_start,
+)
 from borderwatch.data.loader import load_dataset
 
 WALL = event(
@@ -50,28 +56,21 @@ def test_the_bin_follows_the_length_of_the_window():
     assert unit_for(dt.date(1996, 1, 1), dt.date(2021, 9, 30)) == "year"
 
 
-def test_weekly_counts_by_type_with_empty_weeks_kept(events):
+def test_weekly_counts_by_type_spread_over_each_event_span(events):
     tl = timeline(events)
     counts = tl.counts
     assert tl.unit == "week"
-    assert tl.began_before == 0
-    assert counts.index[0] == pd.Timestamp("2021-04-26")  # Andkhoy and Maymana, 1 May
-    assert counts.index[-1] == pd.Timestamp("2021-07-05")  # Moscow talks, 9 July
-    assert len(counts) == 11
-    assert counts.loc["2021-04-26"].to_dict() == {
-        "Crossing closed": 0,
-        "Crossing reopened": 0,
-        "Diplomatic contact": 0,
-        "Territorial control": 2,
-    }
-    assert counts.loc["2021-06-21"].to_dict() == {
-        "Crossing closed": 2,
-        "Crossing reopened": 0,
-        "Diplomatic contact": 0,
-        "Territorial control": 1,
-    }
-    assert counts.loc["2021-05-31"].sum() == 0
-    assert int(counts.to_numpy().sum()) == len(events)
+    assert counts.index[0] == pd.Timestamp("2021-04-26")  # Andkhoy and Maymana, from 1 May
+    assert counts.index[-1] == pd.Timestamp("2021-07-12")  # the spans end on 13 July
+    assert len(counts) == 12
+    # Andkhoy and Maymana are known only to 1 May - 13 July (74 days): 2 events over
+    # 11 weeks, 2/74 a day, not a spike of 2 in the week of 1 May.
+    assert counts.loc["2021-04-26", "Territorial control"] == pytest.approx(2 * 2 / 74)
+    assert counts.loc["2021-05-31", "Territorial control"] == pytest.approx(2 * 7 / 74)
+    # the one-day Moscow talks (9 July) count whole in their week
+    assert counts.loc["2021-07-05", "Diplomatic contact"] == pytest.approx(1)
+    assert counts.to_numpy().sum() == pytest.approx(len(events))
+    assert (tl.spread, tl.outside) == (5, 0)
 
 
 def test_one_old_event_turns_the_default_window_into_years(tmp_path):
@@ -79,21 +78,27 @@ def test_one_old_event_turns_the_default_window_into_years(tmp_path):
     tl = timeline(events, dt.date(1996, 1, 1), dt.date(2021, 9, 30))
     assert tl.unit == "year"
     assert len(tl.counts) == 26
-    assert tl.counts.sum(axis=1).loc["1996-01-01"] == 1
-    assert tl.counts.sum(axis=1).loc["2021-01-01"] == len(EVENTS)
+    # the wall spans 1996 - Sep 2021: a share in every year, none a spike
+    assert tl.counts.sum(axis=1).loc["1996-01-01"] == pytest.approx(366 / 9405)
+    assert tl.counts.sum(axis=1).loc["2021-01-01"] == pytest.approx(len(EVENTS) + 273 / 9405)
 
 
-def test_events_that_began_before_the_window_count_in_its_first_bin(tmp_path):
+def test_only_the_share_of_a_span_inside_the_window_is_drawn(tmp_path):
     events = load_dataset(write_data_dir(tmp_path / "data", [*EVENTS, WALL])).events
     in_july = events[events["date_end"] >= "2021-07-01"]
     tl = timeline(in_july, dt.date(2021, 7, 1), dt.date(2021, 7, 31))
     assert tl.unit == "week"
-    assert tl.began_before == int((in_july["date_start"] < "2021-07-01").sum())
-    assert tl.began_before >= 1
     assert tl.counts.index[0] == pd.Timestamp("2021-06-28")  # the week of 1 July
     assert tl.counts.index[-1] == pd.Timestamp("2021-07-26")  # the week of 31 July
-    assert tl.counts.iloc[0].sum() >= tl.began_before
-    assert int(tl.counts.to_numpy().sum()) == len(in_july)
+    assert tl.outside == pytest.approx(len(in_july) - tl.counts.to_numpy().sum())
+    assert tl.outside > 1
+    assert "falls outside the dates shown" in timeline_caption(tl)
+
+
+def test_the_caption_says_how_spans_are_drawn(events):
+    caption = timeline_caption(timeline(events))
+    assert caption.startswith("Events per week by type, each spread evenly over the days")
+    assert "5 events are known only to a span longer than a week" in caption
 
 
 def test_no_events_give_an_empty_timeline(events):

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import geopandas as gpd
 import pytest
 from sample_data import BUNDLED
 
-from borderwatch.analysis.control import control_as_of
-from borderwatch.analysis.crossings import crossing_status
 from borderwatch.data.borders import REGION_BBOX, load_borders
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import load_dataset, validate_data_dir
-
-BRIEFING_DATE = dt.date(2021, 7, 13)
-FARYAB_DISTRICTS = {
-    "Almar", "Andkhoy", "Bilchiragh", "Dawlatabad", "Gurziwan", "Khani Char Bagh",
-    "Khwaja Sabz Posh", "Kohistan", "Maymana", "Pashtun Kot", "Qaisar", "Qaramqol",
-    "Qurghan", "Shirin Tagab",
-}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -41,23 +30,6 @@ def test_every_event_place_is_in_the_curated_gazetteer(ds):
     curated = Gazetteer(ds.places, use_geonames=False)
     unknown = {p for p in ds.events["place"].astype(str) if curated.lookup(p) is None}
     assert unknown == set()
-
-
-def test_faryab_has_one_control_row_per_district_thirteen_taliban(ds):
-    ctl = control_as_of(ds.events, BRIEFING_DATE, ds.places, kind="district")
-    faryab = ctl[ctl["place"].isin(FARYAB_DISTRICTS)]
-    assert set(faryab["place"]) == FARYAB_DISTRICTS
-    assert faryab["control"].value_counts().to_dict() == {"taliban": 13, "government": 1}
-
-
-def test_crossing_status_on_the_briefing_date(ds):
-    status = crossing_status(ds.events, ds.crossings, ds.places, BRIEFING_DATE)
-    assert dict(zip(status["crossing_id"], status["status"], strict=True)) == {
-        "hairatan-termez": "closed",
-        "sher-khan-bandar-panji-poyon": "open",
-        "aqina-imamnazar": "closed",
-        "turghundi-serhetabat": "threatened",
-    }
 
 
 @pytest.mark.parametrize(

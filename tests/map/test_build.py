@@ -7,10 +7,11 @@ from pathlib import Path
 import folium
 import pytest
 import streamlit_folium
-from sample_data import write_data_dir, write_stub_vendor
+from sample_data import EVENTS, write_data_dir, write_stub_vendor
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from borderwatch import export
+from borderwatch.analysis.asof import picture_as_of
 from borderwatch.data.borders import load_borders
 from borderwatch.data.loader import load_dataset
 from borderwatch.map import build
@@ -142,14 +143,14 @@ def test_the_layers_are_events_crossings_control_and_a_hidden_heat_map(ds):
 
 
 def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
-    early = build.build_map(ds, ds.events, dt.date(2021, 6, 22)).layers[1]
+    early = build.build_map(ds, ds.events, dt.date(2021, 7, 12)).layers[1]
     late = build.build_map(ds, ds.events, JULY_13).layers[1]
 
     def colors(group):
         return [c.options["fillColor"] for c in group._children.values()]
 
-    # Hairatan closed from 23 June; Sher Khan Bandar closed on 22 June, reopened 1 July
-    assert colors(early) == ["#7f8c8d", "#c0392b"]
+    # Known only once their spans end (13 July): the closure and the reopening
+    assert colors(early) == ["#7f8c8d", "#7f8c8d"]
     assert colors(late) == ["#c0392b", "#27ae60"]
 
 
@@ -165,8 +166,12 @@ def test_crossing_popups_escape_event_text(ds):
     assert "&lt;script&gt;x&lt;/script&gt; &#96;&#36;{y}&#96;" in html
 
 
+def picture(ds, day):
+    return picture_as_of(ds.events, ds.crossings, ds.places, day)
+
+
 def test_district_control_keeps_only_the_faryab_districts(ds):
-    control = build.district_control(ds.events, ds.places, dt.date(2021, 7, 13))
+    control = build.district_control(picture(ds, dt.date(2021, 7, 13)))
     assert control[["place", "control"]].values.tolist() == [
         ["Andkhoy", "taliban"],
         ["Maymana", "government"],
@@ -177,14 +182,32 @@ def test_the_legend_lists_every_event_type_and_status():
     html = build.legend_html()
     for label in ("Crossing closed", "Refugee movement", "Militant presence", "Other"):
         assert label in html
-    for status in ("open", "closed", "threatened", "unknown", "taliban", "government"):
+    for status in ("open", "closed", "threatened", "no report", "taliban", "government"):
         assert f"</i>{status}</div>" in html
+    assert html.count('class="bw-swatch bw-unconfirmed"') == 2  # crossings and districts
+
+
+def test_an_unconfirmed_status_is_drawn_pale_in_a_dashed_ring_with_its_age(ds):
+    group = build.crossing_layer(picture(ds, dt.date(2021, 9, 30)).crossings)
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    html = m.get_root().render()
+    assert html.count('"dashArray": "5 4"') == 2
+    assert "unconfirmed-closed" in html
+    assert "last report 13 Jul 2021 (79 days old, unconfirmed)" in html
+
+
+def test_district_popups_carry_the_editors_inference(tmp_path):
+    rows = [{**r, "confidence": "inferred"} if r["place"] == "Andkhoy" else r for r in EVENTS]
+    ds = load_dataset(write_data_dir(tmp_path / "d", rows))
+    group = build.control_layer(build.district_control(picture(ds, dt.date(2021, 7, 13))))
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    assert "the editors&#x27; inference" in m.get_root().render()
 
 
 def test_stable_ids_replace_random_ids_throughout_a_layer(ds):
-    group = build.crossing_layer(
-        build.crossing_status(ds.events, ds.crossings, ds.places, dt.date(2021, 7, 13))
-    )
+    group = build.crossing_layer(picture(ds, dt.date(2021, 7, 13)).crossings)
     build.stable_ids(group, "bw1")
     m = folium.Map(tiles=None)
     group.add_to(m)

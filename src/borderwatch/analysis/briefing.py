@@ -6,38 +6,61 @@ import datetime as dt
 
 import pandas as pd
 
+from borderwatch.analysis.asof import CONFIDENCE_WORDS, Picture, began_words
+from borderwatch.data.vocab import NO_REPORT
 from borderwatch.map.eventlayer import type_label
 
-BOARD_COLUMNS = ["Crossing", "Status", "Since", "Last event"]
+BOARD_COLUMNS = ["Crossing", "Status", "Began", "Last report", "Afghan side"]
 LATEST_COLUMNS = ["Date", "Type", "Place", "Summary"]
+_RANK = {"closed": 0, "threatened": 1, "open": 2}
 
 
 def _day(value: object) -> str:
     return "" if pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
-def status_board(status: pd.DataFrame) -> pd.DataFrame:
-    """One row per crossing (a frame from `crossing_status`), most alarming first.
+def status_board(picture: Picture) -> pd.DataFrame:
+    """One row per crossing of `picture`, most alarming first.
 
-    Closed, then threatened, then open, then unknown; within a status by name.
-    `Last event` is '<date> <summary>' of the latest event at the crossing.
+    Closed, then threatened, then open (a current state before an unconfirmed one),
+    then those with no report; within that by name. `Began` gives the bounds in
+    words, `Last report` its date, age and (when weaker than a report) confidence,
+    `Afghan side` who holds the Afghan post and since when.
     """
-    order = {"closed": 0, "threatened": 1, "open": 2, "unknown": 3}
-    s = status.assign(_rank=status["status"].map(order).fillna(9))
-    s = s.sort_values(["_rank", "name"], kind="stable")
-    last = [
-        "" if pd.isna(d) else f"{_day(d)} {summary}"
-        for d, summary in zip(s["last_event_date"], s["last_summary"], strict=True)
-    ]
+    s = picture.crossings
+    rank = s["state"].map(_RANK).fillna(len(_RANK)) * 2 + s["stale"].astype(int)
+    s = s.assign(_rank=rank).sort_values(["_rank", "name"], kind="stable")
+    held = picture.control.set_index("place")
     return pd.DataFrame(
         {
             "Crossing": s["name"].astype(str).tolist(),
             "Status": s["status"].str.upper().tolist(),
-            "Since": [_day(v) for v in s["since"]],
-            "Last event": last,
+            "Began": [began_words(r) for _, r in s.iterrows()],
+            "Last report": [_last_report(r) for _, r in s.iterrows()],
+            "Afghan side": [_held(str(side), held) for side in s["afghan_side"]],
         },
         columns=BOARD_COLUMNS,
     )
+
+
+def _last_report(r: pd.Series) -> str:
+    if pd.isna(r["last_report"]):
+        return "no report yet"
+    age = int(r["age_days"])
+    text = f"{r['last_report']:%d %b %Y} ({age} day{'' if age == 1 else 's'} old)"
+    if r["confidence"] in CONFIDENCE_WORDS:
+        text += f", {CONFIDENCE_WORDS[r['confidence']]}"
+    return f"{text} · {r['event_id']}"
+
+
+def _held(side: str, held: pd.DataFrame) -> str:
+    if side not in held.index or held.at[side, "control"] == NO_REPORT:
+        return f"{side}: no report yet"
+    r = held.loc[side]
+    text = f"{side}: {r['control']}, {began_words(r)}"
+    if r["confidence"] in CONFIDENCE_WORDS:
+        text += f" ({CONFIDENCE_WORDS[r['confidence']]})"
+    return f"{text} · {r['event_id']}"
 
 
 def latest_events(events: pd.DataFrame, n: int = 8) -> pd.DataFrame:
@@ -54,9 +77,25 @@ def latest_events(events: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     )
 
 
+PLAYBACK_MONTHS = 12
+"""A playback covers the data's last this many calendar months, from the first holding events."""
+
+
+def playback_start(events: pd.DataFrame, months: int = PLAYBACK_MONTHS) -> dt.date:
+    """The first day of the earliest of the data's last `months` months in which an event begins.
+
+    The last month is that of the latest `date_start`; a 1996 context event does not
+    drag a playback back to 1996.
+    """
+    starts = events["date_start"].dropna()
+    index = (starts.dt.year * 12 + starts.dt.month - 1).to_numpy()
+    first = int(index[index > index.max() - months].min())
+    return dt.date(first // 12, first % 12 + 1, 1)
+
+
 def playback_ends(start: dt.date, end: dt.date, step_days: int = 7) -> list[dt.date]:
-    """End dates a playback steps through: start + step, + 2 steps, …, always ending at `end`."""
+    """Dates a playback steps through: start, start + step, …, always ending at `end`."""
     if end <= start:
         return [end]
-    days = list(range(step_days, (end - start).days, step_days))
+    days = list(range(0, (end - start).days, step_days))
     return [start + dt.timedelta(days=d) for d in days] + [end]

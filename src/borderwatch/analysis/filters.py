@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from borderwatch.analysis.asof import STALE_DAYS
 from borderwatch.data import vocab
 
 MODES: tuple[str, ...] = ("analyst", "briefing")
@@ -29,9 +30,11 @@ class Filters:
     types: tuple[str, ...] = ()
     q: str = ""
     mode: str = "analyst"
+    stale_days: int = STALE_DAYS
+    """Age in days past which a crossing status or control state shows as unconfirmed."""
 
     def to_query(self) -> dict[str, list[str]]:
-        """Query-string form: start, end (ISO), country and type (repeated), q, mode."""
+        """Query-string form: start, end (ISO), country and type (repeated), q, mode, stale."""
         out: dict[str, list[str]] = {}
         if self.start:
             out["start"] = [self.start.isoformat()]
@@ -45,6 +48,8 @@ class Filters:
             out["q"] = [self.q]
         if self.mode != "analyst":
             out["mode"] = [self.mode]
+        if self.stale_days != STALE_DAYS:
+            out["stale"] = [str(self.stale_days)]
         return out
 
     @classmethod
@@ -101,7 +106,18 @@ class Filters:
                 mode = mode_vals[-1]
             else:
                 warnings.append(f"Ignored mode={mode_vals[-1]!r}: use one of {', '.join(MODES)}.")
-        return cls(start, end, tuple(countries), tuple(types), q, mode), warnings
+        stale_days = STALE_DAYS
+        stale_vals = values("stale")
+        if stale_vals:
+            if stale_vals[-1].strip().isdigit() and int(stale_vals[-1]) <= 100_000:
+                stale_days = int(stale_vals[-1])
+            else:
+                warnings.append(
+                    f"Ignored stale={stale_vals[-1]!r}: give a whole number of days "
+                    f"(default {STALE_DAYS})."
+                )
+        filters = cls(start, end, tuple(countries), tuple(types), q, mode, stale_days)
+        return filters, warnings
 
     def clamp(self, lo: dt.date, hi: dt.date) -> Filters:
         """The same filters with the date range limited to [lo, hi]."""

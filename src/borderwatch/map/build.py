@@ -21,11 +21,16 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from borderwatch.analysis.aggregate import grid_counts
-from borderwatch.analysis.control import control_as_of
-from borderwatch.analysis.crossings import crossing_status
+from borderwatch.analysis.asof import STALE_DAYS, Picture, picture_as_of, reading
 from borderwatch.data.borders import BORDERS_FILE, load_borders
 from borderwatch.data.loader import Dataset, bundled_data_dir
-from borderwatch.data.vocab import CONTROL_STATES, CROSSING_STATUSES, EVENT_TYPES
+from borderwatch.data.vocab import (
+    CONTROL_STATES,
+    CROSSING_STATES,
+    EVENT_TYPES,
+    NO_REPORT,
+    UNCONFIRMED,
+)
 from borderwatch.map import assets
 from borderwatch.map.eventlayer import (
     EVENT_CSS,
@@ -47,7 +52,7 @@ STATUS_COLORS: dict[str, str] = {
     "open": "#27ae60",
     "closed": "#c0392b",
     "threatened": "#e67e22",
-    "unknown": "#7f8c8d",
+    NO_REPORT: "#7f8c8d",
 }
 CONTROL_COLORS: dict[str, str] = {
     "taliban": "#6c3483",
@@ -55,6 +60,8 @@ CONTROL_COLORS: dict[str, str] = {
     "contested": "#d4ac0d",
     "resistance": "#117a65",
 }
+UNCONFIRMED_DASH = "5 4"
+"""An unconfirmed state keeps its colour, paler, inside a dashed ring (map and legend alike)."""
 SEA = "#dbe7ef"
 """Background where no outline is drawn: without tiles the outlines are the map."""
 
@@ -77,6 +84,7 @@ MAP_CSS = f"""
 .bw-legend b {{display:block;margin-top:3px;}}
 .bw-legend i.bw-swatch {{display:inline-block;width:12px;height:12px;border-radius:50%;
   margin-right:5px;vertical-align:-1px;}}
+.bw-legend i.bw-swatch.bw-unconfirmed {{opacity:.45;outline:2px dashed #333;outline-offset:-2px;}}
 .bw-legend i.fa-solid {{width:16px;text-align:center;margin-right:3px;}}
 </style>
 """
@@ -116,19 +124,20 @@ def legend_html() -> str:
             f"{escape(type_label(key))}</div>"
         )
     parts.append('</div><div class="bw-legend-col"><b>Crossings</b>')
-    for status in CROSSING_STATUSES:
-        parts.append(
-            f'<div><i class="bw-swatch" style="background:{STATUS_COLORS[status]}"></i>'
-            f"{escape(status)}</div>"
-        )
+    parts += [_swatch(STATUS_COLORS[status], status) for status in CROSSING_STATES]
+    parts.append(_swatch("#7f8c8d", "unconfirmed (last report too old)", unconfirmed=True))
+    parts.append(_swatch(STATUS_COLORS[NO_REPORT], NO_REPORT))
     parts.append("<b>District control</b>")
-    for state in CONTROL_STATES:
-        parts.append(
-            f'<div><i class="bw-swatch" style="background:{CONTROL_COLORS[state]}"></i>'
-            f"{escape(state)}</div>"
-        )
+    parts += [_swatch(CONTROL_COLORS[state], state) for state in CONTROL_STATES]
+    parts.append(_swatch("#7f8c8d", "unconfirmed (last report too old)", unconfirmed=True))
+    parts.append(_swatch(STATUS_COLORS[NO_REPORT], NO_REPORT))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _swatch(color: str, label: str, unconfirmed: bool = False) -> str:
+    cls = "bw-swatch bw-unconfirmed" if unconfirmed else "bw-swatch"
+    return f'<div><i class="{cls}" style="background:{color}"></i>{escape(label)}</div>'
 
 
 class PluginLinks(JSCSSMixin):
@@ -277,58 +286,79 @@ def base_map(
     return assets.localize(m, vendor_dir, base_url, offline)
 
 
+def _state_color(colors: dict[str, str], status: str) -> tuple[str, bool]:
+    """The colour of a status ('unconfirmed-closed' is closed's colour) and whether it is stale."""
+    stale = status.startswith(UNCONFIRMED)
+    return colors.get(status.removeprefix(UNCONFIRMED), STATUS_COLORS[NO_REPORT]), stale
+
+
+def _report_html(r: object, state_column: str) -> str:
+    words = escape(reading(r, state_column))
+    event_id = str(r.event_id)
+    if not event_id:
+        return words
+    return f"{words}<br>{escape(event_id)}: {escape(r.summary)}"
+
+
 def crossing_layer(status: pd.DataFrame) -> folium.FeatureGroup:
-    """Each crossing as a circle coloured by its status (a frame from `crossing_status`)."""
+    """Each crossing as a circle coloured by its status (`Picture.crossings`).
+
+    An unconfirmed status keeps its colour, paler and in a dashed ring; the popup
+    says the state in words, its last report and age, the report's confidence and
+    who holds the Afghan side.
+    """
     group = folium.FeatureGroup(name=LAYER_NAMES["crossings"], show=True)
     for r in status.itertuples(index=False):
         if pd.isna(r.latitude) or pd.isna(r.longitude):
             continue
-        since = "" if pd.isna(r.since) else f" since {r.since:%Y-%m-%d}"
-        last = "" if r.last_event_id is None else f"{r.last_event_id}: {r.last_summary}"
+        color, stale = _state_color(STATUS_COLORS, str(r.status))
         html = (
-            f"<b>{escape(r.name)}</b><br>Status: <b>{escape(r.status)}</b>{escape(since)}"
-            f"<br>{escape(last)}"
+            f"<b>{escape(r.name)}</b><br>Status: <b>{escape(r.status)}</b>"
+            f"<br>{_report_html(r, 'status')}"
+            f"<br>Afghan side ({escape(r.afghan_side)}): {escape(r.afghan_control)}"
         )
         folium.CircleMarker(
             location=(float(r.latitude), float(r.longitude)),
             radius=11,
-            color="#ffffff",
+            color=color if stale else "#ffffff",
             weight=3,
+            dash_array=UNCONFIRMED_DASH if stale else None,
             fill=True,
-            fill_color=STATUS_COLORS.get(r.status, STATUS_COLORS["unknown"]),
-            fill_opacity=0.95,
+            fill_color=color,
+            fill_opacity=0.4 if stale else 0.95,
             tooltip=f"{escape(r.name)}: {escape(r.status)}",
-            popup=folium.Popup(html, max_width=320),
+            popup=folium.Popup(html, max_width=340),
         ).add_to(group)
     return group
 
 
-def district_control(
-    events: pd.DataFrame, places: pd.DataFrame, as_of: dt.date | None, province: str = "Faryab"
-) -> pd.DataFrame:
-    """Who holds each district of `province` as of `as_of` (see control.control_as_of)."""
-    in_province = places[(places["kind"] == "district") & (places["admin1"] == province)]
-    return control_as_of(events, as_of, in_province, kind="district")
+def district_control(picture: Picture, province: str = "Faryab") -> pd.DataFrame:
+    """The control rows of `picture` for the districts of `province`."""
+    c = picture.control
+    return c[(c["kind"] == "district") & (c["admin1"] == province)].reset_index(drop=True)
 
 
 def control_layer(control: pd.DataFrame) -> folium.FeatureGroup:
-    """Each district as a circle coloured by who controls it (a frame from control_as_of)."""
+    """Each district as a circle coloured by who controls it (rows of `Picture.control`)."""
     group = folium.FeatureGroup(name=LAYER_NAMES["control"], show=True)
     for r in control.itertuples(index=False):
         if pd.isna(r.latitude) or pd.isna(r.longitude):
             continue
-        color = CONTROL_COLORS.get(r.control, "#7f8c8d")
-        text = f"{r.place}: {r.control} since {r.since:%Y-%m-%d}"
+        color, stale = _state_color(CONTROL_COLORS, str(r.control))
         folium.Circle(
             location=(float(r.latitude), float(r.longitude)),
             radius=9000,
             color=color,
             weight=2,
+            dash_array=UNCONFIRMED_DASH if stale else None,
             fill=True,
             fill_color=color,
-            fill_opacity=0.35,
-            tooltip=escape(text),
-            popup=folium.Popup(f"<b>{escape(text)}</b><br>{escape(r.summary)}", max_width=300),
+            fill_opacity=0.15 if stale else 0.35,
+            tooltip=escape(f"{r.place}: {r.control}"),
+            popup=folium.Popup(
+                f"<b>{escape(r.place)}: {escape(r.control)}</b><br>{_report_html(r, 'control')}",
+                max_width=320,
+            ),
         ).add_to(group)
     return group
 
@@ -420,21 +450,26 @@ def build_map(
     vendor_dir: Path | None = None,
     base_url: str = assets.STATIC_URL,
     collapsed: bool = True,
+    stale_days: int = STALE_DAYS,
 ) -> MapParts:
     """The map of `shown` (the filtered events of `ds`) as known on `as_of`.
 
     The layers are events, crossings, district control and heat; crossing status
-    and district control come from all of `ds.events` as of `as_of` (the end of the
-    range shown), so that a type or country filter never makes a crossing's status
-    'unknown'. Asset links point at `base_url` (offline: only local copies, see
+    and district control are the picture of all of `ds.events` as known on `as_of`
+    (the end of the range shown; None: the data's last day), with `stale_days` as
+    the unconfirmed threshold, so that a type or country filter never hides a
+    crossing's status. Asset links point at `base_url` (offline: only local copies, see
     `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen).
     """
     base = base_map(map_outlines(ds.data_dir), offline, vendor_dir, base_url)
+    if as_of is None:
+        as_of = pd.Timestamp(ds.events["date_end"].max()).date()
+    picture = picture_as_of(ds.events, ds.crossings, ds.places, as_of, stale_days)
     events, note = event_layer(shown, ds.sources, name=LAYER_NAMES["events"])
     layers = [
         events,
-        crossing_layer(crossing_status(ds.events, ds.crossings, ds.places, as_of)),
-        control_layer(district_control(ds.events, ds.places, as_of)),
+        crossing_layer(picture.crossings),
+        control_layer(district_control(picture)),
         heat_layer(shown),
     ]
     for n, layer in enumerate(layers):

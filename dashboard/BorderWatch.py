@@ -29,6 +29,7 @@ from borderwatch.analysis.asof import STALE_DAYS, picture_as_of
 from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.analysis.timeline import timeline, timeline_caption
 from borderwatch.data import snapshot
+from borderwatch.data.eventtable import event_table
 from borderwatch.data.loader import Dataset, default_data_dir
 from borderwatch.data.problems import DataError
 from borderwatch.data.vocab import EVENT_TYPES, country_names
@@ -175,7 +176,7 @@ def record_panel(ds: Dataset, event_id: str | None) -> None:
     if rows.empty:
         st.info("The selected event is not in the data any more.")
         return
-    record = export.event_table(rows).iloc[0]
+    record = event_table(rows).iloc[0]
     st.subheader(event_id)
     fields = record.drop("event_id")
     st.html(TABLE_CSS + html_table(pd.DataFrame({"Field": fields.index, "Value": fields.values})))
@@ -263,7 +264,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
 def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
     """The selectable table of `shown`; the selected row positions and the table."""
     # The table goes to the browser whole: a million rows took 8 s and 2 GB per rerun.
-    table = export.event_table(shown.head(TABLE_ROWS))[TABLE_COLUMNS]
+    table = event_table(shown.head(TABLE_ROWS))[TABLE_COLUMNS]
     if len(shown) > TABLE_ROWS:
         st.caption(
             f"The first {TABLE_ROWS:,} of {len(shown):,} events; narrow the filters or "

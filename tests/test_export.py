@@ -9,6 +9,7 @@ import pytest
 from sample_data import EVENTS, event, write_data_dir, write_stub_vendor
 
 from borderwatch import export
+from borderwatch.data.eventtable import event_table
 from borderwatch.data.loader import load_dataset
 from borderwatch.data.vocab import EVENT_COLUMNS
 
@@ -41,7 +42,7 @@ def test_csv_reads_back_as_the_same_events(ds, tmp_path):
     (again / "events.csv").write_bytes(export.to_csv(ds.events))
     back = load_dataset(again).events
     pd.testing.assert_frame_equal(
-        export.event_table(back), export.event_table(ds.events), check_dtype=False
+        event_table(back), export.event_table(ds.events), check_dtype=False
     )
     assert export.to_csv(ds.events).decode().splitlines()[0] == ",".join(EVENT_COLUMNS)
 

@@ -12,8 +12,8 @@ import geopandas as gpd
 import pandas as pd
 
 from borderwatch.analysis.asof import STALE_DAYS
+from borderwatch.data.eventtable import csv_bytes, event_table
 from borderwatch.data.loader import Dataset
-from borderwatch.data.vocab import EVENT_COLUMNS
 from borderwatch.map import assets
 from borderwatch.map.build import build_map
 from borderwatch.render.htmlsafe import escape
@@ -26,29 +26,9 @@ _CSS_URL = re.compile(r"url\((['\"]?)(?!data:|https?:|#)([^'\")]+)\1\)")
 _TTF_FALLBACK = re.compile(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)')
 
 
-def event_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The events in `events.csv` form: its columns in order, ISO dates, blanks as "".
-
-    The optional `sequence` column follows when any event has one."""
-    out = pd.DataFrame(index=events.index)
-    for col in EVENT_COLUMNS:
-        values = events[col]
-        if col in ("date_start", "date_end"):
-            out[col] = pd.to_datetime(values).dt.strftime("%Y-%m-%d")
-        elif col in ("latitude", "longitude"):
-            out[col] = values.astype(float).map(lambda v: "" if pd.isna(v) else f"{v:.6g}")
-        else:
-            out[col] = values.astype(object).where(values.notna(), "").astype(str)
-    if "sequence" in events.columns and (events["sequence"].fillna(0) != 0).any():
-        # the optional column goes along only when it orders something (0 is written blank)
-        seq = events["sequence"].fillna(0).astype(int)
-        out["sequence"] = seq.astype(str).where(seq != 0, "")
-    return out.reset_index(drop=True)
-
-
 def to_csv(events: pd.DataFrame) -> bytes:
     """The events as UTF-8 CSV that `load_dataset` reads back unchanged."""
-    return event_table(events).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return csv_bytes(event_table(events))
 
 
 def to_geojson(events: pd.DataFrame) -> bytes:

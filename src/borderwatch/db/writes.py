@@ -16,13 +16,14 @@ import pandas as pd
 import psycopg
 
 from borderwatch.data import vocab
+from borderwatch.data.eventtable import ALL_COLUMNS
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import typed_events
 from borderwatch.data.problems import DataError, Problem
 from borderwatch.data.tables import LINE
 from borderwatch.db.schema import EVENTS, PLACES, SOURCES, require_initialised
 from borderwatch.db.transfer import _as_editor, insert_rows, read_text_table
-from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
+from borderwatch.ingest.tidy import Context, check_events
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def save_events(
             _as_editor(conn, editor, f"Add events: {file}")
             context = store_context(conn, [s["source_id"] for s in new_sources])
             text = rows.copy()
-            for c in TIDY_COLUMNS:
+            for c in ALL_COLUMNS:
                 if c not in text.columns:
                     text[c] = ""
             problems = check_events(text, file, context)
@@ -77,7 +78,7 @@ def save_events(
             if fresh:
                 table = pd.DataFrame(fresh, columns=list(vocab.SOURCE_COLUMNS))
                 insert_rows(conn, SOURCES, table, None, skip_existing=True)
-            text = text[[*TIDY_COLUMNS, LINE]].fillna("").astype({c: str for c in TIDY_COLUMNS})
+            text = text[[*ALL_COLUMNS, LINE]].fillna("").astype({c: str for c in ALL_COLUMNS})
             typed = typed_events(text, context.gazetteer)  # type: ignore[arg-type]
             insert_rows(conn, EVENTS, text.drop(columns=LINE), typed)
     except psycopg.errors.UniqueViolation as e:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from borderwatch.data.eventtable import csv_bytes
 from borderwatch.data.loader import load_places, resolve_data_dir
 from borderwatch.data.problems import DataError
 from borderwatch.data.tables import LINE, read_table, read_text_utf8
@@ -21,7 +22,7 @@ from borderwatch.ingest import acled, store, ucdp
 from borderwatch.ingest.duplicates import find_duplicates
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.review import existing_events
-from borderwatch.ingest.tidy import check_events, context_for, to_csv_bytes
+from borderwatch.ingest.tidy import check_events, context_for
 
 PUBLISHERS = {"acled": "ACLED", "ucdp": "UCDP"}
 
@@ -64,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             return 1
         if args.output:
-            args.output.write_bytes(to_csv_bytes(rows))
+            args.output.write_bytes(csv_bytes(rows))
             print(f"wrote {len(rows)} events to {args.output}")
         if args.append:
             result = store.append_events(data_dir, rows, path.name, [source])

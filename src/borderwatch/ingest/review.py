@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.data import vocab
+from borderwatch.data.eventtable import ALL_COLUMNS
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import events_path, resolve_data_dir
 from borderwatch.data.problems import Problem
@@ -27,7 +28,7 @@ from borderwatch.ingest.extract import (
     STATUS_CANDIDATE,
     extract_candidates,
 )
-from borderwatch.ingest.tidy import TIDY_COLUMNS, Context, check_events
+from borderwatch.ingest.tidy import Context, check_events
 from borderwatch.ingest.upload import Upload
 
 REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *EVIDENCE_COLUMNS)
@@ -111,10 +112,10 @@ def duplicate_table(
 
 def _editable(df: pd.DataFrame) -> pd.DataFrame:
     out = df.drop(columns=[LINE], errors="ignore").copy()
-    for c in TIDY_COLUMNS:
+    for c in ALL_COLUMNS:
         if c not in out.columns:
             out[c] = ""
-    out = out[list(TIDY_COLUMNS)]
+    out = out[list(ALL_COLUMNS)]
     out.index = pd.RangeIndex(1, len(out) + 1)
     return out
 
@@ -179,5 +180,5 @@ def choices(rows: pd.DataFrame, column: str, allowed: tuple[str, ...]) -> list[s
 def rows_to_save(edited: pd.DataFrame) -> pd.DataFrame:
     """The tidy columns of the edited table (review-only columns dropped), with row numbers."""
     df = numbered(edited)
-    keep = [c for c in (*vocab.EVENT_COLUMNS, *vocab.OPTIONAL_EVENT_COLUMNS) if c in df.columns]
+    keep = [c for c in ALL_COLUMNS if c in df.columns]
     return df[[*keep, LINE]]

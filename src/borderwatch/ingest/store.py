@@ -26,10 +26,11 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.data import vocab
+from borderwatch.data.eventtable import ALL_COLUMNS, columns_of
 from borderwatch.data.loader import events_path, resolve_data_dir
 from borderwatch.data.problems import DataError, Problem
 from borderwatch.data.tables import LINE, read_table
-from borderwatch.ingest.tidy import TIDY_COLUMNS, check_events, context_for
+from borderwatch.ingest.tidy import check_events, context_for
 
 BACKUP_DIR = "backups"
 LOCK_FILE = ".save.lock"
@@ -200,17 +201,16 @@ def prepare(
             )
         )
     new = rows.copy()
-    for c in TIDY_COLUMNS:
+    for c in ALL_COLUMNS:
         if c not in new.columns:
             new[c] = ""
     combined = pd.concat(
-        [current[list(TIDY_COLUMNS)], new[list(TIDY_COLUMNS)].fillna("").astype(str)],
+        [current[list(ALL_COLUMNS)], new[list(ALL_COLUMNS)].fillna("").astype(str)],
         ignore_index=True,
     )
-    header = list(vocab.EVENT_COLUMNS) + [
-        c for c in vocab.OPTIONAL_EVENT_COLUMNS if c in _header(path) or (combined[c] != "").any()
-    ]
-    return combined[header], sorted(set(problems), key=lambda p: (p.line or 0, p.field or ""))
+    return combined[columns_of(combined, keep=_header(path))], sorted(
+        set(problems), key=lambda p: (p.line or 0, p.field or "")
+    )
 
 
 def _header(path: Path) -> list[str]:

@@ -13,21 +13,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from borderwatch.data import vocab
+from borderwatch.data.eventtable import ALL_COLUMNS
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import load_places, load_sources, resolve_data_dir
 from borderwatch.data.problems import DataError, Problem
 from borderwatch.data.schema import validate_events
 from borderwatch.data.tables import LINE
 
-TIDY_COLUMNS: tuple[str, ...] = vocab.EVENT_COLUMNS + vocab.OPTIONAL_EVENT_COLUMNS
-"""Every column an imported table carries, in file order."""
-
 
 def tidy_frame(records: Iterable[Mapping[str, str]], lines: Iterable[int]) -> pd.DataFrame:
     """A frame of strings with every tidy column (missing ones blank) and `__line__`."""
-    rows = [{c: str(r.get(c, "") or "") for c in TIDY_COLUMNS} for r in records]
-    df = pd.DataFrame(rows, columns=list(TIDY_COLUMNS), dtype=str)
+    rows = [{c: str(r.get(c, "") or "") for c in ALL_COLUMNS} for r in records]
+    df = pd.DataFrame(rows, columns=list(ALL_COLUMNS), dtype=str)
     df[LINE] = list(lines)
     return df
 
@@ -51,19 +48,11 @@ def context_for(data_dir: Path | str | None, extra_sources: Collection[str] = ()
 def check_events(df: pd.DataFrame, file: str, context: Context) -> list[Problem]:
     """Every problem in tidy rows (strings + `__line__`), as the loader would report it."""
     frame = df.copy()
-    for c in TIDY_COLUMNS:
+    for c in ALL_COLUMNS:
         if c not in frame.columns:
             frame[c] = ""
-    frame[list(TIDY_COLUMNS)] = frame[list(TIDY_COLUMNS)].fillna("").astype(str)
+    frame[list(ALL_COLUMNS)] = frame[list(ALL_COLUMNS)].fillna("").astype(str)
     return validate_events(frame, file, context.source_ids, context.gazetteer)
-
-
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """The tidy columns of `df` as UTF-8 CSV (optional columns only when used)."""
-    cols = list(vocab.EVENT_COLUMNS) + [
-        c for c in vocab.OPTIONAL_EVENT_COLUMNS if c in df.columns and (df[c] != "").any()
-    ]
-    return df[cols].to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def require_columns(df: pd.DataFrame, required: Iterable[str], name: str, layout: str) -> None:

@@ -75,12 +75,6 @@ class Picture:
     """One row per place with a control report or of kind district, by name (CONTROL_COLUMNS)."""
 
 
-def place_names(events: pd.DataFrame) -> pd.Series:
-    """Each event's curated place name (the loader's `gazetteer_name`), else `place`."""
-    column = "gazetteer_name" if "gazetteer_name" in events.columns else "place"
-    return events[column].astype(str)
-
-
 def picture_as_of(
     events: pd.DataFrame,
     crossings: pd.DataFrame,
@@ -90,37 +84,65 @@ def picture_as_of(
 ) -> Picture:
     """Status of every crossing and control of every reported place as known on `as_of`."""
     cutoff = pd.Timestamp(as_of)
-    # Only the events that can set a state, and only the columns read: a million
-    # events must not be copied whole.
-    settable = events["event_type"].isin([*STATUS_BY_TYPE, "territorial_control"])
-    known = settable & (events["date_end"] <= cutoff)
-    used = ["event_type", "control", "date_start", "date_end", "confidence", "event_id", "summary"]
-    ev = pd.DataFrame({c: events[c][known] for c in used})
-    ev["place"] = place_names(events[known])
-    ev["sequence"] = events["sequence"][known] if "sequence" in events.columns else 0
-    ev["event_type"] = ev["event_type"].astype(str)
+    # Only the events that can set a state, and only the columns compared: a million
+    # events must not be copied whole, and their text is looked up for the few
+    # reports that end up on the board (`_current` takes it by position).
+    etype = events["event_type"]
+    known = (events["date_end"] <= cutoff).to_numpy()
+    is_control = known & (etype == "territorial_control").to_numpy()
+    is_status = known & etype.isin(list(STATUS_BY_TYPE)).to_numpy()
+    names = _name_column(events)
+    sides = {
+        str(c[side]): str(c["crossing_id"])
+        for _, c in crossings.iterrows()
+        for side in ("afghan_side", "neighbour_side")
+    }
+    is_status &= names.isin(list(sides)).to_numpy()
 
-    control = _control(ev[ev["event_type"] == "territorial_control"], places, cutoff, stale_days)
-    status = _crossings(ev, crossings, places, control, cutoff, stale_days)
+    pos = np.flatnonzero(is_control)
+    held = _lean(events, pos, names.iloc[pos].astype(str), events["control"].iloc[pos])
+    control = _control(events, held, places, cutoff, stale_days)
+    pos = np.flatnonzero(is_status)
+    at = _lean(
+        events,
+        pos,
+        names.iloc[pos].astype(str).map(sides),
+        etype.iloc[pos].astype(str).map(STATUS_BY_TYPE),
+    )
+    status = _crossings(events, at, crossings, places, control, cutoff, stale_days)
     return Picture(as_of, stale_days, status, control)
 
 
+def _name_column(events: pd.DataFrame) -> pd.Series:
+    """Each event's curated place name (the loader's `gazetteer_name`), else `place`."""
+    return events["gazetteer_name" if "gazetteer_name" in events.columns else "place"]
+
+
+def _lean(events: pd.DataFrame, pos: np.ndarray, key: pd.Series, state: pd.Series) -> pd.DataFrame:
+    """The columns `_current` orders by, for the events at positions `pos`."""
+    sequence = events["sequence"].iloc[pos] if "sequence" in events.columns else 0
+    return pd.DataFrame(
+        {
+            "key": key.to_numpy(),
+            "state": state.astype(str).to_numpy(),
+            "date_start": events["date_start"].iloc[pos].to_numpy(),
+            "date_end": events["date_end"].iloc[pos].to_numpy(),
+            "sequence": np.asarray(sequence),
+            "pos": pos,
+        }
+    )
+
+
 def _crossings(
-    ev: pd.DataFrame,
+    events: pd.DataFrame,
+    at: pd.DataFrame,
     crossings: pd.DataFrame,
     places: pd.DataFrame,
     control: pd.DataFrame,
     cutoff: pd.Timestamp,
     stale_days: int,
 ) -> pd.DataFrame:
-    side_of = {
-        str(c[side]): str(c["crossing_id"])
-        for _, c in crossings.iterrows()
-        for side in ("afghan_side", "neighbour_side")
-    }
-    at = ev[ev["event_type"].isin(list(STATUS_BY_TYPE)) & ev["place"].isin(side_of)]
-    at = at.assign(key=at["place"].map(side_of), state=at["event_type"].map(STATUS_BY_TYPE))
-    states = _current(at, cutoff, stale_days)
+    states = _current(events, at, cutoff, stale_days)
     out = crossings[["crossing_id", "name", "neighbour_country", "afghan_side"]].copy()
     out = out.join(states, on="crossing_id")
     out["status"] = _status(out["state"], out["stale"])
@@ -135,11 +157,13 @@ def _crossings(
 
 
 def _control(
-    ev: pd.DataFrame, places: pd.DataFrame, cutoff: pd.Timestamp, stale_days: int
+    events: pd.DataFrame,
+    held: pd.DataFrame,
+    places: pd.DataFrame,
+    cutoff: pd.Timestamp,
+    stale_days: int,
 ) -> pd.DataFrame:
-    states = _current(
-        ev.assign(key=ev["place"], state=ev["control"].astype(str)), cutoff, stale_days
-    )
+    states = _current(events, held, cutoff, stale_days)
     gaz = places.drop_duplicates("name").set_index("name")
     names = sorted(set(states.index) | set(gaz.index[gaz["kind"] == "district"]))
     out = pd.DataFrame({"place": names}).join(states, on="place")
@@ -149,8 +173,11 @@ def _control(
     return _blank_unreported(out)[CONTROL_COLUMNS]
 
 
-def _current(ev: pd.DataFrame, cutoff: pd.Timestamp, stale_days: int) -> pd.DataFrame:
-    """Per `key`: the state of its latest known event, with the bounds of that state's run."""
+def _current(
+    events: pd.DataFrame, ev: pd.DataFrame, cutoff: pd.Timestamp, stale_days: int
+) -> pd.DataFrame:
+    """Per `key` of `ev` (from `_lean`): the state of its latest known event, with the
+    bounds of that state's run; the report's text is taken from `events` by position."""
     if ev.empty:
         return pd.DataFrame(columns=STATE_COLUMNS, index=pd.Index([], name="key"))
     ev = ev.sort_values(["key", *_ORDER], kind="stable").reset_index(drop=True)
@@ -164,6 +191,11 @@ def _current(ev: pd.DataFrame, cutoff: pd.Timestamp, stale_days: int) -> pd.Data
     last = last.set_index("key")
     first = firsts.loc[last.index]
     age = (cutoff - last["date_end"]).dt.days
+    rows = last["pos"].to_numpy()
+
+    def text(column: str) -> np.ndarray:
+        return events[column].iloc[rows].astype(str).to_numpy()
+
     return pd.DataFrame(
         {
             "state": last["state"],
@@ -172,10 +204,11 @@ def _current(ev: pd.DataFrame, cutoff: pd.Timestamp, stale_days: int) -> pd.Data
             "last_report": last["date_end"],
             "age_days": age,
             "stale": age > stale_days,
-            "confidence": last["confidence"].astype(str),
-            "event_id": last["event_id"].astype(str),
-            "summary": last["summary"].astype(str),
-        }
+            "confidence": text("confidence"),
+            "event_id": text("event_id"),
+            "summary": text("summary"),
+        },
+        index=last.index,
     )
 
 

@@ -1,315 +1,162 @@
-"""Measure briefing extraction on the two seed briefings against a hand-made answer key.
+"""Score briefing extraction against hand-made answer keys (benchmarks/extraction/).
 
-    python scripts/measure_extraction.py [--seeds ../shared/seeds] [--data-dir geodata]
+    python scripts/measure_extraction.py                 # the held-out half (the reported figures)
+    python scripts/measure_extraction.py --split dev     # the half the rules may be tuned on
+    python scripts/measure_extraction.py --split heldout --misses   # and list every miss
 
-Prints, per briefing: the gazetteer places the briefing mentions that the
-extractor finds (and the ones it misses or adds), and of the explicitly dated
-events, how many dates it resolves correctly (a) as a date expression and (b)
-on a candidate row for the right place. The answer key below comes from reading
-the briefings by hand; it is the reference, not the tool's output. The seeds
-are not part of the repository (a fresh clone has none): without them the
-script says so and exits 0.
+Per briefing and in total:
+
+* places: recall = key places some candidate row names (by its canonical name or
+  the spelling found) / key places; precision = distinct candidate places that
+  are key places / distinct candidate places;
+* dates: key events with a candidate at one of the event's places whose
+  `date_start`..`date_end` is exactly the key's span / key events;
+* types: of the key events with a candidate at the right place, those whose
+  candidate (the one with the key's date expression, else the right span, else
+  the first) has the key's event type.
+
+The keys and the split are described in benchmarks/extraction/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.extract import extract_candidates
+from borderwatch.ingest.places import PlaceFinder
 from borderwatch.data.loader import load_places
-from borderwatch.ingest.dates import find_dates
-from borderwatch.ingest.extract import PlaceFinder, extract_candidates
 
-D = dt.date
-
-
-@dataclass(frozen=True)
-class DatedEvent:
-    """An event the briefing dates explicitly: the expression, its true span, its place."""
-
-    what: str
-    expression: str
-    start: dt.date
-    end: dt.date
-    place: str | None
-    """Gazetteer name of the place the same sentence names (None if it names none)."""
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "benchmarks" / "extraction"
 
 
-@dataclass(frozen=True)
-class Key:
-    file: str
-    published: dt.date
-    places: frozenset[str]
-    """Gazetteer places the briefing mentions, by any spelling or plain paraphrase."""
-    events: tuple[DatedEvent, ...]
+@dataclass
+class Score:
+    places: int = 0
+    places_found: int = 0
+    predicted: int = 0
+    predicted_right: int = 0
+    events: int = 0
+    dates_right: int = 0
+    placed: int = 0
+    types_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for f in (
+            "places",
+            "places_found",
+            "predicted",
+            "predicted_right",
+            "events",
+            "dates_right",
+            "placed",
+            "types_right",
+        ):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
 
 
-KEYS = (
-    Key(
-        "000_5fd6cae0a927e2c5.txt",
-        D(2021, 7, 13),
-        frozenset(
-            {
-                "Afghanistan",
-                "Russia",
-                "Uzbekistan",
-                "Tajikistan",
-                "Turkmenistan",
-                "Kyrgyzstan",
-                "Northern Afghanistan",
-                "North-western Afghanistan",
-                "Faryab",
-                "Badakhshan",
-                "Takhar",
-                "Jurm",
-                "Hairatan",
-                "Sher Khan Bandar",
-                "Aqina",
-                "Imamnazar",
-                "Turghundi",
-                "Serhetabat",
-                "Termez",
-                "Mazar-e Sharif",
-                "Kabul",
-                "Moscow",
-                "Ashgabat",
-                "Tashkent",
-                "201st Military Base (Dushanbe)",
-                "Kant Air Base",
-            }
-        ),
-        (
-            DatedEvent(
-                "Putin calls Uzbek and Tajik presidents",
-                "July 5",
-                D(2021, 7, 5),
-                D(2021, 7, 5),
-                "Tajikistan",
-            ),
-            DatedEvent(
-                "Lavrov promises to defend allies",
-                "two days later",
-                D(2021, 7, 7),
-                D(2021, 7, 7),
-                "Moscow",
-            ),
-            DatedEvent(
-                "Taliban delegation in Moscow", "July 9", D(2021, 7, 9), D(2021, 7, 9), "Moscow"
-            ),
-            DatedEvent(
-                "Taliban delegation in Ashgabat",
-                "July 10",
-                D(2021, 7, 10),
-                D(2021, 7, 10),
-                "Ashgabat",
-            ),
-            DatedEvent(
-                "Taliban take the areas along the northern borders",
-                "Since May",
-                D(2021, 5, 1),
-                D(2021, 7, 13),
-                None,
-            ),
-        ),
-    ),
-    Key(
-        "001_432d9f9ecb9e04b9.txt",
-        D(2021, 9, 30),  # "autumn 2021"; its latest cited item is dated 27 September
-        frozenset(
-            {
-                "Afghanistan",
-                "Russia",
-                "Uzbekistan",
-                "Tajikistan",
-                "Turkmenistan",
-                "Kyrgyzstan",
-                "Kazakhstan",
-                "Northern Afghanistan",
-                "Afghan–Uzbek border (Afghan side)",
-                "Turkmen–Afghan border",
-                "Panjshir",
-                "Kabul",
-                "Bishkek",
-                "Nur-Sultan",
-                "Moscow",
-                "Dushanbe",
-                "Awaza",
-            }
-        ),
-        (
-            DatedEvent("Awaza summit", "August 6", D(2021, 8, 6), D(2021, 8, 6), "Awaza"),
-            DatedEvent(
-                "Rahmon will not recognise Taliban rule",
-                "25 August",
-                D(2021, 8, 25),
-                D(2021, 8, 25),
-                "Tajikistan",
-            ),
-            DatedEvent(
-                "CSTO meeting in Dushanbe",
-                "16 September 2021",
-                D(2021, 9, 16),
-                D(2021, 9, 16),
-                "Dushanbe",
-            ),
-            DatedEvent(
-                "Russia invited to the Taliban inauguration",
-                "11 September 2021",
-                D(2021, 9, 11),
-                D(2021, 9, 11),
-                "Russia",
-            ),
-            DatedEvent(
-                "RUBEZH-21 exercises",
-                "in August and September",
-                D(2021, 8, 1),
-                D(2021, 9, 30),
-                "Tajikistan",
-            ),
-            DatedEvent(
-                "Russian general: support through the CSTO",
-                "July 2021",
-                D(2021, 7, 1),
-                D(2021, 7, 31),
-                "Moscow",
-            ),
-            DatedEvent(
-                "Putin links Afghanistan to Russia's security",
-                "last August",
-                D(2021, 8, 1),
-                D(2021, 8, 31),
-                "Russia",
-            ),
-            DatedEvent(
-                "CSTO talks on the Uzbek-Afghan border",
-                "of August",
-                D(2021, 8, 1),
-                D(2021, 8, 31),
-                "Afghan–Uzbek border (Afghan side)",
-            ),
-            DatedEvent(
-                "Rahmon at the CSTO meeting in Dushanbe",
-                "in September",
-                D(2021, 9, 1),
-                D(2021, 9, 30),
-                "Dushanbe",
-            ),
-            DatedEvent(
-                "Uzbekistan hosts the Taliban",
-                "in 2019",
-                D(2019, 1, 1),
-                D(2019, 12, 31),
-                "Uzbekistan",
-            ),
-            DatedEvent(
-                "Taliban first in power; neighbours isolate themselves",
-                "in 1996",
-                D(1996, 1, 1),
-                D(1996, 12, 31),
-                "Afghanistan",
-            ),
-            DatedEvent(
-                "Attack on foreign tourists in Tajikistan",
-                "in 2018",
-                D(2018, 1, 1),
-                D(2018, 12, 31),
-                "Tajikistan",
-            ),
-            DatedEvent(
-                "Moscow consultations, third round",
-                "April 2017",
-                D(2017, 4, 1),
-                D(2017, 4, 30),
-                "Moscow",
-            ),
-            DatedEvent(
-                "Moscow hosts Taliban and Northern Alliance",
-                "in 2018",
-                D(2018, 1, 1),
-                D(2018, 12, 31),
-                "Moscow",
-            ),
-        ),
-    ),
-)
+def _keys(spellings: list[str]) -> set[str]:
+    return {normalize(s) for s in spellings}
 
 
-def measure(key: Key, text: str, places) -> dict:
-    """Figures for one briefing (see the module docstring)."""
-    known = set(places["name"])
-    expected = {p for p in key.places if p in known}
-    found = {m.name for m in PlaceFinder(places).find(text)}
-    refs = find_dates(text, key.published)
-    cands = extract_candidates(text, key.published, "MEASURE", places)
-    dated = []
-    for ev in key.events:
-        expr_ok = any(
-            r.text == ev.expression and (r.start, r.end) == (ev.start, ev.end) for r in refs
-        )
-        row_ok = ev.place is not None and bool(
-            (
-                (cands["place"] == ev.place)
-                & (cands["date_start"] == ev.start.isoformat())
-                & (cands["date_end"] == ev.end.isoformat())
-            ).any()
-        )
-        dated.append((ev, expr_ok, row_ok))
-    return {
-        "expected": expected,
-        "not_in_gazetteer": sorted(key.places - known),
-        "found": sorted(expected & found),
-        "missed": sorted(expected - found),
-        "extra": sorted(found - expected),
-        "dated": dated,
-        "candidates": len(cands),
-    }
+def _row_names(row: pd.Series) -> set[str]:
+    return {normalize(str(row["place"])), normalize(str(row["evidence_place_text"]))}
+
+
+def score(rows: pd.DataFrame, key: dict) -> Score:
+    """Compare one briefing's candidate rows with its answer key."""
+    s = Score()
+    names = [_row_names(r) for _, r in rows.iterrows()]
+    for spellings in key["places"]:
+        s.places += 1
+        if any(n & _keys(spellings) for n in names):
+            s.places_found += 1
+        else:
+            s.misses.append(f"place not found: {spellings[0]}")
+    all_key = set().union(*(_keys(p) for p in key["places"]))
+    seen: dict[str, set[str]] = {}
+    for _, r in rows.iterrows():
+        seen.setdefault(str(r["place"]), set()).update(_row_names(r))
+    s.predicted = len(seen)
+    for place, n in seen.items():
+        if n & all_key:
+            s.predicted_right += 1
+        else:
+            s.misses.append(f"not a place of the key: {place}")
+    for ev in key["events"]:
+        s.events += 1
+        at_place = rows[[bool(n & _keys(ev["places"])) for n in names]]
+        right = at_place[
+            (at_place["date_start"] == ev["date_start"]) & (at_place["date_end"] == ev["date_end"])
+        ]
+        label = f"{ev['places'][0]} {ev['expression']!r} ({ev['date_start']}..{ev['date_end']})"
+        if len(right):
+            s.dates_right += 1
+        else:
+            got = sorted(set(zip(at_place["date_start"], at_place["date_end"], strict=True)))
+            s.misses.append(f"date: {label}; candidates there: {got or 'none'}")
+        if at_place.empty:
+            continue
+        s.placed += 1
+        expr = ev["expression"].lower()
+        same_expr = at_place[[expr in t.lower() for t in at_place["evidence_date_text"]]]
+        chosen = (same_expr if len(same_expr) else right if len(right) else at_place).iloc[0]
+        if chosen["event_type"] == ev["event_type"]:
+            s.types_right += 1
+        else:
+            s.misses.append(
+                f"type: {label} is {ev['event_type']}, proposed "
+                f"{chosen['event_type'] or '(none)'} from {chosen['evidence_type_cue']!r}"
+            )
+    return s
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({100 * a / b:.0f} %)" if b else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    parser.add_argument("--seeds", type=Path, default=default_seeds)
-    parser.add_argument("--data-dir", type=Path, default=None)
-    args = parser.parse_args(argv)
-    if not args.seeds.is_dir():
-        print(f"no seed briefings at {args.seeds}: nothing to measure")
-        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "heldout"), default="heldout")
+    ap.add_argument("--data-dir", type=Path, default=REPO / "geodata")
+    ap.add_argument("--misses", action="store_true", help="list every miss")
+    args = ap.parse_args(argv)
     places = load_places(args.data_dir)
-    tot_p = tot_f = tot_e = tot_x = tot_r = 0
-    for key in KEYS:
-        text = (args.seeds / key.file).read_text(encoding="utf-8")
-        m = measure(key, text, places)
-        n_exp, n_found = len(m["expected"]), len(m["found"])
-        expr = sum(1 for _, ok, _ in m["dated"] if ok)
-        rows = sum(1 for _, _, ok in m["dated"] if ok)
-        n_ev = len(m["dated"])
-        tot_p, tot_f, tot_e, tot_x, tot_r = (
-            tot_p + n_exp,
-            tot_f + n_found,
-            tot_e + n_ev,
-            tot_x + expr,
-            tot_r + rows,
+    finder = PlaceFinder(places, borders=args.data_dir / "borders.geojson")
+    total = Score()
+    print(f"split: {args.split}")
+    print("| briefing | places found | place precision | dates right | types right (placed) |")
+    print("|---|---|---|---|---|")
+    for path in sorted((CORPUS / args.split).glob("*.txt")):
+        key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
+        published = dt.date.fromisoformat(key["published"])
+        rows = extract_candidates(
+            path.read_text(encoding="utf-8"), published, "EVAL", places, finder=finder
         )
-        print(f"## {key.file} (published {key.published})")
-        print(f"places found: {n_found}/{n_exp} ({n_found / n_exp:.0%})")
-        print(f"  missed: {', '.join(m['missed']) or '-'}")
-        print(f"  found but not in the key: {', '.join(m['extra']) or '-'}")
-        if m["not_in_gazetteer"]:
-            print(f"  key places not in the gazetteer: {', '.join(m['not_in_gazetteer'])}")
-        print(f"dated events, date expression resolved: {expr}/{n_ev} ({expr / n_ev:.0%})")
-        print(f"dated events, on a candidate row for the right place: {rows}/{n_ev}")
-        for ev, ok, row_ok in m["dated"]:
-            mark = ("ok " if ok else "MISS") + (" row" if row_ok else "    ")
-            print(f"  {mark}  {ev.expression!r:28} {ev.start}..{ev.end}  {ev.what}")
-        print(f"candidate rows written: {m['candidates']}")
-        print()
+        s = score(rows, key)
+        total.add(s)
+        print(
+            f"| {path.stem} | {_pct(s.places_found, s.places)} | "
+            f"{_pct(s.predicted_right, s.predicted)} | {_pct(s.dates_right, s.events)} | "
+            f"{_pct(s.types_right, s.placed)} |"
+        )
+        if args.misses:
+            for m in s.misses:
+                print(f"|   | {m} | | | |")
     print(
-        f"TOTAL places {tot_f}/{tot_p} ({tot_f / tot_p:.0%}); "
-        f"dates resolved {tot_x}/{tot_e} ({tot_x / tot_e:.0%}); "
-        f"on the right candidate row {tot_r}/{tot_e} ({tot_r / tot_e:.0%})"
+        f"| **total** | **{_pct(total.places_found, total.places)}** | "
+        f"**{_pct(total.predicted_right, total.predicted)}** | "
+        f"**{_pct(total.dates_right, total.events)}** | "
+        f"**{_pct(total.types_right, total.placed)}** |"
     )
     return 0
 

@@ -28,7 +28,7 @@ def test_extract_writes_marked_candidates_with_the_source_id(data_dir, tmp_path,
     ].values.tolist() == [
         [
             "candidate",
-            "CAND-OXAN-2021-07-13-0001",
+            "",
             "Hairatan",
             "2021-07-09",
             "crossing_closed",
@@ -36,7 +36,7 @@ def test_extract_writes_marked_candidates_with_the_source_id(data_dir, tmp_path,
         ],
         [
             "candidate",
-            "CAND-OXAN-2021-07-13-0002",
+            "",
             "Moscow",
             "2021-07-11",
             "diplomatic_contact",

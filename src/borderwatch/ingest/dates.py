@@ -1,11 +1,17 @@
 """Date expressions in briefing text, resolved against the publication date.
 
-A briefing says "on July 9", "two days later", "since May", "in August and
-September" or "last week"; each becomes a span [start, end] with a precision
-(day / week / month / year), so that an event known only as "in August" spans
-the month. A date without a year is the latest such date not after publication
-(briefings report the past); "N days later" counts from the last explicit day
-mentioned before it.
+A briefing says "on July 9", "On Sunday", "two days later", "since May",
+"early July", "from 5 to 10 August", "1996–2001" or "last week"; each becomes a
+span [start, end] with a precision (day / week / month / year), so that an event
+known only as "in August" spans the month. Single days and weekdays are read by
+`dateparser` with the publication date as its relative base; spans and the
+parts of a month are this module's own rules. A date without a year is the
+latest such date not after publication (briefings report the past), unless its
+sentence speaks of the future ("will hold drills in early August"); a weekday is
+the last such day before publication. "N days later", "the same day" and "the
+next day" count from the last day mentioned before them; "the day before Kabul
+fell" and "two days after the ceasefire" from the date of the earlier sentence
+that names Kabul or the ceasefire.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 MONTHS: dict[str, int] = {
     **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
@@ -43,11 +50,56 @@ _MONTH = (
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
+_TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
+
+# Parts of a month: "early July" is 1-10 July, "mid-July" 11-20, "late July" 21-end.
+PART_DAYS: dict[str, tuple[int, int]] = {
+    "early": (1, 10),
+    "start": (1, 10),
+    "beginning": (1, 10),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 31),
+    "end": (21, 31),
+}
+
+# A sentence that speaks of the future puts a yearless date after publication.
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|next)\b", re.I)
 
 # Order matters: earlier patterns win where matches overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE if kind.startswith("rel") else 0))
     for kind, rx in (
+        (
+            "day_month_span",
+            rf"\b(?:from|between)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_TO}"
+            rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "day_span",
+            rf"\b(?:(?:from|between|on)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+"
+            rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "month_day_span",
+            rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "year_span",
+            rf"\b(?:(?:from|between)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|until)\s*"
+            rf"(?P<y2>{_YEAR}|\d\d)\b",
+        ),
+        (
+            "since_part",
+            rf"\b[Ss]ince\s+(?P<part>{_PART})[\s-]+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "part_month",
+            rf"\b(?:(?:[Ii]n|[Bb]y|[Uu]ntil|[Dd]uring)\s+)?(?P<part>{_PART})[\s-]+(?P<m>{_MONTH})"
+            rf"(?:\s+(?P<y>{_YEAR}))?\b",
+        ),
         (
             "month_pair",
             rf"\b(?:in|during|between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|-|–)\s+"
@@ -71,6 +123,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "in_month",
             r"\b(?:[Ii]n|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
             rf"(?:(?:early|mid|late)[\s-]+)?(?P<m>{_MONTH})\b(?!\s+\d)",
+        ),
+        (
+            "weekday",
+            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince)\s+)?(?P<wd>{_WEEKDAY})\b"
+            rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_MONTH})",
+        ),
+        ("rel_since_then", r"\bsince\s+then\b"),
+        ("rel_same_day", r"\b(?:the\s+)?same\s+day\b"),
+        ("rel_same_week", r"\b(?:the\s+)?same\s+week\b"),
+        (
+            "rel_around",
+            rf"\b(?:(?P<n>{_NUM})\s+days?|the\s+day)\s+(?P<dir>before|after)\s+"
+            r"(?P<ref>(?:the\s+)?[\w-]+)",
         ),
         ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+later\b"),
         ("rel_next_day", r"\b(?:the\s+)?(?:next|following)\s+day\b"),
@@ -112,44 +177,125 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year_for(month: int, day: int, published: dt.date) -> int:
-    """The year that puts month/day at or before publication (at most a year earlier)."""
+def _day(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _year_for(month: int, day: int, published: dt.date, future: bool = False) -> int:
+    """The year that puts month/day at or before publication.
+
+    In a sentence about the future, the first such date after publication instead,
+    if that is within half a year ("will meet on 27 July", published on 30 July,
+    is last 27 July: the verb was about something else).
+    """
     year = published.year
     try:
         if dt.date(year, month, day) > published:
+            if future and (dt.date(year, month, day) - published).days <= 183:
+                return year
             year -= 1
+        elif future and (dt.date(year + 1, month, day) - published).days <= 183:
+            year += 1
     except ValueError:  # 29 February
         pass
     return year
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date, anchor: dt.date | None):
+@cache
+def _dateparser_settings(published: dt.date, future: bool) -> dict[str, object]:
+    return {
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+        "PREFER_DATES_FROM": "future" if future else "past",
+    }
+
+
+def parse_day(expression: str, published: dt.date, future: bool = False) -> dt.date | None:
+    """One day ("14 July", "July 14, 2021", "27.09.2021", "Sunday") by dateparser.
+
+    Relative to publication: a weekday is the last such day before it (the next
+    one if `future`); a day without a year is not after publication.
+    """
+    import dateparser  # imported here: the map pages never need it
+
+    parsed = dateparser.parse(
+        expression,
+        languages=["en"],
+        settings=_dateparser_settings(published, future),  # type: ignore[arg-type]
+    )
+    return parsed.date() if parsed else None
+
+
+def _part_span(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
+    first, last = PART_DAYS[part.split()[-2] if " of" in part else part.lower()]
+    end = min(last, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, first), dt.date(year, month, end)
+
+
+Resolved = tuple[dt.date, dt.date, str, bool]
+
+
+def _resolve(
+    kind: str,
+    m: re.Match[str],
+    published: dt.date,
+    anchor: tuple[dt.date, str] | None,
+    future: bool,
+    lookup: dict[str, tuple[dt.date, str]],
+) -> Resolved | None:
     """(start, end, precision, explicit) for one match, or None if it is not a real date."""
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
+    if kind == "day_month_span":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        year = y or _year_for(m2, _day(g["d2"]), published, future)
+        first_year = year if m1 <= m2 else year - 1
+        return dt.date(first_year, m1, _day(g["d1"])), dt.date(year, m2, _day(g["d2"])), "day", True
+    if kind in ("day_span", "month_day_span"):
+        mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        if d2 <= d1:
+            return None
+        year = y or _year_for(mo, d2, published, future)
+        return dt.date(year, mo, d1), dt.date(year, mo, d2), "day", True
+    if kind == "year_span":
+        y1, y2 = int(g["y1"]), g["y2"]
+        y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        if y2i <= y1:
+            return None
+        return dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "year", True
+    if kind in ("since_part", "part_month"):
+        mo = _month(g["m"])
+        part = re.sub(r"\s+", " ", g["part"].lower())
+        year = y or _year_for(mo, 1, published, future)
+        start, end = _part_span(part, year, mo)
+        return start, (published if kind == "since_part" else end), "month", True
     if kind == "month_pair":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
-        year = y or _year_for(m1, 1, published)
+        year = y or _year_for(m1, 1, published, future)
         end_year = year if m2 >= m1 else year + 1
         return dt.date(year, m1, 1), _month_end(end_year, m2), "month", True
     if kind == "since":
         mo = _month(g["m"])
         day_txt = g.get("d") or g.get("d2")
-        day = int(re.sub(r"\D", "", day_txt)) if day_txt else 1
+        day = _day(day_txt) if day_txt else 1
         year = y or _year_for(mo, day, published)
         return dt.date(year, mo, day), published, "day" if day_txt else "month", True
     if kind in ("day_month", "month_day", "numeric", "iso"):
         mo = int(g["mn"]) if g.get("mn") else _month(g["m"])
-        day = int(re.sub(r"\D", "", g["d"]))
-        year = y or _year_for(mo, day, published)
-        d = dt.date(year, mo, day)
-        return d, d, "day", True
+        day = _day(g["d"])
+        year = y or _year_for(mo, day, published, future)
+        d = dt.date(year, mo, day)  # ValueError for "31 June": not a date
+        parsed = parse_day(f"{day} {calendar.month_name[mo]} {year}", published)
+        return (parsed or d), (parsed or d), "day", True
+    if kind == "weekday":
+        d = parse_day(g["wd"], published, future)
+        return (d, d, "day", True) if d else None
     if kind == "month_year":
         mo = _month(g["m"])
+        assert y is not None
         return dt.date(y, mo, 1), _month_end(y, mo), "month", True
     if kind in ("last_month_name", "in_month"):
         mo = _month(g["m"])
-        year = _year_for(mo, 1, published)
+        year = _year_for(mo, 1, published, future and kind == "in_month")
         if (
             kind == "last_month_name"
             and m.group(0).lower().startswith("last")
@@ -158,20 +304,21 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, anchor: dt.date | 
             year -= 1
         return dt.date(year, mo, 1), _month_end(year, mo), "month", True
     if kind == "year":
+        assert y is not None
         end = published if m.group(0).lower().startswith("since") else dt.date(y, 12, 31)
         return dt.date(y, 1, 1), end, "year", True
-    if kind == "rel_later":
-        if anchor is None:
+    if kind == "rel_around":
+        ref = re.sub(r"^the\s+", "", g["ref"], flags=re.I).lower()
+        base = lookup.get(ref) or anchor
+        if base is None:
             return None
-        n = NUMBERS.get(g["n"].lower()) or int(g["n"])
-        days = n * (7 if g["unit"].lower().startswith("week") else 1)
-        d = anchor + dt.timedelta(days=days)
-        return d, d, "day" if days < 7 else "week", False
-    if kind == "rel_next_day":
-        if anchor is None:
-            return None
-        d = anchor + dt.timedelta(days=1)
+        n = 1 if g.get("n") is None else NUMBERS.get(g["n"].lower()) or int(g["n"])
+        d = base[0] + dt.timedelta(days=n if g["dir"].lower() == "after" else -n)
         return d, d, "day", False
+    if kind.startswith("rel_") and kind in _ANCHORED:
+        if anchor is None:
+            return None
+        return _ANCHORED[kind](m, anchor, published)
     p = published
     monday = p - dt.timedelta(days=p.weekday())
     first = p.replace(day=1)
@@ -193,6 +340,32 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, anchor: dt.date | 
     }[kind]
 
 
+def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
+    n = NUMBERS.get(m["n"].lower()) or int(m["n"])
+    days = n * (7 if m["unit"].lower().startswith("week") else 1)
+    d = anchor[0] + dt.timedelta(days=days)
+    return d, d, "day" if days < 7 else "week", False
+
+
+def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+_ANCHORED = {
+    "rel_later": _later,
+    "rel_next_day": lambda m, a, p: (a[0] + dt.timedelta(days=1),) * 2 + ("day", False),
+    "rel_same_day": lambda m, a, p: (a[0], a[0], "day", False),
+    "rel_same_week": lambda m, a, p: (*_week_of(a[0]), "week", False),
+    "rel_since_then": lambda m, a, p: (a[0], p, a[1], False),
+}
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    return cut + 1
+
+
 def find_dates(text: str, published: dt.date) -> list[DateRef]:
     """Every date expression in `text`, in order, resolved against `published`."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -206,16 +379,38 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             found.append((b, e, kind, m))
     found.sort(key=lambda f: f[0])
     out: list[DateRef] = []
-    anchor: dt.date | None = None
+    anchor: tuple[dt.date, str] | None = None
     for b, e, kind, m in found:
+        future = bool(_FUTURE.search(text, _sentence_start(text, b), b))
+        lookup = _mentions_before(text, b, out) if kind == "rel_around" else {}
         try:
-            resolved = _resolve(kind, m, published, anchor)
+            resolved = _resolve(kind, m, published, anchor, future, lookup)
         except ValueError:  # "31 June", "30 February": not a date
             continue
         if resolved is None:
             continue
         start, end, precision, explicit = resolved
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit))
-        if precision == "day":
-            anchor = start
+        if precision == "day" and start == end:
+            anchor = (start, precision)
+    return out
+
+
+def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tuple[dt.date, str]]:
+    """word -> the day of the nearest single-day date in the sentence where the word was used.
+
+    "two days after the ceasefire" counts from the sentence that dated the ceasefire.
+    """
+    out: dict[str, tuple[dt.date, str]] = {}
+    days = [d for d in dates if d.precision == "day" and d.start == d.end and d.stop <= pos]
+    if not days:
+        return out
+    for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[:pos]):
+        s0 = _sentence_start(text, w.start())
+        s1 = text.find(". ", w.end())
+        s1 = pos if s1 < 0 else min(s1, pos)
+        near = [d for d in days if s0 <= d.begin < s1]
+        if near:
+            best = min(near, key=lambda d: abs(d.begin - w.start()))
+            out[w.group(0).lower()] = (best.start, best.precision)
     return out

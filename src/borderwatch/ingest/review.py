@@ -71,8 +71,7 @@ def review_briefing(
     text: str, published: dt.date, source_id: str, places: pd.DataFrame, name: str = "briefing"
 ) -> Review:
     """Candidate rows from a briefing's text (status=candidate until the editor checks them)."""
-    prefix = f"CAND-{source_id}-{published:%Y%m%d}"
-    rows = extract_candidates(text, published, source_id, places, id_prefix=prefix)
+    rows = extract_candidates(text, published, source_id, places)
     return Review(name, "briefing", rows)
 
 

@@ -1,0 +1,160 @@
+"""What a sentence says happened at a place: an event type from its clause.
+
+The clause is the nearest verb above the place in spaCy's dependency parse,
+with its dependents (other verbs' clauses left out). The verb governing the
+place is read first, then the clause's other words by distance from the place,
+then the rest of the sentence. A negated closure ("did not close", "never shut")
+and "kept / stayed / remained open" mean the crossing was open; any other
+negated cue is skipped ("said its forces had not crossed": a statement).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# (pattern on one lower-case word, event type); the first matching pattern of a word wins.
+WORD_CUES: tuple[tuple[str, str], ...] = (
+    (r"reopen\w*|unblock\w*", "crossing_reopened"),
+    (
+        r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspend\w*|block(?:ed|s|ade)?",
+        "crossing_closed",
+    ),
+    (r"threat\w*|menac\w*|endanger\w*", "crossing_threatened"),
+    (r"drills?|exercises?|exercised|manoeuvr\w*|maneuver\w*|trained|training", "military_exercise"),
+    (
+        r"captur\w*|recaptur\w*|seiz\w*|overr[au]n\w*|retak\w*|retook|fell|fall(?:s|en)?|"
+        r"took|taken|takeover|entered",
+        "territorial_control",
+    ),
+    (
+        r"fight\w*|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
+        r"battle\w*|killed|bomb\w*|strikes?|stones",
+        "clash",
+    ),
+    (
+        r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
+        r"redeploy\w*|tanks|guarded",
+        "military_deployment",
+    ),
+    (
+        r"refugees?|fled|flee\w*|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*",
+        "refugee_movement",
+    ),
+    (
+        r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
+        r"consult\w*",
+        "diplomatic_contact",
+    ),
+    (r"built|build\w*|construct\w*|railway|pipeline|wall", "infrastructure"),
+    (r"jihadists?|militants?|insurgents?", "militant_presence"),
+    (r"protest\w*|riot\w*|stormed|demonstrat\w*", "other"),
+    (r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged", "statement"),
+)
+_CUES = tuple((re.compile(rf"(?:{rx})$"), t) for rx, t in WORD_CUES)
+
+# "kept the crossing open", "stayed open", "remained open for trade", "open for trade"
+_KEPT_OPEN = re.compile(
+    r"\b(?:kept|keeps?|keeping|stay(?:ed|s)?|remain(?:ed|s)?|left|was|were|is|are)\b"
+    r"[^.;:]{0,40}?\bopen\b|\bopen\s+(?:for|to)\s+(?:trade|traffic|lorries|trucks|cargo)\b"
+    r"|\bmoving\s+again\b|\btrade\s+resumed\b|\bresumed\s+(?:trade|traffic)\b",
+    re.IGNORECASE,
+)
+_STILL_CLOSED = re.compile(
+    r"\b(?:kept|stay(?:ed|s)?|remain(?:ed|s)?)\b[^.;:]{0,40}?\bclosed\b", re.IGNORECASE
+)
+_OPEN = "crossing_reopened"
+"""An open crossing: the vocabulary's type for a crossing whose state becomes 'open'."""
+_CLAUSE_DEPS = ("conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl")
+
+
+@dataclass(frozen=True)
+class TypeCue:
+    """A proposed event type and the words that suggested it."""
+
+    event_type: str
+    cue: str
+    strength: float
+    """1.0 the verb governing the place; 0.8 its clause; 0.6 elsewhere in the sentence."""
+
+
+NO_CUE = TypeCue("", "", 0.0)
+
+
+def cue_of(word: str) -> str:
+    """The event type one word suggests, or ''."""
+    w = word.lower()
+    return next((t for rx, t in _CUES if rx.match(w)), "")
+
+
+def _negated(tok: Any) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in ("xcomp", "acomp", "oprd") and any(c.dep_ == "neg" for c in head.children)
+
+
+def governing_verb(tok: Any) -> Any:
+    """The nearest verb above `tok` in the parse (the sentence's root if there is none)."""
+    for _ in range(len(tok.sent)):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _clause(verb: Any, place_tokens: set[int]) -> list[Any]:
+    """The verb's own words: its subtree without other clauses that miss the place."""
+    skip: set[int] = set()
+    for tok in verb.subtree:
+        if tok.i != verb.i and tok.dep_ in _CLAUSE_DEPS:
+            sub = {t.i for t in tok.subtree}
+            if not sub & place_tokens:
+                skip |= sub
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def propose(sent: Any, start: int, end: int) -> TypeCue:
+    """The event type the sentence `sent` (a spaCy Span) gives the place at chars [start, end)."""
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return NO_CUE
+    verb = governing_verb(span.root)
+    clause = _clause(verb, {t.i for t in span})
+    text = doc.text[clause[0].idx : clause[-1].idx + len(clause[-1])] if clause else ""
+    for rx, etype, strength in ((_STILL_CLOSED, "crossing_closed", 0.9), (_KEPT_OPEN, _OPEN, 0.8)):
+        found = rx.search(text)
+        if found:
+            return TypeCue(etype, found.group(0), strength)
+    # Verbs carry what happened ("Afghans fleeing the fighting gathered at X"): they come first.
+    others = sorted(
+        (t for t in clause if t is not verb),
+        key=lambda t: (t.pos_ != "VERB", abs(t.i - span.root.i)),
+    )
+    ordered = [verb, *others]
+    for strength, tokens in ((1.0, ordered[:1]), (0.8, ordered[1:])):
+        for tok in tokens:
+            found = _word_cue(tok)
+            if found:
+                return TypeCue(found[0], found[1], strength)
+    rest = sorted((t for t in sent if t not in clause), key=lambda t: abs(t.i - span.root.i))
+    for tok in rest:
+        found = _word_cue(tok)
+        if found:
+            return TypeCue(found[0], found[1], 0.6)
+    return NO_CUE
+
+
+def _word_cue(tok: Any) -> tuple[str, str] | None:
+    etype = cue_of(tok.text)
+    if not etype:
+        return None
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and tok.pos_ == "PROPN":
+        return None  # "Friendship Bridge", "Islamic State" as names are not cues
+    if _negated(tok):
+        if etype == "crossing_closed":
+            return "crossing_reopened", f"not {tok.text}"
+        return None
+    return etype, tok.text

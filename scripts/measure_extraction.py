@@ -30,9 +30,9 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.data.gazetteer import normalize
+from borderwatch.data.loader import load_places
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
-from borderwatch.data.loader import load_places
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "benchmarks" / "extraction"

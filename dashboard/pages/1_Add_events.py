@@ -15,13 +15,15 @@ try:
     import borderwatch  # noqa: F401
 except ImportError:  # Community Cloud may run the app without installing the package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # dashboard/: briefing_review
 
+import briefing_review as br
 import streamlit as st
 
 from borderwatch.data import vocab
 from borderwatch.data.loader import default_data_dir, load_places, load_sources
 from borderwatch.data.problems import DataError
-from borderwatch.ingest import store
+from borderwatch.ingest import decisions, store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
     REVIEW_ONLY,
@@ -64,21 +66,32 @@ with upload_tab:
 with paste_tab:
     pasted = st.text_area("Briefing text", height=200, key="pasted")
     c1, c2 = st.columns(2)
-    published = c1.date_input("Published", value=dt.date.today(), key="published")
-    source_id = c2.selectbox("Source (sources.csv)", source_ids, key="source_id")
-    from_text = st.button("Find candidate events", key="extract")
+    # No defaults: a wrong date misdates every weekday and "two days later", a wrong
+    # source misattributes every row.
+    published = c1.date_input("Published", value=None, key="published")
+    source_id = c2.selectbox(
+        "Source (sources.csv)", source_ids, index=None, key="source_id", placeholder="Choose…"
+    )
+    missing = [n for n, v in (("publication date", published), ("source", source_id)) if not v]
+    if missing:
+        st.caption(f"Set the {' and the '.join(missing)} to find candidate events.")
+    from_text = st.button("Find candidate events", key="extract", disabled=bool(missing))
+
 
 review_key = None
 if uploaded is not None:
     data = uploaded.getvalue()
-    review_key = "file-" + hashlib.sha1(uploaded.name.encode() + data).hexdigest()[:12]
+    stamp = f"{published}{source_id}".encode()
+    review_key = "file-" + hashlib.sha1(uploaded.name.encode() + data + stamp).hexdigest()[:12]
     if st.session_state.get("review_key") != review_key:
         try:
             up = read_upload(uploaded.name, data)
             if up.format == "briefing":
-                review = review_briefing(
-                    up.text, published, source_id, load_places(data_dir), uploaded.name
-                )
+                if published is None or source_id is None:
+                    st.warning("Set the publication date and the source in 'Paste a briefing'.")
+                    st.stop()
+                places, found = load_places(data_dir), br.finder(data_dir)
+                review = review_briefing(up.text, published, source_id, places, up.name, found)
             else:
                 review = review_upload(up, dt.date.today())
         except DataError as e:
@@ -87,10 +100,10 @@ if uploaded is not None:
             st.stop()
         review = flag_duplicates(review, existing, context.gazetteer)
         st.session_state.review, st.session_state.review_key = review, review_key
-elif from_text and pasted.strip():
+elif from_text and pasted.strip() and published and source_id:
     review_key = "text-" + hashlib.sha1(f"{pasted}{published}{source_id}".encode()).hexdigest()[:12]
     places = load_places(data_dir)
-    review = review_briefing(pasted, published, source_id, places)
+    review = review_briefing(pasted, published, source_id, places, finder=br.finder(data_dir))
     st.session_state.review = flag_duplicates(review, existing, context.gazetteer)
     st.session_state.review_key = review_key
 
@@ -104,11 +117,16 @@ if review is None:
     st.info("Upload a file or paste a briefing to start.")
     st.stop()
 
-st.subheader(f"Review {len(review.rows)} rows")
-st.caption(
-    "Candidates from a briefing are unchecked: write the summary in your own words, "
-    "set confidence, and set status to 'checked'. Add or delete rows as needed."
-)
+if review.kind == "briefing":
+    br.candidate_list()
+    review = st.session_state.review
+    shown = decisions.accepted(review.rows)
+    st.subheader(f"Accepted: {len(shown)} rows")
+    st.caption("Write each summary in your own words; correct any value before saving.")
+else:
+    shown = review.rows
+    st.subheader(f"Review {len(review.rows)} rows")
+    st.caption("Add or delete rows as needed.")
 dropdowns = {
     "event_type": vocab.EVENT_TYPES,
     "date_precision": vocab.DATE_PRECISIONS,
@@ -125,14 +143,15 @@ column_config = {
     **{c: st.column_config.TextColumn(disabled=True) for c in REVIEW_ONLY if c != "status"},
 }
 edited = st.data_editor(
-    review.rows,
-    key=f"rows-{st.session_state.review_key}",
-    num_rows="dynamic",
+    shown,
+    key=br.editor_key(),
+    num_rows="fixed" if review.kind == "briefing" else "dynamic",
     column_config=column_config,
     hide_index=False,
     width="stretch",
 )
 
+edited = decisions.assign_ids(edited, existing["event_id"])  # blank ids: the data's scheme
 problems = table_problems(edited, review, context)
 if problems:
     st.error(f"{len(problems)} problem(s): fix or delete these rows before saving.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -97,18 +98,107 @@ def test_a_wrong_file_gets_one_clear_message(page):
     assert at.code[0].value == "events.csv: file is UTF-16; save it as UTF-8 and try again"
 
 
-def test_a_pasted_briefing_gives_unchecked_candidates_that_cannot_be_saved(page):
-    page.text_area(key="pasted").input("Uzbekistan closed the Hairatan crossing on July 9.")
-    page.selectbox(key="source_id").select("OXAN-2021-07-13")
-    page.button(key="extract").click()
-    at = page.run()
-    rows = at.data_editor[0].value
-    assert rows[["status", "place", "event_type"]].values.tolist() == [
-        ["candidate", "Hairatan", "crossing_closed"]
+BRIEFING = (
+    "Uzbekistan closed the Hairatan crossing on 9 July. "
+    "Two days later Taliban fighters captured Sher Khan Bandar. "
+    "Officials in Moscow said they were watching."
+)
+
+
+def paste(at: AppTest, published: dt.date | None, source: str | None) -> AppTest:
+    at.text_area(key="pasted").input(BRIEFING)
+    if published:
+        at.date_input(key="published").set_value(published)
+    if source:
+        at.selectbox(key="source_id").select(source)
+    return at.run()
+
+
+def candidates_shown(at: AppTest) -> list[str]:
+    return [t.value for t in at.text if t.value.startswith("#")]
+
+
+def test_extraction_waits_until_the_publication_date_and_source_are_given(page):
+    assert page.date_input(key="published").value is None
+    assert page.selectbox(key="source_id").value is None
+    at = paste(page, None, "OXAN-2021-07-13")
+    assert at.button(key="extract").disabled
+    assert at.caption[0].value == "Set the publication date to find candidate events."
+    at = paste(at, dt.date(2021, 7, 13), None)
+    assert not at.button(key="extract").disabled
+
+
+def test_a_pasted_briefing_gives_candidates_with_their_sentence_and_nothing_to_save(page):
+    at = paste(page, dt.date(2021, 7, 13), "OXAN-2021-07-13")
+    at.button(key="extract").click()
+    at = at.run()
+    assert not at.exception
+    assert candidates_shown(at) == [
+        "#1 · Hairatan · 2021-07-09 (day) · crossing_closed · confidence 1.00",
+        "#2 · Sher Khan Bandar · 2021-07-11 (day) · territorial_control · confidence 0.80",
+        "#3 · Moscow · no date · statement · confidence 0.50",
     ]
-    fields = [r[1] for r in problems_shown(at)]
-    assert fields == ["confidence", "status", "summary"]
+    texts = [t.value for t in at.text]
+    assert "Uzbekistan closed the Hairatan crossing on 9 July." in texts
+    # The sample folder's BW-2021-0001 is the same closure.
+    assert "May repeat BW-2021-0001" in texts
+    assert at.data_editor[0].value.empty
     assert at.button(key="save").disabled
+
+
+def test_accept_merge_and_drop_take_one_click_each_and_saving_assigns_the_next_id(page, data_dir):
+    at = paste(page, dt.date(2021, 7, 13), "OXAN-2021-07-13")
+    at.button(key="extract").click()
+    at = at.run()
+    at.button(key="drop-3").click()
+    at = at.run()
+    at.button(key="accept-1").click()
+    at = at.run()
+    at.button(key="accept-2").click()
+    at = at.run()
+    assert candidates_shown(at) == []
+    accepted = at.data_editor[0].value
+    assert accepted["place"].tolist() == ["Hairatan", "Sher Khan Bandar"]
+    assert set(accepted["confidence"]) == {"reported"}
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {
+            0: {"summary": "Uzbekistan shut the Hairatan crossing."},
+            1: {"summary": "The Taliban took the Sher Khan Bandar crossing.", "control": "taliban"},
+        },
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    assert not at.error, [e.value for e in at.error]
+    at.button(key="save").click()
+    at = at.run()
+    assert not at.exception
+    saved = load_dataset(data_dir).events
+    new = saved[saved["source_id"] == "OXAN-2021-07-13"].tail(2)
+    highest = max(int(i[-4:]) for i in saved["event_id"] if i.startswith("BW-2021-"))
+    assert new["event_id"].tolist() == [f"BW-2021-{highest - 1:04d}", f"BW-2021-{highest:04d}"]
+    assert not any(i.startswith("CAND") for i in saved["event_id"])
+
+
+def test_merge_folds_a_candidate_into_the_row_at_the_same_place(page):
+    text = "Uzbekistan closed Hairatan on 6 September. Hairatan stayed closed on 8 September."
+    page.text_area(key="pasted").input(text)
+    page.date_input(key="published").set_value(dt.date(2021, 9, 16))
+    page.selectbox(key="source_id").select("OXAN-2021-07-13")
+    at = page.run()
+    at.button(key="extract").click()
+    at = at.run()
+    assert candidates_shown(at) == [
+        "#1 · Hairatan · 2021-09-06 (day) · crossing_closed · confidence 1.00",
+        "#2 · Hairatan · 2021-09-08 (day) · crossing_closed · confidence 0.90",
+    ]
+    merge = at.button(key="merge-2")
+    assert merge.label == "Merge into #1"
+    merge.click()
+    at = at.run()
+    assert candidates_shown(at) == [
+        "#1 · Hairatan · 2021-09-06 – 2021-09-08 (day) · crossing_closed · confidence 1.00"
+    ]
 
 
 def test_read_only_deployment_offers_downloads_instead_of_saving(page, data_dir, monkeypatch):

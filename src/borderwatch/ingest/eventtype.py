@@ -97,7 +97,7 @@ def _negated(tok: Any) -> bool:
 
 def governing_verb(tok: Any) -> Any:
     """The nearest verb above `tok` in the parse (the sentence's root if there is none)."""
-    for _ in range(len(tok.sent)):
+    for _ in range(500):  # a parse is a tree; the bound only guards against a bad one
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         tok = tok.head

@@ -34,9 +34,10 @@ STATUS_CANDIDATE = "candidate"
 STATUS_CHECKED = "checked"
 STATUSES: tuple[str, ...] = (STATUS_CANDIDATE, STATUS_CHECKED)
 
-REVIEW_COLUMNS: tuple[str, ...] = ("candidate_confidence", "duplicate_of", "evidence_sentence")
-"""Shown to the editor beside each candidate: how sure the extractor is (0-1), the
-existing event it repeats, and the sentence it comes from."""
+REVIEW_COLUMNS: tuple[str, ...] = ("candidate_confidence", "evidence_sentence")
+"""Shown to the editor beside each candidate: how sure the extractor is (0-1: the
+place's source x an explicit or relative date x how directly the wording types
+it) and the sentence it comes from."""
 
 EVIDENCE_COLUMNS: tuple[str, ...] = (
     "evidence_sentence_start",

@@ -205,6 +205,13 @@ class PlaceFinder:
                     seen.add((pattern, row["name"]))
                     self._rx.append((re.compile(pattern), row))
 
+    def warm_up(self) -> None:
+        """Read GeoNames and the country list now rather than on the first text."""
+        if self.use_geonames:
+            geonames_places("kabul", REGION_COUNTRIES)
+            _countries()
+            country_points(self.borders)
+
     def find(self, text: str, doc: Any = None) -> list[PlaceMention]:
         """Mentions in text order; `doc` is spaCy's parse of `text` (None: curated only)."""
         hits = self._curated(text)

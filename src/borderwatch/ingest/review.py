@@ -25,13 +25,15 @@ from borderwatch.ingest.duplicates import DUPLICATE_COLUMN, find_duplicates
 from borderwatch.ingest.extract import (
     CANDIDATE_COLUMNS,
     EVIDENCE_COLUMNS,
+    REVIEW_COLUMNS,
     STATUS_CANDIDATE,
     extract_candidates,
 )
+from borderwatch.ingest.places import PlaceFinder
 from borderwatch.ingest.tidy import Context, check_events
 from borderwatch.ingest.upload import Upload
 
-REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *EVIDENCE_COLUMNS)
+REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *REVIEW_COLUMNS, *EVIDENCE_COLUMNS)
 """Columns that help the editor review rows and are never saved."""
 
 
@@ -68,10 +70,15 @@ def review_upload(up: Upload, today: dt.date) -> Review:
 
 
 def review_briefing(
-    text: str, published: dt.date, source_id: str, places: pd.DataFrame, name: str = "briefing"
+    text: str,
+    published: dt.date,
+    source_id: str,
+    places: pd.DataFrame,
+    name: str = "briefing",
+    finder: PlaceFinder | None = None,
 ) -> Review:
-    """Candidate rows from a briefing's text (status=candidate until the editor checks them)."""
-    rows = extract_candidates(text, published, source_id, places)
+    """Candidate rows from a briefing's text (status=candidate until the editor accepts them)."""
+    rows = extract_candidates(text, published, source_id, places, finder=finder)
     return Review(name, "briefing", rows)
 
 

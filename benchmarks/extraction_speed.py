@@ -1,0 +1,70 @@
+"""Time briefing extraction: model load, gazetteer load, then one page-length briefing.
+
+    python benchmarks/extraction_speed.py [--repeat 5]
+
+Prints a table: the one-off costs a server pays once (importing spaCy and
+loading the model, reading GeoNames), then the extraction of one page-length
+briefing (all eight evaluation briefings in one text, about 900 words, a
+briefing page and a half), best and median of `--repeat` runs, and the
+process's peak memory. The target (issue 16) is under 2 s per page after the
+model is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    from borderwatch.ingest import nlp
+
+    nlp.pipeline()
+    t_model = time.perf_counter() - t0
+
+    from borderwatch.data.loader import load_places
+    from borderwatch.ingest.extract import extract_candidates
+    from borderwatch.ingest.places import PlaceFinder
+
+    t0 = time.perf_counter()
+    places = load_places(REPO / "geodata")
+    finder = PlaceFinder(places, borders=REPO / "geodata" / "borders.geojson")
+    finder.warm_up()
+    t_gazetteer = time.perf_counter() - t0
+
+    texts = sorted((REPO / "benchmarks" / "extraction").glob("*/*.txt"))
+    page = "\n\n".join(p.read_text(encoding="utf-8") for p in texts)
+    runs = []
+    rows = 0
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        rows = len(extract_candidates(page, dt.date(2023, 9, 16), "BENCH", places, finder=finder))
+        runs.append(time.perf_counter() - t0)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print("| step | seconds |")
+    print("|---|---|")
+    print(f"| import spaCy + load the model (once per server) | {t_model:.2f} |")
+    print(f"| read places.csv + GeoNames index + countries (once per server) | {t_gazetteer:.2f} |")
+    print(
+        f"| extract one page ({len(page.split())} words, {rows} candidates): best / median "
+        f"of {args.repeat} | {min(runs):.2f} / {statistics.median(runs):.2f} |"
+    )
+    print(f"| peak memory of the process | {peak_mb:.0f} MB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

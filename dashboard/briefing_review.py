@@ -1,0 +1,82 @@
+"""Widgets of the Add events page for briefing candidates: accept, merge or drop each in one click.
+
+Layout only; the decisions are `borderwatch.ingest.decisions` functions. The
+sentence a candidate comes from is shown as plain text, never as Markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from borderwatch.data.loader import load_places
+from borderwatch.ingest import decisions, nlp
+from borderwatch.ingest.places import PlaceFinder
+
+STATE = "review"
+VERSION = "review_version"
+
+
+@st.cache_resource(show_spinner="Loading the language model and GeoNames (once per server)…")
+def place_finder(data_dir: str, places_stamp: float) -> PlaceFinder:
+    """The spaCy model loaded and a place finder built once per server and gazetteer version."""
+    nlp.pipeline()
+    finder = PlaceFinder(load_places(data_dir), borders=Path(data_dir) / "borders.geojson")
+    finder.warm_up()
+    return finder
+
+
+def finder(data_dir: Path) -> PlaceFinder:
+    """The server's place finder for `data_dir` (rebuilt when places.csv changes)."""
+    return place_finder(str(data_dir), (Path(data_dir) / "places.csv").stat().st_mtime)
+
+
+def editor_key() -> str:
+    """Key of the accepted-rows table; a new one after each decision so it shows the new rows."""
+    return f"rows-{st.session_state.review_key}-{st.session_state.get(VERSION, 0)}"
+
+
+def _decide(action: str, n: int, into: int | None = None) -> None:
+    review = st.session_state[STATE]
+    rows = review.rows
+    # Keep what the editor typed in the accepted table before it is redrawn.
+    edits = st.session_state.get(editor_key(), {}).get("edited_rows", {})
+    rows = decisions.apply_edits(rows, decisions.accepted(rows).index, edits)
+    if action == "accept":
+        rows = decisions.accept(rows, n)
+    elif action == "merge" and into is not None:
+        rows = decisions.merge(rows, n, into)
+    else:
+        rows = decisions.drop(rows, n)
+    st.session_state[STATE] = type(review)(review.file, review.kind, rows, review.sources)
+    st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
+
+
+def candidate_list() -> None:
+    """Each undecided candidate with its sentence and three buttons."""
+    rows = st.session_state[STATE].rows
+    todo = decisions.undecided(rows)
+    st.subheader(f"{len(todo)} candidates to decide · {len(decisions.accepted(rows))} accepted")
+    st.caption(
+        "Accept adds the candidate to the table below (confidence 'reported'); merge folds it "
+        "into the row at the same place; drop discards it. Only accepted rows are saved; "
+        "ids are given when they are saved."
+    )
+    for n, row in todo.iterrows():
+        with st.container(border=True):
+            info, b1, b2, b3 = st.columns([8, 1, 2, 1])
+            info.text(decisions.label(row))
+            info.text(row.get("evidence_sentence", ""))
+            if row.get("possible_duplicate_of"):
+                info.text(f"May repeat {row['possible_duplicate_of']}")
+            target = decisions.merge_target(rows, int(n))
+            b1.button("Accept", key=f"accept-{n}", on_click=_decide, args=("accept", n))
+            b2.button(
+                f"Merge into #{target}" if target else "Merge",
+                key=f"merge-{n}",
+                disabled=target is None,
+                on_click=_decide,
+                args=("merge", n, target),
+            )
+            b3.button("Drop", key=f"drop-{n}", on_click=_decide, args=("drop", n))

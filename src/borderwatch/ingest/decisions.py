@@ -1,0 +1,154 @@
+"""An editor's decisions on briefing candidates, one action each: accept, merge, drop.
+
+Candidates live in one table (the review's rows, numbered from 1) with a
+`status` column: `candidate` until accepted, then `checked`. Only accepted rows
+are saved; their ids come from the data's own scheme (`BW-YYYY-NNNN`, counted
+within the year of `date_start`) when they are saved, never from the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from borderwatch.data import vocab
+from borderwatch.ingest.extract import STATUS_CANDIDATE, STATUS_CHECKED
+
+ID_PREFIX = "BW"
+_ID = re.compile(rf"^{ID_PREFIX}-(\d{{4}})-(\d{{4,}})$")
+_PRECISION_ORDER = {p: i for i, p in enumerate(vocab.DATE_PRECISIONS)}
+
+
+def accepted(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows the editor has accepted (status `checked`), in order."""
+    if "status" not in rows.columns:
+        return rows
+    return rows[rows["status"] == STATUS_CHECKED]
+
+
+def undecided(rows: pd.DataFrame) -> pd.DataFrame:
+    """The candidates the editor has neither accepted, merged nor dropped."""
+    if "status" not in rows.columns:
+        return rows.iloc[0:0]
+    return rows[rows["status"] == STATUS_CANDIDATE]
+
+
+def accept(rows: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Candidate `n` accepted: status `checked`, confidence `reported` unless already set.
+
+    A briefing reports what it says; the editor raises or lowers that in the table.
+    """
+    out = rows.copy()
+    out.loc[n, "status"] = STATUS_CHECKED
+    if not str(out.loc[n, "confidence"]):
+        out.loc[n, "confidence"] = "reported"
+    return out
+
+
+def drop(rows: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Candidate `n` removed (the other rows keep their numbers)."""
+    return rows.drop(index=n)
+
+
+def merge_target(rows: pd.DataFrame, n: int) -> int | None:
+    """The row candidate `n` most likely repeats: same place, best an overlapping date, same type.
+
+    None when no other row is at the same place.
+    """
+    row = rows.loc[n]
+    same = rows[(rows.index != n) & (rows["place"] == row["place"])]
+    if same.empty:
+        return None
+
+    def score(other: pd.Series) -> tuple[bool, bool, bool, int]:
+        overlap = bool(
+            row["date_start"]
+            and other["date_start"]
+            and other["date_start"] <= row["date_end"]
+            and row["date_start"] <= other["date_end"]
+        )
+        return (
+            other.get("status") == STATUS_CHECKED,
+            overlap,
+            other["event_type"] == row["event_type"],
+            -abs(int(other.name) - n),  # type: ignore[arg-type]
+        )
+
+    return int(max((r for _, r in same.iterrows()), key=score).name)  # type: ignore[arg-type]
+
+
+def merge(rows: pd.DataFrame, n: int, into: int) -> pd.DataFrame:
+    """Candidate `n` folded into row `into`: one event, dated to cover both, then `n` dropped.
+
+    The span becomes the union of both spans and the precision the coarser of the
+    two; a blank type, date or coordinate of `into` is taken from `n`; the
+    evidence sentences are kept side by side.
+    """
+    out = rows.copy()
+    a, b = out.loc[into].copy(), out.loc[n]
+    starts = [d for d in (a["date_start"], b["date_start"]) if d]
+    ends = [d for d in (a["date_end"], b["date_end"]) if d]
+    if starts and ends:
+        a["date_start"], a["date_end"] = min(starts), max(ends)
+        precisions = [p for p in (a["date_precision"], b["date_precision"]) if p]
+        a["date_precision"] = max(precisions, key=lambda p: _PRECISION_ORDER.get(p, -1))
+    for col in ("event_type", "latitude", "longitude", "geo_precision", "country"):
+        if not str(a.get(col, "")) and str(b.get(col, "")):
+            a[col] = b[col]
+    if "evidence_sentence" in out.columns and b["evidence_sentence"] != a["evidence_sentence"]:
+        a["evidence_sentence"] = f"{a['evidence_sentence']} | {b['evidence_sentence']}"
+    out.loc[into] = a
+    return out.drop(index=n)
+
+
+def apply_edits(
+    rows: pd.DataFrame, shown: pd.Index, edited_rows: Mapping[int | str, Mapping[str, Any]]
+) -> pd.DataFrame:
+    """Cell edits made in a table that showed `rows.loc[shown]`, written back into `rows`.
+
+    `edited_rows` is Streamlit's data-editor state: {position: {column: value}}.
+    """
+    out = rows.copy()
+    for pos, cells in edited_rows.items():
+        label = shown[int(pos)]
+        for col, value in cells.items():
+            if col in out.columns:
+                out.loc[label, col] = "" if value is None else str(value)
+    return out
+
+
+def assign_ids(rows: pd.DataFrame, existing_ids: Iterable[str]) -> pd.DataFrame:
+    """Blank `event_id`s filled from the data's scheme: BW-<year of date_start>-<next number>.
+
+    Numbers continue after the highest one used in that year by `existing_ids` or
+    by the rows themselves. A row without a valid `date_start` keeps its blank id
+    (validation names the date).
+    """
+    top: dict[str, int] = {}
+    for eid in [*existing_ids, *rows["event_id"]]:
+        m = _ID.match(str(eid))
+        if m:
+            top[m.group(1)] = max(top.get(m.group(1), 0), int(m.group(2)))
+    out = rows.copy()
+    for label, row in out.iterrows():
+        year = str(row["date_start"])[:4]
+        if str(row["event_id"]).strip() or not re.fullmatch(r"\d{4}", year):
+            continue
+        top[year] = top.get(year, 0) + 1
+        out.loc[label, "event_id"] = f"{ID_PREFIX}-{year}-{top[year]:04d}"
+    return out
+
+
+def label(row: pd.Series) -> str:
+    """One line naming a candidate: place, dates, type, confidence."""
+    if row["date_start"] and row["date_start"] != row["date_end"]:
+        when = f"{row['date_start']} – {row['date_end']}"
+    else:
+        when = row["date_start"] or "no date"
+    precision = f" ({row['date_precision']})" if row["date_precision"] else ""
+    etype = row["event_type"] or "type?"
+    conf = f" · confidence {row['candidate_confidence']}" if row.get("candidate_confidence") else ""
+    return f"#{row.name} · {row['place']} · {when}{precision} · {etype}{conf}"

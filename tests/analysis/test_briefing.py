@@ -49,15 +49,19 @@ def test_a_crossing_without_a_report_shows_no_report_and_blanks(ds):
     assert b["Last report"].tolist() == ["no report yet", "no report yet"]
 
 
-def test_latest_events_are_newest_first(ds):
+def test_latest_events_are_the_newest_reports_with_their_whole_span(ds):
     latest = latest_events(ds.events, 3)
     assert latest.values.tolist() == [
+        ["2021-07-01 … 2021-07-13", "Crossing reopened", "Shir Khan Bandar",
+         "Traffic resumed at Sher Khan Bandar; the exact day is not given."],
+        ["2021-06-23 … 2021-07-13", "Crossing closed", "Hairatan",
+         "Uzbekistan shut the Termez–Hairatan crossing after fighting in Afghanistan."],
+        ["2021-06-22 … 2021-07-13", "Crossing closed", "Sher Khan Bandar",
+         "The crossing into Tajikistan was shut for several days after the capture."],
+    ]  # fmt: skip
+    assert latest_events(ds.events[ds.events["date_end"] < "2021-07-13"], 1).values.tolist() == [
         ["2021-07-09", "Diplomatic contact", "Moscow",
          "A Taliban delegation held talks in Moscow on border security and IS."],
-        ["2021-07-01", "Crossing reopened", "Shir Khan Bandar",
-         "Traffic resumed at Sher Khan Bandar; the exact day is not given."],
-        ["2021-06-23", "Crossing closed", "Hairatan",
-         "Uzbekistan shut the Termez–Hairatan crossing after fighting in Afghanistan."],
     ]  # fmt: skip
 
 

@@ -64,17 +64,28 @@ def _held(side: str, held: pd.DataFrame) -> str:
 
 
 def latest_events(events: pd.DataFrame, n: int = 8) -> pd.DataFrame:
-    """The `n` most recent events (by date_start, then event_id), newest first."""
-    ev = events.sort_values(["date_start", "event_id"], ascending=False).head(n)
+    """The `n` most recently reported events, newest first.
+
+    Newest by `date_end` (when each was certainly over), then `date_start`, then
+    `sequence`; `Date` is the day, or the whole span when the day is not known
+    ("2021-05-01 … 2021-07-13"), never a span's first day alone.
+    """
+    order = [c for c in ("date_end", "date_start", "sequence", "event_id") if c in events.columns]
+    ev = events.sort_values(order, ascending=False).head(n)
     return pd.DataFrame(
         {
-            "Date": [_day(v) for v in ev["date_start"]],
+            "Date": [_span(a, b) for a, b in zip(ev["date_start"], ev["date_end"], strict=True)],
             "Type": [type_label(t) for t in ev["event_type"].astype(str)],
             "Place": ev["place"].astype(str).tolist(),
             "Summary": ev["summary"].astype(str).tolist(),
         },
         columns=LATEST_COLUMNS,
     )
+
+
+def _span(start: object, end: object) -> str:
+    first, last = _day(start), _day(end)
+    return first if first == last else f"{first} … {last}"
 
 
 PLAYBACK_MONTHS = 12

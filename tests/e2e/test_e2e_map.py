@@ -65,8 +65,9 @@ def test_a_popup_shows_a_malicious_summary_as_plain_text_and_selects_the_event(a
     assert popup.locator("img").count() == 0
     # the click reaches the app, which shows the event's full record beside the map
     page.get_by_role("heading", name=MALICIOUS_ID).wait_for(timeout=15_000)
-    screenshot(page, "analyst_popup_escaped")
     record = page.locator("table.bw-table").get_by_text(MALICIOUS, exact=True)
+    record.wait_for(timeout=15_000)  # under load the table came after the heading
+    screenshot(page, "analyst_popup_escaped")
     assert record.is_visible()
     # the events table is a canvas; its accessible copy holds the same literal text
     open_section(page, "Events table", "[data-testid='stDataFrame']")

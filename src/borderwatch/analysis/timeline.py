@@ -90,7 +90,7 @@ def timeline(
     code = types.get_indexer(labels)
     # Daily density per type from a difference array: +w where the in-window part of
     # a span begins, -w the day after it ends; w = 1 / the whole span's length.
-    days = int((hi - lo).astype(int)) + 1
+    days = int((hi - lo) / np.timedelta64(1, "D")) + 1
     weight = 1.0 / ((ends - starts).astype(int) + 1)
     first = np.clip((starts - lo).astype(int), 0, days)
     last = np.clip((ends - lo).astype(int) + 1, 0, days)

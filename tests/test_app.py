@@ -165,6 +165,22 @@ def test_briefing_mode_has_no_filters_and_shows_the_crossing_board(at):
     assert "display: none" in next(m.value for m in at.markdown if "stSidebar" in m.value)
 
 
+def test_the_address_sets_the_unconfirmed_threshold_for_board_and_map(at):
+    # the Sher Khan Bandar capture (22 June) is 21 days old on 13 July
+    at.query_params.update(mode="briefing", end="2021-07-13")
+    at.run()
+    board = next(h.proto.body for h in at.get("html") if "bw-board" in h.proto.body)
+    assert "<td>Sher Khan Bandar: taliban, since 22 Jun 2021 · BW-2021-0002</td>" in board
+    at.query_params.update(stale="10")
+    at.run()
+    board = next(h.proto.body for h in at.get("html") if "bw-board" in h.proto.body)
+    assert "Sher Khan Bandar: unconfirmed-taliban, since 22 Jun 2021" in board
+    sent = json.dumps(map_args(at), ensure_ascii=False)
+    assert "Afghan side (Sher Khan Bandar): unconfirmed-taliban" in sent
+    caption = next(c.value for c in at.caption if c.value.startswith("As known on"))
+    assert caption.endswith("UNCONFIRMED: the last report is over 10 days old.")
+
+
 @pytest.mark.parametrize("page", ["app.py", "BorderWatch.py", "pages/1_Add_events.py"])
 def test_no_page_has_a_bare_string_that_streamlit_magic_would_print(page):
     # Magic writes every bare expression statement, docstring-style strings included,

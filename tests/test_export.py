@@ -76,6 +76,16 @@ def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
 
 
+def test_standalone_html_draws_crossings_as_known_on_its_date(ds, vendor):
+    late, _ = export.standalone_html(ds, ds.events, dt.date(2021, 9, 30), vendor_dir=vendor)
+    assert "last report 13 Jul 2021 (79 days old, unconfirmed)" in late.decode()
+    strict, _ = export.standalone_html(
+        ds, ds.events, dt.date(2021, 9, 30), vendor_dir=vendor, stale_days=90
+    )
+    assert "(79 days old, unconfirmed)" not in strict.decode()
+    assert "last report 13 Jul 2021 (79 days old)" in strict.decode()
+
+
 def test_standalone_html_links_the_cdns_when_the_assets_are_missing(ds, tmp_path):
     html, offline = export.standalone_html(ds, ds.events, None, vendor_dir=tmp_path / "none")
     assert offline is False

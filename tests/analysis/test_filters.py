@@ -130,3 +130,13 @@ def test_clamp_keeps_the_range_inside_the_data():
     assert Filters().clamp(lo, hi) == Filters(start=lo, end=hi)
     f = Filters(start=dt.date(2020, 1, 1), end=dt.date(2022, 1, 1)).clamp(lo, hi)
     assert (f.start, f.end) == (lo, hi)
+
+
+def test_the_stale_threshold_round_trips_through_the_query_and_bad_values_warn():
+    f, warnings = Filters.from_query({"stale": ["45"]})
+    assert (f.stale_days, warnings) == (45, [])
+    assert f.to_query() == {"stale": ["45"]}
+    assert Filters().to_query() == {}  # the default (30 days) is not written
+    f, warnings = Filters.from_query({"stale": ["-1"]})
+    assert f.stale_days == 30
+    assert warnings == ["Ignored stale='-1': give a whole number of days (default 30)."]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from borderwatch.analysis.asof import STALE_DAYS
 from borderwatch.data import vocab
+from borderwatch.data.problems import show
 
 MODES: tuple[str, ...] = ("analyst", "briefing")
 TEXT_COLUMNS: tuple[str, ...] = ("summary", "place", "actors", "event_id")
@@ -72,7 +73,7 @@ class Filters:
             try:
                 return dt.date.fromisoformat(vals[-1])
             except ValueError:
-                warnings.append(f"Ignored {key}={vals[-1]!r}: not an ISO date (YYYY-MM-DD).")
+                warnings.append(f"Ignored {key}={show(vals[-1])}: not an ISO date (YYYY-MM-DD).")
                 return None
 
         start, end = one_date("start"), one_date("end")
@@ -87,14 +88,14 @@ class Filters:
         for c in values("country"):
             cc = c.strip().upper()
             if cc not in iso3:
-                warnings.append(f"Ignored country={c!r}: not an ISO 3166-1 alpha-3 code.")
+                warnings.append(f"Ignored country={show(c)}: not an ISO 3166-1 alpha-3 code.")
             elif cc not in countries:
                 countries.append(cc)
         known = set(known_types)
         types = []
         for t in values("type"):
             if t not in known:
-                warnings.append(f"Ignored type={t!r}: unknown event type.")
+                warnings.append(f"Ignored type={show(t)}: unknown event type.")
             elif t not in types:
                 types.append(t)
         q_vals = values("q")
@@ -105,7 +106,9 @@ class Filters:
             if mode_vals[-1] in MODES:
                 mode = mode_vals[-1]
             else:
-                warnings.append(f"Ignored mode={mode_vals[-1]!r}: use one of {', '.join(MODES)}.")
+                warnings.append(
+                    f"Ignored mode={show(mode_vals[-1])}: use one of {', '.join(MODES)}."
+                )
         stale_days = STALE_DAYS
         stale_vals = values("stale")
         if stale_vals:
@@ -113,7 +116,7 @@ class Filters:
                 stale_days = int(stale_vals[-1])
             else:
                 warnings.append(
-                    f"Ignored stale={stale_vals[-1]!r}: give a whole number of days "
+                    f"Ignored stale={show(stale_vals[-1])}: give a whole number of days "
                     f"(default {STALE_DAYS})."
                 )
         filters = cls(start, end, tuple(countries), tuple(types), q, mode, stale_days)

@@ -7,7 +7,7 @@ no row is ever dropped.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -16,13 +16,16 @@ import pandas as pd
 import pyarrow
 
 from borderwatch.data import vocab
+from borderwatch.data.filecheck import LIMITS
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.parsing import parse_dates, parse_numbers
-from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.problems import DataError, Problem, show
 from borderwatch.data.schema import validate_events
 from borderwatch.data.tables import LINE, read_table
 
 ENV_VAR = "BORDERWATCH_DATA"
+SMALL = replace(LIMITS, max_rows=100_000)
+"""Limits of the gazetteer, sources and crossings (checked row by row, and never that long)."""
 EVENT_FILES = ("events.parquet", "events.csv")
 """Event table file names, in order of preference."""
 
@@ -66,7 +69,7 @@ def resolve_data_dir(data_dir: Path | str | None) -> Path:
 def events_path(data_dir: Path) -> Path:
     """The event table in `data_dir` (events.parquet preferred over events.csv)."""
     for name in EVENT_FILES:
-        if (data_dir / name).exists():
+        if os.path.lexists(data_dir / name):  # a broken link is reported, not skipped
             return data_dir / name
     raise DataError(
         [Problem(str(data_dir), None, None, f"no event table ({' or '.join(EVENT_FILES)})")]
@@ -75,7 +78,7 @@ def events_path(data_dir: Path) -> Path:
 
 def _required_file(data_dir: Path, name: str) -> Path:
     path = data_dir / name
-    if not path.exists():
+    if not os.path.lexists(path):
         raise DataError([Problem(name, None, None, f"file is missing from {data_dir}")])
     return path
 
@@ -83,13 +86,13 @@ def _required_file(data_dir: Path, name: str) -> Path:
 def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
     """`sources.csv`, validated: unique non-blank ids, a title each."""
     d = resolve_data_dir(data_dir)
-    df = read_table(_required_file(d, "sources.csv"), vocab.SOURCE_COLUMNS)
+    df = read_table(_required_file(d, "sources.csv"), vocab.SOURCE_COLUMNS, root=d, limits=SMALL)
     problems = [
         Problem("sources.csv", int(r[LINE]), "source_id", "is required but blank")
         for _, r in df[df["source_id"] == ""].iterrows()
     ]
     problems += [
-        Problem("sources.csv", int(r[LINE]), "source_id", f"duplicate id {r['source_id']!r}")
+        Problem("sources.csv", int(r[LINE]), "source_id", f"duplicate id {show(r['source_id'])}")
         for _, r in df[df["source_id"].duplicated() & (df["source_id"] != "")].iterrows()
     ]
     problems += [
@@ -104,7 +107,7 @@ def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
 def load_places(data_dir: Path | str | None = None) -> pd.DataFrame:
     """`places.csv` (the curated gazetteer), validated, coordinates as floats."""
     d = resolve_data_dir(data_dir)
-    df = read_table(_required_file(d, "places.csv"), vocab.PLACE_COLUMNS)
+    df = read_table(_required_file(d, "places.csv"), vocab.PLACE_COLUMNS, root=d, limits=SMALL)
     problems: list[Problem] = []
     iso3 = vocab.iso3_codes()
     for _, r in df.iterrows():
@@ -117,7 +120,7 @@ def load_places(data_dir: Path | str | None = None) -> pd.DataFrame:
                     "places.csv",
                     line,
                     "kind",
-                    f"{r['kind']!r} must be one of: {', '.join(vocab.PLACE_KINDS)}",
+                    f"{show(r['kind'])} must be one of: {', '.join(vocab.PLACE_KINDS)}",
                 )
             )
         if r["country"] not in iso3:
@@ -126,7 +129,7 @@ def load_places(data_dir: Path | str | None = None) -> pd.DataFrame:
                     "places.csv",
                     line,
                     "country",
-                    f"{r['country']!r} is not an ISO 3166-1 alpha-3 code",
+                    f"{show(r['country'])} is not an ISO 3166-1 alpha-3 code",
                 )
             )
         for field, lo, hi in (("latitude", -90, 90), ("longitude", -180, 180)):
@@ -137,11 +140,11 @@ def load_places(data_dir: Path | str | None = None) -> pd.DataFrame:
                         "places.csv",
                         line,
                         field,
-                        f"{r[field]!r} must be a number from {lo} to {hi}",
+                        f"{show(r[field])} must be a number from {lo} to {hi}",
                     )
                 )
     problems += [
-        Problem("places.csv", int(r[LINE]), "name", f"duplicate place name {r['name']!r}")
+        Problem("places.csv", int(r[LINE]), "name", f"duplicate place name {show(r['name'])}")
         for _, r in df[df["name"].duplicated() & (df["name"] != "")].iterrows()
     ]
     if problems:
@@ -156,18 +159,22 @@ def load_crossings(data_dir: Path | str | None, places: pd.DataFrame) -> pd.Data
     """`crossings.csv`: each crossing as a pair of places (empty frame if there is none)."""
     d = resolve_data_dir(data_dir)
     path = d / "crossings.csv"
-    if not path.exists():
+    if not os.path.lexists(path):
         return pd.DataFrame(columns=list(vocab.CROSSING_COLUMNS))
-    df = read_table(path, vocab.CROSSING_COLUMNS)
+    df = read_table(path, vocab.CROSSING_COLUMNS, root=d, limits=SMALL)
     known = set(places["name"])
     problems = [
-        Problem("crossings.csv", int(r[LINE]), side, f"{r[side]!r} is not a place in places.csv")
+        Problem(
+            "crossings.csv", int(r[LINE]), side, f"{show(r[side])} is not a place in places.csv"
+        )
         for _, r in df.iterrows()
         for side in ("afghan_side", "neighbour_side")
         if r[side] not in known
     ]
     problems += [
-        Problem("crossings.csv", int(r[LINE]), "crossing_id", f"duplicate id {r['crossing_id']!r}")
+        Problem(
+            "crossings.csv", int(r[LINE]), "crossing_id", f"duplicate id {show(r['crossing_id'])}"
+        )
         for _, r in df[df["crossing_id"].duplicated()].iterrows()
     ]
     if problems:
@@ -244,7 +251,19 @@ def _validated_events(
     d: Path, gazetteer: Gazetteer | None, source_ids: set[str] | None
 ) -> pd.DataFrame:
     path = events_path(d)
-    raw = read_table(path, vocab.EVENT_COLUMNS, vocab.OPTIONAL_EVENT_COLUMNS)
+    raw = read_table(path, vocab.EVENT_COLUMNS, vocab.OPTIONAL_EVENT_COLUMNS, root=d)
+    if raw.empty:
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    "has no events, only a header: add at least one (the Add events page "
+                    "or `borderwatch import`)",
+                )
+            ]
+        )
     if source_ids is None:  # sources.csv itself is broken: do not also flag every row
         source_ids = set(raw["source_id"])
     problems = validate_events(raw, path.name, source_ids, gazetteer)

@@ -5,6 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+SHOWN_CHARS = 60
+"""Longest piece of a value quoted in a message; longer values are cut and measured."""
+
+
+def show(value: object, limit: int = SHOWN_CHARS) -> str:
+    """`value` quoted for a message, shortened: 'Hairatan', or 'xxxx…' (20,000,000 characters)."""
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -17,11 +17,16 @@ import pandas as pd
 from borderwatch.data import vocab
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.parsing import parse_dates, parse_numbers
-from borderwatch.data.problems import Problem
+from borderwatch.data.problems import Problem, show
 from borderwatch.data.tables import LINE
 
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _NOT_ISO3 = "is not an ISO 3166-1 alpha-3 country code (e.g. AFG, UZB)"
+
+MAX_PER_RULE = 20
+"""Rows reported one by one per field and rule; the rest are counted in one message."""
+MAX_SUMMARY = 300
+"""Longest summary the data dictionary allows (one or two sentences)."""
 
 Rule = tuple[Callable[[pd.Series], pd.Series], str]
 """A test that is True where a value is fine, and what follows the value in the message."""
@@ -73,6 +78,13 @@ def column_rules() -> dict[str, list[Rule]]:
                 "must be blank or a whole number from 0 to 999999",
             )
         ],
+        "summary": [
+            (
+                lambda s: s.str.len() <= MAX_SUMMARY,
+                f"is longer than the {MAX_SUMMARY} characters the data dictionary allows "
+                "(one or two sentences)",
+            )
+        ],
     }
 
 
@@ -91,9 +103,18 @@ def validate_events(
     lines = df[LINE]
 
     def add(mask: pd.Series, field: str, message) -> None:
-        for idx in mask[mask].index:
+        hits = mask[mask].index
+        for idx in hits[:MAX_PER_RULE]:
             msg = message(df.loc[idx]) if callable(message) else message
             problems.append(Problem(file, int(lines[idx]), field, msg))
+        if len(hits) > MAX_PER_RULE:
+            rest = len(hits) - MAX_PER_RULE
+            first = int(lines[hits[MAX_PER_RULE]])
+            problems.append(
+                Problem(
+                    file, first, field, f"… and {rest:,} more rows like the above, from here on"
+                )
+            )
 
     for field in vocab.REQUIRED_EVENT_FIELDS:
         add(df[field].str.strip() == "", field, "is required but blank")
@@ -107,7 +128,7 @@ def validate_events(
             bad = ~ok(column)
             if reported is not None:
                 bad &= ~reported  # a blank required value is reported once, as blank
-            add(bad, field, lambda r, f=field, m=message: f"{r[f]!r} {m}")
+            add(bad, field, lambda r, f=field, m=message: f"{show(r[f])} {m}")
 
     # Blank and malformed dates become NaT and never compare true (reported above).
     start, end = parse_dates(df["date_start"]), parse_dates(df["date_end"])
@@ -133,14 +154,14 @@ def validate_events(
         dup,
         "event_id",
         lambda r: (
-            f"duplicate id {r['event_id']!r} (first used on line {first_line[r['event_id']]})"
+            f"duplicate id {show(r['event_id'])} (first used on line {first_line[r['event_id']]})"
         ),
     )
 
     add(
         (df["source_id"] != "") & ~df["source_id"].isin(set(source_ids)),
         "source_id",
-        lambda r: f"{r['source_id']!r} is not in sources.csv",
+        lambda r: f"{show(r['source_id'])} is not in sources.csv",
     )
 
     same = (df["counterpart_country"] != "") & (df["counterpart_country"] == df["country"])
@@ -189,7 +210,7 @@ def _place_problems(
                 file,
                 int(line),
                 "place",
-                f"unknown place {place!r} and no coordinates given{hints[place]}",
+                f"unknown place {show(place)} and no coordinates given{hints[place]}",
             )
         )
     return problems

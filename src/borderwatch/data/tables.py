@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,15 +20,26 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.filecheck import (
+    LIMITS,
+    Limits,
+    Scan,
+    checked_file,
+    header_fields,
+    read_bytes,
+    scan_csv,
+)
+from borderwatch.data.problems import SHOWN_CHARS, DataError, Problem, show
 
 LINE = "__line__"
 """Column holding each record's 1-based physical line in its file."""
+MAX_PER_FIELD = 20
+"""Cells reported per column and kind of problem; a broken file does not give a million."""
 
 
-def read_text_utf8(path: Path) -> str:
-    """The file's text; a file that is not UTF-8 raises DataError naming the line."""
-    return decode_utf8(path.read_bytes(), path.name)
+def read_text_utf8(path: Path, root: Path | None = None, limits: Limits = LIMITS) -> str:
+    """The file's text; a file that is not UTF-8 (or breaks `limits`) raises DataError."""
+    return decode_utf8(read_bytes(path, root, limits), path.name)
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -69,13 +82,56 @@ def read_csv_text(
     except pd.errors.EmptyDataError:
         raise DataError([Problem(name, None, None, "file is empty (no header row)")]) from None
     except pd.errors.ParserError as e:
-        raise DataError([Problem(name, None, None, f"not a valid CSV file: {e}")]) from None
+        raise DataError([_parser_problem(name, str(e))]) from None
     df.columns = [str(c).strip() for c in df.columns]
     if columns is not None:
         check_columns(list(df.columns), columns, name, optional)
         _add_blank(df, optional)
     df[LINE] = _record_lines(text, len(df))
     return df
+
+
+_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+def _parser_problem(name: str, error: str) -> Problem:
+    """pandas' tokenizer error as a problem naming the line."""
+    if m := _TOO_MANY.search(error):
+        expected, line, saw = (int(g) for g in m.groups())
+        return Problem(name, line, None, f"row has {saw:,} fields; the header has {expected}")
+    if m := _OPEN_QUOTE.search(error):
+        return Problem(name, int(m.group(1)) + 1, None, 'a quoted field (") is never closed')
+    return Problem(name, None, None, f"not a valid CSV file: {show(error.strip(), 200)}")
+
+
+def check_cells(df: pd.DataFrame, name: str, limits: Limits = LIMITS) -> None:
+    """DataError for cells longer than `limits.max_field_chars` or holding a NUL character.
+
+    Checked on the parsed table, so each message names the line and the field.
+    """
+    problems: list[Problem] = []
+    lines = df[LINE] if LINE in df.columns else pd.Series(range(2, len(df) + 2), df.index)
+    for c in df.columns:
+        if c == LINE or not pd.api.types.is_string_dtype(df[c]):
+            continue
+        text = df[c].astype(str)
+        length = text.str.len()
+        for idx in length.index[length > limits.max_field_chars][:MAX_PER_FIELD]:
+            problems.append(
+                Problem(
+                    name,
+                    int(lines[idx]),
+                    c,
+                    f"is {int(length[idx]):,} characters long; the limit is "
+                    f"{limits.max_field_chars:,}",
+                )
+            )
+        nul = text.str.contains("\x00", regex=False)
+        for idx in nul.index[nul][:MAX_PER_FIELD]:
+            problems.append(Problem(name, int(lines[idx]), c, "contains a NUL character"))
+    if problems:
+        raise DataError(problems)
 
 
 def _add_blank(df: pd.DataFrame, optional: Sequence[str]) -> None:
@@ -96,34 +152,115 @@ def check_columns(
     ]
     # The message lists the required columns only; optional ones are in the data dictionary.
     problems += [
-        Problem(name, 1, c, f"unexpected column (allowed: {', '.join(expected)})")
+        Problem(name, 1, _short(c), f"unexpected column (allowed: {', '.join(expected)})")
         for c in found
         if c not in expected and c not in optional and c != LINE
     ]
-    dupes = {c for c in found if list(found).count(c) > 1}
-    problems += [Problem(name, 1, c, "column appears more than once") for c in sorted(dupes)]
+    counts = Counter(found)
+    problems += [
+        Problem(name, 1, _short(c), "column appears more than once")
+        for c in sorted(c for c, n in counts.items() if n > 1)
+    ]
     if problems:
         raise DataError(problems)
 
 
+def _short(column: str) -> str:
+    """A column name fit for a message (a hostile header may hold megabytes)."""
+    return column if len(column) <= SHOWN_CHARS else show(column)
+
+
 def read_table(
-    path: Path, columns: Sequence[str] | None = None, optional: Sequence[str] = ()
+    path: Path,
+    columns: Sequence[str] | None = None,
+    optional: Sequence[str] = (),
+    root: Path | None = None,
+    limits: Limits = LIMITS,
 ) -> pd.DataFrame:
     """Read a .csv or .parquet table into strings with line numbers.
 
-    Parquet rows get `__line__` = row number + 2, as if the table were a CSV
-    with a header, so messages read the same for both formats.
+    The file is checked first (`filecheck`: a regular file within `limits`, inside
+    `root` if given). Parquet rows get `__line__` = row number + 2, as if the table
+    were a CSV with a header, so messages read the same for both formats.
     """
+    real = checked_file(path, root, limits)
+    name = path.name
     if path.suffix.lower() == ".parquet":
-        return _read_parquet(path, columns, optional)
-    fast = _read_csv_arrow(path, columns, optional)
-    if fast is not None:
-        return fast
-    return read_csv_text(read_text_utf8(path), path.name, columns, optional)
+        df = _read_parquet(real, name, columns, optional, limits)
+    else:
+        with real.open("rb") as fh:
+            header = header_fields(fh, name, limits)
+            scan = scan_csv(fh, name, header, limits)
+        fast = _read_csv_arrow(real, name, columns, optional, scan)
+        df = (
+            fast
+            if fast is not None
+            else read_csv_text(read_text_utf8(real, None, limits), name, columns, optional)
+        )
+    check_cells(df, name, limits)
+    return df
 
 
 def _read_parquet(
-    path: Path, columns: Sequence[str] | None, optional: Sequence[str]
+    path: Path, name: str, columns: Sequence[str] | None, optional: Sequence[str], limits: Limits
+) -> pd.DataFrame:
+    """Parquet as text, or DataError for a file Arrow cannot read or a column of lists."""
+    try:
+        schema = pq.read_schema(path)
+        rows = pq.ParquetFile(path).metadata.num_rows
+    except Exception as e:  # Arrow raises many kinds for a damaged file
+        raise DataError(
+            [Problem(name, None, None, f"not a readable Parquet file ({show(str(e), 120)})")]
+        ) from None
+    problems = [
+        Problem(
+            name,
+            1,
+            _short(f.name),
+            f"holds {f.type} values; columns must be text, numbers or dates",
+        )
+        for f in schema
+        if not _is_plain(f.type)
+    ]
+    if len(schema.names) > limits.max_columns:
+        problems = [
+            Problem(
+                name,
+                1,
+                None,
+                f"has {len(schema.names):,} columns; the limit is {limits.max_columns}",
+            )
+        ]
+    if rows > limits.max_rows:
+        problems.append(
+            Problem(name, None, None, f"has {rows:,} rows; the limit is {limits.max_rows:,}")
+        )
+    if problems:
+        raise DataError(problems)
+    try:
+        return _parquet_text(path, name, columns, optional)
+    except DataError:
+        raise
+    except Exception as e:
+        raise DataError(
+            [Problem(name, None, None, f"not a readable Parquet file ({show(str(e), 120)})")]
+        ) from None
+
+
+def _is_plain(t: pa.DataType) -> bool:
+    """Text, numbers, booleans, dates and times: values with one text form each."""
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return not (
+        pa.types.is_nested(t)
+        or pa.types.is_binary(t)
+        or pa.types.is_large_binary(t)
+        or pa.types.is_fixed_size_binary(t)
+    )
+
+
+def _parquet_text(
+    path: Path, name: str, columns: Sequence[str] | None, optional: Sequence[str]
 ) -> pd.DataFrame:
     """Parquet as text: string columns stay in Arrow; only other types go through pandas.
 
@@ -139,11 +276,11 @@ def _read_parquet(
         # A stored index or repeated names: pandas applies its own metadata rules.
         df = pd.read_parquet(path)
         if columns is not None:
-            check_columns(list(df.columns), columns, path.name, optional)
+            check_columns([str(c) for c in df.columns], columns, name, optional)
         df = df.astype("string").fillna("").astype(str)
     else:
         if columns is not None:
-            check_columns(names, columns, path.name, optional)
+            check_columns(names, columns, name, optional)
         text_cols = [n for n in names if _is_text(schema.field(n).type)]
         other = [n for n in names if n not in text_cols]
         # One column at a time, so that only one column's transient copies exist at once.
@@ -188,7 +325,7 @@ def _is_text(t: pa.DataType) -> bool:
 
 
 def _read_csv_arrow(
-    path: Path, columns: Sequence[str] | None, optional: Sequence[str]
+    path: Path, name: str, columns: Sequence[str] | None, optional: Sequence[str], scan: Scan
 ) -> pd.DataFrame | None:
     """A well-formed CSV file read by Arrow into text columns, or None to use pandas.
 
@@ -208,7 +345,7 @@ def _read_csv_arrow(
         return None  # quoted, blank or repeated names: pandas' renaming rules apply
     if len(header) == 1:
         return None  # pandas skips whitespace-only lines, which Arrow would read as rows
-    physical, blank_lines, lone_cr = _scan_lines(path)
+    physical, blank_lines, lone_cr = scan.lines, scan.blank_lines, scan.lone_cr
     if lone_cr:
         return None  # old Mac line ends: pandas and csv count lines differently
     try:
@@ -233,7 +370,7 @@ def _read_csv_arrow(
     pa.default_memory_pool().release_unused()  # the parser's buffers, kept for reuse otherwise
     df.columns = [c.strip() for c in df.columns]
     if columns is not None:
-        check_columns(list(df.columns), columns, path.name, optional)
+        check_columns(list(df.columns), columns, name, optional)
         _add_blank(df, optional)
     if physical == len(df) + 1 and not blank_lines:
         df[LINE] = range(2, len(df) + 2)
@@ -242,31 +379,17 @@ def _read_csv_arrow(
     return df
 
 
-def _scan_lines(path: Path, chunk: int = 1 << 24) -> tuple[int, bool, bool]:
-    """Physical lines of a file, whether any is blank, whether a CR stands alone.
-
-    Counts lines exactly as `_record_lines` does on the decoded text, without
-    holding the file in memory.
-    """
-    newlines = crs = crlfs = 0
-    blank, tail, last = False, b"", b""
-    with path.open("rb") as fh:
-        while block := fh.read(chunk):
-            newlines += block.count(b"\n")
-            crs += block.count(b"\r")
-            crlfs += (tail[-1:] + block).count(b"\r\n")
-            joined = tail + block
-            blank = blank or b"\n\n" in joined or b"\n\r\n" in joined
-            tail, last = joined[-2:], block[-1:]
-    return newlines + (0 if last == b"\n" else 1), blank, crs != crlfs
-
-
 def _record_lines(text: str, n_records: int) -> list[int] | range:
     """Physical start line of each record (quoted fields may span lines)."""
     physical = text.count("\n") + (0 if text.endswith("\n") else 1)
     if physical == n_records + 1 and "\n\n" not in text and "\n\r\n" not in text:
         # One record per line: the common case, and cheap for big files.
         return range(2, n_records + 2)
+    if "\r" in text:
+        if "\n" not in text:  # old Mac line ends: a CR ends each line
+            text = text.replace("\r", "\n")
+        else:  # a CR inside a field is text, not a line end
+            text = text.replace("\r\n", "\n").replace("\r", " ")
     lines: list[int] = []
     reader = csv.reader(io.StringIO(text))
     start = 1

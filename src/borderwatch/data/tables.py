@@ -106,7 +106,7 @@ def _parser_problem(name: str, error: str) -> Problem:
 
 
 def check_cells(df: pd.DataFrame, name: str, limits: Limits = LIMITS) -> None:
-    """DataError for cells longer than `limits.max_field_chars` or holding a NUL character.
+    """DataError for cells longer than `limits.max_field_chars` or holding a NUL or a CR.
 
     Checked on the parsed table, so each message names the line and the field.
     """
@@ -127,9 +127,15 @@ def check_cells(df: pd.DataFrame, name: str, limits: Limits = LIMITS) -> None:
                     f"{limits.max_field_chars:,}",
                 )
             )
-        nul = text.str.contains("\x00", regex=False)
-        for idx in nul.index[nul][:MAX_PER_FIELD]:
-            problems.append(Problem(name, int(lines[idx]), c, "contains a NUL character"))
+        odd = text.str.contains("[\x00\r]", regex=True)
+        for idx in odd.index[odd][:MAX_PER_FIELD]:
+            what = (
+                "contains a NUL character"
+                if "\x00" in text[idx]
+                # pandas writes such a value unquoted, so the next read would split the row
+                else "contains a carriage return (CR) inside the text; keep the value on one line"
+            )
+            problems.append(Problem(name, int(lines[idx]), c, what))
     if problems:
         raise DataError(problems)
 

@@ -9,6 +9,7 @@ the start-up warm-up.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -31,13 +32,15 @@ from borderwatch.analysis.timeline import timeline, timeline_caption
 from borderwatch.data import snapshot
 from borderwatch.data.eventtable import event_table
 from borderwatch.data.loader import Dataset, default_data_dir
-from borderwatch.data.problems import DataError
+from borderwatch.data.problems import DataError, describe
 from borderwatch.data.vocab import EVENT_TYPES, country_names
 from borderwatch.map import assets
 from borderwatch.map.build import build_map
 from borderwatch.map.eventlayer import clicked_event_id, type_label
+from borderwatch.render.htmlsafe import markdown_text
 from borderwatch.render.htmltable import html_table
 
+_LOG = logging.getLogger("borderwatch.page")
 QUERY_KEYS = ("start", "end", "country", "type", "q", "mode", "stale")
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",
                  "counterpart_country", "summary", "source_id"]  # fmt: skip
@@ -177,13 +180,15 @@ def record_panel(ds: Dataset, event_id: str | None) -> None:
         st.info("The selected event is not in the data any more.")
         return
     record = event_table(rows).iloc[0]
-    st.subheader(event_id)
+    st.subheader(markdown_text(event_id))
     fields = record.drop("event_id")
     st.html(TABLE_CSS + html_table(pd.DataFrame({"Field": fields.index, "Value": fields.values})))
     src = ds.sources[ds.sources["source_id"] == record["source_id"]]
     if not src.empty:
         s = src.iloc[0]
-        st.caption(f"Source: {s['title']} — {s['publisher']} {s['published']}".strip())
+        st.caption(
+            markdown_text(f"Source: {s['title']} — {s['publisher']} {s['published']}".strip())
+        )
         if str(s["url"]).startswith(("http://", "https://")):
             st.link_button("Open the source", str(s["url"]))
 
@@ -197,7 +202,7 @@ def analyst(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: l
     start, as_of = f.start or lo, f.end or hi  # the window shown
     st.title("BorderWatch")
     for w in warnings:
-        st.warning(w)
+        st.warning(markdown_text(w))
     st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
     if shown.empty:
         st.info("No event matches these filters. Widen the dates or clear a filter.")
@@ -327,7 +332,7 @@ BRIEFING_CSS = """
 def briefing_screen(ds: Dataset, lo: dt.date, hi: dt.date, f: Filters, warnings: list[str]) -> None:
     st.markdown(BRIEFING_CSS, unsafe_allow_html=True)
     for w in warnings:
-        st.warning(w)
+        st.warning(markdown_text(w))
     play_from = f.start or briefing.playback_start(ds.events)  # the URL's start wins
     f = f.clamp(lo, hi)
     play = st.toggle("Playback", value=st.query_params.get("play", "") not in ("", "0"), key="play")
@@ -375,20 +380,27 @@ def main() -> None:
     )
     try:
         ds = dataset()
-    except DataError as e:
+    except Exception as e:  # any error in the data is a report on the page, never a traceback
+        if not isinstance(e, DataError):
+            _LOG.exception("reading the data folder failed")
         st.error("The data folder has problems; fix them and reload:")
-        st.code(e.report(limit=50))
+        st.code(describe(e), language=None)
         st.stop()
     if missing := assets.missing_assets():
         st.error(
             f"The map's scripts are missing from dashboard/static/vendor/ ({missing[0]}, …): "
             "restore them with `git checkout -- dashboard/static/vendor`."
         )
-    lo, hi = span(ds.events)
-    if initial.mode == "briefing":
-        briefing_screen(ds, lo, hi, initial, warnings)
-    else:
-        analyst(ds, lo, hi, initial, warnings)
+    try:
+        lo, hi = span(ds.events)
+        if initial.mode == "briefing":
+            briefing_screen(ds, lo, hi, initial, warnings)
+        else:
+            analyst(ds, lo, hi, initial, warnings)
+    except Exception as e:  # Streamlit's stop and rerun are BaseExceptions and pass through
+        _LOG.exception("drawing the page failed")
+        st.error("This view could not be drawn from the data:")
+        st.code(describe(e), language=None)
 
 
 main()

@@ -22,7 +22,7 @@ import streamlit as st
 
 from borderwatch.data import vocab
 from borderwatch.data.loader import default_data_dir, load_places, load_sources
-from borderwatch.data.problems import DataError
+from borderwatch.data.problems import describe
 from borderwatch.ingest import decisions, store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
@@ -39,6 +39,7 @@ from borderwatch.ingest.review import (
 )
 from borderwatch.ingest.tidy import context_for
 from borderwatch.ingest.upload import MAX_BYTES, read_upload
+from borderwatch.render.htmlsafe import markdown_text
 
 st.set_page_config(page_title="BorderWatch · Add events", layout="wide")
 st.title("Add events")
@@ -48,9 +49,9 @@ try:
     context = context_for(data_dir)
     existing = existing_events(data_dir)
     source_ids = sorted(load_sources(data_dir)["source_id"])
-except DataError as e:
+except Exception as e:  # any error in the data is a report on the page, never a traceback
     st.error("The data folder has problems; fix them before adding events.")
-    st.code(e.report(limit=20), language=None)
+    st.code(describe(e), language=None)
     st.stop()
 
 upload_tab, paste_tab = st.tabs(["Upload a file", "Paste a briefing"])
@@ -94,16 +95,21 @@ if uploaded is not None:
                 review = review_briefing(up.text, published, source_id, places, up.name, found)
             else:
                 review = review_upload(up, dt.date.today())
-        except DataError as e:
+        except Exception as e:  # a hostile or broken file is a message, never a traceback
             st.error("This file cannot be used:")
-            st.code(e.report(limit=20), language=None)
+            st.code(describe(e), language=None)
             st.stop()
         review = flag_duplicates(review, existing, context.gazetteer)
         st.session_state.review, st.session_state.review_key = review, review_key
 elif from_text and pasted.strip() and published and source_id:
     review_key = "text-" + hashlib.sha1(f"{pasted}{published}{source_id}".encode()).hexdigest()[:12]
-    places = load_places(data_dir)
-    review = review_briefing(pasted, published, source_id, places, finder=br.finder(data_dir))
+    try:
+        places = load_places(data_dir)
+        review = review_briefing(pasted, published, source_id, places, finder=br.finder(data_dir))
+    except Exception as e:
+        st.error("No candidates could be made from this text:")
+        st.code(describe(e), language=None)
+        st.stop()
     st.session_state.review = flag_duplicates(review, existing, context.gazetteer)
     st.session_state.review_key = review_key
 
@@ -174,15 +180,18 @@ reason = store.read_only_reason(data_dir)
 if reason:
     st.warning("Saving here is not possible, so download the updated tables instead:")
     st.code(reason, language=None)
+    try:
+        tables = store.updated_tables(data_dir, rows, review.file, review.sources)
+    except Exception as e:  # the folder changed since the check above
+        st.code(describe(e), language=None)
+        tables = {}
     if not problems and len(edited):
-        for name, content in store.updated_tables(
-            data_dir, rows, review.file, review.sources
-        ).items():
+        for name, content in tables.items():
             mime = "application/vnd.apache.parquet" if name.endswith(".parquet") else "text/csv"
             st.download_button(f"Download {name}", content, file_name=name, mime=mime)
 else:
     save = st.button(
-        f"Save {len(edited)} rows to {data_dir.name}/",
+        f"Save {len(edited)} rows to {markdown_text(data_dir.name)}/",
         type="primary",
         disabled=bool(problems) or len(edited) == 0,
         key="save",
@@ -190,12 +199,12 @@ else:
     if save:
         try:
             result = store.append_events(data_dir, rows, review.file, review.sources)
-        except DataError as e:  # the table changed under us since the check above
-            st.error("Nothing was saved:")
-            st.code(e.report(limit=20), language=None)
         except (store.ReadOnlyData, TimeoutError) as e:
             st.error("Nothing was saved:")
             st.code(str(e), language=None)
+        except Exception as e:  # the table changed under us since the check above, or worse
+            st.error("Nothing was saved:")
+            st.code(describe(e), language=None)
         else:
             # The main page caches the data folder; drop it so the map shows the new rows.
             st.cache_data.clear()

@@ -55,7 +55,7 @@ def test_a_truncated_snapshot_is_rebuilt(data_dir, loads, snapshot_cache):
     path.write_bytes(path.read_bytes()[:100])
     assert len(snapshot.load(data_dir).events) == len(EVENTS)
     assert len(loads) == 2
-    assert pickle.loads(path.read_bytes()).data_dir == data_dir
+    assert pickle.loads(path.read_bytes())[1].data_dir == data_dir
 
 
 def test_a_snapshot_others_can_write_is_not_unpickled(data_dir, loads, snapshot_cache):
@@ -87,3 +87,37 @@ def test_only_the_newest_snapshots_are_kept(tmp_path, monkeypatch, snapshot_cach
     for name in "abc":
         snapshot.load(write_data_dir(tmp_path / name))
     assert len(list(snapshot_cache.glob("*.pickle"))) == 2
+
+
+def test_a_planted_link_in_the_cache_is_never_followed(data_dir, loads, snapshot_cache, tmp_path):
+    snapshot.load(data_dir)
+    (path,) = snapshot_cache.glob("*.pickle")
+    planted = tmp_path / "planted.pickle"
+    planted.write_bytes(path.read_bytes())
+    planted.chmod(0o600)
+    path.unlink()
+    path.symlink_to(planted)
+    snapshot.load(data_dir)
+    assert len(loads) == 2  # validated again rather than read through the link
+    assert not path.is_symlink()
+
+
+def test_a_snapshot_renamed_to_another_folders_key_is_not_read(tmp_path, loads, snapshot_cache):
+    big = write_data_dir(tmp_path / "big")
+    small = write_data_dir(tmp_path / "small", EVENTS[:1])
+    snapshot.load(small)
+    (small_snapshot,) = snapshot_cache.glob("*.pickle")
+    small_snapshot.rename(snapshot_cache / f"{snapshot.snapshot_key(big)}.pickle")
+    assert len(snapshot.load(big).events) == len(EVENTS)
+    assert loads == [str(small), str(big)]
+
+
+def test_a_cache_folder_others_can_write_is_not_used(data_dir, loads, tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv(snapshot.CACHE_ENV, str(shared))
+    snapshot.load(data_dir)
+    snapshot.load(data_dir)
+    assert len(loads) == 2
+    assert list(shared.iterdir()) == []

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -182,3 +183,19 @@ def test_a_community_cloud_checkout_counts_as_read_only_unless_told_otherwise(
     )
     monkeypatch.setenv(store.READ_ONLY_ENV, "0")
     assert store.read_only_reason(data_dir) is None
+
+
+def test_a_save_flushes_the_new_table_and_then_its_folder_to_disk(data_dir, monkeypatch):
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(store.os, "fsync", spy)
+    store.atomic_write(data_dir / "events.csv", b"new content\n")
+    assert [Path(p).parent for p in synced] == [data_dir, data_dir.parent]
+    assert Path(synced[0]).name.startswith(".events.csv.")  # the temporary file, before the rename
+    assert synced[1] == str(data_dir)  # then the folder holding the rename
+    assert (data_dir / "events.csv").read_bytes() == b"new content\n"

@@ -60,7 +60,7 @@ def test_a_csv_bomb_of_millions_of_empty_rows_is_refused_without_parsing():
     data = TIDY_HEADER + b",,,,,,,,,,,,,,,\n" * 2_000_000
     assert message("events.csv", data, max_bytes=64 * 2**20) == (
         "events.csv: file has 2,000,000 empty rows (nothing but commas or blanks) among "
-        "2,000,001 lines; remove them and upload again"
+        "2,000,001 lines; remove them and try again"
     )
 
 

@@ -35,10 +35,17 @@ class Limits:
     """Longest cell of any table (the data dictionary allows summaries of 300)."""
     max_empty_rows: int = 100
     """Rows with nothing but separators; more means a padded or hostile file."""
+    rows_hint: str = ""
+    """Said after the row limit (where to turn instead)."""
 
 
 LIMITS = Limits()
-UPLOAD_LIMITS = replace(LIMITS, max_bytes=10 * 1024 * 1024, max_rows=50_000)
+UPLOAD_LIMITS = replace(
+    LIMITS,
+    max_bytes=10 * 1024 * 1024,
+    max_rows=50_000,
+    rows_hint=" per upload (split it, or import it with `borderwatch import`)",
+)
 """A file sent through the browser (a year of ACLED for the region is about 5 MiB)."""
 
 _CHUNK = 1 << 24
@@ -114,9 +121,7 @@ def read_bytes(path: Path, root: Path | None = None, limits: Limits = LIMITS) ->
             raise DataError([Problem(path.name, None, None, "is not a regular file")])
         data = fh.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:
-        raise DataError(
-            [Problem(path.name, None, None, f"file is over {_mib(limits.max_bytes)}")]
-        )
+        raise DataError([Problem(path.name, None, None, f"file is over {_mib(limits.max_bytes)}")])
     return data
 
 
@@ -134,9 +139,7 @@ class Scan:
     """Lines with nothing but commas, semicolons, tabs and spaces."""
 
 
-def scan_csv(
-    fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits = LIMITS
-) -> Scan:
+def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits = LIMITS) -> Scan:
     """Scan CSV bytes in chunks; DataError for NUL bytes, too many rows or empty rows.
 
     Works on bytes with numpy, so a hostile file is refused without a row being parsed.
@@ -192,7 +195,8 @@ def scan_csv(
                     name,
                     None,
                     None,
-                    f"file has {lines - 1:,} rows; the limit is {limits.max_rows:,}",
+                    f"file has {lines - 1:,} rows; the limit is {limits.max_rows:,}"
+                    + limits.rows_hint,
                 )
             ]
         )

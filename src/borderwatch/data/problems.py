@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 SHOWN_CHARS = 60
 """Longest piece of a value quoted in a message; longer values are cut and measured."""
@@ -57,3 +58,18 @@ class DataError(Exception):
 
 def _sort_key(p: Problem) -> tuple:
     return (p.file, p.line if p.line is not None else -1, p.field or "", p.message)
+
+
+def describe(error: BaseException) -> str:
+    """What a page shows for any error while reading or drawing data: text, no traceback.
+
+    A DataError gives its report (the first 50 problems); anything else its type
+    and message, shortened, and an OSError only the file's name (not the server's path).
+    """
+    if isinstance(error, DataError):
+        return error.report(limit=50)
+    if isinstance(error, OSError) and error.filename:
+        text = f"{Path(str(error.filename)).name}: {error.strerror or type(error).__name__}"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= 300 else text[:300] + "…"

@@ -6,7 +6,9 @@ keyed by the folder's path, the bytes of every file in it, the bytes of this
 library's source and the versions of Python, pandas, geopandas, numpy and pyarrow,
 so a change to any of them makes a new one and a stale one is never read. It
 lives in the user's cache folder (the data folder may be read-only and holds only
-the user's files), readable by the user alone because it is a pickle. Folders
+the user's files), readable by the user alone because it is a pickle: only a
+regular file the user owns, in a folder only the user can write, opened without
+following links and holding the key it is filed under, is ever unpickled. Folders
 over `MAX_BYTES` are not snapshotted: their copy would fill the disk, and reading
 it is no faster than loading the Parquet.
 """
@@ -17,6 +19,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 import threading
@@ -66,61 +69,81 @@ def load(data_dir: Path | str | None = None) -> Dataset:
 
     Invalid data raises DataError as `load_dataset` does and leaves no snapshot.
     A snapshot that cannot be read is rebuilt; one that cannot be written
-    (read-only cache) is skipped.
+    (read-only cache), or a cache folder that is not the user's own, is skipped.
     """
     d = resolve_data_dir(data_dir)
     key = snapshot_key(d)
     try:
-        path = cache_dir() / f"{key}.pickle"
+        folder = cache_dir()
     except RuntimeError:  # no home folder to put a cache in
         key = None
     if key is None:
         return load_dataset(d)
+    path = folder / f"{key}.pickle"
     # One load at a time: the page's first run waits for the start-up warm-up's
     # load (see `warmup`) and reads its snapshot instead of validating again.
     with _LOCK:
-        ds = _read(path)
+        ds = _read(path, key) if _trusted_folder(folder) else None
         if ds is None:
             ds = load_dataset(d)
             with contextlib.suppress(OSError):
-                _write(path, ds)
+                _write(path, key, ds)
     return ds
 
 
-def _read(path: Path) -> Dataset | None:
-    """The snapshot at `path`, or None (missing, not the user's own, or unreadable)."""
+def _trusted_folder(folder: Path) -> bool:
+    """The cache folder is a real folder (not a link) that only the user can write to."""
     try:
-        if _trusted(path):
-            with path.open("rb") as fh:
-                ds = pickle.load(fh)
-            if isinstance(ds, Dataset):
-                return ds
-    except FileNotFoundError:
-        pass
-    except Exception:  # truncated, or unreadable: rebuild it
-        with contextlib.suppress(OSError):
-            path.unlink()
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read(path: Path, key: str) -> Dataset | None:
+    """The snapshot at `path`, or None (missing, a link, not the user's own, or unreadable).
+
+    Opened without following a link and checked on the open file, so nothing can
+    be swapped in between; the key stored inside must be the one asked for (a
+    renamed snapshot of another folder is not read).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:  # missing, or a symbolic link (ELOOP)
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        if not _trusted(os.fstat(fd)):
+            return None
+        try:
+            stored_key, ds = pickle.load(fh)
+        except Exception:  # truncated, or unreadable: rebuild it
+            stored_key, ds = None, None
+    if stored_key == key and isinstance(ds, Dataset):
+        return ds
+    with contextlib.suppress(OSError):
+        path.unlink()
     return None
 
 
-def _trusted(path: Path) -> bool:
-    """Only the user's own snapshot, writable by nobody else, is unpickled."""
-    st = path.stat()
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+def _trusted(st: os.stat_result) -> bool:
+    """Only the user's own regular file, writable by nobody else, is unpickled."""
+    return stat.S_ISREG(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
-def _write(path: Path, ds: Dataset) -> None:
+def _write(path: Path, key: str, ds: Dataset) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _trusted_folder(path.parent):
+        return
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # created 0600
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(ds, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, ds), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    old = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    old = sorted(path.parent.glob("*.pickle"), key=lambda p: p.lstat().st_mtime, reverse=True)
     for stale in old[KEEP:]:
         with contextlib.suppress(OSError):
             stale.unlink()

@@ -120,6 +120,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    # The rename lives in the folder's own entry: until that reaches the disk a
+    # power cut can bring the old table back (or, on some file systems, none).
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush `folder`'s entries (a file created, renamed or removed in it) to the disk."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def backup(path: Path) -> Path:
@@ -133,6 +145,9 @@ def backup(path: Path) -> Path:
         target = folder / f"{path.stem}-{stamp}-{n}{path.suffix}"
         n += 1
     shutil.copy2(path, target)
+    with open(target, "rb+") as fh:  # the backup must survive the power cut the save might not
+        os.fsync(fh.fileno())
+    fsync_folder(folder)
     return target
 
 

@@ -8,22 +8,21 @@ GED, tidy BorderWatch rows) or treats a .txt file as a briefing.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from borderwatch.data import vocab
+from borderwatch.data.filecheck import UPLOAD_LIMITS, header_fields, scan_csv
 from borderwatch.data.problems import DataError, Problem
-from borderwatch.data.tables import decode_utf8, read_csv_text
+from borderwatch.data.tables import check_cells, decode_utf8, read_csv_text
 from borderwatch.ingest import acled, ucdp
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = UPLOAD_LIMITS.max_bytes
 """Largest upload accepted (10 MiB: a year of ACLED for the whole region is about 5 MiB)."""
-MAX_ROWS = 50_000
+MAX_ROWS = UPLOAD_LIMITS.max_rows
 """Most records accepted in one upload."""
-MAX_EMPTY_ROWS = 100
-"""More rows with nothing but separators than this means a padded or hostile file."""
 
 TABLE_SUFFIXES = (".csv",)
 TEXT_SUFFIXES = (".txt",)
@@ -36,7 +35,6 @@ _MAGIC = {
     b"PAR1": "a Parquet file",
 }
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_NEWLINES = re.compile(rb"\n+")
 
 FORMATS = ("acled", "ucdp", "tidy", "briefing")
 
@@ -80,34 +78,14 @@ def check_bytes(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
         )
     if data.startswith(_UTF16_BOMS):
         raise UploadError(name, "file is UTF-16; save it as UTF-8 and try again")
-    if b"\x00" in data[:65536]:
-        raise UploadError(name, "file contains NUL bytes: it is binary, not CSV or text")
-    text = decode_utf8(data, name)
+    limits = replace(UPLOAD_LIMITS, max_bytes=max_bytes)
     if suffix in TABLE_SUFFIXES:
-        _check_rows(name, data)
-    return text
-
-
-def _check_rows(name: str, data: bytes) -> None:
-    """Refuse a run of empty records or too many records (counted on bytes, never parsed)."""
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    # Drop separators, collapse runs of newlines: what is left has one line per
-    # record that holds anything at all.
-    content = _NEWLINES.sub(b"\n", data.translate(None, b",;\t \r")).strip(b"\n")
-    filled = content.count(b"\n") + 1 if content else 0
-    empty = lines - filled
-    if empty > MAX_EMPTY_ROWS:
-        raise UploadError(
-            name,
-            f"file has {empty:,} empty rows (nothing but commas or blanks) among {lines:,} "
-            "lines; remove them and upload again",
-        )
-    if lines - 1 > MAX_ROWS:
-        raise UploadError(
-            name,
-            f"file has {lines - 1:,} rows; the limit is {MAX_ROWS:,} per upload "
-            "(split it, or import it with `borderwatch import`)",
-        )
+        # The same byte checks as every data file: NUL bytes, empty rows, rows, columns.
+        fh = io.BytesIO(data)
+        scan_csv(fh, name, header_fields(fh, name, limits), limits)
+    elif b"\x00" in data:
+        raise UploadError(name, "file contains NUL bytes: it is binary, not text")
+    return decode_utf8(data, name)
 
 
 def detect_format(columns: list[str]) -> str | None:
@@ -128,6 +106,7 @@ def read_upload(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> Upload:
     if name.lower().endswith(TEXT_SUFFIXES):
         return Upload(name, "briefing", text=text)
     table = read_csv_text(text, name)
+    check_cells(table, name, UPLOAD_LIMITS)
     fmt = detect_format(list(table.columns))
     if fmt is None:
         raise UploadError(

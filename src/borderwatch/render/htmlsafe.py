@@ -9,9 +9,25 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from urllib.parse import urlsplit
 
 _EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;"})
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""Every ASCII punctuation character: CommonMark lets each be escaped with a backslash."""
+
+
+def markdown_text(value: object) -> str:
+    """Text that Streamlit's Markdown (st.warning, st.caption, st.subheader …) shows as typed.
+
+    Every ASCII punctuation character is backslash-escaped, so links, images,
+    emphasis, headings, HTML, :emoji: and :material/icon: codes and $maths$ all
+    show as the characters they are; line breaks become spaces.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = " ".join(str(value).splitlines())
+    return _PUNCTUATION.sub(r"\\\1", text)
 
 
 def escape(value: object) -> str:

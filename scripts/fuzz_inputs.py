@@ -1,0 +1,231 @@
+"""Throw generated malformed data folders and uploads at BorderWatch; count what goes wrong.
+
+    python scripts/fuzz_inputs.py                  # 1,000 folders + 1,000 uploads + 50 app runs
+    python scripts/fuzz_inputs.py --folders 100 --uploads 100 --app 10 --seed 7
+
+Each case runs in a worker process under a timeout (a hang kills the worker and
+is counted). A folder goes through `borderwatch validate`; every fifth also
+through `borderwatch import` of its events table; an upload through the Add
+events page's reading, review, duplicate and row checks; `--app` folders through
+the dashboard in Streamlit's AppTest. Counted: tracebacks (any exception that is
+not a DataError, or an app exception), hangs, and messages that do not name a
+file and a line or field (file-level ones, such as "is a FIFO", are counted
+apart), messages over 400 characters, and the most messages one run printed.
+Prints a table; exits 1 when there is a traceback, a hang or an unlocated message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import multiprocessing as mp
+import re
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from malformed import malformed_folder, malformed_upload  # noqa: E402
+
+MESSAGE = re.compile(
+    r"^(?P<file>[^,:\n]+?)(?:, line (?P<line>\d+))?(?:, field (?P<field>[^:\n]+))?: (?P<msg>.+)$"
+)
+FIXTURES = REPO / "tests" / "ingest" / "fixtures"
+
+
+def _validate(folder: str) -> dict:
+    from borderwatch.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(["validate", folder])
+    lines = out.getvalue().splitlines()
+    report = lines[1:] if lines and lines[0].startswith("INVALID") else []
+    return {"code": code, "messages": report}
+
+
+def _import(folder: str) -> dict:
+    from borderwatch.cli import main
+
+    out = io.StringIO()
+    target = Path(folder).parent / (Path(folder).name + "-import.csv")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(["import", "acled", str(Path(folder) / "events.csv"), "-o", str(target),
+                     "--data-dir", str(REPO / "geodata")])  # fmt: skip
+    lines = out.getvalue().splitlines()
+    report = lines[1:] if lines and "problem(s)" in lines[0] else []
+    return {"code": code, "messages": report}
+
+
+def _upload(name: str, data: bytes) -> dict:
+    import datetime as dt
+
+    from borderwatch.data.problems import DataError
+    from borderwatch.ingest.review import (
+        duplicate_table,
+        existing_events,
+        flag_duplicates,
+        review_briefing,
+        review_upload,
+        table_problems,
+    )
+    from borderwatch.ingest.tidy import context_for
+    from borderwatch.ingest.upload import read_upload
+
+    geodata = REPO / "geodata"
+    context = context_for(geodata)
+    try:
+        up = read_upload(name, data)
+        if up.format == "briefing":
+            review = review_briefing(up.text, dt.date(2021, 7, 13), "OXAN-2021-07-13",
+                                     context.gazetteer.places)  # fmt: skip
+        else:
+            review = review_upload(up, dt.date(2021, 7, 20))
+        review = flag_duplicates(review, existing_events(geodata), context.gazetteer)
+        problems = table_problems(review.rows, review, context)
+        duplicate_table(review.rows, existing_events(geodata), context.gazetteer)
+    except DataError as e:
+        return {"code": 1, "messages": e.report().splitlines()}
+    return {"code": 0 if not problems else 1, "messages": [str(p) for p in problems]}
+
+
+def _app(folder: str) -> dict:
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["BORDERWATCH_DATA"] = folder
+    at = AppTest.from_file(str(REPO / "dashboard" / "BorderWatch.py"), default_timeout=60)
+    at.run()
+    if at.exception:
+        return {"error": "\n".join(e.message for e in at.exception)}
+    shown = [c.value for c in at.code]
+    return {"code": 1 if at.error else 0, "messages": "\n".join(shown).splitlines()}
+
+
+def _worker(conn) -> None:
+    jobs = {"validate": _validate, "import": _import, "upload": _upload, "app": _app}
+    while True:
+        job = conn.recv()
+        if job is None:
+            return
+        kind, args = job
+        try:
+            result = jobs[kind](*args)
+        except BaseException:
+            result = {"error": traceback.format_exc(limit=-3)}
+        conn.send(result)
+
+
+class Pool:
+    """One worker process; a case that outlives the timeout kills it and counts as a hang."""
+
+    def __init__(self, timeout: float):
+        self.timeout = timeout
+        self._start()
+
+    def _start(self) -> None:
+        self.conn, child = mp.Pipe()
+        self.proc = mp.Process(target=_worker, args=(child,), daemon=True)
+        self.proc.start()
+
+    def run(self, kind: str, *args) -> dict:
+        self.conn.send((kind, args))
+        if self.conn.poll(self.timeout):
+            return self.conn.recv()
+        self.proc.kill()
+        self.proc.join()
+        self._start()
+        return {"hang": True}
+
+    def close(self) -> None:
+        self.conn.send(None)
+        self.proc.join(5)
+
+
+def classify(result: dict, stats: Counter, examples: dict, what: str) -> None:
+    stats["runs"] += 1
+    if result.get("hang"):
+        stats["hangs"] += 1
+        examples.setdefault("hang", what)
+        return
+    if "error" in result:
+        stats["tracebacks"] += 1
+        examples.setdefault("traceback", f"{what}\n{result['error']}")
+        return
+    messages = result["messages"]
+    stats["rejected" if result["code"] else "accepted"] += 1
+    stats["messages"] += len(messages)
+    stats["most messages in one run"] = max(stats["most messages in one run"], len(messages))
+    for m in messages:
+        match = MESSAGE.match(m)
+        if m.startswith("... and ") or m.startswith("… and "):
+            continue
+        if len(m) > 400:
+            stats["messages over 400 characters"] += 1
+            examples.setdefault("long message", f"{what}: {m[:500]}")
+        if match is None:
+            stats["messages without a file"] += 1
+            examples.setdefault("no file", f"{what}: {m}")
+        elif match["line"] or match["field"]:
+            stats["messages with file and line or field"] += 1
+        else:
+            stats["file-level messages (file only)"] += 1
+            examples.setdefault(f"file-level: {match['msg'][:40]}", f"{what}: {m}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folders", type=int, default=1000)
+    ap.add_argument("--uploads", type=int, default=1000)
+    ap.add_argument("--app", type=int, default=50, help="folders also opened in the dashboard")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=60.0, help="seconds per case")
+    args = ap.parse_args(argv)
+
+    pool = Pool(args.timeout)
+    stats: dict[str, Counter] = {k: Counter() for k in ("validate", "import", "upload", "app")}
+    examples: dict[str, str] = {}
+    fixtures = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.csv"))]
+    fixtures.append(("briefing.txt", b"Uzbekistan closed the Hairatan crossing on July 9."))
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="bw-fuzz-") as tmp:
+        for i in range(args.folders):
+            seed = args.seed * 1_000_000 + i
+            folder = Path(tmp) / f"f{i:05d}"
+            done = malformed_folder(REPO / "geodata", folder, seed)
+            what = f"folder seed {seed} ({'; '.join(done)})"
+            classify(pool.run("validate", str(folder)), stats["validate"], examples, what)
+            if i % 5 == 0:
+                classify(pool.run("import", str(folder)), stats["import"], examples, what)
+            if i < args.app:
+                classify(pool.run("app", str(folder)), stats["app"], examples, what)
+        for i in range(args.uploads):
+            seed = args.seed * 1_000_000 + i
+            name, data, kind = malformed_upload(fixtures, seed)
+            what = f"upload seed {seed} ({name}: {kind})"
+            classify(pool.run("upload", name, data), stats["upload"], examples, what)
+    pool.close()
+
+    keys = ["runs", "accepted", "rejected", "tracebacks", "hangs", "messages",
+            "messages with file and line or field", "file-level messages (file only)",
+            "messages without a file", "messages over 400 characters",
+            "most messages in one run"]  # fmt: skip
+    print(f"\n{'':40}" + "".join(f"{k:>10}" for k in stats))
+    for key in keys:
+        print(f"{key:40}" + "".join(f"{stats[k][key]:>10,}" for k in stats))
+    print(f"\n{time.monotonic() - started:.0f} s, timeout {args.timeout:g} s per case")
+    for label, text in examples.items():
+        print(f"\n--- {label}\n{text}")
+    bad = sum(s["tracebacks"] + s["hangs"] + s["messages without a file"] for s in stats.values())
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -29,7 +29,8 @@ _TTF_FALLBACK = re.compile(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)')
 FORMULA_START = "=+-@\t\r"
 """First characters that make a spreadsheet read a cell as a formula (OWASP's list)."""
 _FORMULA = "^[" + re.escape(FORMULA_START) + "]"
-_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+"""A plain number, which stays a number in the download even when it starts with + or -."""
 
 
 def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
@@ -42,7 +43,7 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     for col in out.columns:
         s = out[col].astype(str)
-        risky = s.str.contains(_FORMULA, regex=True) & ~s.str.fullmatch(_NUMBER)
+        risky = s.str.contains(_FORMULA, regex=True) & ~s.str.fullmatch(NUMBER)
         if risky.any():
             out[col] = s.where(~risky, "'" + s)
     return out

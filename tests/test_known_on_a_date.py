@@ -185,4 +185,4 @@ def test_a_bad_as_of_date_is_a_clear_usage_error(capsys):
     with pytest.raises(SystemExit) as e:
         main(["status", "--as-of", "2021-13-01", str(BUNDLED)])
     assert e.value.code == 2
-    assert "'2021-13-01' is not an ISO date YYYY-MM-DD" in capsys.readouterr().err
+    assert "'2021-13-01' is not a date YYYY-MM-DD" in capsys.readouterr().err

@@ -7,6 +7,7 @@ the process exit code; `main` only wires them to argparse.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import sys
 from collections import Counter
@@ -71,12 +72,16 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="borderwatch", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a YYYY-MM-DD date, else a usage error naming the value."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
 
-    p = sub.add_parser("validate", help="check a data folder and print a report")
+
+def add_data_dir(p: argparse.ArgumentParser) -> None:
+    """The optional DIR argument of the commands that read a data folder."""
     p.add_argument(
         "data_dir",
         nargs="?",
@@ -84,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: $BORDERWATCH_DATA or geodata/",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="borderwatch", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check a data folder and print a report")
+    add_data_dir(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("geocode", help="look a place name up in the gazetteer")

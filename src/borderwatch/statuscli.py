@@ -11,11 +11,11 @@ import csv
 import datetime as dt
 import io
 import sys
-from pathlib import Path
 
 import pandas as pd
 
 from borderwatch.analysis.asof import STALE_DAYS, Picture, picture_as_of
+from borderwatch.cli import add_data_dir, iso_date
 from borderwatch.data.loader import load_dataset, resolve_data_dir
 from borderwatch.data.problems import DataError
 
@@ -87,13 +87,6 @@ def cmd_picture(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date YYYY-MM-DD") from None
-
-
 def _days(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days")
@@ -109,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name, text in helps.items():
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument(
-            "--as-of", type=_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+            "--as-of", type=iso_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
         )
         p.add_argument(
             "--stale-days",
@@ -118,11 +111,5 @@ def register(sub: argparse._SubParsersAction) -> None:
             help=f"age in days past which a state reads unconfirmed-… (default {STALE_DAYS})",
         )
         p.add_argument("--format", choices=("csv", "table"), default="csv")
-        p.add_argument(
-            "data_dir",
-            nargs="?",
-            type=Path,
-            default=None,
-            help="default: $BORDERWATCH_DATA or geodata/",
-        )
+        add_data_dir(p)
         p.set_defaults(func=cmd_picture)

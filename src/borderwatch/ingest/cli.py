@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from borderwatch.cli import iso_date
 from borderwatch.data.eventtable import csv_bytes
 from borderwatch.data.loader import load_places, resolve_data_dir
 from borderwatch.data.problems import DataError
@@ -113,13 +114,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `import` and `extract` subcommands."""
     p = subparsers.add_parser("import", help="convert an ACLED or UCDP GED export to events")
@@ -137,12 +131,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="append rows that look like events already in the table (they are listed anyway)",
     )
     p.add_argument("--data-dir", type=Path, default=None, help="default: $BORDERWATCH_DATA")
-    p.add_argument("--date", type=_date, help="import date for the source row (default today)")
+    p.add_argument("--date", type=iso_date, help="import date for the source row (default today)")
     p.set_defaults(func=cmd_import)
 
     p = subparsers.add_parser("extract", help="find candidate events in a briefing's text")
     p.add_argument("briefing", type=Path)
-    p.add_argument("--published", type=_date, required=True, help="publication date YYYY-MM-DD")
+    p.add_argument("--published", type=iso_date, required=True, help="publication date YYYY-MM-DD")
     p.add_argument("--source-id", required=True, help="the briefing's id in sources.csv")
     p.add_argument("-o", "--output", type=Path, help="candidates CSV (default: stdout)")
     p.add_argument("--data-dir", type=Path, default=None, help="default: $BORDERWATCH_DATA")

@@ -82,7 +82,6 @@ def test_query_round_trip():
         countries=("TKM", "UZB"),
         types=("crossing_closed",),
         q="Aqina",
-        mode="briefing",
     )
     assert f.to_query() == {
         "start": ["2021-07-01"],
@@ -90,7 +89,6 @@ def test_query_round_trip():
         "country": ["TKM", "UZB"],
         "type": ["crossing_closed"],
         "q": ["Aqina"],
-        "mode": ["briefing"],
     }
     assert Filters.from_query(f.to_query()) == (f, [])
 
@@ -106,7 +104,6 @@ def test_malformed_parameters_are_ignored_with_one_warning_each():
             "end": ["2021-07-40"],
             "country": ["tkm", "Turkmenistan"],
             "type": ["crossing_closed", "riot"],
-            "mode": "kiosk",
         }
     )
     assert f == Filters(countries=("TKM",), types=("crossing_closed",))
@@ -115,7 +112,6 @@ def test_malformed_parameters_are_ignored_with_one_warning_each():
         "Ignored end='2021-07-40': not an ISO date (YYYY-MM-DD).",
         "Ignored country='Turkmenistan': not an ISO 3166-1 alpha-3 code.",
         "Ignored type='riot': unknown event type.",
-        "Ignored mode='kiosk': use one of analyst, briefing.",
     ]
 
 

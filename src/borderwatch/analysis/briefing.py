@@ -7,8 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from borderwatch.analysis.asof import CONFIDENCE_WORDS, Picture, began_words
-from borderwatch.data.vocab import NO_REPORT
-from borderwatch.map.eventlayer import type_label
+from borderwatch.data.vocab import NO_REPORT, type_label
 
 BOARD_COLUMNS = ["Crossing", "Status", "Began", "Last report", "Afghan side"]
 LATEST_COLUMNS = ["Date", "Type", "Place", "Summary"]

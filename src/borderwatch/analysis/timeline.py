@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from borderwatch.map.eventlayer import type_label
+from borderwatch.data.vocab import type_label
 
 WEEK_MAX_DAYS = 366
 """Longest window drawn in weeks."""

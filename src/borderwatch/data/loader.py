@@ -17,6 +17,7 @@ import pyarrow
 
 from borderwatch.data import vocab
 from borderwatch.data.borders import BORDERS_FILE, load_borders
+from borderwatch.data.eventtable import event_table
 from borderwatch.data.filecheck import LIMITS
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.parsing import parse_dates, parse_numbers
@@ -202,6 +203,16 @@ class Dataset:
     sources: pd.DataFrame
     gazetteer: Gazetteer
     data_dir: Path
+
+    def record(self, event_id: str) -> pd.Series | None:
+        """The event's row as `events.csv` writes it (see `event_table`); None if unknown."""
+        rows = self.events[self.events["event_id"].astype(str) == event_id]
+        return None if rows.empty else event_table(rows).iloc[0]
+
+    def source(self, source_id: str) -> pd.Series | None:
+        """The row of `sources.csv` with this id; None if unknown."""
+        rows = self.sources[self.sources["source_id"] == source_id]
+        return None if rows.empty else rows.iloc[0]
 
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:

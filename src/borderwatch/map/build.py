@@ -30,6 +30,7 @@ from borderwatch.data.vocab import (
     EVENT_TYPES,
     NO_REPORT,
     UNCONFIRMED,
+    type_label,
 )
 from borderwatch.map import assets
 from borderwatch.map.eventlayer import (
@@ -38,9 +39,9 @@ from borderwatch.map.eventlayer import (
     OTHER_STYLE,
     TYPE_STYLE,
     event_layer,
-    type_label,
 )
 from borderwatch.render.htmlsafe import escape
+from borderwatch.render.style import CONTROL_COLORS, STATUS_COLORS
 
 CENTER = (36.0, 66.5)
 """Northern Afghanistan, between Herat and Badakhshan."""
@@ -48,18 +49,6 @@ ZOOM = 5
 MIN_ZOOM, MAX_ZOOM = 3, 12
 """MarkerCluster needs the map's maxZoom when there is no tile layer to supply it."""
 
-STATUS_COLORS: dict[str, str] = {
-    "open": "#27ae60",
-    "closed": "#c0392b",
-    "threatened": "#e67e22",
-    NO_REPORT: "#7f8c8d",
-}
-CONTROL_COLORS: dict[str, str] = {
-    "taliban": "#6c3483",
-    "government": "#1f618d",
-    "contested": "#d4ac0d",
-    "resistance": "#117a65",
-}
 UNCONFIRMED_DASH = "5 4"
 """An unconfirmed state keeps its colour, paler, inside a dashed ring (map and legend alike)."""
 SEA = "#dbe7ef"

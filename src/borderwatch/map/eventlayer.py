@@ -21,7 +21,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from borderwatch.analysis.aggregate import grid_counts
-from borderwatch.data.vocab import EVENT_TYPES
+from borderwatch.data.vocab import EVENT_TYPES, type_label
 from borderwatch.render.htmlsafe import escape, safe_url
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -42,11 +42,6 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 """Event type -> (marker colour, Font Awesome 6 solid icon name)."""
 
 OTHER_STYLE = ("#555555", "circle")
-
-
-def type_label(event_type: str) -> str:
-    """'crossing_closed' -> 'Crossing closed'."""
-    return str(event_type).replace("_", " ").capitalize()
 
 
 EVENT_CSS = """

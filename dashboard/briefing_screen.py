@@ -1,0 +1,67 @@
+"""The briefing screen: an unattended wall display of the map, the crossings and the latest events.
+
+Streamlit code only; every decision is a function in `borderwatch`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import streamlit as st
+from page_parts import show_map
+
+from borderwatch.analysis import briefing
+from borderwatch.analysis.asof import picture_as_of
+from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.analysis.view import View
+from borderwatch.data.loader import Dataset
+from borderwatch.render.htmlsafe import markdown_text
+from borderwatch.render.htmltable import html_table
+
+PLAY_SECONDS = 4
+
+
+def show(
+    ds: Dataset, lo: dt.date, hi: dt.date, f: Filters, view: View, warnings: list[str]
+) -> None:
+    """The screen; page.css hides the sidebar and enlarges the type inside this container."""
+    with st.container(key="briefing-screen"):
+        for w in warnings:
+            st.warning(markdown_text(w))
+        play_from = f.start or briefing.playback_start(ds.events)  # the URL's start wins
+        f = f.clamp(lo, hi)
+        play = st.toggle("Playback", value=view.play, key="play")
+        ends = briefing.playback_ends(max(min(play_from, f.end), lo), f.end)
+
+        @st.fragment(run_every=PLAY_SECONDS if play else None)
+        def board() -> None:
+            step = st.session_state.get("play_step", 0) if play else len(ends) - 1
+            end = ends[step % len(ends)]
+            st.session_state["play_step"] = step + 1
+            shown = apply_filters(
+                ds.events, replace(f, start=ends[0] if play else f.start, end=end)
+            )
+            st.title(f"BorderWatch — as of {end:%d %b %Y}")
+            if play:
+                st.caption(
+                    f"Playback {step % len(ends) + 1} of {len(ends)}: {end:%d %b %Y} "
+                    f"(from {ends[0]:%d %b %Y}, a week a step)"
+                )
+            st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
+            map_col, side = st.columns([2, 1])
+            with map_col:
+                show_map(ds, shown, end, f.stale_days, height=860, briefing_room=True)
+            with side:
+                st.subheader("Border crossings")
+                picture = picture_as_of(ds.events, ds.crossings, ds.places, end, f.stale_days)
+                board = briefing.status_board(picture)
+                st.html(html_table(board, "bw-board", value_classes=["Status"]))
+                st.caption(
+                    f"As known on {end:%d %b %Y}: only reports certain to have happened by "
+                    f"then. UNCONFIRMED: the last report is over {f.stale_days} days old."
+                )
+                st.subheader("Latest events")
+                st.html(html_table(briefing.latest_events(shown, 6), "bw-latest"))
+
+        board()

@@ -16,7 +16,7 @@ from borderwatch.analysis.asof import picture_as_of
 from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.analysis.view import View
 from borderwatch.data.loader import Dataset
-from borderwatch.render.htmlsafe import markdown_text
+from borderwatch.render.htmlsafe import escape, markdown_text
 from borderwatch.render.htmltable import html_table
 
 PLAY_SECONDS = 4
@@ -61,6 +61,8 @@ def show(
                     f"As known on {end:%d %b %Y}: only reports certain to have happened by "
                     f"then. UNCONFIRMED: the last report is over {f.stale_days} days old."
                 )
+                summary = briefing.control_summary(picture)
+                st.html(f'<p class="bw-control">{escape(summary)}</p>')
                 st.subheader("Latest events")
                 st.html(html_table(briefing.latest_events(shown, 6), "bw-latest"))
 

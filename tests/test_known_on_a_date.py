@@ -9,7 +9,7 @@ import pytest
 from sample_data import BUNDLED
 
 from borderwatch.analysis.asof import picture_as_of
-from borderwatch.analysis.briefing import status_board
+from borderwatch.analysis.briefing import control_summary, status_board
 from borderwatch.cli import main
 from borderwatch.data.loader import load_dataset
 
@@ -112,6 +112,14 @@ def test_on_13_july_2021_faryab_has_13_taliban_districts_and_one_government_all_
     assert c.loc["Maymana", "control"] == "government"
     # the briefing gives only the count: which district is which is the editors' reading
     assert set(c["confidence"]) == {"inferred"}
+
+
+def test_the_briefing_screen_line_on_faryab_says_the_split_is_an_inference(ds):
+    p = picture_as_of(ds.events, ds.crossings, ds.places, dt.date(2021, 7, 13))
+    assert control_summary(p) == (
+        "Faryab districts as known on 13 Jul 2021: 13 taliban, 1 government "
+        "(the editors' inference for 14 of 14; last report 13 Jul 2021)."
+    )
 
 
 def test_after_the_takeover_maymana_too_is_taliban_held(ds):

@@ -4,7 +4,13 @@ import pytest
 from sample_data import EVENTS, event, write_data_dir
 
 from borderwatch.analysis.asof import picture_as_of
-from borderwatch.analysis.briefing import latest_events, playback_ends, playback_start, status_board
+from borderwatch.analysis.briefing import (
+    control_summary,
+    latest_events,
+    playback_ends,
+    playback_start,
+    status_board,
+)
 from borderwatch.data.loader import load_dataset
 
 
@@ -90,3 +96,13 @@ def test_playback_starts_at_the_first_month_holding_events_among_the_last_twelve
     # the data's last month is July 2021: August 2020 is the first of its last twelve
     assert playback_start(events) == dt.date(2020, 8, 1)
     assert playback_start(events[events["date_start"] > "2021-01-01"]) == dt.date(2021, 5, 1)
+
+
+def test_the_control_line_counts_faryab_districts_and_says_how_they_are_known(ds):
+    p = picture_as_of(ds.events, ds.crossings, ds.places, dt.date(2021, 7, 13))
+    assert control_summary(p) == (
+        "Faryab districts as known on 13 Jul 2021: 1 taliban, 1 government "
+        "(last report 13 Jul 2021)."
+    )
+    p = picture_as_of(ds.events, ds.crossings, ds.places, dt.date(2021, 6, 1))
+    assert control_summary(p) == "Faryab districts as known on 01 Jun 2021: 2 no report."

@@ -11,7 +11,7 @@ from sample_data import EVENTS, write_data_dir, write_stub_vendor
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from borderwatch import export
-from borderwatch.analysis.asof import picture_as_of
+from borderwatch.analysis.asof import district_control, picture_as_of
 from borderwatch.data.borders import load_borders
 from borderwatch.data.loader import load_dataset
 from borderwatch.map import build
@@ -171,7 +171,7 @@ def picture(ds, day):
 
 
 def test_district_control_keeps_only_the_faryab_districts(ds):
-    control = build.district_control(picture(ds, dt.date(2021, 7, 13)))
+    control = district_control(picture(ds, dt.date(2021, 7, 13)))
     assert control[["place", "control"]].values.tolist() == [
         ["Andkhoy", "taliban"],
         ["Maymana", "government"],
@@ -200,7 +200,7 @@ def test_an_unconfirmed_status_is_drawn_pale_in_a_dashed_ring_with_its_age(ds):
 def test_district_popups_carry_the_editors_inference(tmp_path):
     rows = [{**r, "confidence": "inferred"} if r["place"] == "Andkhoy" else r for r in EVENTS]
     ds = load_dataset(write_data_dir(tmp_path / "d", rows))
-    group = build.control_layer(build.district_control(picture(ds, dt.date(2021, 7, 13))))
+    group = build.control_layer(district_control(picture(ds, dt.date(2021, 7, 13))))
     m = folium.Map(tiles=None)
     group.add_to(m)
     assert "the editors&#x27; inference" in m.get_root().render()

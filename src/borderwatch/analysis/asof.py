@@ -113,6 +113,16 @@ def picture_as_of(
     return Picture(as_of, stale_days, status, control)
 
 
+MAP_PROVINCE = "Faryab"
+"""The province whose districts the map and the briefing screen show by control."""
+
+
+def district_control(picture: Picture, province: str = MAP_PROVINCE) -> pd.DataFrame:
+    """The control rows of `picture` for the districts of `province`."""
+    c = picture.control
+    return c[(c["kind"] == "district") & (c["admin1"] == province)].reset_index(drop=True)
+
+
 def _name_column(events: pd.DataFrame) -> pd.Series:
     """Each event's curated place name (the loader's `gazetteer_name`), else `place`."""
     return events["gazetteer_name" if "gazetteer_name" in events.columns else "place"]

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pandas as pd
 
-from borderwatch.analysis.asof import CONFIDENCE_WORDS, Picture, began_words
+from borderwatch.analysis.asof import (
+    CONFIDENCE_WORDS,
+    MAP_PROVINCE,
+    Picture,
+    began_words,
+    district_control,
+)
 from borderwatch.data.vocab import NO_REPORT, type_label
 
 BOARD_COLUMNS = ["Crossing", "Status", "Began", "Last report", "Afghan side"]
@@ -40,6 +46,29 @@ def status_board(picture: Picture) -> pd.DataFrame:
         },
         columns=BOARD_COLUMNS,
     )
+
+
+def control_summary(picture: Picture, province: str = MAP_PROVINCE) -> str:
+    """One line on who holds the districts of `province`, with how it is known.
+
+    'Faryab districts as known on 13 Jul 2021: 13 taliban, 1 government (the editors'
+    inference for 14 of 14; last report 13 Jul 2021).'
+    """
+    c = district_control(picture, province)
+    if c.empty:
+        return ""
+    counts = c["control"].value_counts()
+    parts = ", ".join(f"{n} {state}" for state, n in counts.items())
+    notes = []
+    for confidence, words in CONFIDENCE_WORDS.items():
+        n = int((c["confidence"] == confidence).sum())
+        if n:
+            notes.append(f"{words} for {n} of {len(c)}")
+    last = c["last_report"].max()
+    if not pd.isna(last):
+        notes.append(f"last report {last:%d %b %Y}")
+    note = f" ({'; '.join(notes)})" if notes else ""
+    return f"{province} districts as known on {picture.as_of:%d %b %Y}: {parts}{note}."
 
 
 def _last_report(r: pd.Series) -> str:

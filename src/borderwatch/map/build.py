@@ -21,7 +21,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from borderwatch.analysis.aggregate import grid_counts
-from borderwatch.analysis.asof import STALE_DAYS, Picture, picture_as_of, reading
+from borderwatch.analysis.asof import STALE_DAYS, district_control, picture_as_of, reading
 from borderwatch.data.borders import BORDERS_FILE, load_borders
 from borderwatch.data.loader import Dataset, bundled_data_dir
 from borderwatch.data.vocab import (
@@ -319,12 +319,6 @@ def crossing_layer(status: pd.DataFrame) -> folium.FeatureGroup:
             popup=folium.Popup(html, max_width=340),
         ).add_to(group)
     return group
-
-
-def district_control(picture: Picture, province: str = "Faryab") -> pd.DataFrame:
-    """The control rows of `picture` for the districts of `province`."""
-    c = picture.control
-    return c[(c["kind"] == "district") & (c["admin1"] == province)].reset_index(drop=True)
 
 
 def control_layer(control: pd.DataFrame) -> folium.FeatureGroup:

@@ -284,11 +284,13 @@ def _resolve(
         day = _day(g["d"])
         year = y or _year_for(mo, day, published, future)
         d = dt.date(year, mo, day)  # ValueError for "31 June": not a date
-        parsed = parse_day(f"{day} {calendar.month_name[mo]} {year}", published)
-        return (parsed or d), (parsed or d), "day", True
+        if y is None and not future:
+            # dateparser picks the year from the publication date (the past preferred).
+            d = parse_day(f"{day} {calendar.month_name[mo]}", published) or d
+        return d, d, "day", True
     if kind == "weekday":
-        d = parse_day(g["wd"], published, future)
-        return (d, d, "day", True) if d else None
+        wd = parse_day(g["wd"], published, future)
+        return (wd, wd, "day", True) if wd else None
     if kind == "month_year":
         mo = _month(g["m"])
         assert y is not None

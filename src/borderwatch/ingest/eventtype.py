@@ -134,16 +134,13 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
         key=lambda t: (t.pos_ != "VERB", abs(t.i - span.root.i)),
     )
     ordered = [verb, *others]
-    for strength, tokens in ((1.0, ordered[:1]), (0.8, ordered[1:])):
+    in_clause = {t.i for t in clause}
+    rest = sorted((t for t in sent if t.i not in in_clause), key=lambda t: abs(t.i - span.root.i))
+    for strength, tokens in ((1.0, ordered[:1]), (0.8, ordered[1:]), (0.6, rest)):
         for tok in tokens:
-            found = _word_cue(tok)
-            if found:
-                return TypeCue(found[0], found[1], strength)
-    rest = sorted((t for t in sent if t not in clause), key=lambda t: abs(t.i - span.root.i))
-    for tok in rest:
-        found = _word_cue(tok)
-        if found:
-            return TypeCue(found[0], found[1], 0.6)
+            cue = _word_cue(tok)
+            if cue:
+                return TypeCue(cue[0], cue[1], strength)
     return NO_CUE
 
 

@@ -107,3 +107,52 @@ def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
     assert events.loc["BW-2021-0102", "summary"] == XSS
     assert len(list((data_dir / "backups").glob("events-*.csv"))) == 1
     assert dialogs == []
+
+
+def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
+    from playwright.sync_api import sync_playwright
+
+    url, _ = server
+    text = (
+        "Uzbekistan closed the Hairatan crossing on 9 July. "
+        f"Officials in Moscow said {XSS} on 12 July."
+    )
+    dialogs: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def settled() -> None:
+            page.wait_for_selector("[data-test-script-state='notRunning']", timeout=90_000)
+
+        page.goto(url)
+        settled()
+        page.get_by_role("tab", name="Paste a briefing").click()
+        page.get_by_label("Briefing text").fill(text)
+        page.get_by_label("Briefing text").blur()
+        settled()
+        find = page.get_by_role("button", name="Find candidate events")
+        assert find.is_disabled()
+        for part, value in (("year", "2021"), ("month", "07"), ("day", "13")):
+            page.get_by_role("spinbutton", name=f"{part}, Published").click()
+            page.keyboard.type(value)
+        page.keyboard.press("Tab")
+        settled()
+        page.get_by_label("Source (sources.csv)").click()
+        page.get_by_role("option", name="OXAN-2021-07-13").click()
+        settled()
+        find.click()
+        page.get_by_text("#1 · Hairatan · 2021-07-09 (day) · crossing_closed").wait_for(
+            timeout=180_000
+        )
+        settled()
+        # The sentence with markup in it is shown as it was written.
+        page.get_by_text(f"Officials in Moscow said {XSS} on 12 July.", exact=True).wait_for()
+        page.get_by_role("button", name="Accept").first.click()
+        page.get_by_text("Accepted: 1 rows").wait_for()
+        settled()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "add_events_briefing.png"), full_page=True)
+        browser.close()
+    assert dialogs == []

@@ -63,7 +63,7 @@ def show(
                 )
                 summary = briefing.control_summary(picture)
                 st.html(f'<p class="bw-control">{escape(summary)}</p>')
-                st.subheader("Latest events")
-                st.html(html_table(briefing.latest_events(shown, 6), "bw-latest"))
+                st.subheader("Latest reports")
+                st.html(html_table(briefing.latest_events(shown, 6, end), "bw-latest"))
 
         board()

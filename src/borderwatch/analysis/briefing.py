@@ -91,13 +91,15 @@ def _held(side: str, held: pd.DataFrame) -> str:
     return f"{text} · {r['event_id']}"
 
 
-def latest_events(events: pd.DataFrame, n: int = 8) -> pd.DataFrame:
-    """The `n` most recently reported events, newest first.
+def latest_events(events: pd.DataFrame, n: int = 8, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The `n` most recently reported events known by `as_of` (all when None), newest first.
 
-    Newest by `date_end` (when each was certainly over), then `date_start`, then
-    `sequence`; `Date` is the day, or the whole span when the day is not known
+    Known and newest by `date_end` (when each was certainly over), then `date_start`,
+    then `sequence`; `Date` is the day, or the whole span when the day is not known
     ("2021-05-01 … 2021-07-13"), never a span's first day alone.
     """
+    if as_of is not None:
+        events = events[events["date_end"] <= pd.Timestamp(as_of)]
     order = [c for c in ("date_end", "date_start", "sequence", "event_id") if c in events.columns]
     ev = events.sort_values(order, ascending=False).head(n)
     return pd.DataFrame(

@@ -6,6 +6,7 @@ sentence a candidate comes from is shown as plain text, never as Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import streamlit as st
@@ -25,6 +26,25 @@ def place_finder(data_dir: str, places_stamp: float) -> PlaceFinder:
     finder = PlaceFinder(load_places(data_dir), borders=Path(data_dir) / "borders.geojson")
     finder.warm_up()
     return finder
+
+
+def briefing_inputs(source_ids: list[str]) -> tuple[str, dt.date | None, str | None, bool]:
+    """The briefing's text, publication date and source, and whether to extract now.
+
+    No defaults: a wrong date misdates every weekday and "two days later", a wrong
+    source misattributes every row; the button waits until both are chosen.
+    """
+    pasted = st.text_area("Briefing text", height=200, key="pasted")
+    c1, c2 = st.columns(2)
+    published = c1.date_input("Published", value=None, key="published")
+    source_id = c2.selectbox(
+        "Source (sources.csv)", source_ids, index=None, key="source_id", placeholder="Choose…"
+    )
+    missing = [n for n, v in (("publication date", published), ("source", source_id)) if not v]
+    if missing:
+        st.caption(f"Set the {' and the '.join(missing)} to find candidate events.")
+    go = st.button("Find candidate events", key="extract", disabled=bool(missing))
+    return pasted, published, source_id, go  # type: ignore[return-value]
 
 
 def finder(data_dir: Path) -> PlaceFinder:
@@ -57,7 +77,7 @@ def candidate_list() -> None:
     """Each undecided candidate with its sentence and three buttons."""
     rows = st.session_state[STATE].rows
     todo = decisions.undecided(rows)
-    st.subheader(f"{len(todo)} candidates to decide · {len(decisions.accepted(rows))} accepted")
+    st.subheader(f"Candidates to decide: {len(todo)} (accepted: {len(decisions.accepted(rows))})")
     st.caption(
         "Accept adds the candidate to the table below (confidence 'reported'); merge folds it "
         "into the row at the same place; drop discards it. Only accepted rows are saved; "

@@ -65,19 +65,7 @@ with upload_tab:
         "publication date and source from the 'Paste a briefing' tab.",
     )
 with paste_tab:
-    pasted = st.text_area("Briefing text", height=200, key="pasted")
-    c1, c2 = st.columns(2)
-    # No defaults: a wrong date misdates every weekday and "two days later", a wrong
-    # source misattributes every row.
-    published = c1.date_input("Published", value=None, key="published")
-    source_id = c2.selectbox(
-        "Source (sources.csv)", source_ids, index=None, key="source_id", placeholder="Choose…"
-    )
-    missing = [n for n, v in (("publication date", published), ("source", source_id)) if not v]
-    if missing:
-        st.caption(f"Set the {' and the '.join(missing)} to find candidate events.")
-    from_text = st.button("Find candidate events", key="extract", disabled=bool(missing))
-
+    pasted, published, source_id, from_text = br.briefing_inputs(source_ids)
 
 review_key = None
 if uploaded is not None:
@@ -127,7 +115,7 @@ if review.kind == "briefing":
     br.candidate_list()
     review = st.session_state.review
     shown = decisions.accepted(review.rows)
-    st.subheader(f"Accepted: {len(shown)} rows")
+    st.subheader(f"Accepted rows: {len(shown)}")
     st.caption("Write each summary in your own words; correct any value before saving.")
 else:
     shown = review.rows

@@ -150,7 +150,7 @@ def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
         # The sentence with markup in it is shown as it was written.
         page.get_by_text(f"Officials in Moscow said {XSS} on 12 July.", exact=True).wait_for()
         page.get_by_role("button", name="Accept").first.click()
-        page.get_by_text("Accepted: 1 rows").wait_for()
+        page.get_by_text("Accepted rows: 1").wait_for()
         settled()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "add_events_briefing.png"), full_page=True)

@@ -21,5 +21,8 @@ fi
 python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 # the OpenID Connect provider the sign-in tests run on localhost (npm oidc-provider, pinned)
 npm ci --prefix tests/oidc --no-audit --no-fund --silent
+# eslint for the map's JavaScript (package.json, pinned in package-lock.json)
+npm ci --no-audit --no-fund --silent
+npm run -s lint
 ruff check .
 python -m pytest "$@"

@@ -51,9 +51,7 @@ class NpmPackage:
 
 
 PACKAGES: tuple[NpmPackage, ...] = (
-    NpmPackage(
-        "leaflet@1.9.3", ("dist/leaflet.js", "dist/leaflet.css", "dist/images/", "LICENSE")
-    ),
+    NpmPackage("leaflet@1.9.3", ("dist/leaflet.js", "dist/leaflet.css", "dist/images/", "LICENSE")),
     NpmPackage("jquery@3.7.1", ("dist/jquery.min.js", "LICENSE.txt")),
     NpmPackage(
         "bootstrap@5.2.2",

@@ -40,6 +40,7 @@ from borderwatch.map.eventlayer import (
     TYPE_STYLE,
     event_layer,
 )
+from borderwatch.map.scripts import program
 from borderwatch.render.htmlsafe import escape
 from borderwatch.render.style import CONTROL_COLORS, STATUS_COLORS
 
@@ -85,17 +86,14 @@ class Legend(JSCSSMixin):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "bw-legend");
-            div.innerHTML = {{ this.html|tojson }};
-            L.DomEvent.disableScrollPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }} = (function () {
+        {{ this.js }}
+        return bwLegend({{ this._parent.get_name() }}, {{ this.html|tojson }});
+        })();
         {% endmacro %}
         """
     )
+    js = program("legend.js")
 
     def __init__(self):
         super().__init__()
@@ -358,15 +356,14 @@ class StartHidden(JSCSSMixin):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        setTimeout(function () {
-            var layer = {{ this._parent.get_name() }};
-            var map = layer._map;
-            var choices = (map && map.bwLayerChoices) || {};
-            if (map && !choices[{{ this._parent.layer_name|tojson }}]) { map.removeLayer(layer); }
-        }, 0);
+        (function () {
+        {{ this.js }}
+        bwStartHidden({{ this._parent.get_name() }}, {{ this._parent.layer_name|tojson }});
+        })();
         {% endmacro %}
         """
     )
+    js = program("start_hidden.js")
 
     def __init__(self):
         super().__init__()
@@ -512,37 +509,18 @@ class RememberingLayerControl(folium.LayerControl):
                     {%- endfor %}
                 },
             };
-            let {{ this.get_name() }} = L.control.layers(
+            let {{ this.get_name() }} = (function () {
+            {{ this.js }}
+            return bwRememberChoices(L.control.layers(
                 {{ this.get_name() }}_layers.base_layers,
                 {{ this.get_name() }}_layers.overlays,
                 {{ this.options|tojavascript }}
-            ).addTo({{this._parent.get_name()}});
-            (function (control) {
-                var map = control._map;
-                var choices = map.bwLayerChoices = map.bwLayerChoices || {};
-                map.bwLayerControl = control;
-                if (!map.bwLayerWatch) {
-                    map.bwLayerWatch = true;
-                    var remember = function (on) {
-                        return function (e) {
-                            if (map.bwLayerControl && map.bwLayerControl._handlingClick) {
-                                choices[e.name] = on;
-                            }
-                        };
-                    };
-                    map.on("overlayadd", remember(true));
-                    map.on("overlayremove", remember(false));
-                }
-                control._layers.forEach(function (item) {
-                    if (!item.overlay || !(item.name in choices)) { return; }
-                    var on = map.hasLayer(item.layer);
-                    if (choices[item.name] && !on) { map.addLayer(item.layer); }
-                    if (!choices[item.name] && on) { map.removeLayer(item.layer); }
-                });
-            })({{ this.get_name() }});
+            ).addTo({{this._parent.get_name()}}));
+            })();
         {% endmacro %}
         """
     )
+    js = program("layer_control.js")
 
 
 def layer_control(collapsed: bool = True) -> folium.LayerControl:

@@ -22,6 +22,7 @@ from folium.template import Template
 
 from borderwatch.analysis.aggregate import grid_counts
 from borderwatch.data.vocab import EVENT_TYPES, type_label
+from borderwatch.map.scripts import program
 from borderwatch.render.htmlsafe import escape, safe_url
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -144,37 +145,8 @@ class _Script(Element):
 _NO_MACROS = Template("")
 
 
-_JS_HELPERS = """
-            // Text arrives HTML-escaped; decode it (a textarea parses no tags) and
-            // insert it only as text nodes.
-            var decode = function (s) {
-                var t = document.createElement("textarea");
-                t.innerHTML = s;
-                return t.value;
-            };
-            var el = function (tag, cls, s) {
-                var e = document.createElement(tag);
-                if (cls) { e.className = cls; }
-                if (s !== undefined) { e.appendChild(document.createTextNode(decode(s))); }
-                return e;
-            };
-            // Popups are built on a marker's first click only; later clicks use Leaflet's own.
-            var lazyPopups = function (group, popup, maxWidth) {
-                group.on("click", function (e) {
-                    var m = e.layer;
-                    if (!m || m.bwIndex === undefined || m.getPopup()) { return; }
-                    m.bindPopup(popup(m.bwIndex), {maxWidth: maxWidth});
-                    m.openPopup();
-                });
-            };
-"""
-
-
 class _BlobElement(JSCSSMixin):
     """A layer whose script carries a data blob: rendered without compiling the blob."""
-
-    helpers = _JS_HELPERS
-    """JavaScript both blob layers share: escaping-safe text nodes and lazy popups."""
 
     def render(self, **kwargs):
         script = self._template.module.script(self, kwargs)
@@ -193,68 +165,15 @@ class EventMarkers(_BlobElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
-            var d = {{ this.data }};
-            {{ this.helpers }}
-            var icons = d.types.map(function (t) {
-                var span = document.createElement("span");
-                span.style.background = t[2];
-                var i = document.createElement("i");
-                i.className = "fa-solid fa-" + t[3];
-                span.appendChild(i);
-                return L.divIcon({className: "bw-icon", html: span.outerHTML,
-                                  iconSize: [24, 24], iconAnchor: [12, 12],
-                                  popupAnchor: [0, -10]});
-            });
-            var row = function (box, key, value) {
-                if (!value) { return; }
-                var p = el("div");
-                p.appendChild(el("span", "bw-key", key));
-                p.appendChild(el("span", "bw-value", value));
-                box.appendChild(p);
-            };
-            var popup = function (i) {
-                var box = el("div", "bw-popup");
-                box.setAttribute("data-event-id", decode(d.id[i]));
-                box.appendChild(el("div", "bw-title", d.types[d.t[i]][1]));
-                row(box, "Event", d.id[i]);
-                row(box, "Date", d.date[i]);
-                row(box, "Place", d.place[i]);
-                row(box, "Countries", d.countries[i]);
-                box.appendChild(el("div", "bw-summary", d.summary[i]));
-                row(box, "Actors", d.actors[i]);
-                row(box, "Confidence", d.confidence[i]);
-                var s = d.src[i] >= 0 ? d.sources[d.src[i]] : null;
-                if (s) {
-                    var when = [s[1], s[2]].filter(Boolean).join(", ");
-                    row(box, "Source", s[0] + (when ? " — " + when : ""));
-                    if (s[3]) {
-                        var a = el("a", null, s[3]);
-                        a.href = decode(s[3]);
-                        a.target = "_blank";
-                        a.rel = "noopener noreferrer";
-                        var p = el("div");
-                        p.appendChild(a);
-                        box.appendChild(p);
-                    }
-                }
-                return box;
-            };
-            var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
-            var markers = new Array(d.lat.length);
-            for (var i = 0; i < d.lat.length; i++) {
-                var m = L.marker([d.lat[i], d.lon[i]], {icon: icons[d.t[i]]});
-                m.bwIndex = i;
-                markers[i] = m;
-            }
-            cluster.addLayers(markers);
-            lazyPopups(cluster, popup, 360);
-            cluster.bwCount = d.lat.length;
-            cluster.addTo({{ this._parent.get_name() }});
-            return cluster;
+        {{ this.js }}
+        return bwEventMarkers(
+            {{ this.data }}, {{ this.options|tojavascript }}, {{ this._parent.get_name() }}
+        );
         })();
         {% endmacro %}
         """
     )
+    js = program("blob_helpers.js", "event_markers.js")
 
     default_js = folium.plugins.MarkerCluster.default_js
     default_css = folium.plugins.MarkerCluster.default_css
@@ -315,61 +234,13 @@ class EventCells(_BlobElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
-            var d = {{ this.data }};
-            {{ this.helpers }}
-            var icon = function (n) {
-                var px = Math.round(24 + 9 * Math.log10(n));
-                var label = document.createElement("span");
-                label.textContent = n >= 10000 ? Math.round(n / 1000) + "k" : String(n);
-                return L.divIcon({className: "bw-cell", html: label.outerHTML,
-                                  iconSize: [px, px], iconAnchor: [px / 2, px / 2]});
-            };
-            // Nearby cells merge into one circle showing their total until zoomed in.
-            var group = L.markerClusterGroup({
-                maxClusterRadius: 50, showCoverageOnHover: false,
-                iconCreateFunction: function (cluster) {
-                    var total = 0;
-                    cluster.getAllChildMarkers().forEach(function (m) {
-                        total += d.n[m.bwIndex];
-                    });
-                    return icon(total);
-                }
-            });
-            var markers = d.n.map(function (n, i) {
-                var m = L.marker([d.lat[i], d.lon[i]], {icon: icon(n)});
-                m.bwIndex = i;
-                return m;
-            });
-            group.addLayers(markers);
-            var popup = function (i) {
-                var box = el("div", "bw-popup");
-                box.appendChild(el("div", "bw-title",
-                    d.n[i].toLocaleString("en") + " events in this cell"));
-                box.appendChild(el("div", "bw-key",
-                    d.south[i].toFixed(2) + "–" + (d.south[i] + d.size).toFixed(2) + "°N, " +
-                    d.west[i].toFixed(2) + "–" + (d.west[i] + d.size).toFixed(2) + "°E"));
-                var rows = d.by[i].map(function (n, t) { return [n, t]; })
-                    .filter(function (r) { return r[0] > 0; })
-                    .sort(function (a, b) { return b[0] - a[0]; });
-                rows.forEach(function (r) {
-                    box.appendChild(el("div", null,
-                        d.types[r[1]] + ": " + r[0].toLocaleString("en")));
-                });
-                return box;
-            };
-            lazyPopups(group, popup, 320);
-            // The note shows while the cells are on the map, and goes with them.
-            var note = L.control({position: "bottomleft"});
-            note.onAdd = function () { return el("div", "bw-note", d.note); };
-            group.on("add", function () { note.addTo(group._map); });
-            group.on("remove", function () { note.remove(); });
-            group.bwCount = d.n.length;
-            group.addTo({{ this._parent.get_name() }});
-            return group;
+        {{ this.js }}
+        return bwEventCells({{ this.data }}, {{ this._parent.get_name() }});
         })();
         {% endmacro %}
         """
     )
+    js = program("blob_helpers.js", "event_cells.js")
 
     default_js = folium.plugins.MarkerCluster.default_js
     default_css = folium.plugins.MarkerCluster.default_css

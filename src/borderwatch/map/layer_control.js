@@ -1,0 +1,32 @@
+/* Keeps what the user switched on or off in the layer switcher across filter changes
+   (borderwatch.map.build.RememberingLayerControl).
+
+   streamlit-folium removes every layer and the switcher on each change and adds the new
+   ones; the user's clicks are kept on the map, which stays mounted, and applied to each
+   new switcher. Only clicks count: streamlit-folium's own removals fire the same events. */
+/* exported bwRememberChoices */
+
+function bwRememberChoices(control) {
+    var map = control._map;
+    var choices = map.bwLayerChoices = map.bwLayerChoices || {};
+    map.bwLayerControl = control;
+    if (!map.bwLayerWatch) {
+        map.bwLayerWatch = true;
+        var remember = function (on) {
+            return function (e) {
+                if (map.bwLayerControl && map.bwLayerControl._handlingClick) {
+                    choices[e.name] = on;
+                }
+            };
+        };
+        map.on("overlayadd", remember(true));
+        map.on("overlayremove", remember(false));
+    }
+    control._layers.forEach(function (item) {
+        if (!item.overlay || !(item.name in choices)) { return; }
+        var on = map.hasLayer(item.layer);
+        if (choices[item.name] && !on) { map.addLayer(item.layer); }
+        if (!choices[item.name] && on) { map.removeLayer(item.layer); }
+    });
+    return control;
+}

@@ -13,8 +13,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sample_data import write_data_dir
@@ -67,9 +69,28 @@ def server(tmp_path) -> Iterator[tuple[str, Path]]:
         proc.wait(timeout=20)
 
 
-def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
+@contextmanager
+def chromium_page(url: str, dialogs: list[str]) -> Iterator[tuple[Any, Callable[[], None]]]:
+    """Chromium on `url`, settled; dialogs are recorded (and dismissed) into `dialogs`."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def settled() -> None:
+            page.wait_for_selector("[data-test-script-state='notRunning']", timeout=90_000)
+
+        page.goto(url)
+        settled()
+        try:
+            yield page, settled
+        finally:
+            browser.close()
+
+
+def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
     url, data_dir = server
     bad = tmp_path / "bad" / "new.csv"
     fixed = tmp_path / "fixed" / "new.csv"
@@ -78,16 +99,7 @@ def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
         path.parent.mkdir()
         path.write_bytes(tidy_csv(*rows))
     dialogs: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-
-        def settled() -> None:
-            page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
-
-        page.goto(url)
-        settled()
+    with chromium_page(url, dialogs) as (page, settled):
         page.set_input_files("input[type=file]", str(bad))
         page.get_by_text("1 problem(s): fix or delete these rows before saving.").wait_for()
         settled()
@@ -101,7 +113,6 @@ def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
         page.get_by_text("Saved 2 events.").wait_for()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "add_events_saved.png"), full_page=True)
-        browser.close()
 
     events = load_dataset(data_dir).events.set_index("event_id")
     assert events.loc["BW-2021-0102", "summary"] == XSS
@@ -110,24 +121,13 @@ def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
 
 
 def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
-    from playwright.sync_api import sync_playwright
-
     url, _ = server
     text = (
         "Uzbekistan closed the Hairatan crossing on 9 July. "
         f"Officials in Moscow said {XSS} on 12 July."
     )
     dialogs: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-
-        def settled() -> None:
-            page.wait_for_selector("[data-test-script-state='notRunning']", timeout=90_000)
-
-        page.goto(url)
-        settled()
+    with chromium_page(url, dialogs) as (page, settled):
         page.get_by_role("tab", name="Paste a briefing").click()
         page.get_by_label("Briefing text").fill(text)
         page.get_by_label("Briefing text").blur()
@@ -154,5 +154,4 @@ def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
         settled()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "add_events_briefing.png"), full_page=True)
-        browser.close()
     assert dialogs == []

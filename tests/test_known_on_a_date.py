@@ -179,6 +179,13 @@ def test_the_control_command_lists_districts_with_their_inferred_control(capsys)
     assert "Jurm,no report,,,,,," in lines
 
 
+def test_the_control_command_lists_provinces_with_panjshir_claimed(capsys):
+    assert main(["control", "--as-of", "2021-09-30", "--kind", "province", str(BUNDLED)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("province,control,")
+    assert "Panjshir,taliban,2021-09-01,2021-09-30,2021-09-30,0,claimed,BW-2021-0069" in lines
+
+
 def test_the_status_command_as_a_table_aligns_its_columns(capsys):
     assert main(["status", "--as-of", "2021-07-13", "--format", "table", str(BUNDLED)]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -31,11 +31,14 @@ def status_rows(picture: Picture) -> pd.DataFrame:
     return _text(c.rename(columns={"crossing_id": "crossing"}), STATUS_CSV_COLUMNS)
 
 
-def control_rows(picture: Picture) -> pd.DataFrame:
-    """One row per district of the gazetteer or reported on, in `CONTROL_CSV_COLUMNS`."""
+def control_rows(picture: Picture, kind: str = "district") -> pd.DataFrame:
+    """One row per place of `kind` ('all': every place) with a control report, and every
+    district, in `CONTROL_CSV_COLUMNS`; the first column is named after `kind`."""
     c = picture.control
-    c = c[c["kind"] == "district"].rename(columns={"place": "district"})
-    return _text(c, CONTROL_CSV_COLUMNS)
+    if kind != "all":
+        c = c[c["kind"] == kind]
+    first = "place" if kind == "all" else kind
+    return _text(c.rename(columns={"place": first}), [first, *CONTROL_CSV_COLUMNS[1:]])
 
 
 def _text(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -82,7 +85,8 @@ def cmd_picture(args: argparse.Namespace) -> int:
         print(e.report(), file=sys.stderr)
         return 1
     picture = picture_as_of(ds.events, ds.crossings, ds.places, args.as_of, args.stale_days)
-    rows = status_rows(picture) if args.command == "status" else control_rows(picture)
+    is_status = args.command == "status"
+    rows = status_rows(picture) if is_status else control_rows(picture, args.kind)
     sys.stdout.write(render(rows, args.format))
     return 0
 
@@ -111,5 +115,12 @@ def register(sub: argparse._SubParsersAction) -> None:
             help=f"age in days past which a state reads unconfirmed-… (default {STALE_DAYS})",
         )
         p.add_argument("--format", choices=("csv", "table"), default="csv")
+        if name == "control":
+            p.add_argument(
+                "--kind",
+                choices=("district", "province", "region", "town", "crossing", "all"),
+                default="district",
+                help="which places to list (default: district; the first column is named so)",
+            )
         add_data_dir(p)
         p.set_defaults(func=cmd_picture)

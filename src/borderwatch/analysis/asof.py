@@ -260,9 +260,16 @@ def began_words(row: pd.Series | object) -> str:
     return f"began between {first} and {_day(latest)}"
 
 
+CONFIDENCE_WORDS = {
+    "claimed": "a party's claim",
+    "inferred": "the editors' inference",
+}
+"""How the board and popups name a confidence that is weaker than a source's report."""
+
+
 def reading(row: pd.Series | object, state_column: str = "status") -> str:
     """A state in words: 'closed — began between 1 May and 13 Jul 2021; last report 13 Jul
-    2021 (79 days old, unconfirmed); claimed'. Before any report: 'no report yet'."""
+    2021 (79 days old, unconfirmed); a party's claim'. Before any report: 'no report yet'."""
     status = str(_get(row, state_column))
     if status == NO_REPORT:
         return "no report yet"
@@ -272,16 +279,9 @@ def reading(row: pd.Series | object, state_column: str = "status") -> str:
     note = f"{age} {days} old" + (", unconfirmed" if bool(_get(row, "stale")) else "")
     parts.append(f"last report {_day(last)} ({note})")
     confidence = str(_get(row, "confidence"))
-    if confidence in ("claimed", "inferred"):
+    if confidence in CONFIDENCE_WORDS:
         parts.append(CONFIDENCE_WORDS[confidence])
     return "; ".join(parts)
-
-
-CONFIDENCE_WORDS = {
-    "claimed": "a party's claim",
-    "inferred": "the editors' inference",
-}
-"""How the board and popups name a confidence that is weaker than a source's report."""
 
 
 def _get(row: pd.Series | object, name: str):

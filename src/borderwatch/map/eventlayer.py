@@ -166,9 +166,8 @@ class EventMarkers(_BlobElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
         {{ this.js }}
-        return bwEventMarkers(
-            {{ this.data }}, {{ this.options|tojavascript }}, {{ this._parent.get_name() }}
-        );
+        var d = {{ this.data }};
+        return bwEventMarkers(d, {{ this.options|tojavascript }}, {{ this._parent.get_name() }});
         })();
         {% endmacro %}
         """
@@ -235,7 +234,8 @@ class EventCells(_BlobElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
         {{ this.js }}
-        return bwEventCells({{ this.data }}, {{ this._parent.get_name() }});
+        var d = {{ this.data }};
+        return bwEventCells(d, {{ this._parent.get_name() }});
         })();
         {% endmacro %}
         """

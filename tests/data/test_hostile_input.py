@@ -75,6 +75,18 @@ def test_a_lone_cr_inside_a_quoted_field_is_named_and_later_lines_keep_their_num
     ]
 
 
+def test_a_line_break_inside_a_cell_of_a_crlf_file_is_found_too(tmp_path):
+    folder = write_data_dir(tmp_path / "d", [])
+    rows = [event(), event(event_id="B", summary="Shut.\r\nReopened.")]
+    (folder / "events.csv").write_bytes(
+        (HEADER + "\r\n" + "\r\n".join(csv_line(r) for r in rows) + "\r\n").encode()
+    )
+    assert messages(folder) == [
+        "events.csv, line 3, field summary: contains a carriage return (CR) inside the text; "
+        "keep the value on one line",
+    ]
+
+
 # --- the kind of file -----------------------------------------------------------------------
 
 

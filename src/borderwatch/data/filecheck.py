@@ -137,6 +137,10 @@ class Scan:
     """Whether some CR does not start a CRLF (old Mac line ends, or a CR inside a field)."""
     empty_rows: int
     """Lines with nothing but commas, semicolons, tabs and spaces."""
+    has_cr: bool = True
+    """Whether the file holds a CR at all (if not, no cell can)."""
+    longest_line: int = 0
+    """Bytes in the longest line (no cell can hold more characters)."""
 
 
 def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits = LIMITS) -> Scan:
@@ -145,9 +149,10 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
     Works on bytes with numpy, so a hostile file is refused without a row being parsed.
     `header` (the file's column names) lets a NUL byte be reported by field.
     """
-    newlines = crs = crlfs = empty = 0
+    newlines = crs = crlfs = empty = longest = 0
+    last_end = -1  # offset of the last LF seen
     blank = False
-    prev = b"\n"  # the byte before the chunk, after dropping separators
+    prev_lf = True  # whether the text before this chunk ends a line (separators dropped)
     tail = last = b""
     offset = 0
     fh.seek(0)
@@ -157,21 +162,31 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
             fh.seek(0)
             before = fh.read(offset + nul)
             raise DataError([_at_byte(name, before, "contains a NUL byte (0x00)", header)])
-        newlines += block.count(b"\n")
-        crs += block.count(b"\r")
-        crlfs += (tail[-1:] + block).count(b"\r\n")
-        joined = tail + block
-        blank = blank or b"\n\n" in joined or b"\n\r\n" in joined
-        # Every line end as one LF (old Mac CRs too), then no separators: an empty
-        # row is an LF after an LF. (A CRLF split by a chunk boundary counts one extra.)
-        ends = block.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        stripped = prev + ends.translate(None, b",;\t ")
-        nl = np.frombuffer(stripped, dtype=np.uint8) == 10
-        empty += int(np.count_nonzero(nl[1:] & nl[:-1]))
-        prev = stripped[-1:]
-        tail, last = joined[-2:], block[-1:]
+        ends_at = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10) + offset
+        if len(ends_at):
+            longest = max(longest, int(np.diff(ends_at, prepend=last_end).max()))
+            last_end = int(ends_at[-1])
+        newlines += len(ends_at)
+        edge = tail + block[:2]  # what straddles the previous chunk's end
+        blank = blank or b"\n\n" in edge or b"\n\r\n" in edge
+        blank = blank or b"\n\n" in block or b"\n\r\n" in block
+        if b"\r" in block:
+            crs += block.count(b"\r")
+            crlfs += block.count(b"\r\n") + (tail[-1:] == b"\r" and block[:1] == b"\n")
+            # Every line end as one LF (old Mac CRs too). A CRLF split by a chunk
+            # boundary counts one extra empty row.
+            block_lf = block.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        else:
+            block_lf = block
+        # Without separators, an empty row is an LF right after an LF.
+        nl = np.frombuffer(block_lf.translate(None, b",;\t "), dtype=np.uint8) == 10
+        if len(nl):
+            empty += int(np.count_nonzero(nl[1:] & nl[:-1])) + int(prev_lf and nl[0])
+            prev_lf = bool(nl[-1])
+        tail, last = block[-2:], block[-1:]
         offset += len(block)
     fh.seek(0)
+    longest = max(longest, offset - 1 - last_end)  # the last line, if it has no LF
     if crs and not newlines:  # old Mac line ends: every line ends in a CR alone
         lines = crs + (0 if last == b"\r" else 1)
     else:
@@ -200,7 +215,7 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
                 )
             ]
         )
-    return Scan(lines, blank, crs != crlfs, empty)
+    return Scan(lines, blank, crs != crlfs, empty, crs > 0, longest)
 
 
 def _at_byte(name: str, before: bytes, what: str, header: Sequence[str]) -> Problem:

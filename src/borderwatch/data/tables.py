@@ -105,15 +105,30 @@ def _parser_problem(name: str, error: str) -> Problem:
     return Problem(name, None, None, f"not a valid CSV file: {show(error.strip(), 200)}")
 
 
-def check_cells(df: pd.DataFrame, name: str, limits: Limits = LIMITS) -> None:
+def check_cells(
+    df: pd.DataFrame, name: str, limits: Limits = LIMITS, scan: Scan | None = None
+) -> None:
     """DataError for cells longer than `limits.max_field_chars` or holding a NUL or a CR.
 
     Checked on the parsed table, so each message names the line and the field.
+    A CSV file's byte `scan` rules most of it out at once (no CR in the file, no
+    line longer than the limit); otherwise each column is tested whole in Arrow
+    and only a column with a bad cell is searched for its lines.
     """
+    if scan is not None and scan.longest_line <= limits.max_field_chars:
+        # Every CR ends a CRLF and every record is one line: no cell holds a CR.
+        one_per_line = scan.lines == len(df) + 1 and not scan.blank_lines
+        if not scan.has_cr or (not scan.lone_cr and one_per_line):
+            return  # NUL bytes were refused by the scan itself
     problems: list[Problem] = []
     lines = df[LINE] if LINE in df.columns else pd.Series(range(2, len(df) + 2), df.index)
     for c in df.columns:
-        if c == LINE or not pd.api.types.is_string_dtype(df[c]):
+        if c == LINE or not pd.api.types.is_string_dtype(df[c]) or df.empty:
+            continue
+        arr = _arrow_text(df[c])
+        longest = pc.max(pc.utf8_length(arr)).as_py() or 0
+        odd = any(pc.any(pc.match_substring(arr, ch)).as_py() for ch in ("\x00", "\r"))
+        if longest <= limits.max_field_chars and not odd:
             continue
         text = df[c].astype(str)
         length = text.str.len()
@@ -127,8 +142,8 @@ def check_cells(df: pd.DataFrame, name: str, limits: Limits = LIMITS) -> None:
                     f"{limits.max_field_chars:,}",
                 )
             )
-        odd = text.str.contains("[\x00\r]", regex=True)
-        for idx in odd.index[odd][:MAX_PER_FIELD]:
+        bad = text.str.contains("[\x00\r]", regex=True)
+        for idx in bad.index[bad][:MAX_PER_FIELD]:
             what = (
                 "contains a NUL character"
                 if "\x00" in text[idx]
@@ -138,6 +153,17 @@ def check_cells(df: pd.DataFrame, name: str, limits: Limits = LIMITS) -> None:
             problems.append(Problem(name, int(lines[idx]), c, what))
     if problems:
         raise DataError(problems)
+
+
+def _arrow_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """The column as Arrow text: no copy for pandas' Arrow-backed strings."""
+    try:
+        arr = pa.array(values.array)
+    except (pa.ArrowException, TypeError):
+        arr = pa.array(values.astype(str).tolist(), pa.large_string())
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        arr = pc.cast(arr, pa.large_string())
+    return pc.fill_null(arr, "")
 
 
 def _add_blank(df: pd.DataFrame, optional: Sequence[str]) -> None:
@@ -193,17 +219,18 @@ def read_table(
     name = path.name
     if path.suffix.lower() == ".parquet":
         df = _read_parquet(real, name, columns, optional, limits)
-    else:
-        with real.open("rb") as fh:
-            header = header_fields(fh, name, limits)
-            scan = scan_csv(fh, name, header, limits)
-        fast = _read_csv_arrow(real, name, columns, optional, scan)
-        df = (
-            fast
-            if fast is not None
-            else read_csv_text(read_text_utf8(real, None, limits), name, columns, optional)
-        )
-    check_cells(df, name, limits)
+        check_cells(df, name, limits)
+        return df
+    with real.open("rb") as fh:
+        header = header_fields(fh, name, limits)
+        scan = scan_csv(fh, name, header, limits)
+    fast = _read_csv_arrow(real, name, columns, optional, scan)
+    df = (
+        fast
+        if fast is not None
+        else read_csv_text(read_text_utf8(real, None, limits), name, columns, optional)
+    )
+    check_cells(df, name, limits, scan)
     return df
 
 

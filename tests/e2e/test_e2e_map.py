@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import quote
 
 import pytest
 from e2e_support import (
@@ -208,3 +209,15 @@ def test_layers_switched_on_or_off_stay_so_when_a_filter_changes(app, page):
     )
     assert checked["Heat map"] is True and checked["Border crossings (status)"] is False
     assert page.watch.errors == []
+
+
+def test_markdown_in_a_shared_link_shows_as_text_with_no_link_image_or_outside_request(app, page):
+    link = "[Click here to re-login](https://evil.example/login)"
+    image = "![x](http://evil.example/p.png)"
+    open_app(page, app.url + f"/?type={quote(link)}&country={quote(image)}&q={quote('www.x.org')}")
+    alerts = page.locator("[data-testid='stAlert']")
+    texts = [" ".join(t.replace("\u2060", "").split()) for t in alerts.all_inner_texts()]
+    assert f"Ignored type='{link}': unknown event type." in texts
+    assert f"Ignored country='{image}': not an ISO 3166-1 alpha-3 code." in texts
+    assert alerts.locator("a, img").count() == 0
+    assert page.watch.outside == set()

@@ -13,21 +13,27 @@ import re
 from urllib.parse import urlsplit
 
 _EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;"})
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-"""Every ASCII punctuation character: CommonMark lets each be escaped with a backslash."""
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+"""Every ASCII punctuation character."""
+_WWW = re.compile(r"www(?=\.)", re.IGNORECASE)
 
 
 def markdown_text(value: object) -> str:
     """Text that Streamlit's Markdown (st.warning, st.caption, st.subheader …) shows as typed.
 
-    Every ASCII punctuation character is backslash-escaped, so links, images,
-    emphasis, headings, HTML, :emoji: and :material/icon: codes and $maths$ all
-    show as the characters they are; line breaks become spaces.
+    Every ASCII punctuation character becomes a numeric character reference
+    (`[` → `&#91;`), which Markdown shows as the character and never acts on: no
+    link, image, emphasis, heading, HTML, :emoji: or :material/icon: code,
+    $maths$. Streamlit still turns bare `http://…`, `www.…` and e-mail addresses
+    in the decoded text into links, so an invisible WORD JOINER (U+2060) goes
+    before every `:` and `@` and after `www`, which those patterns cannot span.
+    Line breaks become spaces.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = " ".join(str(value).splitlines())
-    return _PUNCTUATION.sub(r"\\\1", text)
+    text = _WWW.sub("\\g<0>\u2060", text.replace(":", "\u2060:").replace("@", "\u2060@"))
+    return _PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def escape(value: object) -> str:

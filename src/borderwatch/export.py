@@ -132,6 +132,7 @@ def standalone_html(
         vendor_dir=root,
         base_url=_INLINE,
         stale_days=stale_days,
+        embed_basemap=True,
     )
     html = parts.standalone().get_root().render()
     html = html.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)

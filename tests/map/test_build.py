@@ -147,11 +147,23 @@ def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
     late = build.build_map(ds, ds.events, JULY_13).layers[1]
 
     def colors(group):
-        return [c.options["fillColor"] for c in group._children.values()]
+        circles = [c for c in group._children.values() if isinstance(c, folium.CircleMarker)]
+        return [c.options["fillColor"] for c in circles]
 
     # Known only once their spans end (13 July): the closure and the reopening
     assert colors(early) == ["#7f8c8d", "#7f8c8d"]
     assert colors(late) == ["#c0392b", "#27ae60"]
+
+
+def test_each_crossing_is_named_on_the_map_in_the_label_pane(ds):
+    layer = build.filter_layers(
+        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
+    )[1]
+    icons = [i for c in layer._children.values() for i in c._children.values()
+             if isinstance(i, folium.DivIcon)]  # fmt: skip
+    assert {i.options["class_name"] for i in icons} == {"bw-lbl bw-lbl-crossing"}
+    names = [i.options["html"] for i in icons]
+    assert names == ["<span>Hairatan–Termez</span>", "<span>Sher Khan Bandar–Panji Poyon</span>"]
 
 
 def test_crossing_popups_escape_event_text(ds):

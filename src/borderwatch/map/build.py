@@ -33,6 +33,7 @@ from borderwatch.data.vocab import (
     type_label,
 )
 from borderwatch.map import assets
+from borderwatch.map.basemap import BASEMAP_CSS, BaseMap, basemap_url
 from borderwatch.map.eventlayer import (
     EVENT_CSS,
     MAX_POINTS,
@@ -195,8 +196,13 @@ class BoxedGeoJson(folium.GeoJson):
         ]
 
 
-def outline_layer(outlines: dict, tiles: bool) -> folium.FeatureGroup:
-    """Country outlines (filled when they stand in for tiles) and the Afghan border in red."""
+def outline_layer(outlines: dict) -> folium.FeatureGroup:
+    """Afghanistan picked out from its neighbours (names on hover) and its border in red.
+
+    The land, lakes, rivers and boundaries under it are the base map's (see
+    `basemap.BaseMap`): the regional outlines end at a rectangle, so they are filled
+    only where they add something and never stroked.
+    """
     group = folium.FeatureGroup(name=LAYER_NAMES["outlines"], show=True)
     countries = {
         "type": "FeatureCollection",
@@ -208,20 +214,19 @@ def outline_layer(outlines: dict, tiles: bool) -> folium.FeatureGroup:
             f for f in outlines["features"] if f["properties"]["layer"] == "afghan_border"
         ],
     }
-    fill = 0.0 if tiles else 1.0
     if not countries["features"] or not border["features"]:
         return group  # no borders file: an empty layer (tooltips need fields to exist)
     BoxedGeoJson(
         countries,
         name="countries",
         style_function=lambda f: {
-            "color": "#8a8a8a",
-            "weight": 1,
-            "fillColor": "#fbf8ef" if f["properties"]["iso3"] == "AFG" else "#eeebe3",
-            "fillOpacity": fill,
+            "stroke": False,
+            "fillColor": "#fbf8ef",
+            "fillOpacity": 1.0 if f["properties"]["iso3"] == "AFG" else 0.0,
         },
         tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         control=False,
+        pane="bwCountries",  # under the online tiles, when the user switches them on
     ).add_to(group)
     BoxedGeoJson(
         border,
@@ -240,8 +245,12 @@ def base_map(
     offline: bool = False,
     vendor_dir: Path | None = None,
     base_url: str = assets.STATIC_URL,
+    embed_basemap: bool = False,
 ) -> folium.Map:
-    """The map that stays mounted: outlines, legend, scale, full screen, asset links.
+    """The map that stays mounted: base map, outlines, legend, scale, full screen, asset links.
+
+    The labelled base map is fetched by the page from beside the assets (`base_url`),
+    or carried in the map's own script with `embed_basemap` (a standalone file).
 
     Every link points at the committed local copies. Offline there is no tile
     layer at all; otherwise the layer switcher offers online street tiles, off
@@ -265,8 +274,12 @@ def base_map(
             "OpenStreetMap", name=LAYER_NAMES["tiles"], max_zoom=MAX_ZOOM,
             overlay=True, show=False,
         ).add_to(m)  # fmt: skip
-    m.get_root().header.add_child(Element(MAP_CSS + EVENT_CSS), name="borderwatch_css")
-    outline_layer(outlines, tiles=not offline).add_to(m)
+    m.get_root().header.add_child(
+        Element(MAP_CSS + EVENT_CSS + BASEMAP_CSS), name="borderwatch_css"
+    )
+    # before the outlines: it makes the panes they are drawn in
+    BaseMap(basemap_url(base_url), embed=embed_basemap).add_to(m)
+    outline_layer(outlines).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     Legend().add_to(m)
     PluginLinks().add_to(m)
@@ -316,6 +329,15 @@ def crossing_layer(status: pd.DataFrame) -> folium.FeatureGroup:
             tooltip=f"{escape(r.name)}: {escape(r.status)}",
             popup=folium.Popup(html, max_width=340),
         ).add_to(group)
+        # the crossing's name on the map, in the base map's label pane (under the markers)
+        folium.Marker(
+            location=(float(r.latitude), float(r.longitude)),
+            icon=folium.DivIcon(
+                html=f"<span>{escape(r.name)}</span>", class_name="bw-lbl bw-lbl-crossing",
+                icon_size=(0, 0), icon_anchor=(0, 0),
+            ),
+            interactive=False, keyboard=False, pane="bwLabels",
+        ).add_to(group)  # fmt: skip
     return group
 
 
@@ -431,6 +453,7 @@ def build_map(
     base_url: str = assets.STATIC_URL,
     collapsed: bool = True,
     stale_days: int = STALE_DAYS,
+    embed_basemap: bool = False,
 ) -> MapParts:
     """The map of `shown` (the filtered events of `ds`) as known on `as_of`.
 
@@ -439,9 +462,10 @@ def build_map(
     (the end of the range shown; None: the data's last day), with `stale_days` as
     the unconfirmed threshold, so that a type or country filter never hides a
     crossing's status. Asset links point at `base_url` (offline: only local copies, see
-    `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen).
+    `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen);
+    `embed_basemap` puts the base map's data in the map itself (a standalone file).
     """
-    base = base_map(map_outlines(ds.data_dir), offline, vendor_dir, base_url)
+    base = base_map(map_outlines(ds.data_dir), offline, vendor_dir, base_url, embed_basemap)
     if as_of is None:
         as_of = pd.Timestamp(ds.events["date_end"].max()).date()
     picture = picture_as_of(ds.events, ds.crossings, ds.places, as_of, stale_days)

@@ -17,7 +17,8 @@ def label_texts(frame, kind: str) -> set[str]:
 
 
 def view(frame, lat: float, lon: float, zoom: int) -> None:
-    frame.evaluate(f"() => window.map.setView([{lat}, {lon}], {zoom}, {{animate: false}})")
+    # braces: setView returns the map, which Playwright would serialise whole (minutes)
+    frame.evaluate(f"() => {{ window.map.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }}")
     frame.wait_for_function(f"() => window.map.getZoom() === {zoom}")
     frame.wait_for_timeout(300)  # moveend handlers run after the view settles
 

@@ -156,9 +156,7 @@ def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
 
 
 def test_each_crossing_is_named_on_the_map_in_the_label_pane(ds):
-    layer = build.filter_layers(
-        ds.events, ds.events, ds.sources, ds.crossings, ds.places, dt.date(2021, 7, 13)
-    )[1]
+    layer = build.build_map(ds, ds.events, JULY_13).layers[1]
     icons = [i for c in layer._children.values() for i in c._children.values()
              if isinstance(i, folium.DivIcon)]  # fmt: skip
     assert {i.options["class_name"] for i in icons} == {"bw-lbl bw-lbl-crossing"}

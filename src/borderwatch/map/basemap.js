@@ -3,6 +3,7 @@
 // Panes keep the order whatever arrives first: land under the online tiles (when the
 // user switches them on), lines and labels over them, events over everything.
 /* exported bwBaseMap */
+/* global L */
 function bwBaseMap(map, url, data) {
     "use strict";
     var panes = {bwLand: 150, bwCountries: 160, bwWater: 170, bwLines: 250, bwLabels: 450};

@@ -15,9 +15,9 @@ from pathlib import Path
 from folium.template import Template
 
 from borderwatch.map.eventlayer import _BlobElement, blob_json
+from borderwatch.map.scripts import program
 
 HERE = Path(__file__).resolve().parent
-BASEMAP_JS = (HERE / "basemap.js").read_text(encoding="utf-8")
 BASEMAP_CSS = f"<style>\n{(HERE / 'basemap.css').read_text(encoding='utf-8')}</style>\n"
 """The labels' styles; the base map puts them in the page's header."""
 
@@ -38,8 +38,10 @@ class BaseMap(_BlobElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        (function () {
         {{ this.js }}
         bwBaseMap({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.data }});
+        })();
         {% endmacro %}
         """
     )
@@ -47,7 +49,7 @@ class BaseMap(_BlobElement):
     def __init__(self, url: str, embed: bool = False, path: Path | None = None):
         super().__init__()
         self._name = "BaseMap"
-        self.js = BASEMAP_JS
+        self.js = program("basemap.js")
         self.url = url
         source = path or basemap_path()
         self.data = blob_json(json.loads(source.read_text(encoding="utf-8"))) if embed else "null"

@@ -218,3 +218,15 @@ def test_a_row_repeating_an_existing_event_is_flagged_and_the_editor_may_still_s
     [dupes] = [d for d in at.dataframe if d.value.columns[0] == "row"]
     assert dupes.value.values.tolist() == [[1, "BW-2021-0101", "BW-2021-0001"]]
     assert not at.button(key="save").disabled
+
+
+def test_an_uploaded_briefing_is_not_read_until_its_date_and_source_are_given(page):
+    at = upload(page, "brief.txt", BRIEFING.encode())
+    assert at.warning[0].value == "Set the publication date and the source in 'Paste a briefing'."
+    assert "review" not in at.session_state
+    at.date_input(key="published").set_value(dt.date(2021, 7, 13))
+    at.selectbox(key="source_id").select("OXAN-2021-07-13")
+    at = at.run()
+    assert candidates_shown(at)[0] == (
+        "#1 · Hairatan · 2021-07-09 (day) · crossing_closed · confidence 1.00"
+    )

@@ -10,16 +10,19 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from page_parts import show_map
+from page_parts import select, show_map
 
 from borderwatch import export
 from borderwatch.analysis.asof import STALE_DAYS
-from borderwatch.analysis.filters import Filters, apply_filters, country_options
+from borderwatch.analysis.filters import Filters, country_options
 from borderwatch.analysis.timeline import timeline, timeline_caption
 from borderwatch.analysis.view import View, query_string
 from borderwatch.data.eventtable import event_table
 from borderwatch.data.loader import Dataset
 from borderwatch.data.vocab import EVENT_TYPES, country_names, type_label
+from borderwatch.db import database_url
+from borderwatch.db.reads import history
+from borderwatch.db.schema import connect
 from borderwatch.map.eventlayer import clicked_event_id
 from borderwatch.render.htmlsafe import markdown_text, safe_url
 from borderwatch.render.htmltable import html_table
@@ -110,6 +113,12 @@ def record_panel(ds: Dataset, event_id: str | None) -> None:
         )
         if safe_url(source["url"]):
             st.link_button("Open the source", str(source["url"]).strip())
+    url = database_url()
+    if url:  # who added and changed it, and when
+        with connect(url) as conn:
+            changes = history(conn, "events", event_id)
+        st.markdown("**History**")
+        st.html(html_table(changes, "bw-history"))
 
 
 def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
@@ -161,7 +170,7 @@ def show(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: list
     st.sidebar.link_button(
         "Open as briefing screen", query_string(f, View(mode="briefing")), width="stretch"
     )
-    shown = apply_filters(ds.events, f)
+    shown = select(ds, f)
     start, as_of = f.start or lo, f.end or hi  # the window shown
     st.title("BorderWatch")
     for w in warnings:

@@ -9,11 +9,11 @@ import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
-from page_parts import show_map
+from page_parts import select, show_map
 
 from borderwatch.analysis import briefing
 from borderwatch.analysis.asof import picture_as_of
-from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.analysis.filters import Filters
 from borderwatch.analysis.view import View
 from borderwatch.data.loader import Dataset
 from borderwatch.render.htmlsafe import escape, markdown_text
@@ -39,9 +39,7 @@ def show(
             step = st.session_state.get("play_step", 0) if play else len(ends) - 1
             end = ends[step % len(ends)]
             st.session_state["play_step"] = step + 1
-            shown = apply_filters(
-                ds.events, replace(f, start=ends[0] if play else f.start, end=end)
-            )
+            shown = select(ds, replace(f, start=ends[0] if play else f.start, end=end))
             st.title(f"BorderWatch — as of {end:%d %b %Y}")
             if play:
                 st.caption(

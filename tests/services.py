@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,9 +184,17 @@ def oidc_provider(
 
 @contextlib.contextmanager
 def streamlit_server(
-    script: str, port: int, env: Mapping[str, str], log_dir: Path, cwd: Path = REPO
+    script: str,
+    port: int,
+    env: Mapping[str, str],
+    log_dir: Path,
+    args: Sequence[str] = (),
+    cwd: Path = REPO,
 ) -> Iterator[str]:
-    """`streamlit run script` on 127.0.0.1:port with `env` added; yields the base URL."""
+    """`streamlit run script` on 127.0.0.1:port with `env` added; yields the base URL.
+
+    The URL says localhost, as sign-in's redirect URI must.
+    """
     log = log_dir / f"streamlit-{port}.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -204,6 +212,7 @@ def streamlit_server(
                 "true",
                 "--browser.gatherUsageStats",
                 "false",
+                *args,
             ],
             cwd=cwd,
             env={**os.environ, **env},

@@ -1,6 +1,8 @@
 """Add events: upload an ACLED / UCDP GED export or a tidy CSV, or paste a briefing.
 
-Widgets only; reading, checking and saving are `borderwatch.ingest` functions.
+Widgets only; reading, checking and saving are `borderwatch.ingest` functions, into
+the data folder or, with BORDERWATCH_DATABASE_URL, the database (`Target`). Only
+editors save (`borderwatch.access`): the check runs on the server at every save.
 User text is shown in tables and code blocks, never as Markdown.
 """
 
@@ -20,16 +22,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # dashboard/: brie
 import briefing_review as br
 import streamlit as st
 
+from borderwatch.access import Access, Editors, NotAnEditor, decide
 from borderwatch.data import vocab
-from borderwatch.data.loader import default_data_dir, load_places, load_sources
+from borderwatch.data.loader import default_data_dir
 from borderwatch.data.problems import describe
+from borderwatch.db import database_url
+from borderwatch.db.target import Target
 from borderwatch.ingest import decisions, store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
     REVIEW_ONLY,
     choices,
     duplicate_table,
-    existing_events,
     flag_duplicates,
     problem_table,
     review_briefing,
@@ -37,20 +41,46 @@ from borderwatch.ingest.review import (
     rows_to_save,
     table_problems,
 )
-from borderwatch.ingest.tidy import context_for
 from borderwatch.ingest.upload import MAX_BYTES, read_upload
 from borderwatch.render.htmlsafe import markdown_text
 
+
+def editing_access() -> Access:
+    """Who this session is and whether they may save, decided on the server."""
+    secrets = st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
+    user = st.user.to_dict() if secrets.get("auth") else None
+    return decide(secrets.get("auth"), Editors.from_secrets(secrets.get("editors")), user)
+
+
+def access_banner(access: Access) -> None:
+    if access.mode == "local":
+        st.warning(markdown_text(access.message))
+    elif access.mode == "off":
+        st.info(markdown_text(access.message))
+    elif access.signed_in:
+        c1, c2 = st.columns([5, 1])
+        (c1.success if access.editor else c1.warning)(markdown_text(access.message))
+        c2.button("Sign out", on_click=st.logout, key="sign_out")
+    else:
+        c1, c2 = st.columns([5, 1])
+        c1.info(markdown_text(access.message))
+        c2.button("Sign in", on_click=st.login, key="sign_in", type="primary")
+
+
 st.set_page_config(page_title="BorderWatch · Add events", layout="wide")
 st.title("Add events")
+access = editing_access()
+access_banner(access)
 
-data_dir = default_data_dir()
+target = Target(default_data_dir(), database_url())
 try:
-    context = context_for(data_dir)
-    existing = existing_events(data_dir)
-    source_ids = sorted(load_sources(data_dir)["source_id"])
+    context = target.context()
+    existing = target.existing()
+    source_ids = target.source_ids()
 except Exception as e:  # any error in the data is a report on the page, never a traceback
-    st.error("The data folder has problems; fix them before adding events.")
+    st.error(
+        f"The data in {markdown_text(target.label)} has problems; fix them before adding events."
+    )
     st.code(describe(e), language=None)
     st.stop()
 
@@ -79,7 +109,7 @@ if uploaded is not None:
                 if published is None or source_id is None:
                     st.warning("Set the publication date and the source in 'Paste a briefing'.")
                     st.stop()
-                places, found = load_places(data_dir), br.finder(data_dir)
+                places, found = target.places(), br.finder(target.data_dir)
                 review = review_briefing(up.text, published, source_id, places, up.name, found)
             else:
                 review = review_upload(up, dt.date.today())
@@ -92,8 +122,8 @@ if uploaded is not None:
 elif from_text and pasted.strip() and published and source_id:
     review_key = "text-" + hashlib.sha1(f"{pasted}{published}{source_id}".encode()).hexdigest()[:12]
     try:
-        places = load_places(data_dir)
-        review = review_briefing(pasted, published, source_id, places, finder=br.finder(data_dir))
+        places, found = target.places(), br.finder(target.data_dir)
+        review = review_briefing(pasted, published, source_id, places, finder=found)
     except Exception as e:
         st.error("No candidates could be made from this text:")
         st.code(describe(e), language=None)
@@ -102,9 +132,13 @@ elif from_text and pasted.strip() and published and source_id:
     st.session_state.review_key = review_key
 
 if "saved" in st.session_state:
-    added, backups = st.session_state.pop("saved")
-    st.success(f"Saved {added} events. Backups of the previous tables:")
-    st.code("\n".join(backups), language=None)
+    saved = st.session_state.pop("saved")
+    st.success(
+        f"Saved {saved.added} events to {markdown_text(saved.where)}. "
+        f"{markdown_text(saved.details[0])}"
+    )
+    if saved.details[1:]:
+        st.code("\n".join(saved.details[1:]), language=None)
 
 review = st.session_state.get("review")
 if review is None:
@@ -164,12 +198,12 @@ if len(dupes):
     st.dataframe(dupes, hide_index=True, width="stretch", key="duplicates")
 
 rows = rows_to_save(edited)
-reason = store.read_only_reason(data_dir)
-if reason:
+reason = target.read_only_reason()
+if reason and access.editor:
     st.warning("Saving here is not possible, so download the updated tables instead:")
     st.code(reason, language=None)
     try:
-        tables = store.updated_tables(data_dir, rows, review.file, review.sources)
+        tables = store.updated_tables(target.data_dir, rows, review.file, review.sources)
     except Exception as e:  # the folder changed since the check above
         st.code(describe(e), language=None)
         tables = {}
@@ -178,25 +212,27 @@ if reason:
             mime = "application/vnd.apache.parquet" if name.endswith(".parquet") else "text/csv"
             st.download_button(f"Download {name}", content, file_name=name, mime=mime)
 else:
+    # Shown to everyone, enabled for editors; the click is checked again below.
     save = st.button(
-        f"Save {len(edited)} rows to {markdown_text(data_dir.name)}/",
+        f"Save {len(edited)} rows to {markdown_text(target.label)}",
         type="primary",
-        disabled=bool(problems) or len(edited) == 0,
+        disabled=bool(problems) or len(edited) == 0 or not access.editor,
         key="save",
+        help=None if access.editor else markdown_text(access.message),
     )
     if save:
         try:
-            result = store.append_events(data_dir, rows, review.file, review.sources)
-        except (store.ReadOnlyData, TimeoutError) as e:
+            result = target.save(rows, review.file, review.sources, access.require_editor())
+        except (NotAnEditor, store.ReadOnlyData, TimeoutError) as e:
             st.error("Nothing was saved:")
             st.code(str(e), language=None)
         except Exception as e:  # the table changed under us since the check above, or worse
             st.error("Nothing was saved:")
             st.code(describe(e), language=None)
         else:
-            # The main page caches the data folder; drop it so the map shows the new rows.
+            # The main page caches the data; drop it so the map shows the new rows.
             st.cache_data.clear()
             st.cache_resource.clear()
             del st.session_state["review"]
-            st.session_state.saved = (result.added, [str(b) for b in result.backups])
+            st.session_state.saved = result
             st.rerun()

@@ -22,6 +22,7 @@ import pytest
 from sample_data import write_data_dir
 from test_add_events_page import BAD, GOOD, tidy_csv
 
+from borderwatch.access import LOCAL_EDITING_ENV
 from borderwatch.data.loader import ENV_VAR, load_dataset
 
 pytestmark = pytest.mark.browser
@@ -45,7 +46,7 @@ def server(tmp_path) -> Iterator[tuple[str, Path]]:
         pytest.skip("no /usr/bin/chromium")
     data_dir = write_data_dir(tmp_path / "data")
     port = _free_port()
-    env = {**os.environ, ENV_VAR: str(data_dir)}
+    env = {**os.environ, ENV_VAR: str(data_dir), LOCAL_EDITING_ENV: "1"}
     env.pop("BORDERWATCH_READ_ONLY", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(PAGE), "--server.headless", "true",

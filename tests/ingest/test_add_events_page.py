@@ -11,6 +11,7 @@ import pytest
 from sample_data import event
 from streamlit.testing.v1 import AppTest
 
+from borderwatch.access import LOCAL_EDITING_ENV
 from borderwatch.data import vocab
 from borderwatch.data.loader import ENV_VAR, load_dataset
 from borderwatch.ingest import store
@@ -35,6 +36,8 @@ BAD = event(event_id="BW-2021-0102", confidence="rumour")
 def page(data_dir, monkeypatch) -> AppTest:
     monkeypatch.setenv(ENV_VAR, str(data_dir))
     monkeypatch.delenv(store.READ_ONLY_ENV, raising=False)
+    # Saving needs an editor; these tests are about the review, on a single-user machine.
+    monkeypatch.setenv(LOCAL_EDITING_ENV, "1")
     at = AppTest.from_file(str(PAGE), default_timeout=60)
     at.run()
     return at
@@ -81,7 +84,7 @@ def test_fixing_the_row_enables_save_which_appends_and_keeps_a_backup(page, data
     assert ids[-2:] == ["BW-2021-0101", "BW-2021-0102"]
     [backup] = (data_dir / "backups").glob("events-*.csv")
     assert backup.read_bytes() == before
-    assert at.success[0].value == "Saved 2 events. Backups of the previous tables:"
+    assert at.success[0].value == "Saved 2 events to data/. Backups of the previous tables:"
 
 
 def test_an_acled_export_is_converted_for_review(page):
@@ -214,7 +217,8 @@ def test_a_row_repeating_an_existing_event_is_flagged_and_the_editor_may_still_s
     # GOOD is the sample folder's Hairatan closure (BW-2021-0001) in other words.
     at = upload(page, "new.csv", tidy_csv(GOOD))
     assert at.data_editor[0].value["possible_duplicate_of"].tolist() == ["BW-2021-0001"]
-    assert at.warning[0].value.startswith("1 row(s) may repeat events already in the table")
+    # (the first warning is the local-editing banner)
+    assert at.warning[1].value.startswith("1 row(s) may repeat events already in the table")
     [dupes] = [d for d in at.dataframe if d.value.columns[0] == "row"]
     assert dupes.value.values.tolist() == [[1, "BW-2021-0101", "BW-2021-0001"]]
     assert not at.button(key="save").disabled
@@ -222,7 +226,8 @@ def test_a_row_repeating_an_existing_event_is_flagged_and_the_editor_may_still_s
 
 def test_an_uploaded_briefing_is_not_read_until_its_date_and_source_are_given(page):
     at = upload(page, "brief.txt", BRIEFING.encode())
-    assert at.warning[0].value == "Set the publication date and the source in 'Paste a briefing'."
+    # (the first warning is the local-editing banner)
+    assert at.warning[1].value == "Set the publication date and the source in 'Paste a briefing'."
     assert "review" not in at.session_state
     at.date_input(key="published").set_value(dt.date(2021, 7, 13))
     at.selectbox(key="source_id").select("OXAN-2021-07-13")
@@ -230,3 +235,22 @@ def test_an_uploaded_briefing_is_not_read_until_its_date_and_source_are_given(pa
     assert candidates_shown(at)[0] == (
         "#1 · Hairatan · 2021-07-09 (day) · crossing_closed · confidence 1.00"
     )
+
+
+def test_without_sign_in_the_page_is_read_only_and_says_how_to_enable_editing(
+    data_dir, monkeypatch
+):
+    monkeypatch.setenv(ENV_VAR, str(data_dir))
+    monkeypatch.delenv(LOCAL_EDITING_ENV, raising=False)
+    before = (data_dir / "events.csv").read_bytes()
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.run()
+    at = upload(at, "new.csv", tidy_csv(GOOD))
+    assert at.info[0].value.startswith("This deployment is read-only: no sign-in is configured.")
+    assert "BORDERWATCH_LOCAL_EDITING=1" in at.info[0].value
+    assert at.button(key="save").disabled
+    assert (data_dir / "events.csv").read_bytes() == before
+
+
+def test_local_editing_shows_a_warning_banner(page):
+    assert page.warning[0].value.startswith("Local editing (BORDERWATCH_LOCAL_EDITING=1)")

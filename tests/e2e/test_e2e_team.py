@@ -1,0 +1,284 @@
+"""A team on one database, in Chromium: who may save, the history, and two app processes.
+
+Real parts only: a private PostgreSQL/PostGIS cluster, an OpenID Connect provider
+(npm oidc-provider) on localhost, and two `streamlit run dashboard/app.py` servers
+on the same database, signed in to through Streamlit's own st.login.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from e2e_support import MAP_IFRAME, SHOWING, screenshot
+from forge import Forger
+from sample_data import BUNDLED, event, write_data_dir
+from services import free_port, oidc_provider, streamlit_server
+
+from borderwatch.data import vocab
+from borderwatch.data.loader import load_dataset
+from borderwatch.db.reads import history
+from borderwatch.db.schema import connect, init
+from borderwatch.db.transfer import load_folder
+from borderwatch.map import assets
+
+pytestmark = pytest.mark.browser
+
+EDITOR = "gina@example.org"  # listed by email
+GROUP_EDITOR = "omar@example.org"  # an editor through the group claim
+VIEWER = "viewer@example.org"  # signs in, but is no editor
+
+
+@dataclass
+class Team:
+    urls: list[str]
+    database_url: str
+
+    def count(self, sql: str = "SELECT count(*) FROM events") -> int:
+        with connect(self.database_url) as conn:
+            row = conn.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+
+def secrets_toml(path: Path, port: int, provider) -> Path:
+    path.write_text(
+        f"""
+[auth]
+redirect_uri = "http://localhost:{port}/oauth2callback"
+cookie_secret = "borderwatch-test-cookie-secret-0123456789"
+client_id = "{provider.client_id}"
+client_secret = "{provider.client_secret}"
+server_metadata_url = "{provider.metadata_url}"
+client_kwargs = {{ prompt = "login" }}
+
+[editors]
+emails = ["{EDITOR}"]
+groups = ["borderwatch-editors"]
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def team(postgres, tmp_path_factory) -> Iterator[Team]:
+    """Two app servers on one database holding the bundled data, with sign-in for editors."""
+    if assets.missing_assets():
+        assets.fetch_assets()
+    url = postgres.new_database()
+    with connect(url) as conn:
+        init(conn)
+        load_folder(conn, BUNDLED, "loader")
+    logs = tmp_path_factory.mktemp("team-logs")
+    ports = [free_port(), free_port()]
+    redirects = [f"http://localhost:{p}/oauth2callback" for p in ports]
+    groups = {GROUP_EDITOR: ["borderwatch-editors"], VIEWER: ["analysts"]}
+    with oidc_provider(redirects, groups, logs) as provider:
+        servers = []
+        try:
+            urls = []
+            for port in ports:
+                secrets = secrets_toml(logs / f"secrets-{port}.toml", port, provider)
+                env = {
+                    "BORDERWATCH_DATABASE_URL": url,
+                    "BORDERWATCH_OFFLINE": "1",
+                    "BORDERWATCH_CACHE": str(tmp_path_factory.mktemp("cache")),
+                }
+                server = streamlit_server(
+                    "dashboard/app.py", port, env, logs, args=["--secrets.files", str(secrets)]
+                )
+                urls.append(server.__enter__())
+                servers.append(server)
+            yield Team(urls, url)
+        finally:
+            for server in reversed(servers):
+                server.__exit__(None, None, None)
+
+
+def settled(page) -> None:
+    page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
+
+
+def sign_in(page, app_url: str, login: str) -> None:
+    """Through the Add events page's button and the provider's own login form."""
+    page.goto(f"{app_url}/Add_events")
+    settled(page)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector("input[name=login]", timeout=30_000)
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", "any password")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(re.escape(app_url) + r"/?(\?.*)?$"), timeout=30_000)
+    settled(page)
+
+
+def upload(page, app_url: str, tmp_path: Path, *events: dict[str, str]) -> None:
+    page.goto(f"{app_url}/Add_events")
+    settled(page)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, vocab.EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(events)
+    path = tmp_path / "new.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    page.set_input_files("input[type=file]", str(path))
+    page.get_by_text(f"All {len(events)} rows are valid.").wait_for(timeout=60_000)
+    settled(page)
+
+
+def forge_save(page, forger: Forger, label: str) -> None:
+    """Send the page's own request with the greyed-out Save button pressed."""
+    button = page.get_by_role("button", name=label)
+    button.wait_for()
+    assert button.is_disabled()
+    forger.press(page, label)
+    settled(page)
+
+
+def new_event(n: int) -> dict[str, str]:
+    return event(
+        event_id=f"BW-2022-{n:04d}",
+        date_start="2022-03-01",
+        date_end="2022-03-01",
+        date_precision="day",
+        summary=f"Border guards at Hairatan reported incident {n}.",
+    )
+
+
+def test_an_anonymous_visitor_cannot_save_not_even_by_forging_the_request(team, page, tmp_path):
+    before = team.count()
+    forger = Forger(page)
+    upload(page, team.urls[0], tmp_path, new_event(1))
+    page.get_by_text("Sign in as an editor to save events.").first.wait_for()
+    forge_save(page, forger, "Save 1 rows to the database")
+    screenshot(page, "team_anonymous_forged_save")
+    assert page.get_by_text("Saved 1 events").count() == 0
+    assert team.count() == before
+
+
+def test_a_signed_in_non_editor_cannot_save(team, page, tmp_path):
+    before = team.count()
+    forger = Forger(page)
+    sign_in(page, team.urls[0], VIEWER)
+    upload(page, team.urls[0], tmp_path, new_event(2))
+    page.get_by_text(f"Signed in as {VIEWER}, who is not an editor").wait_for()
+    forge_save(page, forger, "Save 1 rows to the database")
+    assert page.get_by_text("Saved 1 events").count() == 0
+    assert team.count() == before
+
+
+def test_an_editor_saves_and_the_history_names_them(team, page, tmp_path):
+    before = team.count()
+    sign_in(page, team.urls[0], EDITOR)
+    upload(page, team.urls[0], tmp_path, new_event(3))
+    page.get_by_text(f"Signed in as {EDITOR} (editor).").wait_for()
+    page.get_by_role("button", name="Save 1 rows to the database").click()
+    page.get_by_text("Saved 1 events to the database.").wait_for(timeout=30_000)
+    screenshot(page, "team_editor_saved")
+    assert team.count() == before + 1
+    with connect(team.database_url) as conn:
+        changes = history(conn, "events", "BW-2022-0003")
+    assert changes[["Editor", "Change", "Note"]].values.tolist() == [
+        [EDITOR, "added", "Add events: new.csv"]
+    ]
+
+
+def test_an_editor_by_group_saves_and_the_other_server_shows_it_after_a_reload(
+    team, page, browser, tmp_path
+):
+    other = browser.new_page(viewport={"width": 1600, "height": 1000})
+    other.goto(f"{team.urls[1]}/?q=BW-2022-0004")
+    settled(other)
+    other.get_by_text("Showing 0 of").wait_for()
+
+    sign_in(page, team.urls[0], GROUP_EDITOR)
+    upload(page, team.urls[0], tmp_path, new_event(4))
+    page.get_by_role("button", name="Save 1 rows to the database").click()
+    page.get_by_text("Saved 1 events to the database.").wait_for(timeout=30_000)
+
+    other.reload()
+    settled(other)
+    shown = other.get_by_text(SHOWING).first.inner_text()
+    total = team.count()
+    assert SHOWING.search(shown).groups() == ("1", str(total))
+    # the record beside the map: choose the event's row in the table, see its history
+    other.get_by_text("Events table").click()
+    grid = other.locator("[data-testid='stDataFrame']")
+    grid.wait_for(timeout=30_000)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    other.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    other.get_by_role("heading", name="BW-2022-0004").wait_for(timeout=30_000)
+    record = other.locator("table.bw-history")
+    record.get_by_text(GROUP_EDITOR, exact=True).wait_for(timeout=30_000)
+    assert record.get_by_text("added", exact=True).is_visible()
+    screenshot(other, "team_history_on_the_other_server")
+    other.close()
+
+
+def test_signing_out_takes_the_right_to_save_away(team, page, tmp_path):
+    sign_in(page, team.urls[0], EDITOR)
+    upload(page, team.urls[0], tmp_path, new_event(5))
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+    upload(page, team.urls[0], tmp_path, new_event(5))
+    page.get_by_text("Sign in as an editor to save events.").first.wait_for()
+    assert page.get_by_role("button", name="Save 1 rows to the database").is_disabled()
+
+
+def map_markers(page) -> int:
+    frame = page.frame_locator(MAP_IFRAME)
+    frame.locator(".leaflet-marker-icon").first.wait_for(timeout=60_000)
+    return frame.locator(".leaflet-marker-icon").count()
+
+
+VIEWS = ["/", "/?country=UZB", "/?start=2021-07-01&end=2021-07-31&q=Taliban",
+         "/?type=crossing_closed&type=crossing_reopened"]  # fmt: skip
+
+
+def test_the_app_on_the_database_shows_what_it_shows_on_the_folder(postgres, browser, tmp_path):
+    url = postgres.new_database()
+    with connect(url) as conn:
+        init(conn)
+        load_folder(conn, BUNDLED, "loader")
+    common = {"BORDERWATCH_OFFLINE": "1", "BORDERWATCH_DATA": str(BUNDLED)}
+    seen: dict[str, list] = {}
+    for name, extra in (("folder", {}), ("database", {"BORDERWATCH_DATABASE_URL": url})):
+        env = {**common, **extra, "BORDERWATCH_CACHE": str(tmp_path / f"cache-{name}")}
+        with streamlit_server("dashboard/app.py", free_port(), env, tmp_path) as app_url:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            views = []
+            for view in VIEWS:
+                page.goto(app_url + view)
+                settled(page)
+                views.append((page.get_by_text(SHOWING).first.inner_text(), map_markers(page)))
+            page.goto(app_url + "/?mode=briefing&end=2021-08-31")
+            settled(page)
+            board = page.locator("table.bw-board")
+            board.wait_for(timeout=60_000)
+            views.append((board.inner_text(), page.locator("table.bw-latest").inner_text()))
+            screenshot(page, f"team_same_{name}")
+            page.close()
+        seen[name] = views
+    assert seen["database"] == seen["folder"]
+    assert seen["folder"][0][0].startswith("Showing")
+
+
+def test_a_forged_save_is_carried_out_where_saving_is_allowed(browser, tmp_path):
+    """The forger's request is the real one: on a local-editing machine it saves."""
+    data_dir = write_data_dir(tmp_path / "data")
+    env = {"BORDERWATCH_DATA": str(data_dir), "BORDERWATCH_LOCAL_EDITING": "1"}
+    with streamlit_server("dashboard/app.py", free_port(), env, tmp_path) as app_url:
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        forger = Forger(page)
+        upload(page, app_url, tmp_path, new_event(9))
+        page.get_by_role("button", name="Save 1 rows to data/").wait_for()
+        forger.press(page, "Save 1 rows to data/")
+        page.close()
+    assert load_dataset(data_dir).events["event_id"].iloc[-1] == "BW-2022-0009"

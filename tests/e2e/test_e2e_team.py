@@ -226,7 +226,10 @@ def test_signing_out_takes_the_right_to_save_away(team, page, tmp_path):
     sign_in(page, team.urls[0], EDITOR)
     upload(page, team.urls[0], tmp_path, new_event(5))
     page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state()
+    # the provider asks whether to end its session too, then sends the browser back
+    page.locator("button[name=logout][value=yes]").click(timeout=30_000)
+    page.wait_for_url(re.compile(re.escape(team.urls[0]) + r"/?(\?.*)?$"), timeout=30_000)
+    settled(page)
     upload(page, team.urls[0], tmp_path, new_event(5))
     page.get_by_text("Sign in as an editor to save events.").first.wait_for()
     assert page.get_by_role("button", name="Save 1 rows to the database").is_disabled()
@@ -282,3 +285,29 @@ def test_a_forged_save_is_carried_out_where_saving_is_allowed(browser, tmp_path)
         forger.press(page, "Save 1 rows to data/")
         page.close()
     assert load_dataset(data_dir).events["event_id"].iloc[-1] == "BW-2022-0009"
+
+
+def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, browser, tmp_path):
+    before = team.count()
+    pages = []
+    for i, (who, app_url) in enumerate(zip((EDITOR, GROUP_EDITOR), team.urls, strict=True)):
+        page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+        sign_in(page, app_url, who)
+        folder = tmp_path / who
+        folder.mkdir()
+        upload(page, app_url, folder, *(new_event(n) for n in range(100 + 50 * i, 150 + 50 * i)))
+        pages.append(page)
+    buttons = [p.get_by_role("button", name="Save 50 rows to the database") for p in pages]
+    for button in buttons:  # both saves start before either has finished
+        button.click(no_wait_after=True)
+    for page in pages:
+        page.get_by_text("Saved 50 events to the database.").wait_for(timeout=120_000)
+    assert team.count() == before + 100
+    saved = team.count(
+        "SELECT count(DISTINCT row_key) FROM changes WHERE table_name = 'events' "
+        "AND action = 'insert' AND row_key BETWEEN 'BW-2022-0100' AND 'BW-2022-0199' "
+        f"AND editor IN ('{EDITOR}', '{GROUP_EDITOR}')"
+    )
+    assert saved == 100
+    for page in pages:
+        page.context.close()

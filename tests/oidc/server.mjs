@@ -18,8 +18,8 @@ const provider = new Provider(issuer, {
     client_id: process.env.OIDC_CLIENT_ID,
     client_secret: process.env.OIDC_CLIENT_SECRET,
     redirect_uris: process.env.OIDC_REDIRECT_URIS.split(','),
-    post_logout_redirect_uris: process.env.OIDC_REDIRECT_URIS.split(',')
-      .map((u) => u.replace(/oauth2callback$/, '')),
+    // Streamlit's st.logout returns through its redirect_uri (/oauth2callback).
+    post_logout_redirect_uris: process.env.OIDC_REDIRECT_URIS.split(','),
   }],
   async findAccount(ctx, id) {
     const email = id.includes('@') ? id : `${id}@example.org`;

@@ -25,7 +25,6 @@ from borderwatch.data.loader import load_dataset
 from borderwatch.db.reads import history
 from borderwatch.db.schema import connect, init
 from borderwatch.db.transfer import load_folder
-from borderwatch.map import assets
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +44,9 @@ class Team:
         return int(row[0]) if row else 0
 
 
-def secrets_toml(path: Path, port: int, provider) -> Path:
+def secrets_toml(path: Path, port: int, provider, top: str = "") -> Path:
     path.write_text(
-        f"""
+        f"""{top}
 [auth]
 redirect_uri = "http://localhost:{port}/oauth2callback"
 cookie_secret = "borderwatch-test-cookie-secret-0123456789"
@@ -68,8 +67,6 @@ groups = ["borderwatch-editors"]
 @pytest.fixture(scope="module")
 def team(postgres, tmp_path_factory) -> Iterator[Team]:
     """Two app servers on one database holding the bundled data, with sign-in for editors."""
-    if assets.missing_assets():
-        assets.fetch_assets()
     url = postgres.new_database()
     with connect(url) as conn:
         init(conn)
@@ -83,12 +80,16 @@ def team(postgres, tmp_path_factory) -> Iterator[Team]:
         try:
             urls = []
             for port in ports:
-                secrets = secrets_toml(logs / f"secrets-{port}.toml", port, provider)
                 env = {
-                    "BORDERWATCH_DATABASE_URL": url,
                     "BORDERWATCH_OFFLINE": "1",
                     "BORDERWATCH_CACHE": str(tmp_path_factory.mktemp("cache")),
                 }
+                top = ""
+                if port == ports[0]:
+                    env["BORDERWATCH_DATABASE_URL"] = url
+                else:  # as on Community Cloud: a top-level secret becomes the variable
+                    top = f'BORDERWATCH_DATABASE_URL = "{url}"\n'
+                secrets = secrets_toml(logs / f"secrets-{port}.toml", port, provider, top)
                 server = streamlit_server(
                     "dashboard/app.py", port, env, logs, args=["--secrets.files", str(secrets)]
                 )

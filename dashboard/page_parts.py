@@ -34,8 +34,8 @@ def _load_store(url: str, version: tuple[int, int]) -> StoreData:
         return load_store(conn, default_data_dir())
 
 
+# The database's data sets by id of their Dataset, so `select` finds their row numbers.
 _STORES: dict[int, StoreData] = {}
-"""The database's data sets by id of their Dataset, so `select` finds their row numbers."""
 
 
 def dataset() -> Dataset:

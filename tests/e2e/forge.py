@@ -45,7 +45,9 @@ class Forger:
                 if msg.WhichOneof("type") == "delta":
                     element = msg.delta.new_element
                     if element.WhichOneof("type") == "button":
-                        self.buttons[element.button.label] = element.button.id
+                        # labels are Markdown: keep them as the page shows them
+                        shown = re.sub(r"\\(.)", r"\1", element.button.label)
+                        self.buttons[shown] = element.button.id
             ws.send(message)
 
         ws.on_message(upstream)

@@ -15,6 +15,7 @@ from borderwatch.access import LOCAL_EDITING_ENV
 from borderwatch.data import vocab
 from borderwatch.data.loader import ENV_VAR, load_dataset
 from borderwatch.ingest import store
+from borderwatch.render.htmlsafe import markdown_text
 
 PAGE = Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "1_Add_events.py"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -84,7 +85,11 @@ def test_fixing_the_row_enables_save_which_appends_and_keeps_a_backup(page, data
     assert ids[-2:] == ["BW-2021-0101", "BW-2021-0102"]
     [backup] = (data_dir / "backups").glob("events-*.csv")
     assert backup.read_bytes() == before
-    assert at.success[0].value == "Saved 2 events to data/. Backups of the previous tables:"
+    # (the folder's name and the note are shown as typed: Markdown-escaped)
+    assert at.success[0].value == (
+        f"Saved 2 events to {markdown_text('data/')}. "
+        f"{markdown_text('Backups of the previous tables:')}"
+    )
 
 
 def test_an_acled_export_is_converted_for_review(page):
@@ -246,11 +251,13 @@ def test_without_sign_in_the_page_is_read_only_and_says_how_to_enable_editing(
     at = AppTest.from_file(str(PAGE), default_timeout=60)
     at.run()
     at = upload(at, "new.csv", tidy_csv(GOOD))
-    assert at.info[0].value.startswith("This deployment is read-only: no sign-in is configured.")
-    assert "BORDERWATCH_LOCAL_EDITING=1" in at.info[0].value
+    shown = at.info[0].value  # Markdown-escaped: shown as typed
+    assert shown.startswith(markdown_text("This deployment is read-only: no sign-in is"))
+    assert markdown_text("set BORDERWATCH_LOCAL_EDITING=1 instead.") in shown
     assert at.button(key="save").disabled
     assert (data_dir / "events.csv").read_bytes() == before
 
 
 def test_local_editing_shows_a_warning_banner(page):
-    assert page.warning[0].value.startswith("Local editing (BORDERWATCH_LOCAL_EDITING=1)")
+    banner = markdown_text("Local editing (BORDERWATCH_LOCAL_EDITING=1)")
+    assert page.warning[0].value.startswith(banner)

@@ -8,6 +8,7 @@ button pressed that the page shows greyed out: the server must still refuse.
 
 from __future__ import annotations
 
+import html
 import re
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -45,8 +46,8 @@ class Forger:
                 if msg.WhichOneof("type") == "delta":
                     element = msg.delta.new_element
                     if element.WhichOneof("type") == "button":
-                        # labels are Markdown: keep them as the page shows them
-                        shown = re.sub(r"\\(.)", r"\1", element.button.label)
+                        # labels are escaped Markdown: keep them as the page shows them
+                        shown = html.unescape(element.button.label).replace("\u2060", "")
                         self.buttons[shown] = element.button.id
             ws.send(message)
 

@@ -31,8 +31,9 @@ def show(
             st.warning(markdown_text(w))
         play_from = f.start or briefing.playback_start(ds.events)  # the URL's start wins
         f = f.clamp(lo, hi)
+        last = f.end or hi  # clamp sets it; `or` tells the type checker
         play = st.toggle("Playback", value=view.play, key="play")
-        ends = briefing.playback_ends(max(min(play_from, f.end), lo), f.end)
+        ends = briefing.playback_ends(max(min(play_from, last), lo), last)
 
         @st.fragment(run_every=PLAY_SECONDS if play else None)
         def board() -> None:

@@ -25,4 +25,5 @@ npm ci --prefix tests/oidc --no-audit --no-fund --silent
 npm ci --no-audit --no-fund --silent
 npm run -s lint
 ruff check .
+mypy    # configured in pyproject.toml
 python -m pytest "$@"

@@ -32,6 +32,7 @@ from borderwatch.ingest import decisions, store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
     REVIEW_ONLY,
+    Review,
     choices,
     duplicate_table,
     flag_duplicates,
@@ -140,10 +141,11 @@ if "saved" in st.session_state:
     if saved.details[1:]:
         st.code("\n".join(saved.details[1:]), language=None)
 
-review = st.session_state.get("review")
-if review is None:
+current: Review | None = st.session_state.get("review")
+if current is None:
     st.info("Upload a file or paste a briefing to start.")
     st.stop()
+review = current
 
 if review.kind == "briefing":
     br.candidate_list()

@@ -239,7 +239,7 @@ def parquet_folder(data_dir: Path, table: pa.Table | None = None, raw: bytes = b
 def test_garbage_and_empty_parquet_are_messages(data_dir):
     parquet_folder(data_dir, raw=b"PAR1 this is not parquet PAR1")
     assert messages(data_dir) == [
-        "events.parquet: not a readable Parquet file (\"Parquet file size is 29 bytes, smaller "
+        'events.parquet: not a readable Parquet file ("Parquet file size is 29 bytes, smaller '
         "than the size reported by footer's (544499061bytes)\")"
     ]
     parquet_folder(data_dir, raw=b"")

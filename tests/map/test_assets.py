@@ -171,9 +171,10 @@ def test_the_repository_ships_every_asset_so_the_map_needs_no_setup_step():
     assert assets.missing_assets() == []
     bundle = (assets.default_vendor_dir() / assets.BUNDLE_JS).read_text(encoding="utf-8")
     for rel in assets.BUNDLED_JS:  # the committed bundle is the committed scripts, in order
-        assert f"/* {rel} */\n" + (assets.default_vendor_dir() / rel).read_text(
-            encoding="utf-8"
-        ) in bundle
+        assert (
+            f"/* {rel} */\n" + (assets.default_vendor_dir() / rel).read_text(encoding="utf-8")
+            in bundle
+        )
 
 
 def test_every_vendored_package_has_its_licence_beside_it():

@@ -81,7 +81,7 @@ def grid_counts(
                              for c in columns})  # fmt: skip
     cell_of, rowcol, n = _bin(lat, lon, size)
     count = np.bincount(cell_of, minlength=n)
-    out = {
+    out: dict[str, np.ndarray] = {
         "lat": np.bincount(cell_of, weights=lat, minlength=n) / count,
         "lon": np.bincount(cell_of, weights=lon, minlength=n) / count,
         "south": rowcol[:, 0] * size - 90.0,

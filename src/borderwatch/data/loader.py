@@ -251,7 +251,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         )
     except DataError as e:
         problems += e.problems
-    if problems:
+    if problems or gazetteer is None:  # no gazetteer: places.csv had problems
         raise DataError(problems)
     events = _typed(pending.pop(), gazetteer)
     # Arrow's allocator keeps freed buffers for reuse; give them back to the system.

@@ -56,7 +56,7 @@ def _number_in(lo: float, hi: float) -> Rule:
 def column_rules() -> dict[str, list[Rule]]:
     """The per-column rules of `events.csv` (all columns are read as text)."""
     iso3 = vocab.iso3_codes()
-    dates = [
+    dates: list[Rule] = [
         (_is_iso_date, "must be an ISO date YYYY-MM-DD"),
         (_is_real_date, "is not a real calendar date"),
     ]

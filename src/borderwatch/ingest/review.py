@@ -31,7 +31,7 @@ from borderwatch.ingest.extract import (
 )
 from borderwatch.ingest.places import PlaceFinder
 from borderwatch.ingest.tidy import Context, check_events
-from borderwatch.ingest.upload import Upload
+from borderwatch.ingest.upload import Upload, UploadError
 
 REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *REVIEW_COLUMNS, *EVIDENCE_COLUMNS)
 """Columns that help the editor review rows and are never saved."""
@@ -52,21 +52,24 @@ class Review:
 
 def review_upload(up: Upload, today: dt.date) -> Review:
     """An uploaded table as rows to review (exports converted, with their source row)."""
+    table = up.table
+    if table is None:  # a briefing is text: see review_briefing
+        raise UploadError(up.name, f"a {up.format} upload has no table to review")
     if up.format in ("acled", "ucdp"):
         publisher = "ACLED" if up.format == "acled" else "UCDP"
         source = store.import_source(publisher, up.name, today)
         convert = acled.acled_to_tidy if up.format == "acled" else ucdp.ucdp_to_tidy
-        rows = convert(up.table, source["source_id"])
+        rows = convert(table, source["source_id"])
         return Review(up.name, up.format, _editable(rows), [source])
-    if "status" in up.table.columns:
+    if "status" in table.columns:
         # A candidates CSV from `borderwatch extract`, edited elsewhere: keep its
         # status and evidence so unchecked candidates are still refused.
-        keep = [c for c in CANDIDATE_COLUMNS if c in up.table.columns]
-        rows = _editable(up.table)
-        extra = up.table[[c for c in keep if c not in rows.columns]].set_axis(rows.index)
+        keep = [c for c in CANDIDATE_COLUMNS if c in table.columns]
+        rows = _editable(table)
+        extra = table[[c for c in keep if c not in rows.columns]].set_axis(rows.index)
         rows = pd.concat([extra[["status"]], rows, extra.drop(columns="status")], axis=1)
         return Review(up.name, "briefing", rows)
-    return Review(up.name, up.format, _editable(up.table))
+    return Review(up.name, up.format, _editable(table))
 
 
 def review_briefing(

@@ -36,8 +36,6 @@ _MAGIC = {
 }
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-FORMATS = ("acled", "ucdp", "tidy", "briefing")
-
 
 class UploadError(DataError):
     """An upload refused before parsing; `.problems` holds one message naming the file."""
@@ -52,7 +50,7 @@ class Upload:
 
     name: str
     format: str
-    """One of FORMATS."""
+    """"acled", "ucdp", "tidy" (BorderWatch's own table) or "briefing" (text)."""
     table: pd.DataFrame | None = None
     text: str = ""
 

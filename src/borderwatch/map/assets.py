@@ -20,10 +20,13 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 import folium
 from branca.element import Element
 from folium.elements import JSCSSMixin
+
+AnyElement = TypeVar("AnyElement", bound=Element)
 
 STATIC_URL = "/app/static/vendor"
 """Where Streamlit's static file serving publishes `dashboard/static/vendor/`."""
@@ -209,11 +212,11 @@ def walk(element: Element) -> Iterator[Element]:
 
 
 def localize(
-    element: Element,
+    element: AnyElement,
     vendor_dir: Path | None = None,
     base_url: str = STATIC_URL,
     offline: bool = False,
-) -> Element:
+) -> AnyElement:
     """Point every JS/CSS link in `element`'s tree at the local copies; returns `element`.
 
     When the bundle is present, a `folium.Map` loads it in place of its first

@@ -11,12 +11,13 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import folium
 import folium.plugins
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element
+from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -274,9 +275,9 @@ def base_map(
             "OpenStreetMap", name=LAYER_NAMES["tiles"], max_zoom=MAX_ZOOM,
             overlay=True, show=False,
         ).add_to(m)  # fmt: skip
-    m.get_root().header.add_child(
-        Element(MAP_CSS + EVENT_CSS + BASEMAP_CSS), name="borderwatch_css"
-    )
+    page = m.get_root()
+    assert isinstance(page, Figure)  # a folium.Map's root is always its Figure
+    page.header.add_child(Element(MAP_CSS + EVENT_CSS + BASEMAP_CSS), name="borderwatch_css")
     # before the outlines: it makes the panes they are drawn in
     BaseMap(basemap_url(base_url), embed=embed_basemap).add_to(m)
     outline_layer(outlines).add_to(m)
@@ -292,7 +293,7 @@ def _state_color(colors: dict[str, str], status: str) -> tuple[str, bool]:
     return colors.get(status.removeprefix(UNCONFIRMED), STATUS_COLORS[NO_REPORT]), stale
 
 
-def _report_html(r: object, state_column: str) -> str:
+def _report_html(r: Any, state_column: str) -> str:
     words = escape(reading(r, state_column))
     event_id = str(r.event_id)
     if not event_id:

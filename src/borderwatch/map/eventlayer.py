@@ -16,7 +16,7 @@ import folium
 import folium.plugins
 import numpy as np
 import pandas as pd
-from branca.element import Element
+from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -155,7 +155,9 @@ class _BlobElement(JSCSSMixin):
             super().render(**kwargs)  # asset links and children only
         finally:
             self._template = template
-        self.get_root().script.add_child(_Script(script), name=self.get_name())
+        page = self.get_root()
+        assert isinstance(page, Figure)  # rendered inside a map's Figure
+        page.script.add_child(_Script(script), name=self.get_name())
 
 
 class EventMarkers(_BlobElement):

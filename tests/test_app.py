@@ -13,11 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-from sample_data import EVENTS, event, write_data_dir
+from sample_data import EVENTS, MALICIOUS, event, write_data_dir
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "BorderWatch.py")
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 MALICIOUS_ID = "BW-2021-0099"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sample_data import EVENTS, event, write_data_dir, write_stub_vendor
+from sample_data import EVENTS, MALICIOUS, event, write_data_dir, write_stub_vendor
 
 from borderwatch import export
 from borderwatch.data.eventtable import event_table
@@ -16,7 +16,6 @@ from borderwatch.data.vocab import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 ALL_COLUMNS = [*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS]
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 
 
 @pytest.fixture

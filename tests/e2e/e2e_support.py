@@ -8,13 +8,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sample_data import MALICIOUS
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]  # fmt: skip
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 MALICIOUS_ID = "BW-2021-9999"
 LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "[::1]", "::1"}
 SHOWING = re.compile(r"Showing (\d+) of (\d+) events")

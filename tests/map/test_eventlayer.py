@@ -1,7 +1,7 @@
 import folium
 import pandas as pd
 import pytest
-from sample_data import EVENTS, event, write_data_dir
+from sample_data import EVENTS, MALICIOUS, event, write_data_dir
 
 from borderwatch.data.loader import load_dataset
 from borderwatch.map.eventlayer import (
@@ -12,8 +12,6 @@ from borderwatch.map.eventlayer import (
     event_layer,
     type_label,
 )
-
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-from borderwatch.render.htmlsafe import escape, safe_url
+from sample_data import MALICIOUS
 
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
+from borderwatch.render.htmlsafe import escape, safe_url
 
 
 def test_escape_turns_tags_template_placeholders_and_backticks_into_entities():

@@ -1,8 +1,7 @@
 import pandas as pd
+from sample_data import MALICIOUS
 
 from borderwatch.render.htmltable import css_token, html_table
-
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
 
 
 def test_cells_and_headers_are_escaped_so_text_shows_literally():

@@ -22,9 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import analyst_desk
 import briefing_screen
 import streamlit as st
-from page_parts import dataset
+from page_parts import event_store
 
-from borderwatch.analysis.filters import date_span
 from borderwatch.analysis.view import QUERY_KEYS, read_query
 from borderwatch.data.problems import DataError, describe
 from borderwatch.map import assets
@@ -44,7 +43,7 @@ def main() -> None:
     )
     st.html(page_css())
     try:
-        ds = dataset()
+        store = event_store()
     except Exception as e:  # any error in the data is a report on the page, never a traceback
         if not isinstance(e, DataError):
             _LOG.exception("reading the data folder failed")
@@ -57,11 +56,11 @@ def main() -> None:
             "restore them with `git checkout -- dashboard/static/vendor`."
         )
     try:
-        lo, hi = date_span(ds.events)
+        lo, hi = store.span()
         if view.mode == "briefing":
-            briefing_screen.show(ds, lo, hi, filters, view, warnings)
+            briefing_screen.show(store, lo, hi, filters, view, warnings)
         else:
-            analyst_desk.show(ds, lo, hi, filters, warnings)
+            analyst_desk.show(store, lo, hi, filters, warnings)
     except Exception as e:  # Streamlit's stop and rerun are BaseExceptions and pass through
         _LOG.exception("drawing the page failed")
         st.error("This view could not be drawn from the data:")

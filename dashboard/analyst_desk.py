@@ -10,26 +10,26 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from page_parts import select, show_map
+from page_parts import map_fragment
 
 from borderwatch import export
 from borderwatch.analysis.asof import STALE_DAYS
-from borderwatch.analysis.filters import Filters, country_options
+from borderwatch.analysis.filters import Filters
 from borderwatch.analysis.timeline import timeline, timeline_caption
 from borderwatch.analysis.view import View, query_string
 from borderwatch.data.eventtable import event_table
-from borderwatch.data.loader import Dataset
+from borderwatch.data.store import EventStore
 from borderwatch.data.vocab import EVENT_TYPES, country_names, type_label
 from borderwatch.db import database_url
 from borderwatch.db.reads import history
 from borderwatch.db.schema import connect
-from borderwatch.map.eventlayer import clicked_event_id
+from borderwatch.map.viewport import standalone_detail
 from borderwatch.render.htmlsafe import markdown_text, safe_url
 from borderwatch.render.htmltable import html_table
 
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",
                  "counterpart_country", "summary", "source_id"]  # fmt: skip
-TABLE_ROWS = 10_000  # rows the events table shows at most (a string here would be shown: magic)
+TABLE_ROWS = 10_000  # rows per page of the events table (a string here would be shown: magic)
 
 
 def reset_filters(lo: dt.date, hi: dt.date) -> None:
@@ -40,9 +40,9 @@ def reset_filters(lo: dt.date, hi: dt.date) -> None:
     st.session_state.f_stale = STALE_DAYS
 
 
-def sidebar_filters(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters) -> Filters:
+def sidebar_filters(store: EventStore, lo: dt.date, hi: dt.date, initial: Filters) -> Filters:
     """The sidebar widgets, first filled from the URL; returns what they select."""
-    countries = country_options(ds.events, initial.countries)
+    countries = sorted(set(store.countries()) | set(initial.countries))
     names = country_names()
     if "f_dates" not in st.session_state:
         f = initial.clamp(lo, hi)
@@ -93,18 +93,18 @@ def sync_url(f: Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
-def record_panel(ds: Dataset, event_id: str | None) -> None:
+def record_panel(store: EventStore, event_id: str | None) -> None:
     if not event_id:
         st.info("Click a marker or a table row to see the event's full record.")
         return
-    record = ds.record(event_id)
+    record = store.record(event_id)
     if record is None:
         st.info("The selected event is not in the data any more.")
         return
     st.subheader(markdown_text(event_id))
     fields = record.drop("event_id")
     st.html(html_table(pd.DataFrame({"Field": fields.index, "Value": fields.values})))
-    source = ds.source(record["source_id"])
+    source = store.source(record["source_id"])
     if source is not None:
         st.caption(
             markdown_text(
@@ -121,15 +121,20 @@ def record_panel(ds: Dataset, event_id: str | None) -> None:
         st.html(html_table(changes, "bw-history"))
 
 
-def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
-    """The selectable table of `shown`; the selected row positions and the table."""
-    # The table goes to the browser whole: a million rows took 8 s and 2 GB per rerun.
-    table = event_table(shown.head(TABLE_ROWS))[TABLE_COLUMNS]
-    if len(shown) > TABLE_ROWS:
-        st.caption(
-            f"The first {TABLE_ROWS:,} of {len(shown):,} events; narrow the filters or "
-            "download them all below."
-        )
+def events_table(store: EventStore, f: Filters, n_shown: int) -> tuple[list[int], pd.DataFrame]:
+    """One page of the selectable table of the selection; the selected rows and the page."""
+    page, pages = 1, max(1, -(-n_shown // TABLE_ROWS))
+    if pages > 1:
+        page = min(pages, int(st.number_input(
+            f"Page (of {pages:,}, {TABLE_ROWS:,} events each)", min_value=1, max_value=pages,
+            key="table_page",
+        )))  # fmt: skip
+    table = event_table(store.rows(f, limit=TABLE_ROWS, offset=(page - 1) * TABLE_ROWS))
+    table = table[TABLE_COLUMNS]
+    if pages > 1:
+        first = (page - 1) * TABLE_ROWS + 1
+        st.caption(f"Events {first:,}–{first + len(table) - 1:,} of {n_shown:,}; the "
+                   "downloads below hold them all.")  # fmt: skip
     sel = st.dataframe(
         table, hide_index=True, width="stretch", on_select="rerun",
         selection_mode="single-row", key="table",
@@ -137,11 +142,12 @@ def events_table(shown: pd.DataFrame) -> tuple[list[int], pd.DataFrame]:
     return (list(sel.selection.rows) if sel else []), table
 
 
-def downloads(ds: Dataset, shown: pd.DataFrame, f: Filters, start: dt.date, as_of: dt.date):
+def downloads(store: EventStore, f: Filters, start: dt.date, as_of: dt.date):
     st.subheader("Download these events")
     c1, c2, c3 = st.columns(3)
 
-    # Built only when clicked: at 100,000 events both files took 4.5 s on every rerun.
+    # Built only when clicked, batch by batch from the store: at 100,000 events both
+    # files took 4.5 s on every rerun.
     # on_click="ignore": a click that also reruns the app replaces the buttons' deferred
     # files while the browser asks for them, so a second click in that window downloaded
     # nothing (seen in Chromium); nothing on the page depends on the click anyway.
@@ -150,13 +156,16 @@ def downloads(ds: Dataset, shown: pd.DataFrame, f: Filters, start: dt.date, as_o
 
     def standalone() -> bytes:
         title = f"BorderWatch {name('')}"
-        return export.standalone_html(ds, shown, as_of, title=title, stale_days=f.stale_days)[0]
+        shown = standalone_detail(store, f)
+        return export.standalone_html(store, shown, as_of, title=title, stale_days=f.stale_days)[0]
 
     c1.download_button(
-        "CSV", lambda: export.to_csv(shown), name(".csv"), "text/csv", on_click="ignore"
+        "CSV", lambda: export.csv_from_batches(lambda: store.batches(f)), name(".csv"),
+        "text/csv", on_click="ignore",
     )
     c2.download_button(
-        "GeoJSON", lambda: export.to_geojson(shown), name(".geojson"), "application/geo+json",
+        "GeoJSON", lambda: export.geojson_from_batches(lambda: store.batches(f)),
+        name(".geojson"), "application/geo+json",
         on_click="ignore",
     )  # fmt: skip
     c3.download_button(
@@ -164,36 +173,32 @@ def downloads(ds: Dataset, shown: pd.DataFrame, f: Filters, start: dt.date, as_o
     )
 
 
-def show(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: list[str]) -> None:
-    f = sidebar_filters(ds, lo, hi, initial)
+def show(
+    store: EventStore, lo: dt.date, hi: dt.date, initial: Filters, warnings: list[str]
+) -> None:
+    f = sidebar_filters(store, lo, hi, initial)
     sync_url(f)
     st.sidebar.link_button(
         "Open as briefing screen", query_string(f, View(mode="briefing")), width="stretch"
     )
-    shown = select(ds, f)
+    n_shown = store.count(f)
     start, as_of = f.start or lo, f.end or hi  # the window shown
     st.title("BorderWatch")
     for w in warnings:
         st.warning(markdown_text(w))
-    st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
-    if shown.empty:
+    st.markdown(f"**Showing {n_shown} of {store.total} events**")
+    if not n_shown:
         st.info("No event matches these filters. Widen the dates or clear a filter.")
     map_col, record_col = st.columns([3, 1])
     with map_col:
-        out = show_map(ds, shown, as_of, f.stale_days, height=600) or {}
-    popup = out.get("last_object_clicked_popup")
-    if popup != st.session_state.get("_map_popup"):
-        st.session_state["_map_popup"] = popup
-        picked = clicked_event_id(popup, shown["event_id"])
-        if picked:
-            st.session_state["selected"] = picked
+        map_fragment(store, f, as_of, height=600)
 
     # Below the fold and heavy in the browser (chart and grid load about 2 MB of script):
     # drawn only when opened, so a cold start draws the map first. Opened, they stay open.
     over_time = st.expander("Events over time", key="open_timeline", on_change="rerun")
     if over_time.open:
         with over_time:
-            tl = timeline(shown, start, as_of)
+            tl = timeline(store.span_counts(f), start, as_of)
             if tl.counts.empty:
                 st.caption("No events in this selection.")
             else:
@@ -204,11 +209,11 @@ def show(ds: Dataset, lo: dt.date, hi: dt.date, initial: Filters, warnings: list
     rows: list[int] = []
     if table_box.open:
         with table_box:
-            rows, table = events_table(shown)
+            rows, table = events_table(store, f, n_shown)
     if rows != st.session_state.get("_table_rows"):
         st.session_state["_table_rows"] = rows
         if rows:
             st.session_state["selected"] = table.iloc[rows[0]]["event_id"]
     with record_col:
-        record_panel(ds, st.session_state.get("selected"))
-    downloads(ds, shown, f, start, as_of)
+        record_panel(store, st.session_state.get("selected"))
+    downloads(store, f, start, as_of)

@@ -9,13 +9,13 @@ import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
-from page_parts import select, show_map
+from page_parts import show_map
 
 from borderwatch.analysis import briefing
 from borderwatch.analysis.asof import picture_as_of
 from borderwatch.analysis.filters import Filters
 from borderwatch.analysis.view import View
-from borderwatch.data.loader import Dataset
+from borderwatch.data.store import EventStore
 from borderwatch.render.htmlsafe import escape, markdown_text
 from borderwatch.render.htmltable import html_table
 
@@ -23,13 +23,14 @@ PLAY_SECONDS = 4
 
 
 def show(
-    ds: Dataset, lo: dt.date, hi: dt.date, f: Filters, view: View, warnings: list[str]
+    store: EventStore, lo: dt.date, hi: dt.date, f: Filters, view: View, warnings: list[str]
 ) -> None:
     """The screen; page.css hides the sidebar and enlarges the type inside this container."""
     with st.container(key="briefing-screen"):
         for w in warnings:
             st.warning(markdown_text(w))
-        play_from = f.start or briefing.playback_start(ds.events)  # the URL's start wins
+        # the URL's start wins
+        play_from = f.start or briefing.playback_start(store.span_counts(Filters()))
         f = f.clamp(lo, hi)
         last = f.end or hi  # clamp sets it; `or` tells the type checker
         play = st.toggle("Playback", value=view.play, key="play")
@@ -40,20 +41,22 @@ def show(
             step = st.session_state.get("play_step", 0) if play else len(ends) - 1
             end = ends[step % len(ends)]
             st.session_state["play_step"] = step + 1
-            shown = select(ds, replace(f, start=ends[0] if play else f.start, end=end))
+            now = replace(f, start=ends[0] if play else f.start, end=end)
             st.title(f"BorderWatch — as of {end:%d %b %Y}")
             if play:
                 st.caption(
                     f"Playback {step % len(ends) + 1} of {len(ends)}: {end:%d %b %Y} "
                     f"(from {ends[0]:%d %b %Y}, a week a step)"
                 )
-            st.markdown(f"**Showing {len(shown)} of {len(ds.events)} events**")
+            st.markdown(f"**Showing {store.count(now)} of {store.total} events**")
             map_col, side = st.columns([2, 1])
             with map_col:
-                show_map(ds, shown, end, f.stale_days, height=860, briefing_room=True)
+                show_map(store, now, end, height=860, briefing_room=True)
             with side:
                 st.subheader("Border crossings")
-                picture = picture_as_of(ds.events, ds.crossings, ds.places, end, f.stale_days)
+                picture = picture_as_of(
+                    store.state_events(end), store.crossings, store.places, end, f.stale_days
+                )
                 board = briefing.status_board(picture)
                 st.html(html_table(board, "bw-board", value_classes=["Status"]))
                 st.caption(
@@ -63,6 +66,7 @@ def show(
                 summary = briefing.control_summary(picture)
                 st.html(f'<p class="bw-control">{escape(summary)}</p>')
                 st.subheader("Latest reports")
-                st.html(html_table(briefing.latest_events(shown, 6, end), "bw-latest"))
+                latest = store.rows(now, limit=6, order="latest", known_by=end)
+                st.html(html_table(briefing.latest_events(latest, 6, end), "bw-latest"))
 
         board()

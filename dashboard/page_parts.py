@@ -1,4 +1,4 @@
-"""What both screens of the main page share: the data set, the filtered events and the map.
+"""What both screens of the main page share: the data's store and the map.
 
 Streamlit code only; every decision is a function in `borderwatch`. With
 BORDERWATCH_DATABASE_URL set the data comes from PostgreSQL, re-read when anyone
@@ -13,83 +13,87 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderwatch.analysis.filters import Filters, apply_filters
-from borderwatch.data import snapshot
-from borderwatch.data.loader import Dataset, default_data_dir
+from borderwatch.analysis.filters import Filters
+from borderwatch.data.loader import default_data_dir
+from borderwatch.data.store import EventStore, FrameStore, open_store
 from borderwatch.db import database_url
-from borderwatch.db.reads import StoreData, data_version, filtered_events, load_store
+from borderwatch.db.reads import data_version, filtered_events, load_store
 from borderwatch.db.schema import connect
 from borderwatch.map import assets
-from borderwatch.map.build import build_map
+from borderwatch.map.build import MAX_ZOOM, ZOOM, build_map
+from borderwatch.map.eventlayer import clicked_event_id
+from borderwatch.map.viewport import caption, detail, view_box
+
+MAP_KEY = "map"
+# what the map reports back: clicks (the record panel) and its view (the detail drawn)
+MAP_RETURNS = ["last_object_clicked", "last_object_clicked_popup", "bounds", "zoom"]
 
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
-def _load(data_dir: str, stamp: tuple) -> Dataset:
-    return snapshot.load(data_dir)
-
-
-@st.cache_resource(show_spinner="Loading events…", max_entries=2)
-def _load_store(url: str, version: tuple[int, int]) -> StoreData:
+def _database_store(url: str, version: tuple[int, int]) -> FrameStore:
     with connect(url) as conn:
-        return load_store(conn, default_data_dir())
+        data = load_store(conn, default_data_dir())
+
+    def select(f: Filters) -> pd.DataFrame:
+        with connect(url) as conn:
+            return filtered_events(conn, data, f)
+
+    return FrameStore(data.dataset, select=select)
 
 
-# The database's data sets by id of their Dataset, so `select` finds their row numbers.
-_STORES: dict[int, StoreData] = {}
-
-
-def dataset() -> Dataset:
-    """The data folder, re-read only when one of its files changes; or the database's data,
-    re-read only when its version (its count of changes) moves."""
+def event_store() -> EventStore:
+    """The data folder's store: one per version of its files, shared by every session and
+    the start-up warm-up (`open_store`), so a large folder is never loaded twice; or the
+    database's data, re-read only when its version (its count of changes) moves."""
     url = database_url()
-    if not url:
-        d = default_data_dir()
-        return _load(str(d), snapshot.folder_stamp(d))
-    with connect(url) as conn:
-        version = data_version(conn)
-    store = _load_store(url, version)
-    if id(store.dataset) not in _STORES:
-        if len(_STORES) > 8:  # the cache keeps two; forget the ones it has dropped
-            _STORES.clear()
-        _STORES[id(store.dataset)] = store
-    return store.dataset
-
-
-def select(ds: Dataset, f: Filters) -> pd.DataFrame:
-    """The events of `ds` matching `f`: in PostgreSQL when they come from it, else in pandas."""
-    url = database_url()
-    store = _STORES.get(id(ds))
-    if not url or store is None or store.dataset is not ds:
-        return apply_filters(ds.events, f)
-    with connect(url) as conn:
-        return filtered_events(conn, store, f)
+    if url:
+        with connect(url) as conn:
+            version = data_version(conn)
+        return _database_store(url, version)
+    with st.spinner("Loading events…", show_time=True):
+        return open_store(default_data_dir())
 
 
 def show_map(
-    ds: Dataset,
-    shown: pd.DataFrame,
-    as_of: dt.date,
-    stale_days: int,
-    height: int,
-    briefing_room: bool = False,
-) -> dict:
-    """The map of `shown` as known on `as_of`; returns what streamlit-folium reports back."""
+    store: EventStore, f: Filters, as_of: dt.date, height: int, briefing_room: bool = False
+) -> None:
+    """The map of the events matching `f` as known on `as_of`, in the detail of its view.
+
+    The view comes back from the browser as the map's widget state (before the first
+    report, the whole data is the view). A click on an event selects it for the record
+    panel; off the briefing screen the page reruns to show it.
+    """
+    view = st.session_state.get(MAP_KEY) or {}
+    zoom = int(view.get("zoom") or ZOOM)
+    shown = detail(store, f, view_box(view.get("bounds"), zoom), zoom, MAX_ZOOM)
     parts = build_map(
-        ds, shown, as_of, offline=assets.offline_mode(),
+        store, shown, as_of, offline=assets.offline_mode(),
         base_url=assets.static_url(st.get_option("server.baseUrlPath")),
-        collapsed=not briefing_room, stale_days=stale_days,
+        collapsed=not briefing_room, stale_days=f.stale_days,
     )  # fmt: skip
-    if parts.note:  # too many events to draw one by one: the map shows grid cells
-        st.caption(parts.note)
-    return st_folium(
+    st.caption(caption(shown))
+    out = st_folium(
         parts.base,
-        key="map",
+        key=MAP_KEY,
         height=height,
         use_container_width=True,
         feature_group_to_add=parts.layers,
         layer_control=parts.control,
-        returned_objects=["last_object_clicked", "last_object_clicked_popup"],
+        returned_objects=MAP_RETURNS,
         # st_folium renders the whole figure and then the map again; the first render's
         # output is never used (same arguments reach the browser, 40 ms less per rerun)
         render=False,
     )
+    popup = (out or {}).get("last_object_clicked_popup")
+    if popup != st.session_state.get("_map_popup"):
+        st.session_state["_map_popup"] = popup
+        ids = shown.frame["event_id"] if shown.kind == "points" else pd.Series([], dtype=str)
+        picked = clicked_event_id(popup, ids)
+        if picked and picked != st.session_state.get("selected"):
+            st.session_state["selected"] = picked
+            if not briefing_room:
+                st.rerun()  # the record panel sits outside the map's fragment
+
+
+# `show_map` as a fragment: a pan or zoom reruns only the map, not the page
+map_fragment = st.fragment(show_map)

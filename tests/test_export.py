@@ -12,7 +12,15 @@ from sample_data import EVENTS, MALICIOUS, event, write_data_dir, write_stub_ven
 from borderwatch import export
 from borderwatch.data.eventtable import event_table
 from borderwatch.data.loader import load_dataset
+from borderwatch.data.store import FrameStore
 from borderwatch.data.vocab import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
+from borderwatch.map.viewport import Detail
+
+
+def points(events) -> Detail:
+    """Every event drawn one by one, as the map does when they fit its point budget."""
+    return Detail("points", events, len(events))
+
 
 REPO = Path(__file__).resolve().parents[1]
 ALL_COLUMNS = [*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS]
@@ -65,7 +73,11 @@ def test_geojson_has_one_point_feature_per_event_with_every_column(ds):
 
 def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
     html, offline = export.standalone_html(
-        ds, ds.events, dt.date(2021, 7, 13), title="Hairatan <b>", vendor_dir=vendor
+        FrameStore(ds),
+        points(ds.events),
+        dt.date(2021, 7, 13),
+        title="Hairatan <b>",
+        vendor_dir=vendor,
     )
     text = html.decode()
     assert offline is True
@@ -79,17 +91,20 @@ def test_standalone_html_inlines_every_asset_when_they_are_present(ds, vendor):
 
 
 def test_standalone_html_draws_crossings_as_known_on_its_date(ds, vendor):
-    late, _ = export.standalone_html(ds, ds.events, dt.date(2021, 9, 30), vendor_dir=vendor)
+    store, shown = FrameStore(ds), points(ds.events)
+    late, _ = export.standalone_html(store, shown, dt.date(2021, 9, 30), vendor_dir=vendor)
     assert "last report 13 Jul 2021 (79 days old, unconfirmed)" in late.decode()
     strict, _ = export.standalone_html(
-        ds, ds.events, dt.date(2021, 9, 30), vendor_dir=vendor, stale_days=90
+        store, shown, dt.date(2021, 9, 30), vendor_dir=vendor, stale_days=90
     )
     assert "(79 days old, unconfirmed)" not in strict.decode()
     assert "last report 13 Jul 2021 (79 days old)" in strict.decode()
 
 
 def test_standalone_html_links_the_cdns_when_the_assets_are_missing(ds, tmp_path):
-    html, offline = export.standalone_html(ds, ds.events, None, vendor_dir=tmp_path / "none")
+    html, offline = export.standalone_html(
+        FrameStore(ds), points(ds.events), None, vendor_dir=tmp_path / "none"
+    )
     assert offline is False
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in (
         html.decode()
@@ -150,3 +165,17 @@ def test_csv_and_geojson_downloads_and_the_record_carry_the_optional_columns(tmp
     props = json.loads(export.to_geojson(ds.events))["features"][0]["properties"]
     assert props["original_source"] == "Tolo News"
     assert export.event_table(ds.events).iloc[0]["original_type"] == row["original_type"]
+
+
+def test_downloads_built_batch_by_batch_equal_the_whole_table(ds):
+    events = ds.events.copy()
+    events.loc[events.index[-1], "sequence"] = 3  # an optional column used in one batch only
+
+    def batches():
+        return (events.iloc[i : i + 3] for i in range(0, len(events), 3))
+
+    assert export.csv_from_batches(batches) == export.to_csv(events)
+    whole = json.loads(export.to_geojson(events))["features"]
+    assert json.loads(export.geojson_from_batches(batches))["features"] == whole
+    none = events.iloc[0:0]
+    assert export.csv_from_batches(lambda: iter([none])) == export.to_csv(none)

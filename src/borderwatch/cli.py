@@ -23,6 +23,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "borderwatch.ingest.cli",
     "borderwatch.db.cli",
     "borderwatch.statuscli",
+    "borderwatch.data.convert",
 )
 """Modules that add subcommands: each has `register(subparsers)` (one line per module)."""
 

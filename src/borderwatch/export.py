@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import mimetypes
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from borderwatch.analysis.asof import STALE_DAYS
-from borderwatch.data.eventtable import csv_bytes, event_table
-from borderwatch.data.loader import Dataset
+from borderwatch.data.eventtable import columns_of, event_table
 from borderwatch.map import assets
-from borderwatch.map.build import build_map
+from borderwatch.map.build import MapSource, build_map
+from borderwatch.map.viewport import Detail
 from borderwatch.render.htmlsafe import escape
 
 _INLINE = "bw-inline:"
@@ -51,7 +53,7 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(events: pd.DataFrame) -> bytes:
     """The events as UTF-8 CSV for a spreadsheet: `event_table`, formulas neutralised."""
-    return csv_bytes(neutralise_formulas(event_table(events)))
+    return csv_from_batches(lambda: [events])
 
 
 def to_geojson(events: pd.DataFrame) -> bytes:
@@ -59,18 +61,50 @@ def to_geojson(events: pd.DataFrame) -> bytes:
 
     Latitude and longitude are numbers (null when unknown); everything else is text.
     """
-    table = event_table(events)
-    for col in ("latitude", "longitude"):
-        table[col] = pd.to_numeric(table[col]).astype(object)
-        table[col] = table[col].where(table[col].notna(), None)
-    gdf = gpd.GeoDataFrame(
-        table,
-        geometry=gpd.points_from_xy(
-            events["longitude"].astype(float), events["latitude"].astype(float)
-        ),
-        crs="EPSG:4326",
-    )
-    return gdf.to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
+    return geojson_from_batches(lambda: [events])
+
+
+def _columns(batches: Iterable[pd.DataFrame]) -> list[str]:
+    """`columns_of` the whole selection: the optional columns that hold a value anywhere."""
+    keep: set[str] = set()
+    for batch in batches:
+        keep |= set(columns_of(event_table(batch)))
+    return columns_of(pd.DataFrame(), keep)
+
+
+def csv_from_batches(batches: Callable[[], Iterable[pd.DataFrame]]) -> bytes:
+    """`to_csv` of events that come in batches (a store's `batches`), one batch at a time.
+
+    `batches` is called twice: first to find the columns, then to write the rows.
+    """
+    columns = _columns(batches())
+    parts = []
+    for n, batch in enumerate(batches()):
+        table = neutralise_formulas(event_table(batch).reindex(columns=columns, fill_value=""))
+        parts.append(table.to_csv(index=False, header=n == 0, lineterminator="\n").encode())
+    return b"".join(parts)
+
+
+def geojson_from_batches(batches: Callable[[], Iterable[pd.DataFrame]]) -> bytes:
+    """`to_geojson` of events that come in batches, as one FeatureCollection."""
+    columns = _columns(batches())
+    features: list[bytes] = []
+    for batch in batches():
+        if not len(batch):
+            continue
+        table = event_table(batch).reindex(columns=columns, fill_value="")
+        for col in ("latitude", "longitude"):
+            table[col] = pd.to_numeric(table[col]).astype(object)
+            table[col] = table[col].where(table[col].notna(), None)
+        points = gpd.points_from_xy(
+            batch["longitude"].astype(float), batch["latitude"].astype(float)
+        )
+        text = gpd.GeoDataFrame(table, geometry=points, crs="EPSG:4326").to_json(
+            drop_id=True, ensure_ascii=False
+        )
+        features += [json.dumps(f, ensure_ascii=False).encode("utf-8")
+                     for f in json.loads(text)["features"]]  # fmt: skip
+    return b'{"type": "FeatureCollection", "features": [' + b", ".join(features) + b"]}"
 
 
 def _data_uri(path: Path) -> str:
@@ -109,14 +143,17 @@ def inline_assets(html: str, vendor_dir: Path) -> str:
 
 
 def standalone_html(
-    ds: Dataset,
-    shown: pd.DataFrame,
+    store: MapSource,
+    shown: Detail,
     as_of: dt.date | None,
     title: str = "BorderWatch map",
     vendor_dir: Path | None = None,
     stale_days: int = STALE_DAYS,
 ) -> tuple[bytes, bool]:
     """One HTML file with the map of `shown` and its layers; returns (html, offline).
+
+    `shown` is `viewport.standalone_detail` of the selection (no server answers
+    the file's zooms).
 
     With the offline assets present every script, stylesheet and font is inlined
     and there is no tile layer, so the file opens without internet (offline is
@@ -125,7 +162,7 @@ def standalone_html(
     root = vendor_dir or assets.default_vendor_dir()
     offline = not assets.missing_assets(root)
     parts = build_map(
-        ds,
+        store,
         shown,
         as_of,
         offline=offline,

@@ -18,20 +18,21 @@ _LOG = logging.getLogger(__name__)
 
 
 def warm_up(data_dir: Path | str | None = None) -> None:
-    """Import the first page's libraries, load (or validate and snapshot) the data, read outlines.
+    """Import the first page's libraries, open the data's store, read the outlines.
 
     Never raises: a data folder with problems is reported by the page itself.
     """
     try:
-        from borderwatch.data import snapshot
+        from borderwatch.data.store import open_store
 
         # data first: the page needs it before anything else costly (first start, when
-        # validation still imported pandera: 3.00 s against 3.19 s with the imports first)
-        ds = snapshot.load(data_dir)
+        # validation still imported pandera: 3.00 s against 3.19 s with the imports first);
+        # the page gets this very store, whatever the folder's size (one load per version)
+        store = open_store(data_dir)
         import folium.plugins  # noqa: F401
 
         from borderwatch.map import build
 
-        build.map_outlines(ds.data_dir)
+        build.map_outlines(store.data_dir)
     except Exception:
         _LOG.info("warm-up stopped early; the page loads the data itself", exc_info=True)

@@ -11,7 +11,8 @@ from sample_data import SOURCES
 from borderwatch.analysis.aggregate import CELL_SIZES, cell_size_for, grid_counts
 from borderwatch.data.vocab import SOURCE_COLUMNS
 from borderwatch.map.build import heat_layer
-from borderwatch.map.eventlayer import cell_blob, event_layer
+from borderwatch.map.eventlayer import cell_blob, cell_size, event_layer
+from borderwatch.map.viewport import Detail
 
 
 def frame(rows: list[tuple[float | None, float | None, str]]) -> pd.DataFrame:
@@ -214,7 +215,8 @@ def test_the_cell_blob_counts_add_up_and_its_text_is_escaped():
 
 
 def test_the_heat_layer_weights_cells_instead_of_listing_every_event():
-    group = heat_layer(many(300), max_points=100)
+    cells = grid_counts(many(300), max_cells=100)
+    group = heat_layer(Detail("cells", cells, 300, cell_size(cells)))
 
     heat = next(c for c in group._children.values() if type(c).__name__ == "HeatMap")
     weights = sorted(point[2] for point in heat.data)

@@ -19,6 +19,8 @@ from e2e_support import (
 
 from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.data.loader import load_dataset
+from borderwatch.data.store import FrameStore
+from borderwatch.map.viewport import Detail
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +96,9 @@ def test_the_standalone_html_download_draws_the_map_without_any_server(app, page
 
     ds = load_dataset(app.data_dir)
     shown = apply_filters(ds.events, Filters(countries=("UZB",)))
-    html, offline = export.standalone_html(ds, shown, dt.date(2021, 9, 30))
+    html, offline = export.standalone_html(
+        FrameStore(ds), Detail("points", shown, len(shown)), dt.date(2021, 9, 30)
+    )
     assert offline
     path = tmp_path / "borderwatch.html"
     path.write_bytes(html)

@@ -14,10 +14,17 @@ from borderwatch import export
 from borderwatch.analysis.asof import district_control, picture_as_of
 from borderwatch.data.borders import load_borders
 from borderwatch.data.loader import load_dataset
+from borderwatch.data.store import FrameStore
 from borderwatch.map import build
+from borderwatch.map.viewport import Detail
 
 REPO = Path(__file__).resolve().parents[2]
 JULY_13 = dt.date(2021, 7, 13)
+
+
+def points(events) -> Detail:
+    """Every event drawn one by one, as the map does when they fit its point budget."""
+    return Detail("points", events, len(events))
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +81,9 @@ def test_the_layers_render_the_same_script_on_every_rerun(ds, vendor):
     """Otherwise streamlit-folium re-creates them: open popups close, markers flicker."""
 
     def scripts() -> list[str]:
-        parts = build.build_map(ds, ds.events, JULY_13, offline=True, vendor_dir=vendor)
+        parts = build.build_map(
+            FrameStore(ds), points(ds.events), JULY_13, offline=True, vendor_dir=vendor
+        )
         parts.base.get_root().render()
         _get_map_string(parts.base)
         return [_get_feature_group_string(g, parts.base, i) for i, g in enumerate(parts.layers)]
@@ -94,7 +103,9 @@ def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
 
     monkeypatch.setattr(streamlit_folium, "_component_func", component)
     for render in (True, False):
-        parts = build.build_map(ds, ds.events, JULY_13, offline=True, vendor_dir=vendor)
+        parts = build.build_map(
+            FrameStore(ds), points(ds.events), JULY_13, offline=True, vendor_dir=vendor
+        )
         streamlit_folium.st_folium(
             parts.base,
             key="map",
@@ -127,12 +138,12 @@ def test_building_and_rendering_maps_leaves_the_shared_outlines_as_they_were(
         streamlit_folium.st_folium(
             build.base_map(outlines, offline=offline, vendor_dir=vendor), key="map"
         )
-    export.standalone_html(ds, ds.events, JULY_13)
+    export.standalone_html(FrameStore(ds), points(ds.events), JULY_13)
     assert json.dumps(outlines, sort_keys=True) == before
 
 
 def test_the_layers_are_events_crossings_control_and_a_hidden_heat_map(ds):
-    layers = build.build_map(ds, ds.events, JULY_13).layers
+    layers = build.build_map(FrameStore(ds), points(ds.events), JULY_13).layers
     assert [g.layer_name for g in layers] == [
         "Events",
         "Border crossings (status)",
@@ -143,8 +154,8 @@ def test_the_layers_are_events_crossings_control_and_a_hidden_heat_map(ds):
 
 
 def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
-    early = build.build_map(ds, ds.events, dt.date(2021, 7, 12)).layers[1]
-    late = build.build_map(ds, ds.events, JULY_13).layers[1]
+    early = build.build_map(FrameStore(ds), points(ds.events), dt.date(2021, 7, 12)).layers[1]
+    late = build.build_map(FrameStore(ds), points(ds.events), JULY_13).layers[1]
 
     def colors(group):
         circles = [c for c in group._children.values() if isinstance(c, folium.CircleMarker)]
@@ -156,7 +167,7 @@ def test_crossings_are_coloured_by_their_status_at_the_end_of_the_range(ds):
 
 
 def test_each_crossing_is_named_on_the_map_in_the_label_pane(ds):
-    layer = build.build_map(ds, ds.events, JULY_13).layers[1]
+    layer = build.build_map(FrameStore(ds), points(ds.events), JULY_13).layers[1]
     icons = [i for c in layer._children.values() for i in c._children.values()
              if isinstance(i, folium.DivIcon)]  # fmt: skip
     assert {i.options["class_name"] for i in icons} == {"bw-lbl bw-lbl-crossing"}
@@ -168,7 +179,9 @@ def test_crossing_popups_escape_event_text(ds):
     events = ds.events.copy()
     events["summary"] = events["summary"].astype(str)
     events.loc[0, "summary"] = "<script>x</script> `${y}`"
-    group = build.build_map(replace(ds, events=events), events, JULY_13).layers[1]
+    group = build.build_map(FrameStore(replace(ds, events=events)), points(events), JULY_13).layers[
+        1
+    ]
     m = folium.Map(tiles=None)
     group.add_to(m)
     html = m.get_root().render()
@@ -228,14 +241,14 @@ def test_stable_ids_replace_random_ids_throughout_a_layer(ds):
 
 def test_build_map_gives_the_note_and_bounds_of_the_events_shown(ds):
     shown = ds.events[ds.events["place"].isin(["Hairatan", "Sher Khan Bandar", "Andkhoy"])]
-    parts = build.build_map(ds, shown, JULY_13)
+    parts = build.build_map(FrameStore(ds), points(shown), JULY_13)
     assert parts.note is None  # few events: each one drawn
     assert parts.bounds == [[36.95293, 65.12376], [37.2167, 68.24]]
-    assert build.build_map(ds, shown.iloc[0:0], JULY_13).bounds is None
+    assert build.build_map(FrameStore(ds), points(shown.iloc[0:0]), JULY_13).bounds is None
 
 
 def test_a_standalone_map_holds_the_layers_and_the_layer_switcher(ds):
-    parts = build.build_map(ds, ds.events, JULY_13)
+    parts = build.build_map(FrameStore(ds), points(ds.events), JULY_13)
     m = parts.standalone()
     assert all(layer in m._children.values() for layer in parts.layers)
     assert parts.control in m._children.values()

@@ -91,7 +91,9 @@ def timeline(
     # Daily density per type from a difference array: +w where the in-window part of
     # a span begins, -w the day after it ends; w = 1 / the whole span's length.
     days = int((hi - lo) / np.timedelta64(1, "D")) + 1
-    weight = 1.0 / ((ends - starts).astype(int) + 1)
+    # a store's `span_counts` gives one row per span and type, with its events in `n`
+    count = events["n"].to_numpy(dtype=float) if "n" in events else np.ones(len(events))
+    weight = count / ((ends - starts).astype(int) + 1)
     first = np.clip((starts - lo).astype(int), 0, days)
     last = np.clip((ends - lo).astype(int) + 1, 0, days)
     inside = last > first
@@ -106,9 +108,10 @@ def timeline(
     full = pd.date_range(table.index.min(), table.index.max(), freq=_FREQ[unit], name=unit)
     table = table.reindex(full, fill_value=0.0).clip(lower=0.0).round(9)  # cumsum's float dust
     table.columns.name = None
-    spread = int((bin_start(pd.Series(starts), unit) != bin_start(pd.Series(ends), unit)).sum())
+    spans = (bin_start(pd.Series(starts), unit) != bin_start(pd.Series(ends), unit)).to_numpy()
+    spread = int(count[spans].sum())
     drawn = float(np.clip(last - first, 0, None) @ weight) if len(weight) else 0.0
-    return Timeline(table, unit, spread, round(len(events) - drawn, 6))
+    return Timeline(table, unit, spread, round(float(count.sum()) - drawn, 6))
 
 
 def timeline_caption(tl: Timeline) -> str:

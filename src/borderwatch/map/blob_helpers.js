@@ -1,5 +1,6 @@
 /* Helpers the blob layers share (event_markers.js, event_cells.js). */
-/* exported decode, el, lazyPopups */
+/* global L */
+/* exported decode, el, lazyPopups, showNote */
 
 // Text arrives HTML-escaped; decode it (a textarea parses no tags) and
 // insert it only as text nodes.
@@ -22,4 +23,12 @@ function lazyPopups(group, popup, maxWidth) {
         m.bindPopup(popup(m.bwIndex), {maxWidth: maxWidth});
         m.openPopup();
     });
+}
+// A note on the map while the layer is on it (what the layer leaves out), and gone with it.
+function showNote(group, text) {
+    if (!text) { return; }
+    var note = L.control({position: "bottomleft"});
+    note.onAdd = function () { return el("div", "bw-note", text); };
+    group.on("add", function () { note.addTo(group._map); });
+    group.on("remove", function () { note.remove(); });
 }

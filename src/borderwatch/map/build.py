@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import folium
 import folium.plugins
@@ -21,10 +21,9 @@ from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from borderwatch.analysis.aggregate import grid_counts
 from borderwatch.analysis.asof import STALE_DAYS, district_control, picture_as_of, reading
 from borderwatch.data.borders import BORDERS_FILE, load_borders
-from borderwatch.data.loader import Dataset, bundled_data_dir
+from borderwatch.data.loader import bundled_data_dir
 from borderwatch.data.vocab import (
     CONTROL_STATES,
     CROSSING_STATES,
@@ -37,12 +36,12 @@ from borderwatch.map import assets
 from borderwatch.map.basemap import BASEMAP_CSS, BaseMap, basemap_url
 from borderwatch.map.eventlayer import (
     EVENT_CSS,
-    MAX_POINTS,
     OTHER_STYLE,
     TYPE_STYLE,
-    event_layer,
+    detail_layer,
 )
 from borderwatch.map.scripts import program
+from borderwatch.map.viewport import Detail
 from borderwatch.render.htmlsafe import escape
 from borderwatch.render.style import CONTROL_COLORS, STATUS_COLORS
 
@@ -393,18 +392,17 @@ class StartHidden(JSCSSMixin):
         self._name = "StartHidden"
 
 
-def heat_layer(events: pd.DataFrame, max_points: int = MAX_POINTS) -> folium.FeatureGroup:
-    """Event density (hidden until switched on in the layer control).
+def heat_layer(detail: Detail) -> folium.FeatureGroup:
+    """Event density in the view (hidden until switched on in the layer control).
 
-    Above `max_points` events the heat comes from fine grid cells weighted by their
-    counts, which looks the same and keeps the payload small.
+    Drawn from what the events layer draws: each event, or each grid cell weighted
+    by its count, which looks the same and keeps the payload small.
     """
     group = folium.FeatureGroup(name=LAYER_NAMES["heat"], show=False)
-    located = events[["latitude", "longitude"]].dropna()
-    if len(located) > max_points:
-        cells = grid_counts(events, max_cells=max_points)
-        points = cells[["lat", "lon", "count"]].round(4).values.tolist()
+    if detail.kind == "cells":
+        points = detail.frame[["lat", "lon", "count"]].round(4).values.tolist()
     else:
+        located = detail.frame[["latitude", "longitude"]].dropna()
         points = located.astype(float).round(4).values.tolist()
     folium.plugins.HeatMap(points, radius=25, blur=18, min_opacity=0.35).add_to(group)
     StartHidden().add_to(group)
@@ -444,9 +442,26 @@ def event_bounds(events: pd.DataFrame) -> list[list[float]] | None:
     return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
 
 
+class MapSource(Protocol):
+    """What a map needs of its data (a `data.store.EventStore` has it all)."""
+
+    data_dir: Path
+    sources: pd.DataFrame
+    crossings: pd.DataFrame
+    places: pd.DataFrame
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first date_start and the last date_end."""
+        ...
+
+    def state_events(self, as_of: dt.date | None) -> pd.DataFrame:
+        """Events enough for `picture_as_of` on `as_of`."""
+        ...
+
+
 def build_map(
-    ds: Dataset,
-    shown: pd.DataFrame,
+    store: MapSource,
+    shown: Detail,
     as_of: dt.date | None,
     *,
     offline: bool = False,
@@ -456,21 +471,23 @@ def build_map(
     stale_days: int = STALE_DAYS,
     embed_basemap: bool = False,
 ) -> MapParts:
-    """The map of `shown` (the filtered events of `ds`) as known on `as_of`.
+    """The map of `shown` (what the events layer draws, see `viewport.detail`) on `as_of`.
 
     The layers are events, crossings, district control and heat; crossing status
-    and district control are the picture of all of `ds.events` as known on `as_of`
-    (the end of the range shown; None: the data's last day), with `stale_days` as
-    the unconfirmed threshold, so that a type or country filter never hides a
+    and district control are the picture of the store's `state_events` as known on
+    `as_of` (the end of the range shown; None: the data's last day), with `stale_days`
+    as the unconfirmed threshold, so that a type or country filter never hides a
     crossing's status. Asset links point at `base_url` (offline: only local copies, see
     `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen);
     `embed_basemap` puts the base map's data in the map itself (a standalone file).
     """
-    base = base_map(map_outlines(ds.data_dir), offline, vendor_dir, base_url, embed_basemap)
+    base = base_map(map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap)
     if as_of is None:
-        as_of = pd.Timestamp(ds.events["date_end"].max()).date()
-    picture = picture_as_of(ds.events, ds.crossings, ds.places, as_of, stale_days)
-    events, note = event_layer(shown, ds.sources, name=LAYER_NAMES["events"])
+        as_of = store.span()[1]
+    picture = picture_as_of(
+        store.state_events(as_of), store.crossings, store.places, as_of, stale_days
+    )
+    events, note = detail_layer(shown, store.sources, name=LAYER_NAMES["events"])
     layers = [
         events,
         crossing_layer(picture.crossings),
@@ -480,7 +497,10 @@ def build_map(
     for n, layer in enumerate(layers):
         assets.localize(layer, vendor_dir, base_url, offline)
         stable_ids(layer, f"bw{n}")
-    return MapParts(base, layers, layer_control(collapsed), note, event_bounds(shown))
+    frame = shown.frame
+    if shown.kind == "cells":
+        frame = frame.rename(columns={"lat": "latitude", "lon": "longitude"})
+    return MapParts(base, layers, layer_control(collapsed), note, event_bounds(frame))
 
 
 def stable_ids(element: Element, prefix: str) -> Element:

@@ -1,6 +1,8 @@
-/* Grid cells with counts, drawn instead of markers above the point limit
-   (borderwatch.map.eventlayer.EventCells). Text in the blob is HTML-escaped. */
-/* global L, el, lazyPopups */
+/* Grid cells with counts, drawn where the events in view exceed the point budget
+   (borderwatch.map.eventlayer.EventCells). Each cell is sized for the zoom it was
+   counted at; clicking one zooms the map to it, and the server answers with finer
+   cells or single events. Text in the blob is HTML-escaped. */
+/* global L, el, showNote */
 /* exported bwEventCells */
 
 function bwEventCells(d, parent) {
@@ -11,24 +13,7 @@ function bwEventCells(d, parent) {
         return L.divIcon({className: "bw-cell", html: label.outerHTML,
                           iconSize: [px, px], iconAnchor: [px / 2, px / 2]});
     };
-    // Nearby cells merge into one circle showing their total until zoomed in.
-    var group = L.markerClusterGroup({
-        maxClusterRadius: 50, showCoverageOnHover: false,
-        iconCreateFunction: function (cluster) {
-            var total = 0;
-            cluster.getAllChildMarkers().forEach(function (m) {
-                total += d.n[m.bwIndex];
-            });
-            return icon(total);
-        }
-    });
-    var markers = d.n.map(function (n, i) {
-        var m = L.marker([d.lat[i], d.lon[i]], {icon: icon(n)});
-        m.bwIndex = i;
-        return m;
-    });
-    group.addLayers(markers);
-    var popup = function (i) {
+    var summary = function (i) {
         var box = el("div", "bw-popup");
         box.appendChild(el("div", "bw-title",
             d.n[i].toLocaleString("en") + " events in this cell"));
@@ -42,15 +27,25 @@ function bwEventCells(d, parent) {
             box.appendChild(el("div", null,
                 d.types[r[1]] + ": " + r[0].toLocaleString("en")));
         });
+        box.appendChild(el("div", "bw-key", "Click to zoom in"));
         return box;
     };
-    lazyPopups(group, popup, 320);
-    // The note shows while the cells are on the map, and goes with them.
-    var note = L.control({position: "bottomleft"});
-    note.onAdd = function () { return el("div", "bw-note", d.note); };
-    group.on("add", function () { note.addTo(group._map); });
-    group.on("remove", function () { note.remove(); });
+    var group = L.featureGroup();
+    d.n.forEach(function (n, i) {
+        var m = L.marker([d.lat[i], d.lon[i]], {icon: icon(n)});
+        m.bwIndex = i;
+        m.bindTooltip(function () { return summary(i); }, {direction: "top"});
+        m.addTo(group);
+    });
+    group.on("click", function (e) {
+        var i = e.layer && e.layer.bwIndex;
+        if (i === undefined || !group._map) { return; }
+        group._map.fitBounds([[d.south[i], d.west[i]],
+                              [d.south[i] + d.size, d.west[i] + d.size]]);
+    });
+    showNote(group, d.note);
     group.bwCount = d.n.length;
+    group.bwCellDeg = d.size;
     group.addTo(parent);
     return group;
 }

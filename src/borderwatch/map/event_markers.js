@@ -1,6 +1,6 @@
 /* Clustered event markers drawn from one columnar blob (borderwatch.map.eventlayer.EventMarkers).
    Every text in the blob is HTML-escaped; it only ever reaches the page as text nodes. */
-/* global L, decode, el, lazyPopups */
+/* global L, decode, el, lazyPopups, showNote */
 /* exported bwEventMarkers */
 
 function bwEventMarkers(d, options, parent) {
@@ -57,7 +57,9 @@ function bwEventMarkers(d, options, parent) {
     }
     cluster.addLayers(markers);
     lazyPopups(cluster, popup, 360);
+    showNote(cluster, d.note);
     cluster.bwCount = d.lat.length;
+    cluster.bwCellDeg = 0;  // single events
     cluster.addTo(parent);
     return cluster;
 }

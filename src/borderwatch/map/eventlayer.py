@@ -23,6 +23,7 @@ from folium.template import Template
 from borderwatch.analysis.aggregate import grid_counts
 from borderwatch.data.vocab import EVENT_TYPES, type_label
 from borderwatch.map.scripts import program
+from borderwatch.map.viewport import Detail
 from borderwatch.render.htmlsafe import escape, safe_url
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -84,11 +85,12 @@ def _countries(events: pd.DataFrame) -> pd.Series:
     return country.where(other == "", country + " – " + other)
 
 
-def event_blob(events: pd.DataFrame, sources: pd.DataFrame) -> dict:
+def event_blob(events: pd.DataFrame, sources: pd.DataFrame, note: str | None = None) -> dict:
     """The events as columnar, escaped arrays: what the browser needs and no more.
 
     `types` and `sources` are lookup tables; `t` and `src` index into them
     (`src` is -1 for an unknown source). Rows without coordinates are left out.
+    `note` (escaped) is shown on the map while the markers are.
     """
     ev = events[events["latitude"].notna() & events["longitude"].notna()]
     type_keys = list(dict.fromkeys([*EVENT_TYPES, *ev["event_type"].astype(str).unique()]))
@@ -116,6 +118,7 @@ def event_blob(events: pd.DataFrame, sources: pd.DataFrame) -> dict:
         "src": ev["source_id"].astype(str).map(src_index).fillna(-1).astype(int).tolist(),
         "types": types,
         "sources": source_rows,
+        "note": escape(note) if note else "",
     }
 
 
@@ -228,8 +231,11 @@ def cell_blob(cells: pd.DataFrame, note: str) -> dict:
 
 
 class EventCells(_BlobElement):
-    """A labelled circle per grid cell; nearby cells merge into one showing their total
-    until zoomed in. Each cell's popup (counts by type) is built in the browser."""
+    """A labelled circle per grid cell (see `cell_blob`); clicking one zooms the map to it.
+
+    A cell's counts by type show on hover. The cells are sized for the zoom they were
+    counted at, so they are drawn as they are, without clustering.
+    """
 
     _template = Template(
         """
@@ -275,6 +281,22 @@ def event_layer(
         return group, note
     EventMarkers(event_blob(events, sources)).add_to(group)
     return group, None
+
+
+def detail_layer(
+    detail: Detail, sources: pd.DataFrame, name: str = "Events"
+) -> tuple[folium.FeatureGroup, str | None]:
+    """The events layer for one view of the map (see `viewport.detail`) and its note.
+
+    Markers with popups for "points", clickable cells for "cells"; the note (None
+    when every event in view is drawn) is on the map and for the page to show too.
+    """
+    group = folium.FeatureGroup(name=name, show=True)
+    if detail.kind == "cells":
+        EventCells(cell_blob(detail.frame, detail.note or "")).add_to(group)
+    else:
+        EventMarkers(event_blob(detail.frame, sources, detail.note)).add_to(group)
+    return group, detail.note
 
 
 def clicked_event_id(popup_text: str | None, event_ids: pd.Series) -> str | None:

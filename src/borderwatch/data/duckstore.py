@@ -1,0 +1,315 @@
+"""Large data folders: a converted `events.parquet` queried in place with DuckDB.
+
+`borderwatch convert DIR --to parquet` validates a folder once, fills blank
+coordinates from the gazetteer and writes the events as typed Parquet marked
+as converted (`CONVERTED_KEY` in the file's metadata). `DuckStore` then pushes
+every filter and the map's box down into SQL (`sqlfilters.where_clause`), so
+only what the page draws, counts or lists becomes a pandas frame: ten million
+events are never held in Python. The small tables (sources, places, crossings)
+are validated and held in pandas as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from borderwatch.analysis.asof import STATUS_BY_TYPE
+from borderwatch.analysis.filters import Filters
+from borderwatch.analysis.sqlfilters import Box, where_clause
+from borderwatch.data import vocab
+from borderwatch.data.eventtable import event_table
+from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.loader import load_crossings, load_places, load_sources
+from borderwatch.data.problems import DataError, Problem
+from borderwatch.data.store import ROW_ORDERS, cells_frame
+
+PARQUET = "events.parquet"
+CONVERTED_KEY = b"borderwatch.converted"
+"""Parquet metadata key that `convert` writes; its value is JSON with the format version."""
+FORMAT = 2
+MEMORY_LIMIT = "300MB"
+"""DuckDB's own cap on its buffers: the app's memory target is for the whole process."""
+STATUS_TYPES = tuple(STATUS_BY_TYPE)
+"""Event types that set a crossing's status."""
+
+PARQUET_SCHEMA = pa.schema(
+    [
+        pa.field(c, pa.date32())
+        if c in ("date_start", "date_end")
+        else pa.field(c, pa.float64())
+        if c in ("latitude", "longitude")
+        else pa.field(c, pa.int64())
+        if c == "sequence"
+        else pa.field(c, pa.string())
+        for c in (*vocab.EVENT_COLUMNS, *vocab.OPTIONAL_EVENT_COLUMNS)
+    ]
+)
+"""The converted table: the columns of `events.csv`, dates as dates, coordinates and the
+sequence as numbers."""
+
+
+def is_converted(data_dir: Path) -> bool:
+    """Whether `data_dir/events.parquet` was written by `borderwatch convert`."""
+    path = data_dir / PARQUET
+    if not path.is_file():
+        return False
+    try:
+        meta = pq.read_schema(path).metadata or {}
+    except (OSError, pa.ArrowInvalid):
+        return False  # not Parquet at all: the loader reports it
+    return CONVERTED_KEY in meta
+
+
+def converted_metadata(rows: int) -> dict[bytes, bytes]:
+    """The metadata `convert` puts into the Parquet file."""
+    return {CONVERTED_KEY: json.dumps({"format": FORMAT, "rows": rows}).encode()}
+
+
+def _check_schema(path: Path) -> None:
+    schema = pq.read_schema(path)
+    meta = json.loads((schema.metadata or {}).get(CONVERTED_KEY, b"{}"))
+    problems = []
+    if meta.get("format") != FORMAT:
+        problems.append(
+            Problem(path.name, None, None, f"converted by another version (format "
+                    f"{meta.get('format')!r}, this one reads {FORMAT}): convert it again")
+        )  # fmt: skip
+    for field in PARQUET_SCHEMA:
+        if field.name not in schema.names:
+            problems.append(Problem(path.name, None, field.name, "required column is missing"))
+        elif not schema.field(field.name).type.equals(field.type):
+            problems.append(
+                Problem(path.name, None, field.name,
+                        f"has type {schema.field(field.name).type}, expected {field.type}")
+            )  # fmt: skip
+    if problems:
+        raise DataError(problems)
+
+
+class DuckStore:
+    """A converted Parquet folder, queried with DuckDB (see the module's note)."""
+
+    def __init__(self, data_dir: Path):
+        import duckdb  # only folders that need it pay for the import
+
+        self.data_dir = data_dir
+        path = data_dir / PARQUET
+        _check_schema(path)
+        problems: list[Problem] = []
+        try:
+            self.sources = load_sources(data_dir)
+        except DataError as e:
+            problems += e.problems
+        try:
+            self.places = load_places(data_dir)
+            self.crossings = load_crossings(data_dir, self.places)
+        except DataError as e:
+            problems += e.problems
+        if problems:
+            raise DataError(problems)
+        self._con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+        self._lock = threading.Lock()
+        quoted = str(path).replace("'", "''")
+        self._con.execute(
+            "CREATE VIEW events AS SELECT * FROM read_parquet("
+            f"'{quoted}', file_row_number = true)"
+        )
+        gazetteer = Gazetteer(self.places)
+        places = [
+            r[0] for r in self._sql("SELECT DISTINCT place FROM events WHERE place IS NOT NULL")
+        ]
+        names = pd.DataFrame(
+            {"place": places, "gazetteer_name": [gazetteer.canonical(p) or p for p in places]}
+        )
+        self._con.register("place_names_df", names)
+        self._con.execute("CREATE TABLE place_names AS SELECT * FROM place_names_df")
+        self._con.unregister("place_names_df")
+        total, lo, hi = self._sql("SELECT count(*), min(date_start), max(date_end) FROM events")[0]
+        self.total = int(total)
+        self._span = (lo, hi)
+        self._countries = sorted(
+            r[0]
+            for r in self._sql(
+                "SELECT country FROM events WHERE country IS NOT NULL UNION "
+                "SELECT counterpart_country FROM events WHERE counterpart_country IS NOT NULL"
+            )
+            if r[0]
+        )
+
+    def _cursor(self):
+        with self._lock:
+            return self._con.cursor()  # one cursor per query: sessions run in threads
+
+    def _sql(self, sql: str, params: list[object] | None = None) -> list[tuple]:
+        return self._cursor().execute(sql, params or []).fetchall()
+
+    def _frame(self, sql: str, params: list[object] | None = None) -> pd.DataFrame:
+        return _typed(self._cursor().execute(sql, params or []).df())
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        return self._span
+
+    def countries(self) -> list[str]:
+        return list(self._countries)
+
+    def count(self, f: Filters, box: Box | None = None) -> int:
+        where, params = where_clause(f, box)
+        return int(self._sql(f"SELECT count(*) FROM events WHERE {where}", params)[0][0])
+
+    def located(self, f: Filters) -> int:
+        where, params = where_clause(f)
+        sql = f"SELECT count(*) FROM events WHERE {where} AND latitude IS NOT NULL"
+        return int(self._sql(sql, params)[0][0])
+
+    def rows(
+        self,
+        f: Filters,
+        box: Box | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "file",
+        known_by: dt.date | None = None,
+    ) -> pd.DataFrame:
+        if order not in ROW_ORDERS:
+            raise ValueError(f"order must be one of {ROW_ORDERS}, not {order!r}")
+        where, params = where_clause(f, box)
+        if known_by is not None:
+            where += " AND date_end <= ?"
+            params.append(known_by)
+        by = (
+            "file_row_number"
+            if order == "file"
+            else "date_end DESC, date_start DESC, coalesce(sequence, 0) DESC, event_id DESC"
+        )
+        sql = f"SELECT * EXCLUDE (file_row_number) FROM events WHERE {where} ORDER BY {by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        elif offset:
+            sql += f" OFFSET {int(offset)}"
+        return self._frame(sql, params)
+
+    def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
+        where, params = where_clause(f, box)
+        size = float(cell_deg)
+        by_type = ", ".join(
+            f"count(*) FILTER (WHERE event_type = '{t}') AS \"{t}\"" for t in vocab.EVENT_TYPES
+        )
+        sql = (
+            f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
+            f" avg(latitude) AS lat, avg(longitude) AS lon, count(*) AS n, {by_type}"
+            f" FROM events WHERE {where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
+            " GROUP BY r, c"
+        )
+        got = self._cursor().execute(sql, params).df()
+        return cells_frame(
+            got["r"].to_numpy(dtype=float), got["c"].to_numpy(dtype=float),
+            got["lat"].to_numpy(dtype=float), got["lon"].to_numpy(dtype=float),
+            got["n"].to_numpy(dtype=np.int64),
+            {t: got[t].to_numpy(dtype=np.int64) for t in vocab.EVENT_TYPES}, size,
+        )  # fmt: skip
+
+    def span_counts(self, f: Filters) -> pd.DataFrame:
+        where, params = where_clause(f)
+        sql = (
+            "SELECT date_start, date_end, event_type, count(*) AS n FROM events "
+            f"WHERE {where} GROUP BY ALL ORDER BY date_start, date_end, event_type"
+        )
+        return self._frame(sql, params)
+
+    def record(self, event_id: str) -> pd.Series | None:
+        sql = "SELECT * EXCLUDE (file_row_number) FROM events WHERE event_id = ? LIMIT 1"
+        rows = self._frame(sql, [event_id])
+        return None if rows.empty else event_table(rows).iloc[0]
+
+    def source(self, source_id: str) -> pd.Series | None:
+        rows = self.sources[self.sources["source_id"] == source_id]
+        return None if rows.empty else rows.iloc[0]
+
+    def state_events(self, as_of: dt.date | None) -> pd.DataFrame:
+        """What `picture_as_of` needs to tell every state on `as_of`, and no more.
+
+        Per crossing (its status-setting events at either side) and per place (its
+        territorial_control events) known by `as_of`, ordered as `picture_as_of` orders
+        them: the first and the last event of the latest run of one state. The
+        picture of these rows equals the picture of every event.
+        """
+        side_of = {  # as picture_as_of maps them: a later crossing wins a shared side
+            str(c[side]): str(c["crossing_id"])
+            for _, c in self.crossings.iterrows()
+            for side in ("afghan_side", "neighbour_side")
+        }
+        status = ", ".join(f"'{t}'" for t in STATUS_TYPES)
+        values = " UNION ALL ".join("SELECT ?, ?" for _ in side_of) or "SELECT NULL, NULL"
+        cutoff = "date_end <= ?" if as_of is not None else "TRUE"
+        sql = f"""
+            WITH sides(side, crossing_id) AS ({values}),
+            e AS (
+                SELECT e.event_type, e.control, e.date_start, e.date_end, e.confidence,
+                       e.event_id, e.summary, coalesce(e.sequence, 0) AS sequence,
+                       e.file_row_number, coalesce(n.gazetteer_name, e.place) AS gazetteer_name
+                FROM events e LEFT JOIN place_names n USING (place)
+                WHERE {cutoff} AND e.event_type IN ({status}, 'territorial_control')
+            ), keyed AS (
+                SELECT e.*,
+                    CASE WHEN event_type = 'territorial_control' THEN 'place:' || gazetteer_name
+                         ELSE 'crossing:' || s.crossing_id END AS key,
+                    CASE WHEN event_type = 'territorial_control' THEN control
+                         ELSE event_type END AS state
+                FROM e LEFT JOIN sides s
+                  ON e.gazetteer_name = s.side AND e.event_type <> 'territorial_control'
+                WHERE e.event_type = 'territorial_control' OR s.crossing_id IS NOT NULL
+            ), ordered AS (
+                SELECT *, row_number() OVER (PARTITION BY key
+                    ORDER BY date_end, date_start, sequence, file_row_number) AS i
+                FROM keyed
+            ), flagged AS (
+                SELECT *, CASE WHEN lag(state) OVER (PARTITION BY key ORDER BY i)
+                               IS NOT DISTINCT FROM state THEN 0 ELSE 1 END AS new_run
+                FROM ordered
+            ), runs AS (
+                SELECT *, sum(new_run) OVER (PARTITION BY key ORDER BY i) AS run FROM flagged
+            ), marked AS (
+                SELECT *, max(run) OVER (PARTITION BY key) AS last_run,
+                          max(i) OVER (PARTITION BY key) AS last_i
+                FROM runs
+            )
+            SELECT event_type, control, date_start, date_end, confidence, event_id, summary,
+                   sequence, gazetteer_name
+            FROM marked WHERE run = last_run AND (new_run = 1 OR i = last_i)
+            ORDER BY file_row_number
+        """
+        params: list[object] = [v for pair in side_of.items() for v in pair]
+        if as_of is not None:
+            params.append(as_of)
+        return self._frame(sql, params)
+
+    def batches(self, f: Filters, size: int = 100_000) -> Iterator[pd.DataFrame]:
+        where, params = where_clause(f)
+        sql = (
+            "SELECT * EXCLUDE (file_row_number) FROM events "
+            f"WHERE {where} ORDER BY file_row_number"
+        )
+        reader = self._cursor().sql(sql, params=params).to_arrow_reader(size)
+        empty = True
+        for batch in reader:
+            empty = False
+            yield _typed(batch.to_pandas())
+        if empty:
+            yield self.rows(f, limit=0)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows as the pandas store types them: dates as timestamps, blanks as missing."""
+    for col in ("date_start", "date_end"):
+        if col in frame:
+            frame[col] = pd.to_datetime(frame[col])
+    return frame

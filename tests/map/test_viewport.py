@@ -1,0 +1,117 @@
+"""The detail drawn follows the view: single events when they fit the budget, else cells."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sample_data import EVENTS, event, write_data_dir
+
+from borderwatch.analysis.filters import Filters
+from borderwatch.analysis.sqlfilters import Box
+from borderwatch.data import snapshot
+from borderwatch.data.store import FrameStore
+from borderwatch.map import viewport
+from borderwatch.map.viewport import caption, cell_deg, detail, point_budget, view_box
+
+HAIRATAN = (37.2167, 67.4333)
+
+
+def bounds(south, west, north, east) -> dict:
+    return {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}}
+
+
+@pytest.fixture
+def crowded(tmp_path) -> FrameStore:
+    """The sample events plus 40 around Hairatan, spread over about a kilometre."""
+    rng = np.random.default_rng(1)
+    extra = [
+        event(event_id=f"BW-2021-1{i:03d}", latitude=f"{HAIRATAN[0] + dy:.5f}",
+              longitude=f"{HAIRATAN[1] + dx:.5f}")
+        for i, (dy, dx) in enumerate(rng.uniform(-0.005, 0.005, size=(40, 2)))
+    ]  # fmt: skip
+    return FrameStore(snapshot.load(write_data_dir(tmp_path / "data", [*EVENTS, *extra])))
+
+
+def test_cells_halve_with_each_zoom_step():
+    assert [cell_deg(z) for z in (5, 6, 7, 12)] == [2.0, 1.0, 0.5, 1 / 64]
+
+
+def test_the_view_is_padded_and_snapped_so_a_small_pan_asks_the_same_question():
+    here = view_box(bounds(36.0, 60.0, 40.0, 70.0), 5)
+    assert here == Box(32.0, 48.0, 48.0, 80.0)
+    assert view_box(bounds(36.3, 60.4, 40.3, 70.4), 5) == here
+    assert view_box(None, 5) is None
+    assert view_box({"_southWest": {}}, 5) is None
+    assert view_box(bounds(-89.0, -179.0, 89.0, 179.0), 3) == Box(-90.0, -180.0, 90.0, 180.0)
+
+
+def test_the_point_budget_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv(viewport.BUDGET_ENV, "25")
+    assert point_budget() == 25
+    monkeypatch.setenv(viewport.BUDGET_ENV, "lots")
+    assert point_budget() == viewport.DEFAULT_POINT_BUDGET
+
+
+def test_a_selection_within_the_budget_is_drawn_whole_whatever_the_view(crowded):
+    far_away = Box(-10.0, -10.0, 0.0, 0.0)
+    shown = detail(crowded, Filters(), far_away, 5, 12, budget=100)
+    assert shown.kind == "points" and shown.note is None
+    assert len(shown.frame) == crowded.total
+
+
+def test_a_wide_view_over_the_budget_draws_cells_and_says_so(crowded):
+    box = view_box(bounds(30.0, 55.0, 42.0, 75.0), 5)
+    shown = detail(crowded, Filters(), box, 5, 12, budget=10)
+    assert shown.kind == "cells"
+    assert shown.cell_deg == 2.0
+    assert shown.frame["count"].sum() == shown.in_view == crowded.count(Filters(), box)
+    assert shown.note == (
+        f"{shown.in_view} events in and around this view, counted in {len(shown.frame)} cells "
+        "of 2° — click a cell or zoom in to see each one"
+    )
+
+
+def test_zooming_in_brings_finer_cells_then_single_events_with_their_data(crowded):
+    sizes = []
+    for zoom in range(5, 13):
+        half = 90 / 2**zoom  # about a 1000-pixel-wide view around Hairatan
+        box = view_box(bounds(HAIRATAN[0] - half / 2, HAIRATAN[1] - half,
+                              HAIRATAN[0] + half / 2, HAIRATAN[1] + half), zoom)  # fmt: skip
+        shown = detail(crowded, Filters(), box, zoom, 12, budget=45)
+        if shown.kind == "points":
+            break
+        sizes.append(shown.cell_deg)
+    assert sizes == sorted(sizes, reverse=True) and len(sizes) >= 2
+    assert shown.kind == "points" and shown.note is None
+    assert len(shown.frame) == shown.in_view <= 45 < crowded.located(Filters())
+    assert "BW-2021-1000" in set(shown.frame["event_id"])
+    assert {"summary", "source_id", "date_start"} <= set(shown.frame.columns)
+
+
+def test_at_the_last_zoom_a_view_over_the_budget_draws_its_newest_events_and_says_so(crowded):
+    box = Box(37.1, 67.3, 37.3, 67.6)
+    shown = detail(crowded, Filters(), box, 12, 12, budget=5)
+    assert shown.kind == "points"
+    assert len(shown.frame) == 5
+    assert shown.frame["date_start"].is_monotonic_decreasing
+    assert shown.note == (
+        f"{shown.in_view} events in and around this view at the closest zoom; the newest 5 "
+        "are drawn — narrow the dates or types to reach the others"
+    )
+
+
+def test_the_same_question_is_answered_from_the_cache(crowded, monkeypatch):
+    box = Box(30.0, 50.0, 45.0, 80.0)
+    first = detail(crowded, Filters(q="Hairatan"), box, 6, 12, budget=3)
+    monkeypatch.setattr(crowded, "cells", lambda *a: pd.DataFrame())  # would answer wrongly
+    assert detail(crowded, Filters(q="Hairatan"), box, 6, 12, budget=3) is first
+
+
+def test_the_line_above_the_map_always_says_what_is_drawn(crowded):
+    whole = detail(crowded, Filters(), None, 5, 12, budget=100)
+    assert caption(whole) == "47 events drawn one by one: click one to see its record."
+    cells = detail(crowded, Filters(), Box(30.0, 50.0, 45.0, 80.0), 5, 12, budget=3)
+    assert caption(cells) == cells.note
+    nothing = detail(crowded, Filters(q="no such text"), None, 5, 12)
+    assert caption(nothing) == "No event with coordinates to draw."

@@ -77,17 +77,21 @@ def payload_bytes(args: dict) -> int:
     return len(json.dumps(args).encode("utf-8"))
 
 
-def render_map(ds, shown, as_of) -> dict:
+def render_map(store, f, as_of) -> dict:
     """Everything the app does on the server to (re)draw the map; returns the payload.
 
-    Same calls as dashboard/BorderWatch.py's show_map: `build_map`, and st_folium
-    turning its parts into the component's arguments.
+    Same calls as dashboard/BorderWatch.py's show_map for its first view (no view
+    reported yet): `detail` (its cache emptied, so nothing is reused), `build_map`,
+    and st_folium turning the parts into the component's arguments.
     """
     from streamlit_folium import st_folium
 
-    from borderwatch.map.build import build_map
+    from borderwatch.map import viewport
+    from borderwatch.map.build import MAX_ZOOM, ZOOM, build_map
 
-    parts = build_map(ds, shown, as_of, offline=True)
+    viewport._CACHE.clear()
+    shown = viewport.detail(store, f, None, ZOOM, MAX_ZOOM)
+    parts = build_map(store, shown, as_of, offline=True)
     with captured_component() as args:
         st_folium(
             parts.base,
@@ -124,21 +128,24 @@ def measure_view(data_dir: Path, reps: int) -> dict:
     """Map build for all events, one filter change, their payloads, and peak memory."""
     from borderwatch.analysis.filters import Filters, apply_filters
     from borderwatch.data.loader import load_dataset
+    from borderwatch.data.store import FrameStore
 
     t = time.perf_counter()
     ds = load_dataset(data_dir)
     load_s = time.perf_counter() - t
 
+    store = FrameStore(ds)
+
     def build():  # the app's first view: default (empty) filters
-        return render_map(ds, apply_filters(ds.events, Filters()), None)
+        return render_map(store, Filters(), None)
 
     build()  # warm-up: a running app has rendered before
     build_s, all_args = timed(build, reps)
     f = Filters(**FILTER_CHANGE)
 
     def filter_change():
-        shown = apply_filters(ds.events, f)
-        return len(shown), render_map(ds, shown, f.end)
+        store._last = None  # the store keeps its last selection; time the filter too
+        return store.count(f), render_map(store, f, f.end)
 
     change_s, (n_shown, change_args) = timed(filter_change, max(reps, 3))
     apply_s, _ = timed(lambda: apply_filters(ds.events, f), max(reps, 3))
@@ -228,19 +235,20 @@ def write_page(data_dir: Path, reps: int) -> dict:
     dashboard/static/vendor/ as served from the repository root. Written under
     benchmarks/out/pages/.
     """
-    from borderwatch.analysis.filters import Filters, apply_filters
+    from borderwatch.analysis.filters import Filters
     from borderwatch.data.loader import load_dataset
-    from borderwatch.map.build import build_map
+    from borderwatch.data.store import FrameStore
+    from borderwatch.map.build import MAX_ZOOM, ZOOM, build_map
+    from borderwatch.map.viewport import detail
 
     ds = load_dataset(data_dir)
+    store = FrameStore(ds)
     base_url = "/dashboard/static/vendor"
     f = Filters(**FILTER_CHANGE)
     pages = {}
-    for view, shown, as_of in (
-        ("all", ds.events, None),
-        ("filtered", apply_filters(ds.events, f), f.end),
-    ):
-        parts = build_map(ds, shown, as_of, offline=True, base_url=base_url)
+    for view, shown, as_of in (("all", Filters(), None), ("filtered", f, f.end)):
+        parts = build_map(store, detail(store, shown, None, ZOOM, MAX_ZOOM), as_of,
+                          offline=True, base_url=base_url)  # fmt: skip
         m = parts.standalone()
         path = REPO / "benchmarks" / "out" / "pages" / f"map-{len(ds.events)}-{view}.html"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,5 @@
-"""Browser-side measurements in headless Chromium: markers drawn, and the app's cold start.
+"""Chromium and `streamlit run` for the benchmarks, and the app's cold start.
 
-`marker_times` serves a page of the map (the same base map and layers the app
-sends, with the map assets from `dashboard/static/vendor/`) from a local HTTP
-server and times, from navigation start, until the markers are drawn.
 `cold_start_times` starts `streamlit run dashboard/app.py` on a free port and
 times until the app is idle with markers drawn in the map's iframe.
 """
@@ -10,14 +7,11 @@ times until the app is idle with markers drawn in the map's iframe.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -85,27 +79,6 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def static_server(root: Path) -> Iterator[str]:
-    """Serve `root` over HTTP on localhost for the duration of the block; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """No request log on stderr."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
 def chromium() -> Iterator[object]:
     """A headless Chromium browser (Playwright driving Debian's chromium)."""
     from playwright.sync_api import sync_playwright
@@ -130,29 +103,6 @@ def _drawn_ms(frame, timeout_s: float) -> float:
     raise TimeoutError(f"no markers drawn within {timeout_s:g} s")
 
 
-def marker_times(page_file: Path, reps: int, timeout_s: float = 60) -> dict:
-    """Median ms from navigation start until the page's markers are drawn (fresh context each)."""
-    drawn, counts = [], []
-    with static_server(REPO) as base, chromium() as browser:
-        url = f"{base}/{page_file.resolve().relative_to(REPO).as_posix()}"
-        for _ in range(reps):
-            context = browser.new_context(viewport={"width": 1400, "height": 900})
-            context.add_init_script(WATCH_MARKERS)
-            page = context.new_page()
-            page.goto(url, wait_until="load", timeout=timeout_s * 1000)
-            drawn.append(_drawn_ms(page, timeout_s))
-            counts.append(page.evaluate("window.__bw.count"))
-            context.close()
-    return {"drawn_ms": statistics.median(drawn), "icons": counts[-1]}
-
-
-def write_map_page(m, path: Path) -> Path:
-    """The folium map as a standalone page whose asset links point at the local copies."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    m.get_root().save(str(path))
-    return path
-
-
 def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -171,7 +121,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> None:
 def streamlit_server(
     script: Path | str, cwd: Path, env: dict | None, timeout_s: float
 ) -> Iterator[tuple[str, float]]:
-    """`streamlit run script` on a free port; yields its URL and when it was started.
+    """`streamlit run script` on a free port; yields its URL, when it was started, the process.
 
     The start time (epoch seconds, as the page's own timestamps) is taken just
     before the process starts; the server is stopped on leaving.
@@ -186,7 +136,7 @@ def streamlit_server(
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, proc, timeout_s)
-        yield url, t0
+        yield url, t0, proc
     finally:
         proc.terminate()
         try:
@@ -227,7 +177,7 @@ def cold_start_times(
             context.add_init_script(WATCH_IDLE)
             page = context.new_page()
             try:
-                with streamlit_server("dashboard/app.py", REPO, env, timeout_s) as (url, t0):
+                with streamlit_server("dashboard/app.py", REPO, env, timeout_s) as (url, t0, _):
                     healthy = time.time() - t0
                     page.goto(url, timeout=timeout_s * 1000)
                     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_s * 1000)
@@ -254,36 +204,9 @@ def cold_start_times(
 def _prime_snapshot(env: dict) -> None:
     """Make the data folder's snapshot as the app would, in a separate process."""
     subprocess.run(
-        [sys.executable, "-c", "from borderwatch import snapshot; snapshot.load()"],
+        [sys.executable, "-c", "from borderwatch.data import snapshot; snapshot.load()"],
         cwd=REPO, env=env, check=True,
     )  # fmt: skip
-
-
-HELLO = 'import streamlit as st\n\nst.write("Hello")\n'
-
-
-def hello_start_times(reps: int, timeout_s: float = 60) -> dict:
-    """The floor: median seconds for a one-line Streamlit app, measured the same way."""
-    app = REPO / "benchmarks" / "out" / "hello" / "app.py"
-    app.parent.mkdir(parents=True, exist_ok=True)
-    app.write_text(HELLO)
-    results = []
-    with chromium() as browser:
-        for _ in range(reps):
-            context = browser.new_context()
-            context.add_init_script(WATCH_IDLE)
-            page = context.new_page()
-            try:
-                with streamlit_server(app, app.parent, None, timeout_s) as (url, t0):
-                    page.goto(url, timeout=timeout_s * 1000)
-                    page.wait_for_selector(
-                        "[data-test-script-state='notRunning']", timeout=timeout_s * 1000
-                    )
-                    page.wait_for_selector("text=Hello", timeout=timeout_s * 1000)
-                    results.append(page.evaluate("window.__bwIdle") / 1000 - t0)
-            finally:
-                context.close()
-    return {"hello_s": statistics.median(results)}
 
 
 def _map_frame(page, timeout_s: float):

@@ -206,10 +206,13 @@ def _border_places(places: pd.DataFrame) -> pd.DataFrame:
     return near
 
 
-def synth_events(n: int, seed: int = 0, places: pd.DataFrame | None = None) -> pd.DataFrame:
+def synth_events(
+    n: int, seed: int = 0, places: pd.DataFrame | None = None, first_id: int = 1
+) -> pd.DataFrame:
     """`n` valid events as text columns in `vocab.EVENT_COLUMNS` order.
 
     The first rows cover every event type once, so any n >= len(EVENT_TYPES) has them all.
+    Ids count up from `first_id` (chunks of one large folder use distinct ranges).
     """
     rng = np.random.default_rng(seed)
     near = _border_places(load_places() if places is None else places)
@@ -289,7 +292,7 @@ def synth_events(n: int, seed: int = 0, places: pd.DataFrame | None = None) -> p
     ]
 
     frame = {
-        "event_id": [f"SYN-{i:07d}" for i in range(1, n + 1)],
+        "event_id": [f"SYN-{i:07d}" for i in range(first_id, first_id + n)],
         "date_start": starts.dt.strftime("%Y-%m-%d"),
         "date_end": ends.dt.strftime("%Y-%m-%d"),
         "date_precision": precision,
@@ -333,6 +336,32 @@ def write_data_dir(root: Path, n: int, fmt: str = "csv", seed: int = 0) -> Path:
         events.to_csv(root / "events.csv", index=False)
     else:
         events.to_parquet(root / "events.parquet", index=False)
+    return root
+
+
+def write_converted_dir(root: Path, n: int, chunk: int = 1_000_000) -> Path:
+    """A data folder whose `n` synthetic events are already converted Parquet (for DuckDB).
+
+    What `borderwatch convert` writes, built `chunk` events at a time (each typed and
+    geocoded by the loader's own functions) so that ten million events never sit in
+    memory at once; the generator's events are valid by construction (tests/test_synth.py).
+    """
+    from borderwatch.data.convert import events_table, write_events_parquet
+    from borderwatch.data.gazetteer import Gazetteer
+    from borderwatch.data.loader import load_places as load_valid_places
+    from borderwatch.data.loader import typed_events
+
+    write_data_dir(root, 0)
+    (root / "events.csv").unlink()
+    gazetteer = Gazetteer(load_valid_places(root))
+    places = load_places()
+
+    def tables():
+        for k, first in enumerate(range(0, n, chunk)):
+            raw = synth_events(min(chunk, n - first), seed=k, places=places, first_id=first + 1)
+            yield events_table(typed_events(raw, gazetteer))
+
+    write_events_parquet(tables(), root / "events.parquet", rows=n)
     return root
 
 

@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -48,10 +49,18 @@ def events_table(events: pd.DataFrame) -> pa.Table:
     return pa.table(columns, schema=PARQUET_SCHEMA)
 
 
-def write_events_parquet(tables: list[pa.Table] | pa.Table, path: Path) -> Path:
-    """Write converted events (one table or several in order) atomically to `path`."""
-    parts = [tables] if isinstance(tables, pa.Table) else list(tables)
-    rows = sum(t.num_rows for t in parts)
+def write_events_parquet(
+    tables: Iterable[pa.Table] | pa.Table, path: Path, rows: int | None = None
+) -> Path:
+    """Write converted events atomically to `path`: one table, or several in order.
+
+    Tables may come one at a time from a generator (then `rows`, their total, must
+    be given: the file's metadata records it before the first is written).
+    """
+    parts = [tables] if isinstance(tables, pa.Table) else tables
+    if rows is None:
+        parts = list(parts)
+        rows = sum(t.num_rows for t in parts)
     schema = PARQUET_SCHEMA.with_metadata(converted_metadata(rows))
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".parquet.tmp")
     os.close(fd)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -177,6 +177,7 @@ class DuckStore:
         limit: int | None = None,
         offset: int = 0,
         order: str = "file",
+        columns: Sequence[str] | None = None,
         known_by: dt.date | None = None,
     ) -> pd.DataFrame:
         if order not in ROW_ORDERS:
@@ -190,7 +191,11 @@ class DuckStore:
             if order == "file"
             else "date_end DESC, date_start DESC, coalesce(sequence, 0) DESC, event_id DESC"
         )
-        sql = f"SELECT * EXCLUDE (file_row_number) FROM events WHERE {where} ORDER BY {by}"
+        picked = "* EXCLUDE (file_row_number)"
+        if columns is not None:
+            known = set(PARQUET_SCHEMA.names)
+            picked = ", ".join(f'"{c}"' for c in columns if c in known) or picked
+        sql = f"SELECT {picked} FROM events WHERE {where} ORDER BY {by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         elif offset:

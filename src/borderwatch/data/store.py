@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -65,11 +65,13 @@ class EventStore(Protocol):
         limit: int | None = None,
         offset: int = 0,
         order: str = "file",
+        columns: Sequence[str] | None = None,
         known_by: dt.date | None = None,
     ) -> pd.DataFrame:
         """Matching events as typed rows (dates as timestamps), `order` one of ROW_ORDERS.
 
-        `known_by` keeps only events certainly over by that day (date_end <= known_by).
+        `columns` limits the columns fetched (all of them by default); `known_by` keeps
+        only events certainly over by that day (date_end <= known_by).
         """
         ...
 
@@ -157,6 +159,7 @@ class FrameStore:
         limit: int | None = None,
         offset: int = 0,
         order: str = "file",
+        columns: Sequence[str] | None = None,
         known_by: dt.date | None = None,
     ) -> pd.DataFrame:
         shown = self._in(f, box)
@@ -168,7 +171,8 @@ class FrameStore:
         elif order != "file":
             raise ValueError(f"order must be one of {ROW_ORDERS}, not {order!r}")
         stop = None if limit is None else offset + limit
-        return shown.iloc[offset:stop]
+        shown = shown.iloc[offset:stop]
+        return shown if columns is None else shown[list(columns)]
 
     def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
         return grid_counts(self._in(f, box), cell_deg)

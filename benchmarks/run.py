@@ -52,15 +52,16 @@ PACKAGES = (
 
 
 def data_stamp(converted: bool) -> str:
-    """Changes whenever the generator, the gazetteer or the converted format changes."""
+    """Changes whenever the generator, the gazetteer or the converted format's version changes."""
     h = hashlib.sha256((HERE / "synth.py").read_bytes())
     for name in ("places.csv", "crossings.csv"):
         path = synth.BUNDLED / name
         if path.exists():
             h.update(path.read_bytes())
     if converted:
-        for part in ("data/convert.py", "data/duckstore.py", "data/loader.py"):
-            h.update((REPO / "src" / "borderwatch" / part).read_bytes())
+        from borderwatch.data.duckstore import FORMAT
+
+        h.update(f"converted format {FORMAT}".encode())
     return h.hexdigest()[:12]
 
 

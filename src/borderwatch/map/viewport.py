@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -115,7 +115,7 @@ def capped_note(in_view: int, drawn: int) -> str:
     )
 
 
-_CACHE: OrderedDict[tuple, object] = OrderedDict()
+_CACHE: OrderedDict[tuple, Any] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 CACHE_ENTRIES = 32
 

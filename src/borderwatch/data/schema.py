@@ -17,7 +17,7 @@ import pandas as pd
 from borderwatch.data import vocab
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.parsing import parse_dates, parse_numbers
-from borderwatch.data.problems import Problem, show
+from borderwatch.data.problems import SHOWN_CHARS, Problem, show
 from borderwatch.data.tables import LINE
 
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -199,18 +199,31 @@ def _place_problems(
     problems = []
     hints: dict[str, str] = {}
     todo = todo[todo["place"].isin({place for place, _ in unresolved})]
-    for place, country, line in zip(todo["place"], todo["country"], todo[LINE], strict=True):
-        if (place, country) not in unresolved:
-            continue
+    bad = [
+        (place, int(line))
+        for place, country, line in zip(todo["place"], todo["country"], todo[LINE], strict=True)
+        if (place, country) in unresolved
+    ]
+    # Suggestions search every known name (seconds for a long name): only for the rows shown.
+    for place, line in bad[:MAX_PER_RULE]:
         if place not in hints:
-            names = gazetteer.suggest(place)
-            hints[place] = f"; did you mean {' or '.join(repr(h) for h in names)}?" if names else ""
+            names = gazetteer.suggest(place[:SHOWN_CHARS])
+            hints[place] = f"; did you mean {' or '.join(show(h) for h in names)}?" if names else ""
         problems.append(
             Problem(
                 file,
-                int(line),
+                line,
                 "place",
                 f"unknown place {show(place)} and no coordinates given{hints[place]}",
+            )
+        )
+    if len(bad) > MAX_PER_RULE:
+        problems.append(
+            Problem(
+                file,
+                bad[MAX_PER_RULE][1],
+                "place",
+                f"… and {len(bad) - MAX_PER_RULE:,} more rows with an unknown place, from here on",
             )
         )
     return problems

@@ -70,6 +70,9 @@ def write_events_parquet(
                 writer.write_table(t.cast(schema), row_group_size=ROW_GROUP)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as any file the user writes: mkstemp made it 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -38,6 +38,8 @@ CONVERTED_KEY = b"borderwatch.converted"
 FORMAT = 2
 MEMORY_LIMIT = "300MB"
 """DuckDB's own cap on its buffers: the app's memory target is for the whole process."""
+STATE_DAYS_KEPT = 16
+"""Days whose state events are kept (a playback steps through a few dozen)."""
 STATUS_TYPES = tuple(STATUS_BY_TYPE)
 """Event types that set a crossing's status."""
 
@@ -118,6 +120,7 @@ class DuckStore:
             raise DataError(problems)
         self._con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
         self._lock = threading.Lock()
+        self._states: dict[dt.date | None, pd.DataFrame] = {}
         quoted = str(path).replace("'", "''")
         self._con.execute(
             "CREATE VIEW events AS SELECT * FROM read_parquet("
@@ -240,6 +243,17 @@ class DuckStore:
         return None if rows.empty else rows.iloc[0]
 
     def state_events(self, as_of: dt.date | None) -> pd.DataFrame:
+        with self._lock:
+            if as_of in self._states:
+                return self._states[as_of]
+        found = self._state_events(as_of)
+        with self._lock:
+            self._states[as_of] = found
+            while len(self._states) > STATE_DAYS_KEPT:
+                del self._states[next(iter(self._states))]
+        return found
+
+    def _state_events(self, as_of: dt.date | None) -> pd.DataFrame:
         """What `picture_as_of` needs to tell every state on `as_of`, and no more.
 
         Per crossing (its status-setting events at either side) and per place (its
@@ -255,42 +269,46 @@ class DuckStore:
         status = ", ".join(f"'{t}'" for t in STATUS_TYPES)
         values = " UNION ALL ".join("SELECT ?, ?" for _ in side_of) or "SELECT NULL, NULL"
         cutoff = "date_end <= ?" if as_of is not None else "TRUE"
+        # The runs are found on narrow rows (key, state, order); only the rows picked
+        # are read whole: windows over every column of a million events took seconds.
         sql = f"""
             WITH sides(side, crossing_id) AS ({values}),
-            e AS (
-                SELECT e.event_type, e.control, e.date_start, e.date_end, e.confidence,
-                       e.event_id, e.summary, coalesce(e.sequence, 0) AS sequence,
-                       e.file_row_number, coalesce(n.gazetteer_name, e.place) AS gazetteer_name
+            named AS (
+                SELECT e.file_row_number AS r, e.date_end, e.date_start,
+                       coalesce(e.sequence, 0) AS seq, e.event_type, e.control,
+                       coalesce(n.gazetteer_name, e.place) AS name
                 FROM events e LEFT JOIN place_names n USING (place)
                 WHERE {cutoff} AND e.event_type IN ({status}, 'territorial_control')
             ), keyed AS (
-                SELECT e.*,
-                    CASE WHEN event_type = 'territorial_control' THEN 'place:' || gazetteer_name
+                SELECT r, date_end, date_start, seq,
+                    CASE WHEN event_type = 'territorial_control' THEN 'place:' || name
                          ELSE 'crossing:' || s.crossing_id END AS key,
                     CASE WHEN event_type = 'territorial_control' THEN control
                          ELSE event_type END AS state
-                FROM e LEFT JOIN sides s
-                  ON e.gazetteer_name = s.side AND e.event_type <> 'territorial_control'
-                WHERE e.event_type = 'territorial_control' OR s.crossing_id IS NOT NULL
+                FROM named LEFT JOIN sides s
+                  ON named.name = s.side AND named.event_type <> 'territorial_control'
+                WHERE event_type = 'territorial_control' OR s.crossing_id IS NOT NULL
             ), ordered AS (
-                SELECT *, row_number() OVER (PARTITION BY key
-                    ORDER BY date_end, date_start, sequence, file_row_number) AS i
+                SELECT r, key, state, row_number() OVER (PARTITION BY key
+                    ORDER BY date_end, date_start, seq, r) AS i
                 FROM keyed
-            ), flagged AS (
-                SELECT *, CASE WHEN lag(state) OVER (PARTITION BY key ORDER BY i)
-                               IS NOT DISTINCT FROM state THEN 0 ELSE 1 END AS new_run
-                FROM ordered
-            ), runs AS (
-                SELECT *, sum(new_run) OVER (PARTITION BY key ORDER BY i) AS run FROM flagged
-            ), marked AS (
-                SELECT *, max(run) OVER (PARTITION BY key) AS last_run,
-                          max(i) OVER (PARTITION BY key) AS last_i
-                FROM runs
+            ), last AS (
+                SELECT key, max(i) AS last_i, arg_max(state, i) AS last_state
+                FROM ordered GROUP BY key
+            ), breaks AS (
+                SELECT o.key, max(o.i) AS before_run
+                FROM ordered o JOIN last USING (key)
+                WHERE o.state IS DISTINCT FROM last.last_state GROUP BY o.key
+            ), picked AS (
+                SELECT o.r FROM ordered o JOIN last USING (key) LEFT JOIN breaks USING (key)
+                WHERE o.i = last.last_i OR o.i = coalesce(breaks.before_run, 0) + 1
             )
-            SELECT event_type, control, date_start, date_end, confidence, event_id, summary,
-                   sequence, gazetteer_name
-            FROM marked WHERE run = last_run AND (new_run = 1 OR i = last_i)
-            ORDER BY file_row_number
+            SELECT e.event_type, e.control, e.date_start, e.date_end, e.confidence,
+                   e.event_id, e.summary, coalesce(e.sequence, 0) AS sequence,
+                   coalesce(n.gazetteer_name, e.place) AS gazetteer_name
+            FROM events e LEFT JOIN place_names n USING (place)
+            WHERE e.file_row_number IN (SELECT r FROM picked)
+            ORDER BY e.file_row_number
         """
         params: list[object] = [v for pair in side_of.items() for v in pair]
         if as_of is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,7 +23,13 @@ from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from borderwatch.analysis.asof import STALE_DAYS, district_control, picture_as_of, reading
+from borderwatch.analysis.asof import (
+    STALE_DAYS,
+    Picture,
+    district_control,
+    picture_as_of,
+    reading,
+)
 from borderwatch.data.borders import BORDERS_FILE, load_borders
 from borderwatch.data.loader import bundled_data_dir
 from borderwatch.data.vocab import (
@@ -459,6 +467,27 @@ class MapSource(Protocol):
         ...
 
 
+_PICTURES: OrderedDict[tuple, tuple[pd.DataFrame, Picture]] = OrderedDict()
+_PICTURES_LOCK = threading.Lock()
+
+
+def _picture(store: MapSource, as_of: dt.date, stale_days: int) -> Picture:
+    """`picture_as_of` the store's state events, worked out once per data version and day:
+    every pan and filter change rebuilds the map, and the picture does not change."""
+    state = store.state_events(as_of)
+    key = (id(state), id(store.crossings), as_of, stale_days)
+    with _PICTURES_LOCK:
+        hit = _PICTURES.get(key)
+    if hit is not None and hit[0] is state:  # the frame itself is kept: its id is not reused
+        return hit[1]
+    picture = picture_as_of(state, store.crossings, store.places, as_of, stale_days)
+    with _PICTURES_LOCK:
+        _PICTURES[key] = (state, picture)
+        while len(_PICTURES) > 8:
+            _PICTURES.popitem(last=False)
+    return picture
+
+
 def build_map(
     store: MapSource,
     shown: Detail,
@@ -484,9 +513,7 @@ def build_map(
     base = base_map(map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap)
     if as_of is None:
         as_of = store.span()[1]
-    picture = picture_as_of(
-        store.state_events(as_of), store.crossings, store.places, as_of, stale_days
-    )
+    picture = _picture(store, as_of, stale_days)
     events, note = detail_layer(shown, store.sources, name=LAYER_NAMES["events"])
     layers = [
         events,

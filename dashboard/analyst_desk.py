@@ -23,6 +23,7 @@ from borderwatch.data.vocab import EVENT_TYPES, country_names, type_label
 from borderwatch.db import database_url
 from borderwatch.db.reads import history
 from borderwatch.db.schema import connect
+from borderwatch.map.eventlayer import type_colors
 from borderwatch.map.viewport import standalone_detail
 from borderwatch.render.htmlsafe import markdown_text, safe_url
 from borderwatch.render.htmltable import html_table
@@ -203,7 +204,8 @@ def show(
                 st.caption("No events in this selection.")
             else:
                 st.caption(timeline_caption(tl))
-                st.bar_chart(tl.counts, height=220)
+                # each type in its map and legend colour
+                st.bar_chart(tl.counts, height=220, color=type_colors(list(tl.counts.columns)))
 
     table_box = st.expander("Events table", key="open_table", on_change="rerun")
     rows: list[int] = []

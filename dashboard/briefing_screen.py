@@ -43,8 +43,8 @@ def show(
             st.session_state["play_step"] = step + 1
             now = replace(f, start=ends[0] if play else f.start, end=end)
             st.title(f"BorderWatch — as of {end:%d %b %Y}")
-            if play:
-                st.caption(
+            if play:  # keyed: page.css leaves the map a line less
+                st.container(key="playback-caption").caption(
                     f"Playback {step % len(ends) + 1} of {len(ends)}: {end:%d %b %Y} "
                     f"(from {ends[0]:%d %b %Y}, a week a step)"
                 )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
-from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.analysis.filters import Filters, apply_filters, places_named, text_mask
 from borderwatch.data.loader import load_events
 
 
@@ -136,3 +137,14 @@ def test_the_stale_threshold_round_trips_through_the_query_and_bad_values_warn()
     f, warnings = Filters.from_query({"stale": ["-1"]})
     assert f.stale_days == 30
     assert warnings == ["Ignored stale='-1': give a whole number of days (default 30)."]
+
+
+def test_text_search_finds_a_place_by_any_of_its_gazetteer_names():
+    events = pd.DataFrame({
+        "event_id": ["BW-1", "BW-2"], "summary": ["Border shut.", "Talks held."],
+        "place": ["Hairatan", "Kabul"], "actors": ["", ""],
+    })  # fmt: skip
+    places = pd.DataFrame({"name": ["Hairatan", "Kabul"], "alt_names": ["Hayratan;Hairaton", None]})
+    assert text_mask(events, "Hayratan").tolist() == [False, False]  # without the gazetteer
+    assert text_mask(events, "hayratan", places).tolist() == [True, False]
+    assert places_named(places, "airaton") == ["Hairatan"]

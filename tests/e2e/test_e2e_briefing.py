@@ -83,3 +83,47 @@ def test_playback_steps_the_end_date_on_a_timer(app, page):
     dates = sorted(re.search(r"as of (.+)$", t).group(1) for t in seen)
     assert len(dates) >= 3, dates
     assert page.watch.outside == set()
+
+
+SCREENS = [(1366, 768), (1920, 1080), (3840, 2160)]
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
+def test_the_briefing_screen_fills_the_wall_with_type_that_grows_with_it(app, page, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    frame = open_app(page, app.url + "/?mode=briefing")
+    page.locator("table.bw-board").wait_for()
+    frame.wait_for_selector(".bw-lbl-country span", timeout=30_000)
+    box = page.evaluate(
+        """() => {
+            const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+            const r = f.getBoundingClientRect();
+            const px = s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize);
+            return {top: r.top, bottom: r.bottom, scroll: document.documentElement.scrollHeight,
+                    board: px("table.bw-board td"), latest: px("table.bw-latest td")};
+        }"""
+    )
+    # the map takes the height the title leaves, down to the screen's edge, and no scrolling
+    assert box["top"] < 0.16 * height
+    assert height - 24 <= box["bottom"] <= height
+    assert box["scroll"] <= height
+    map_height = frame.evaluate("() => window.map.getContainer().getBoundingClientRect().height")
+    assert map_height == pytest.approx(box["bottom"] - box["top"], abs=2)
+    # the board's and latest events' text: 24 px at 1080p, in proportion on other screens
+    assert box["board"] == pytest.approx(24 * width / 1920, abs=0.5)
+    assert box["latest"] == box["board"]
+    legend = frame.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.bw-legend')).fontSize)"
+    )
+    assert legend >= 16
+    legend_box = frame.evaluate(
+        "() => { const r = document.querySelector('.bw-legend').getBoundingClientRect();"
+        " return [r.top, r.bottom, innerHeight]; }"
+    )
+    assert legend_box[0] >= 0 and legend_box[1] <= legend_box[2]  # the whole legend is on screen
+    label = frame.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.bw-lbl-country span'))"
+        ".fontSize)"
+    )
+    assert label >= (14 if width < 3000 else 24)  # map labels grow with the screen too
+    screenshot(page, f"briefing_{width}x{height}")

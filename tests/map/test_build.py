@@ -5,6 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import folium
+import pandas as pd
 import pytest
 import streamlit_folium
 from sample_data import EVENTS, write_data_dir, write_stub_vendor
@@ -252,3 +253,17 @@ def test_a_standalone_map_holds_the_layers_and_the_layer_switcher(ds):
     m = parts.standalone()
     assert all(layer in m._children.values() for layer in parts.layers)
     assert parts.control in m._children.values()
+
+
+def test_districts_that_share_a_spot_are_drawn_as_nested_rings_each_reachable():
+    lat = pd.Series([35.92139, 35.91167, 36.06])  # Maymana, Pashtun Kot (1 km), Khwaja Sabz Posh
+    lon = pd.Series([64.78361, 64.78667, 64.97])
+    assert build.nested_radii(lat, lon) == [13, 8, 13]
+
+
+def test_the_wheel_zooms_only_after_a_click_and_clusters_use_no_status_colour(outlines, vendor):
+    html = build.base_map(outlines, offline=True, vendor_dir=vendor).get_root().render()
+    assert "map.scrollWheelZoom.disable()" in html and 'map.on("click focus"' in html
+    cluster_css = build.CLUSTER_CSS.lower()
+    for color in [*build.STATUS_COLORS.values(), *build.CONTROL_COLORS.values()]:
+        assert color.lower() not in cluster_css

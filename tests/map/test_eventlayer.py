@@ -4,6 +4,8 @@ import pytest
 from sample_data import EVENTS, MALICIOUS, event, write_data_dir
 
 from borderwatch.data.loader import load_dataset
+from borderwatch.data.vocab import EVENT_TYPES
+from borderwatch.map import eventlayer
 from borderwatch.map.eventlayer import (
     EventMarkers,
     blob_json,
@@ -89,3 +91,10 @@ def test_clicked_event_id_reads_the_event_line_of_the_popup_text():
 
 def test_type_label_reads_like_a_legend_entry():
     assert type_label("crossing_reopened") == "Crossing reopened"
+
+
+def test_every_event_type_has_a_colour_of_its_own_shared_with_the_timeline():
+    colors = [eventlayer.TYPE_STYLE[t][0] for t in EVENT_TYPES]
+    assert len(set(colors)) == len(colors)
+    labels = [type_label(t) for t in EVENT_TYPES]
+    assert eventlayer.type_colors(labels) == colors

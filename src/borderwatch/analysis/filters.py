@@ -157,8 +157,12 @@ def type_mask(events: pd.DataFrame, types: Iterable[str]) -> pd.Series:
     return events["event_type"].isin(wanted)
 
 
-def text_mask(events: pd.DataFrame, q: str) -> pd.Series:
-    """Events whose summary, place, actors or id contain every word of `q` (any case)."""
+def text_mask(events: pd.DataFrame, q: str, places: pd.DataFrame | None = None) -> pd.Series:
+    """Events whose summary, place, actors or id contain every word of `q` (any case).
+
+    With the gazetteer (`places`), a word also finds the events at every place one of
+    whose names contains it: "Hayratan" finds the events at Hairatan.
+    """
     mask = pd.Series(True, index=events.index)
     for word in q.split():
         # Later words only search the rows that earlier words left.
@@ -167,8 +171,17 @@ def text_mask(events: pd.DataFrame, q: str) -> pd.Series:
         for col in TEXT_COLUMNS:
             if col in rows.columns:
                 hit |= _contains(rows[col], word)
+        if places is not None and "place" in rows.columns:
+            hit |= rows["place"].isin(places_named(places, word))
         mask &= hit.reindex(events.index, fill_value=False)
     return mask
+
+
+def places_named(places: pd.DataFrame, word: str) -> list[str]:
+    """Gazetteer names of the places whose name or any alternative name contains `word`."""
+    names = places["name"].astype(str)
+    every = names + ";" + places["alt_names"].fillna("").astype(str)
+    return names[every.str.contains(word, case=False, regex=False)].tolist()
 
 
 def _contains(values: pd.Series, word: str) -> pd.Series:
@@ -184,13 +197,16 @@ def _contains(values: pd.Series, word: str) -> pd.Series:
     return values.astype(str).str.contains(word, case=False, regex=False)
 
 
-def apply_filters(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    """The events that match every part of `f` (order preserved)."""
+def apply_filters(
+    events: pd.DataFrame, f: Filters, places: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The events that match every part of `f` (order preserved); with the gazetteer
+    (`places`) the text search knows every name of a place (see `text_mask`)."""
     mask = date_mask(events, f.start, f.end)
     mask &= country_mask(events, f.countries)
     mask &= type_mask(events, f.types)
     if f.q:
-        mask &= text_mask(events[mask], f.q).reindex(events.index, fill_value=False)
+        mask &= text_mask(events[mask], f.q, places).reindex(events.index, fill_value=False)
     if mask.all():
         # Nothing filtered out: a shallow copy (copy-on-write keeps it independent)
         # instead of taking every row, which at a million events cost 0.2 s and 250 MB.

@@ -76,15 +76,72 @@ LAYER_NAMES = {
 MAP_CSS = f"""
 <style>
 .leaflet-container.leaflet-container {{background:{SEA};}}  /* beats leaflet.css in any order */
-.bw-legend {{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:6px;
-  font-size:11px;line-height:15px;box-shadow:0 0 4px rgba(0,0,0,.3);max-height:60vh;
-  overflow:auto;}}
-.bw-legend {{display:flex;gap:10px;}}
-.bw-legend b {{display:block;margin-top:3px;}}
-.bw-legend i.bw-swatch {{display:inline-block;width:12px;height:12px;border-radius:50%;
-  margin-right:5px;vertical-align:-1px;}}
+.bw-legend {{background:rgba(255,255,255,.92);padding:.4em .6em;border-radius:6px;
+  font-size:clamp(12px, 1vw, 36px);line-height:1.35;box-shadow:0 0 4px rgba(0,0,0,.3);
+  max-height:calc(100vh - 90px);overflow:auto;}}
+.bw-legend {{display:flex;gap:.8em;}}
+.bw-legend b {{display:block;margin-top:.25em;}}
+.bw-legend i.bw-swatch {{display:inline-block;width:1em;height:1em;border-radius:50%;
+  margin-right:.4em;vertical-align:-.1em;}}
 .bw-legend i.bw-swatch.bw-unconfirmed {{opacity:.45;outline:2px dashed #333;outline-offset:-2px;}}
-.bw-legend i.fa-solid {{width:16px;text-align:center;margin-right:3px;}}
+.bw-legend i.fa-solid {{width:1.3em;text-align:center;margin-right:.25em;}}
+</style>
+"""
+
+CLUSTER_CSS = """
+<style>
+/* clusters in ink, unlike every status and control colour (MarkerCluster's own are the
+   status board's green, yellow and orange) */
+.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large {
+  background-color: rgba(38, 50, 56, .35) !important;}
+.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {
+  background-color: rgba(38, 50, 56, .9) !important; color: #fff; font-weight: 700;}
+</style>
+"""
+
+
+class WheelAfterClick(JSCSSMixin):
+    """The mouse wheel zooms the map only once the map has been clicked, and again
+    scrolls the page once the pointer leaves it: scrolling past the map never zooms it."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            map.scrollWheelZoom.disable();
+            map.on("click focus", function () { map.scrollWheelZoom.enable(); });
+            map.on("mouseout", function () { map.scrollWheelZoom.disable(); });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "WheelAfterClick"
+
+
+FILL_FRAME_CSS = """
+<style>
+/* a briefing screen: the map fills its frame, which the page sizes to the screen */
+#map_div {height: 100vh !important;}
+/* the legend runs along the map's bottom edge in rows, leaving the middle to the map */
+.bw-legend {font-size: clamp(16px, 1.15vw, 40px); width: calc(100vw - 150px);
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5em, 1fr));
+  column-gap: .8em; row-gap: 0; line-height: 1.3; max-height: none;}
+.bw-legend .bw-legend-col {display: contents;}
+.bw-legend b {grid-column: 1 / -1; margin-top: .2em;}
+/* a wall: markers and controls grow with the screen as the labels do */
+@media (min-width: 1800px) {
+  .bw-icon span, .marker-cluster div, .leaflet-control-zoom, .leaflet-control-fullscreen {
+    zoom: 1.5;}
+  .leaflet-control-layers {font-size: 22px;}
+}
+@media (min-width: 2600px) {
+  .bw-icon span, .marker-cluster div, .leaflet-control-zoom, .leaflet-control-fullscreen {
+    zoom: 2;}
+  .leaflet-control-layers {font-size: 28px;}
+}
 </style>
 """
 
@@ -254,11 +311,14 @@ def base_map(
     vendor_dir: Path | None = None,
     base_url: str = assets.STATIC_URL,
     embed_basemap: bool = False,
+    fill_frame: bool = False,
 ) -> folium.Map:
     """The map that stays mounted: base map, outlines, legend, scale, full screen, asset links.
 
     The labelled base map is fetched by the page from beside the assets (`base_url`),
     or carried in the map's own script with `embed_basemap` (a standalone file).
+    `fill_frame` makes the map as tall as its frame and the legend larger (a briefing
+    screen sizes the frame to the wall).
 
     Every link points at the committed local copies. Offline there is no tile
     layer at all; otherwise the layer switcher offers online street tiles, off
@@ -284,10 +344,16 @@ def base_map(
         ).add_to(m)  # fmt: skip
     page = m.get_root()
     assert isinstance(page, Figure)  # a folium.Map's root is always its Figure
-    page.header.add_child(Element(MAP_CSS + EVENT_CSS + BASEMAP_CSS), name="borderwatch_css")
+    page.header.add_child(
+        Element(
+            MAP_CSS + EVENT_CSS + BASEMAP_CSS + CLUSTER_CSS + (FILL_FRAME_CSS if fill_frame else "")
+        ),
+        name="borderwatch_css",
+    )
     # before the outlines: it makes the panes they are drawn in
     BaseMap(basemap_url(base_url), embed=embed_basemap).add_to(m)
     outline_layer(outlines).add_to(m)
+    WheelAfterClick().add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     Legend().add_to(m)
     PluginLinks().add_to(m)
@@ -349,16 +415,39 @@ def crossing_layer(status: pd.DataFrame) -> folium.FeatureGroup:
     return group
 
 
+NEAR_DEGREES = 0.05
+"""Places closer than this (about 5 km) share a spot on the map at most zooms."""
+RADII_PX = (13, 8, 4)
+"""Circle sizes, largest first, of places that share a spot: each stays reachable as a
+ring around the next (Pashtun Kot lies 1 km from Maymana)."""
+
+
+def nested_radii(lat: pd.Series, lon: pd.Series) -> list[int]:
+    """A pixel radius per place: the first of each group of near places largest, the next
+    smaller, so that drawn in order every one shows a ring (or dot) of its own."""
+    radii: list[int] = []
+    seen: list[tuple[float, float]] = []
+    for y, x in zip(lat.astype(float), lon.astype(float), strict=True):
+        near = sum(abs(y - sy) < NEAR_DEGREES and abs(x - sx) < NEAR_DEGREES for sy, sx in seen)
+        radii.append(RADII_PX[min(near, len(RADII_PX) - 1)])
+        seen.append((y, x))
+    return radii
+
+
 def control_layer(control: pd.DataFrame) -> folium.FeatureGroup:
-    """Each district as a circle coloured by who controls it (rows of `Picture.control`)."""
+    """Each district as a circle coloured by who controls it (rows of `Picture.control`).
+
+    Circles keep their size on screen at every zoom; districts that share a spot are
+    drawn as nested rings (see `nested_radii`) so every one can be hovered and clicked.
+    """
     group = folium.FeatureGroup(name=LAYER_NAMES["control"], show=True)
-    for r in control.itertuples(index=False):
-        if pd.isna(r.latitude) or pd.isna(r.longitude):
-            continue
+    located = control.dropna(subset=["latitude", "longitude"])
+    radii = nested_radii(located["latitude"], located["longitude"])
+    for r, radius in zip(located.itertuples(index=False), radii, strict=True):
         color, stale = _state_color(CONTROL_COLORS, str(r.control))
-        folium.Circle(
+        folium.CircleMarker(
             location=(float(r.latitude), float(r.longitude)),
-            radius=9000,
+            radius=radius,
             color=color,
             weight=2,
             dash_array=UNCONFIRMED_DASH if stale else None,
@@ -510,7 +599,10 @@ def build_map(
     `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen);
     `embed_basemap` puts the base map's data in the map itself (a standalone file).
     """
-    base = base_map(map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap)
+    base = base_map(
+        map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap,
+        fill_frame=not collapsed,
+    )  # fmt: skip
     if as_of is None:
         as_of = store.span()[1]
     picture = _picture(store, as_of, stale_days)

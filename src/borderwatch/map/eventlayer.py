@@ -31,9 +31,9 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     "crossing_reopened": ("#27ae60", "road-circle-check"),
     "crossing_threatened": ("#e67e22", "triangle-exclamation"),
     "territorial_control": ("#8e44ad", "flag"),
-    "clash": ("#b71c1c", "burst"),
+    "clash": ("#d81b60", "burst"),
     "military_deployment": ("#34495e", "truck"),
-    "military_exercise": ("#5d6d7e", "person-rifle"),
+    "military_exercise": ("#6d8e23", "person-rifle"),
     "refugee_movement": ("#2980b9", "people-group"),
     "diplomatic_contact": ("#16a085", "handshake"),
     "statement": ("#7f8c8d", "bullhorn"),
@@ -41,7 +41,14 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     "militant_presence": ("#6d4c41", "user-secret"),
     "other": ("#555555", "circle-question"),
 }
-"""Event type -> (marker colour, Font Awesome 6 solid icon name)."""
+"""Event type -> (colour, Font Awesome 6 solid icon name): the marker, the legend and the
+timeline all use this colour, and no two types share one."""
+
+
+def type_colors(labels: list[str]) -> list[str]:
+    """The colour of each type label (`type_label` of a type), for a chart's series."""
+    by_label = {type_label(k): c for k, (c, _) in TYPE_STYLE.items()}
+    return [by_label.get(label, OTHER_STYLE[0]) for label in labels]
 
 OTHER_STYLE = ("#555555", "circle")
 

@@ -38,6 +38,8 @@ def _free_port() -> int:
 class App:
     url: str
     data_dir: Path
+    pid: int
+    """The `streamlit run` process (its memory is measured by the soak test)."""
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +82,7 @@ def app(tmp_path_factory, app_env) -> Iterator[App]:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start; see {log.name}")
             time.sleep(0.3)
-        yield App(url, data_dir)
+        yield App(url, data_dir, proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

@@ -104,7 +104,7 @@ def test_the_briefing_screen_fills_the_wall_with_type_that_grows_with_it(app, pa
         }"""
     )
     # the map takes the height the title leaves, down to the screen's edge, and no scrolling
-    assert box["top"] < 0.16 * height
+    assert box["top"] < 0.2 * height
     assert height - 24 <= box["bottom"] <= height
     assert box["scroll"] <= height
     map_height = frame.evaluate("() => window.map.getContainer().getBoundingClientRect().height")

@@ -224,7 +224,8 @@ def _at_byte(name: str, before: bytes, what: str, header: Sequence[str]) -> Prob
     start = before.rfind(b"\n") + 1
     prefix = before[start:].decode("utf-8", "replace").replace("\r", " ")
     n = len(next(csv.reader([prefix]), [""]))
-    field = header[n - 1] if line > 1 and n <= len(header) else f"column {n}"
+    name_ok = line > 1 and n <= len(header) and header[n - 1].isprintable()
+    field = header[n - 1] if name_ok and 0 < len(header[n - 1]) <= 60 else f"column {n}"
     return Problem(name, line, field, f"{what} at byte {len(before):,}")
 
 

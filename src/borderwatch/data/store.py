@@ -117,7 +117,7 @@ class FrameStore:
         self, ds: Dataset, select: Callable[[Filters], pd.DataFrame] | None = None
     ):
         self.ds = ds
-        self._select = select or (lambda f: apply_filters(ds.events, f))
+        self._select = select or (lambda f: apply_filters(ds.events, f, ds.places))
         self.data_dir = ds.data_dir
         self.sources, self.places, self.crossings = ds.sources, ds.places, ds.crossings
         self.total = len(ds.events)

@@ -205,7 +205,7 @@ def show(
             else:
                 st.caption(timeline_caption(tl))
                 # each type in its map and legend colour
-                st.bar_chart(tl.counts, height=220, color=type_colors(list(tl.counts.columns)))
+                st.bar_chart(tl.counts, height=220, color=[*type_colors(list(tl.counts.columns))])
 
     table_box = st.expander("Events table", key="open_table", on_change="rerun")
     rows: list[int] = []

@@ -298,6 +298,8 @@ def report(results: dict, command: str, partial: bool) -> str:
         )
         if a.get("final_note"):
             popup += f" (note: “{a['final_note']}”)"
+        if a.get("zoom_error"):
+            popup += f"; the zooming stopped on a benchmark error: {a['zoom_error']}"
         lines.append(
             f"| {r['n']:,} | {r['engine']} | {secs(a['first_map_median_s'])} "
             f"| {secs(a['filter_median_s'])} ({', '.join(secs(x['s']) for x in a['filter'])}) "

@@ -36,7 +36,11 @@ FIRST_VISIBLE = """sel => {
     const box = window.map.getContainer().getBoundingClientRect();
     return [...document.querySelectorAll(sel)].findIndex(e => {
         const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-        return x > box.left + 30 && x < box.right - 30 && y > box.top + 30 && y < box.bottom - 30;
+        if (!(x > box.left + 30 && x < box.right - 30 && y > box.top + 30 && y < box.bottom - 30)) {
+            return false;
+        }
+        const top = document.elementFromPoint(x, y);  // not under the legend or a note
+        return top !== null && (top === e || e.contains(top));
     });
 }"""
 
@@ -285,12 +289,16 @@ def measure_app(data_dir: Path, reps: int, timeout_s: float = 300) -> dict:
             out["first_map_s"].append(s)
             context.close()
         _, context, page, frame, seen = first_map(b, server.url, timeout_s)
-        for _ in range(12):
-            step = zoom_into_densest_cell(page, frame, seen, timeout_s)
-            if step is None:
-                break
-            out["zoom"].append(step)
-        out["popup_event"] = open_a_popup(frame, timeout_s)
+        out["popup_event"] = None
+        try:
+            for _ in range(12):
+                step = zoom_into_densest_cell(page, frame, seen, timeout_s)
+                if step is None:
+                    break
+                out["zoom"].append(step)
+            out["popup_event"] = open_a_popup(frame, timeout_s)
+        except Exception as e:  # reported with what was measured before it
+            out["zoom_error"] = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
         out["final_zoom"] = frame.evaluate("window.map.getZoom()")
         out["final_note"] = frame.evaluate(
             "() => (document.querySelector('.bw-note') || {}).textContent || null"

@@ -10,9 +10,11 @@ import pytest
 from sample_data import BUNDLED, event, write_data_dir
 
 from borderwatch.analysis.filters import Filters, apply_filters
+from borderwatch.analysis.sqlfilters import POSTGRES, Box, where_clause
 from borderwatch.cli import main
 from borderwatch.data.loader import load_dataset
 from borderwatch.data.problems import DataError
+from borderwatch.data.store import box_mask
 from borderwatch.db import DATABASE_ENV
 from borderwatch.db.reads import filtered_events, history, load_store
 from borderwatch.db.schema import connect, init
@@ -127,14 +129,24 @@ def test_filters_run_in_sql_select_what_pandas_selects(db, f):
     assert got["event_id"].tolist() == expected["event_id"].tolist()
 
 
-def test_the_filters_reach_postgresql_as_a_where_clause(db):
-    from borderwatch.db.reads import filter_sql
+def test_the_filters_reach_postgresql_through_the_one_sql_compiler(db):
+    where, params = where_clause(
+        Filters(start=dt.date(2021, 7, 1), countries=("UZB",), q="bridge"), dialect=POSTGRES
+    )
+    assert where.startswith(
+        "day_end >= %s AND (country IN (%s) OR counterpart_country IN (%s)) AND (summary ILIKE %s"
+    )
+    assert params[:3] == [dt.date(2021, 7, 1), "UZB", "UZB"]
 
-    where, params = filter_sql(Filters(start=dt.date(2021, 7, 1), countries=("UZB",), q="bridge"))
-    text = where.as_string(db)
-    assert text.startswith("day_end >= %s AND (country = ANY(%s) OR counterpart_country = ANY(%s))")
-    assert '"summary" ILIKE %s' in text
-    assert params[:3] == [dt.date(2021, 7, 1), ["UZB"], ["UZB"]]
+
+def test_the_map_box_selects_in_postgis_what_pandas_selects(db):
+    box = Box(south=37.0, west=67.0, north=37.5, east=68.0)
+    where, params = where_clause(Filters(countries=("UZB",)), box, dialect=POSTGRES)
+    got = db.execute(f"SELECT event_id FROM events WHERE {where} ORDER BY seq", params).fetchall()
+    events = apply_filters(load_dataset(BUNDLED).events, Filters(countries=("UZB",)))
+    expected = events[box_mask(events, box)]["event_id"].tolist()
+    assert expected  # Termez and Hairatan lie in the box
+    assert [r[0] for r in got] == expected
 
 
 def test_a_save_is_recorded_in_the_history_with_the_editor(db):

@@ -3,8 +3,8 @@
 The same rules as the pandas masks in `filters`: dates by overlap, a country on
 either side, any of the types, every word of the text in summary, place, actors
 or id (any case), and the map's box. Values always travel as parameters, never
-inside the SQL text. The SQL is plain enough for DuckDB and PostgreSQL alike;
-`placeholder` is the driver's parameter marker (`?` for DuckDB, `%s` for psycopg).
+inside the SQL text. Both stores use it: DuckDB on a converted Parquet file
+(`DUCKDB`) and PostgreSQL (`POSTGRES`); a `Dialect` holds what differs between them.
 """
 
 from __future__ import annotations
@@ -33,6 +33,36 @@ class Box:
         )
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """What one store's SQL spells its own way.
+
+    `placeholder` is the driver's parameter marker; `date_start`/`date_end` the
+    columns holding an event's days typed DATE; `point` how the box is tested:
+    `"latlon"` on numeric `latitude`/`longitude` columns, `"postgis"` on a `geom` point.
+    """
+
+    placeholder: str
+    date_start: str
+    date_end: str
+    point: str
+
+    def box(self, box: Box) -> tuple[str, list[object]]:
+        """The condition that an event lies in `box` (edges included), and its parameters."""
+        p = self.placeholder
+        if self.point == "postgis":
+            envelope = f"ST_MakeEnvelope({p}, {p}, {p}, {p}, 4326)"
+            return f"geom && {envelope}", [box.west, box.south, box.east, box.north]
+        between = f"latitude BETWEEN {p} AND {p} AND longitude BETWEEN {p} AND {p}"
+        return between, [box.south, box.north, box.west, box.east]
+
+
+DUCKDB = Dialect(placeholder="?", date_start="date_start", date_end="date_end", point="latlon")
+"""A converted `events.parquet` read by DuckDB (`data.duckstore`)."""
+POSTGRES = Dialect(placeholder="%s", date_start="day_start", date_end="day_end", point="postgis")
+"""The shared store's `events` table through psycopg (`db.reads`): typed days, a `geom` point."""
+
+
 def like_pattern(word: str) -> str:
     """`%word%` with LIKE's wildcards in `word` escaped (the escape character is `\\`)."""
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -40,21 +70,23 @@ def like_pattern(word: str) -> str:
 
 
 def where_clause(
-    f: Filters, box: Box | None = None, placeholder: str = "?"
+    f: Filters, box: Box | None = None, dialect: Dialect = DUCKDB
 ) -> tuple[str, list[object]]:
     """(`WHERE`-less condition, parameters) selecting the events that `f` and `box` match.
 
-    Expects columns named as in `events.csv`, dates typed DATE, coordinates numeric.
-    No condition gives `TRUE`.
+    Expects the text columns named as in `events.csv`. No condition gives `TRUE`.
+
+    >>> where_clause(Filters(countries=("UZB",), types=("clash",)))[0]
+    '(country IN (?) OR counterpart_country IN (?)) AND event_type IN (?)'
     """
-    p = placeholder
+    p = dialect.placeholder
     parts: list[str] = []
     params: list[object] = []
     if f.start is not None:
-        parts.append(f"date_end >= {p}")
+        parts.append(f"{dialect.date_end} >= {p}")
         params.append(f.start)
     if f.end is not None:
-        parts.append(f"date_start <= {p}")
+        parts.append(f"{dialect.date_start} <= {p}")
         params.append(f.end)
     if f.countries:
         marks = ", ".join([p] * len(f.countries))
@@ -68,6 +100,7 @@ def where_clause(
         parts.append(f"({either})")
         params += [like_pattern(word)] * len(TEXT_COLUMNS)
     if box is not None:
-        parts.append(f"latitude BETWEEN {p} AND {p} AND longitude BETWEEN {p} AND {p}")
-        params += [box.south, box.north, box.west, box.east]
+        inside, box_params = dialect.box(box)
+        parts.append(inside)
+        params += box_params
     return (" AND ".join(parts) or "TRUE"), params

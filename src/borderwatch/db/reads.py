@@ -2,7 +2,8 @@
 
 The data set is typed by the same functions as a data folder's, so the page shows
 the same counts, map and board on either. The filters run in PostgreSQL
-(`filter_sql`): the page takes the rows they select from the cached frame.
+(`sqlfilters.where_clause`, the one compiler DuckDB uses too): the page takes the
+rows they select from the cached frame.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import pandas as pd
 import psycopg
 from psycopg import sql
 
-from borderwatch.analysis.filters import TEXT_COLUMNS, Filters
+from borderwatch.analysis.filters import Filters
+from borderwatch.analysis.sqlfilters import POSTGRES, where_clause
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import Dataset, typed_events
 from borderwatch.db.schema import CROSSINGS, EVENTS, PLACES, SOURCES, require_initialised
@@ -67,47 +69,11 @@ def load_store(conn: psycopg.Connection, borders_dir: Path) -> StoreData:
     )
 
 
-def _like(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def filter_sql(f: Filters) -> tuple[sql.Composable, list[Any]]:
-    """`f` as a WHERE condition on `events` and its parameters (as `apply_filters` decides).
-
-    Dates overlap the range; a country matches either side; every word of the
-    text is in the summary, place, actors or id, in any case.
-    """
-    clauses: list[sql.Composable] = []
-    params: list[Any] = []
-    if f.start is not None:
-        clauses.append(sql.SQL("day_end >= %s"))
-        params.append(f.start)
-    if f.end is not None:
-        clauses.append(sql.SQL("day_start <= %s"))
-        params.append(f.end)
-    if f.countries:
-        clauses.append(sql.SQL("(country = ANY(%s) OR counterpart_country = ANY(%s))"))
-        params += [list(f.countries), list(f.countries)]
-    if f.types:
-        clauses.append(sql.SQL("event_type = ANY(%s)"))
-        params.append(list(f.types))
-    for word in f.q.split():
-        any_column = sql.SQL(" OR ").join(
-            sql.SQL("{} ILIKE %s").format(sql.Identifier(c)) for c in TEXT_COLUMNS
-        )
-        clauses.append(sql.SQL("({})").format(any_column))
-        params += [_like(word)] * len(TEXT_COLUMNS)
-    where = sql.SQL(" AND ").join(clauses) if clauses else sql.SQL("true")
-    return where, params
-
-
 def matching_seqs(conn: psycopg.Connection, f: Filters) -> np.ndarray:
     """Row numbers (`seq`) of the events that match `f`, in table order."""
-    where, params = filter_sql(f)
-    rows = conn.execute(
-        sql.SQL("SELECT seq FROM events WHERE {} ORDER BY seq").format(where), params
-    ).fetchall()
+    where, params = where_clause(f, dialect=POSTGRES)
+    query = sql.SQL("SELECT seq FROM events WHERE {} ORDER BY seq").format(sql.SQL(where))
+    rows = conn.execute(query, params).fetchall()
     return np.array([r[0] for r in rows], dtype=np.int64)
 
 

@@ -28,7 +28,7 @@ from borderwatch.data.loader import default_data_dir
 from borderwatch.data.problems import describe
 from borderwatch.db import database_url
 from borderwatch.db.target import Target
-from borderwatch.ingest import decisions, store
+from borderwatch.ingest import decisions, ids, store
 from borderwatch.ingest.extract import STATUSES
 from borderwatch.ingest.review import (
     REVIEW_ONLY,
@@ -135,8 +135,8 @@ elif from_text and pasted.strip() and published and source_id:
 if "saved" in st.session_state:
     saved = st.session_state.pop("saved")
     st.success(
-        f"Saved {saved.added} events to {markdown_text(saved.where)}. "
-        f"{markdown_text(saved.details[0])}"
+        f"Saved {saved.added} events to {markdown_text(saved.where)} "
+        f"({markdown_text(saved.ids_text())}). {markdown_text(saved.details[0])}"
     )
     if saved.details[1:]:
         st.code("\n".join(saved.details[1:]), language=None)
@@ -152,7 +152,10 @@ if review.kind == "briefing":
     review = st.session_state.review
     shown = decisions.accepted(review.rows)
     st.subheader(f"Accepted rows: {len(shown)}")
-    st.caption("Write each summary in your own words; correct any value before saving.")
+    st.caption(
+        "Write each summary in your own words; correct any value before saving. "
+        "A blank event_id gets the next free id (BW-year-number) when the rows are saved."
+    )
 else:
     shown = review.rows
     st.subheader(f"Review {len(review.rows)} rows")
@@ -181,8 +184,9 @@ edited = st.data_editor(
     width="stretch",
 )
 
-edited = decisions.assign_ids(edited, existing["event_id"])  # blank ids: the data's scheme
-problems = table_problems(edited, review, context)
+# Blank ids are checked as the next free ones; the store gives the real ones under its lock.
+checked = ids.assign_ids(edited, existing["event_id"])
+problems = table_problems(checked, review, context)
 if problems:
     st.error(f"{len(problems)} problem(s): fix or delete these rows before saving.")
     st.dataframe(problem_table(problems), hide_index=True, width="stretch")

@@ -230,6 +230,53 @@ def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(db, databas
     assert {f"BW-2022-{n:04d}" for n in range(1, 101)} <= ids
 
 
+def test_two_editors_saving_rows_without_ids_at_once_get_distinct_next_ids(db, database_url):
+    # Each editor saves five batches of ten new rows (blank ids), all at once.
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+    given: dict[str, list[str]] = {"gina": [], "omar": []}
+
+    def editor(name: str) -> None:
+        try:
+            with connect(database_url) as conn:
+                start.wait()
+                for b in range(5):
+                    batch = rows(
+                        *(
+                            event(
+                                event_id="",
+                                date_start="2022-03-01",
+                                date_end="2022-03-01",
+                                date_precision="day",
+                                summary=f"{name} batch {b} row {i} at Hairatan.",
+                            )
+                            for i in range(10)
+                        )
+                    )
+                    result = save_events(conn, batch, f"{name}.csv", f"{name}@example.org")
+                    given[name] += result.event_ids
+        except BaseException as e:  # reported below, in the test's thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=editor, args=(n,)) for n in given]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=180)
+    assert errors == []
+    expected = [f"BW-2022-{n:04d}" for n in range(1, 101)]
+    assert sorted(given["gina"] + given["omar"]) == expected
+    stored = dict(
+        db.execute(
+            "SELECT event_id, split_part(summary, ' ', 1) FROM events "
+            "WHERE event_id LIKE 'BW-2022-%'"
+        ).fetchall()
+    )
+    assert sorted(stored) == expected
+    assert {i: stored[i] for i in given["gina"]} == {i: "gina" for i in given["gina"]}
+    assert {i: stored[i] for i in given["omar"]} == {i: "omar" for i in given["omar"]}
+
+
 def test_the_command_line_inits_loads_and_dumps(database_url, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv(DATABASE_ENV, database_url)
     assert main(["db", "init"]) == 0

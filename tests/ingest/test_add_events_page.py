@@ -87,7 +87,8 @@ def test_fixing_the_row_enables_save_which_appends_and_keeps_a_backup(page, data
     assert backup.read_bytes() == before
     # (the folder's name and the note are shown as typed: Markdown-escaped)
     assert at.success[0].value == (
-        f"Saved 2 events to {markdown_text('data/')}. "
+        f"Saved 2 events to {markdown_text('data/')} "
+        f"({markdown_text('BW-2021-0101, BW-2021-0102')}). "
         f"{markdown_text('Backups of the previous tables:')}"
     )
 

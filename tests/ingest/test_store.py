@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -171,6 +172,52 @@ def test_two_processes_saving_at_once_keep_every_row(data_dir):
     )
     assert len(list((data_dir / "backups").glob("events-*.csv"))) == 20
     assert not [p for p in os.listdir(data_dir) if p.endswith(".tmp")]
+
+
+# Two editors saving new rows (no id yet) at once: each save is given its ids
+# under the lock, so the second numbers after the first one's rows.
+ID_WORKER = """
+import json, sys, time
+from pathlib import Path
+from borderwatch.ingest import store
+from borderwatch.ingest.tidy import tidy_frame
+data_dir, editor, row = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+Path(data_dir, f"{editor}.ready").touch()
+while not Path(data_dir, "go").exists():
+    time.sleep(0.001)
+given = []
+for i in range(10):
+    one = dict(row, event_id="", summary=f"{editor} saw traffic stopped at Termez ({i}).")
+    given += store.append_events(Path(data_dir), tidy_frame([one], [2]), f"{editor}.csv").event_ids
+print(json.dumps(given))
+"""
+
+
+def test_two_editors_saving_rows_without_ids_at_once_get_distinct_next_ids(data_dir):
+    row = json.dumps(termez_closure())
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", ID_WORKER, str(data_dir), name, row],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("gina", "omar")
+    ]
+    deadline = time.monotonic() + 120
+    while not all((data_dir / f"{n}.ready").exists() for n in ("gina", "omar")):
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.05)
+    (data_dir / "go").touch()  # both start saving at the same moment
+    out = [w.communicate(timeout=180) for w in workers]
+    assert [w.returncode for w in workers] == [0, 0], out
+    given = [json.loads(stdout) for stdout, _ in out]
+    highest = max(int(e["event_id"][-4:]) for e in EVENTS if e["event_id"].startswith("BW-2021-"))
+    expected = [f"BW-2021-{n:04d}" for n in range(highest + 1, highest + 21)]
+    assert sorted(given[0] + given[1]) == expected
+    saved = load_dataset(data_dir).events
+    assert sorted(saved["event_id"].tail(20)) == expected
+    by_editor = saved.tail(20).groupby(saved["summary"].str.split().str[0])["event_id"].count()
+    assert by_editor.to_dict() == {"gina": 10, "omar": 10}
 
 
 def test_a_community_cloud_checkout_counts_as_read_only_unless_told_otherwise(

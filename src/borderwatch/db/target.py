@@ -28,6 +28,14 @@ class Saved:
     added: int
     where: str
     details: list[str] = field(default_factory=list)
+    event_ids: tuple[str, ...] = ()
+    """The saved rows' ids, blank ones given by the store as it saved them."""
+
+    def ids_text(self) -> str:
+        """The ids in a few words: 'BW-2021-0080 … BW-2021-0083' for a run of them."""
+        if len(self.event_ids) <= 3:
+            return ", ".join(self.event_ids)
+        return f"{self.event_ids[0]} … {self.event_ids[-1]}"
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,12 @@ class Target:
                 result.added,
                 self.label,
                 [f"Recorded in the change history as {editor}."],
+                result.event_ids,
             )
         folder = store.append_events(self.data_dir, rows, file, sources)
         return Saved(
             folder.added,
             self.label,
             ["Backups of the previous tables:", *(str(b) for b in folder.backups)],
+            tuple(folder.event_ids),
         )

@@ -3,8 +3,10 @@
 The rows are checked inside the transaction against the sources and gazetteer the
 database holds at that moment, then inserted with any new sources; the history
 trigger records each row with the editor's identity. Two editors saving at once
-both keep their rows: inserts of different events never conflict, and an event id
-saved twice is refused with a message rather than overwritten.
+both keep their rows: blank event ids are numbered inside the transaction while it
+holds a transaction-level advisory lock (`ID_LOCK`), so the second save reads the
+first one's ids only after it committed; an event id saved twice is still refused
+by the table's unique constraint, with a message rather than an overwrite.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ from borderwatch.data.problems import DataError, Problem
 from borderwatch.data.tables import LINE
 from borderwatch.db.schema import EVENTS, PLACES, SOURCES, require_initialised
 from borderwatch.db.transfer import _as_editor, insert_rows, read_text_table
+from borderwatch.ingest.ids import ID_PREFIX, assign_ids, years_needing_ids
 from borderwatch.ingest.tidy import Context, check_events
+
+ID_LOCK = 0x42570016
+"""pg_advisory_xact_lock key held while a save numbers and inserts its events."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class DbSaveResult:
     added: int
     sources_added: int
     editor: str
+    event_ids: tuple[str, ...] = ()
+    """The saved rows' ids, in order (blank ones numbered in the transaction)."""
 
 
 def store_context(conn: psycopg.Connection, extra_sources: Sequence[str] = ()) -> Context:
@@ -69,6 +77,7 @@ def save_events(
             for c in ALL_COLUMNS:
                 if c not in text.columns:
                     text[c] = ""
+            text = _with_ids(conn, text.fillna("").astype({"event_id": str}))
             problems = check_events(text, file, context)
             problems += _already_saved(conn, text, file)
             if problems:
@@ -86,7 +95,28 @@ def save_events(
         raise DataError(
             [Problem(file, None, None, f"nothing was saved: {e.diag.message_detail or e}")]
         ) from None
-    return DbSaveResult(len(rows), len(fresh), editor)
+    return DbSaveResult(len(rows), len(fresh), editor, tuple(text["event_id"]))
+
+
+def _with_ids(conn: psycopg.Connection, rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` with blank event ids numbered after the store's highest id of each year.
+
+    Called inside the save's transaction. Every save takes the advisory lock, which
+    is held until the transaction ends, so no other save can number or insert
+    events between this read and the commit.
+    """
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (ID_LOCK,))
+    years = years_needing_ids(rows)
+    if not years:
+        return rows
+    taken = [
+        r[0]
+        for r in conn.execute(
+            "SELECT event_id FROM events WHERE event_id LIKE ANY(%s)",
+            ([f"{ID_PREFIX}-{y}-%" for y in years],),
+        )
+    ]
+    return assign_ids(rows, taken)
 
 
 def _already_saved(conn: psycopg.Connection, rows: pd.DataFrame, file: str) -> list[Problem]:

@@ -2,14 +2,13 @@
 
 Candidates live in one table (the review's rows, numbered from 1) with a
 `status` column: `candidate` until accepted, then `checked`. Only accepted rows
-are saved; their ids come from the data's own scheme (`BW-YYYY-NNNN`, counted
-within the year of `date_start`) when they are saved, never from the extractor.
+are saved; their ids come from the data's own scheme (`ids.assign_ids`) when the
+store saves them, never from the extractor.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -17,8 +16,6 @@ import pandas as pd
 from borderwatch.data import vocab
 from borderwatch.ingest.extract import STATUS_CANDIDATE, STATUS_CHECKED
 
-ID_PREFIX = "BW"
-_ID = re.compile(rf"^{ID_PREFIX}-(\d{{4}})-(\d{{4,}})$")
 _PRECISION_ORDER = {p: i for i, p in enumerate(vocab.DATE_PRECISIONS)}
 
 
@@ -117,28 +114,6 @@ def apply_edits(
         for col, value in cells.items():
             if col in out.columns:
                 out.loc[label, col] = "" if value is None else str(value)
-    return out
-
-
-def assign_ids(rows: pd.DataFrame, existing_ids: Iterable[str]) -> pd.DataFrame:
-    """Blank `event_id`s filled from the data's scheme: BW-<year of date_start>-<next number>.
-
-    Numbers continue after the highest one used in that year by `existing_ids` or
-    by the rows themselves. A row without a valid `date_start` keeps its blank id
-    (validation names the date).
-    """
-    top: dict[str, int] = {}
-    for eid in [*existing_ids, *rows["event_id"]]:
-        m = _ID.match(str(eid))
-        if m:
-            top[m.group(1)] = max(top.get(m.group(1), 0), int(m.group(2)))
-    out = rows.copy()
-    for label, row in out.iterrows():
-        year = str(row["date_start"])[:4]
-        if str(row["event_id"]).strip() or not re.fullmatch(r"\d{4}", year):
-            continue
-        top[year] = top.get(year, 0) + 1
-        out.loc[label, "event_id"] = f"{ID_PREFIX}-{year}-{top[year]:04d}"
     return out
 
 

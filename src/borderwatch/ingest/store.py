@@ -30,6 +30,7 @@ from borderwatch.data.eventtable import ALL_COLUMNS, columns_of
 from borderwatch.data.loader import events_path, resolve_data_dir
 from borderwatch.data.problems import DataError, Problem, show
 from borderwatch.data.tables import LINE, read_table
+from borderwatch.ingest.ids import assign_ids
 from borderwatch.ingest.tidy import check_events, context_for
 
 BACKUP_DIR = "backups"
@@ -51,6 +52,8 @@ class SaveResult:
     added: int
     backups: list[Path] = field(default_factory=list)
     source_added: bool = False
+    event_ids: list[str] = field(default_factory=list)
+    """The saved rows' ids, in order (blank ones given under the lock)."""
 
 
 CLOUD_ROOT = Path("/mount/src")
@@ -197,12 +200,15 @@ def prepare(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The events table with `rows` appended, and every problem with `rows`.
 
+    A blank `event_id` is given the next free id of the data's scheme, counted
+    from the table as it is read here (`append_events` reads it under the lock).
     Problems name `file` and the rows' own `__line__`, so the editor can find them
     in what they uploaded; ids already in the table are reported as duplicates.
     """
     d = resolve_data_dir(data_dir)
     path = events_path(d)
     current = _read_events(path)
+    rows = assign_ids(rows, current["event_id"])
     context = context_for(d, extra_sources=[s["source_id"] for s in sources])
     problems = check_events(rows, file, context)
     existing = dict(zip(current["event_id"], current[LINE], strict=True))
@@ -296,9 +302,10 @@ def append_events(
 ) -> SaveResult:
     """Append `rows` (tidy strings with `__line__`) to the folder's event table.
 
-    Adds the `sources` rows sources.csv lacks. Raises ReadOnlyData when the folder
-    cannot be written and DataError when any row has a problem; in both cases no
-    file is touched.
+    Blank event ids are assigned under the folder's lock, from the table as it is
+    then, so concurrent saves never hand out one id twice. Adds the `sources` rows
+    sources.csv lacks. Raises ReadOnlyData when the folder cannot be written and
+    DataError when any row has a problem; in both cases no file is touched.
     """
     d = resolve_data_dir(data_dir)
     reason = read_only_reason(d)
@@ -319,4 +326,5 @@ def append_events(
         path = events_path(d)
         backups.append(backup(path))
         atomic_write(path, table_bytes(combined, path))
-    return SaveResult(path, len(rows), backups, bool(fresh))
+    ids = combined["event_id"].iloc[len(combined) - len(rows) :].tolist()
+    return SaveResult(path, len(rows), backups, bool(fresh), ids)

@@ -111,7 +111,7 @@ def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
         page.get_by_text("All 2 rows are valid.").wait_for()
         settled()
         page.get_by_role("button", name="Save 2 rows").click()
-        page.get_by_text("Saved 2 events to data/.").wait_for()
+        page.get_by_text("Saved 2 events to data/ (BW-2021-0101, BW-2021-0102).").wait_for()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "add_events_saved.png"), full_page=True)
 

@@ -3,7 +3,12 @@
 
    streamlit-folium removes every layer and the switcher on each change and adds the new
    ones; the user's clicks are kept on the map, which stays mounted, and applied to each
-   new switcher. Only clicks count: streamlit-folium's own removals fire the same events. */
+   new switcher. Only clicks count: streamlit-folium's own removals fire the same events.
+
+   streamlit-folium also keeps every layer it was ever sent in `window.feature_group` (it
+   pushes the new ones and never lets the removed ones go), so a screen left playing held
+   every past step's markers and popups: about 10 MB and 2,000 DOM nodes a minute. This
+   switcher arrives with the layers it lists, after them: only those are kept. */
 /* exported bwRememberChoices */
 
 function bwRememberChoices(control) {
@@ -21,6 +26,12 @@ function bwRememberChoices(control) {
         };
         map.on("overlayadd", remember(true));
         map.on("overlayremove", remember(false));
+    }
+    var current = control._layers.map(function (item) { return item.layer; });
+    if (Array.isArray(window.feature_group)) {
+        window.feature_group = window.feature_group.filter(function (layer) {
+            return current.indexOf(layer) >= 0;
+        });
     }
     control._layers.forEach(function (item) {
         if (!item.overlay || !(item.name in choices)) { return; }

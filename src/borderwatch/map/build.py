@@ -41,11 +41,13 @@ from borderwatch.data.vocab import (
     type_label,
 )
 from borderwatch.map import assets
-from borderwatch.map.basemap import BASEMAP_CSS, BaseMap, basemap_url
+from borderwatch.map.basemap import BASEMAP_CSS, BaseMap, basemap_path, basemap_url
 from borderwatch.map.eventlayer import (
     EVENT_CSS,
     OTHER_STYLE,
     TYPE_STYLE,
+    _BlobElement,
+    blob_json,
     detail_layer,
 )
 from borderwatch.map.scripts import program
@@ -243,65 +245,77 @@ def _outlines(path: Path, mtime_ns: int, size: int) -> dict:
     return outlines_geojson(load_borders(path.parent))
 
 
-class BoxedGeoJson(folium.GeoJson):
-    """folium.GeoJson that takes its bounds from its features' `bbox` members.
+OUTLINES_URL_NAME = "outlines.json"
+"""The bundled outlines as the page fetches them, beside the base map (see `outlines_path`)."""
 
-    streamlit-folium asks the map for its bounds on every rerun, and folium walks
-    every coordinate of the outlines in Python to find them (60 ms each time).
-    Features without a bbox fall back to folium's own walk.
-    """
+
+def outlines_path() -> Path:
+    """`dashboard/static/basemap/outlines.json`: the bundled borders layer as the map draws it
+    (`outlines_geojson`), written by `scripts/build_borders.py` and served as a static file."""
+    return basemap_path().with_name(OUTLINES_URL_NAME)
+
+
+def outlines_url(data_dir: Path | str, base_url: str = assets.STATIC_URL) -> str | None:
+    """Where the page fetches the outlines of `data_dir`'s map: the static copy when they are
+    the bundled ones; None when the folder has a borders layer of its own (drawn inline)."""
+    own = Path(data_dir) / BORDERS_FILE
+    bundled = bundled_data_dir() / BORDERS_FILE
+    if own.exists() and own.resolve() != bundled.resolve():
+        return None
+    return basemap_url(base_url).rsplit("/", 1)[0] + "/" + OUTLINES_URL_NAME
+
+
+def outlines_bounds(outlines: dict) -> list[list[float | None]]:
+    """[[south, west], [north, east]] of the outlines, from their features' `bbox` members."""
+    boxes = [f.get("bbox") for f in outlines.get("features", [])]
+    boxes = [b for b in boxes if b is not None and len(b) == 4]
+    if not boxes:
+        return [[None, None], [None, None]]
+    return [
+        [min(b[1] for b in boxes), min(b[0] for b in boxes)],
+        [max(b[3] for b in boxes), max(b[2] for b in boxes)],
+    ]
+
+
+class Outlines(_BlobElement):
+    """Draws the outlines into its parent feature group, fetched from `url` when given
+    (nothing of them in the map's script, which streamlit-folium sends on every rerun),
+    else from the data carried inline. Its bounds are the outlines' extent either way."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+        {{ this.js }}
+        bwOutlines({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.data }});
+        })();
+        {% endmacro %}
+        """
+    )
+    js = program("blob_helpers.js", "outlines.js")
+
+    def __init__(self, outlines: dict, url: str | None = None):
+        super().__init__()
+        self._name = "Outlines"
+        self.url = url
+        self.data = "null" if url else blob_json(outlines)
+        self._bounds = outlines_bounds(outlines)
 
     def _get_self_bounds(self) -> list[list[float | None]]:
-        boxes = [f.get("bbox") for f in self.data.get("features", [])]
-        if not boxes or any(b is None or len(b) != 4 for b in boxes):
-            return super()._get_self_bounds()
-        return [
-            [min(b[1] for b in boxes), min(b[0] for b in boxes)],
-            [max(b[3] for b in boxes), max(b[2] for b in boxes)],
-        ]
+        return self._bounds
 
 
-def outline_layer(outlines: dict) -> folium.FeatureGroup:
-    """Afghanistan picked out from its neighbours (names on hover) and its border in red.
+def outline_layer(outlines: dict, url: str | None = None) -> folium.FeatureGroup:
+    """Afghanistan picked out from its neighbours (names on hover) and its border in red,
+    fetched from `url` when given (see `outlines_url`), else carried in the map.
 
     The land, lakes, rivers and boundaries under it are the base map's (see
     `basemap.BaseMap`): the regional outlines end at a rectangle, so they are filled
     only where they add something and never stroked.
     """
     group = folium.FeatureGroup(name=LAYER_NAMES["outlines"], show=True)
-    countries = {
-        "type": "FeatureCollection",
-        "features": [f for f in outlines["features"] if f["properties"]["layer"] == "country"],
-    }
-    border = {
-        "type": "FeatureCollection",
-        "features": [
-            f for f in outlines["features"] if f["properties"]["layer"] == "afghan_border"
-        ],
-    }
-    if not countries["features"] or not border["features"]:
-        return group  # no borders file: an empty layer (tooltips need fields to exist)
-    BoxedGeoJson(
-        countries,
-        name="countries",
-        style_function=lambda f: {
-            "stroke": False,
-            "fillColor": "#fbf8ef",
-            "fillOpacity": 1.0 if f["properties"]["iso3"] == "AFG" else 0.0,
-        },
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-        control=False,
-        pane="bwCountries",  # under the online tiles, when the user switches them on
-    ).add_to(group)
-    BoxedGeoJson(
-        border,
-        name="afghan border",
-        style_function=lambda f: {"color": "#d62728", "weight": 3, "opacity": 0.9},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "length_km"], aliases=["Border", "Length (km)"]
-        ),
-        control=False,
-    ).add_to(group)
+    if outlines["features"] or url:
+        Outlines(outlines, url).add_to(group)
     return group
 
 
@@ -312,11 +326,13 @@ def base_map(
     base_url: str = assets.STATIC_URL,
     embed_basemap: bool = False,
     fill_frame: bool = False,
+    outlines_at: str | None = None,
 ) -> folium.Map:
     """The map that stays mounted: base map, outlines, legend, scale, full screen, asset links.
 
     The labelled base map is fetched by the page from beside the assets (`base_url`),
-    or carried in the map's own script with `embed_basemap` (a standalone file).
+    or carried in the map's own script with `embed_basemap` (a standalone file); so are
+    the outlines, from `outlines_at` (see `outlines_url`) or inline without it.
     `fill_frame` makes the map as tall as its frame and the legend larger (a briefing
     screen sizes the frame to the wall).
 
@@ -352,7 +368,7 @@ def base_map(
     )
     # before the outlines: it makes the panes they are drawn in
     BaseMap(basemap_url(base_url), embed=embed_basemap).add_to(m)
-    outline_layer(outlines).add_to(m)
+    outline_layer(outlines, None if embed_basemap else outlines_at).add_to(m)
     WheelAfterClick().add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     Legend().add_to(m)
@@ -601,7 +617,7 @@ def build_map(
     """
     base = base_map(
         map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap,
-        fill_frame=not collapsed,
+        fill_frame=not collapsed, outlines_at=outlines_url(store.data_dir, base_url),
     )  # fmt: skip
     if as_of is None:
         as_of = store.span()[1]

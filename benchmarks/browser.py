@@ -6,28 +6,17 @@ times until the app is idle with markers drawn in the map's iframe.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(REPO / "tests"))  # the server and browser helpers the tests use
+from services import CHROMIUM, chromium, streamlit_server  # noqa: E402, F401 (run.py: CHROMIUM)
+
 MARKERS = ".leaflet-marker-icon"
 """Cluster icons, event markers and grid cells are all Leaflet marker icons."""
 
@@ -70,27 +59,6 @@ window.__bwIdle = null;
 """
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on (never Streamlit's default 8501)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return port if port != 8501 else free_port()
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator[object]:
-    """A headless Chromium browser (Playwright driving Debian's chromium)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def _drawn_ms(frame, timeout_s: float) -> float:
     """Wait until the marker count in `frame` has been stable for QUIET_MS; when it last changed."""
     deadline = time.monotonic() + timeout_s
@@ -101,49 +69,6 @@ def _drawn_ms(frame, timeout_s: float) -> float:
             return float(state["last"])
         time.sleep(0.1)
     raise TimeoutError(f"no markers drawn within {timeout_s:g} s")
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError("streamlit did not become healthy")
-
-
-@contextlib.contextmanager
-def streamlit_server(
-    script: Path | str, cwd: Path, env: dict | None, timeout_s: float
-) -> Iterator[tuple[str, float]]:
-    """`streamlit run script` on a free port; yields its URL, when it was started, the process.
-
-    The start time (epoch seconds, as the page's own timestamps) is taken just
-    before the process starts; the server is stopped on leaving.
-    """
-    port = free_port()
-    t0 = time.time()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script),
-         "--server.port", str(port), "--server.headless", "true"],
-        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, proc, timeout_s)
-        yield url, t0, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def cold_start_times(
@@ -177,7 +102,8 @@ def cold_start_times(
             context.add_init_script(WATCH_IDLE)
             page = context.new_page()
             try:
-                with streamlit_server("dashboard/app.py", REPO, env, timeout_s) as (url, t0, _):
+                with streamlit_server("dashboard/app.py", env, timeout=timeout_s) as server:
+                    url, t0 = server.url, server.started
                     healthy = time.time() - t0
                     page.goto(url, timeout=timeout_s * 1000)
                     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_s * 1000)

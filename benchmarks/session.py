@@ -123,8 +123,8 @@ def app_server(
     full = {**os.environ, "BORDERWATCH_OFFLINE": "1", "BORDERWATCH_DATA": str(data_dir),
             "BORDERWATCH_CACHE": str(REPO / "benchmarks" / "out" / "snapshot-cache"),
             "PYTHONPATH": str(REPO / "src"), **(env or {})}  # fmt: skip
-    with streamlit_server(script, REPO, full, timeout_s) as (url, _t0, proc):
-        yield Server(url, proc.pid)
+    with streamlit_server(script, full, timeout=timeout_s) as server:
+        yield Server(server.url, server.pid)
 
 
 @dataclass

@@ -9,9 +9,11 @@ from borderwatch.data import vocab
 from borderwatch.map import assets
 
 REPO = Path(__file__).resolve().parents[1]
-MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick`"
-"""Hostile text for every escaping test: markup, a JS template expression, a backtick."""
-MALICIOUS_ESCAPED = "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96;"
+MALICIOUS = "<img src=x onerror=alert(1)> ${alert(2)} `tick` [link](http://example.com)"
+"""Hostile text for every escaping test: markup, a JS template expression, a backtick, Markdown."""
+MALICIOUS_ESCAPED = (
+    "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96; [link](http://example.com)"
+)
 """What `render.htmlsafe.escape` makes of it."""
 BUNDLED = REPO / "geodata"
 

@@ -1,8 +1,10 @@
 """Real servers for the tests: a private PostgreSQL/PostGIS cluster, an OpenID Connect
-provider (npm `oidc-provider`, tests/oidc/) and `streamlit run`, each on a free port.
+provider (npm `oidc-provider`, tests/oidc/) and `streamlit run`, each on a free port;
+and the browser that opens them (Debian's Chromium through Playwright).
 
-scripts/test.sh installs what they need (Debian's postgresql-15 and postgis, npm);
-the fixtures in conftest.py start them and stop them again.
+scripts/test.sh installs what they need (Debian's postgresql-15, postgis and chromium,
+npm); the fixtures in conftest.py start them and stop them again. The benchmarks use
+the same helpers.
 """
 
 from __future__ import annotations
@@ -23,16 +25,24 @@ import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]  # fmt: skip
+"""What headless Chromium needs on this offline machine (no sandbox as root, no phoning home)."""
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 OIDC_DIR = REPO / "tests" / "oidc"
 
 
 def free_port() -> int:
+    """A TCP port nobody listens on; never 8501, Streamlit's default, which a developer may use."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port = s.getsockname()[1]
+    return port if port != 8501 else free_port()
 
 
 def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
@@ -45,7 +55,7 @@ def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -
         if proc.poll() is not None or time.monotonic() > deadline:
             tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
             raise RuntimeError(f"{url} did not come up:\n{tail}")
-        time.sleep(0.3)
+        time.sleep(0.05)  # a start-up benchmark counts from here
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -182,20 +192,39 @@ def oidc_provider(
         stop(proc)
 
 
+@dataclass(frozen=True)
+class StreamlitServer:
+    """A running `streamlit run`: where to open it, its process, when it was started."""
+
+    url: str
+    pid: int
+    started: float
+    """Epoch seconds taken just before the process started (as the page's own timestamps)."""
+
+
 @contextlib.contextmanager
 def streamlit_server(
-    script: str,
-    port: int,
-    env: Mapping[str, str],
-    log_dir: Path,
+    script: str | Path,
+    env: Mapping[str, str | None] | None = None,
+    log_dir: Path | None = None,
+    *,
+    port: int | None = None,
+    host: str = "127.0.0.1",
     args: Sequence[str] = (),
     cwd: Path = REPO,
-) -> Iterator[str]:
-    """`streamlit run script` on 127.0.0.1:port with `env` added; yields the base URL.
+    timeout: float = 90,
+) -> Iterator[StreamlitServer]:
+    """`streamlit run script` on 127.0.0.1 (a free port unless `port` says), healthy; stopped after.
 
-    The URL says localhost, as sign-in's redirect URI must.
+    `env` is added to this process's environment (a value of None removes the
+    variable). The URL names `host`: sign-in's redirect URI must say "localhost".
+    The server's output goes to `log_dir` (a new temporary folder by default),
+    whose tail is shown if it does not come up within `timeout` seconds.
     """
-    log = log_dir / f"streamlit-{port}.log"
+    port = port or free_port()
+    log = Path(log_dir or tempfile.mkdtemp(prefix="bw-streamlit-")) / f"streamlit-{port}.log"
+    full_env = {**os.environ, **(env or {})}
+    started = time.time()
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -203,7 +232,7 @@ def streamlit_server(
                 "-m",
                 "streamlit",
                 "run",
-                script,
+                str(script),
                 "--server.port",
                 str(port),
                 "--server.address",
@@ -215,14 +244,26 @@ def streamlit_server(
                 *args,
             ],
             cwd=cwd,
-            env={**os.environ, **env},
+            env={k: v for k, v in full_env.items() if v is not None},
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    url = f"http://localhost:{port}"
     try:
-        wait_for(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
-        yield url
+        wait_for(f"http://127.0.0.1:{port}/_stcore/health", proc, log, timeout)
+        yield StreamlitServer(f"http://{host}:{port}", proc.pid, started)
     finally:
         stop(proc)
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright; closed on leaving."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -11,15 +11,15 @@ from pathlib import Path
 from sample_data import MALICIOUS
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]  # fmt: skip
 MALICIOUS_ID = "BW-2021-9999"
 LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "[::1]", "::1"}
 SHOWING = re.compile(r"Showing (\d+) of (\d+) events")
 MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
+EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
+"""JS: the layer drawing the events (markers in clusters, or grid cells) in the app's map."""
+SETTLED = "l => !!l && !l._map._animatingZoom && !l._inZoomAnimation"
+"""JS: whether the map has stopped zooming and the cluster group `l` its animations."""
 
 
 def write_e2e_data(root: Path) -> Path:
@@ -92,14 +92,29 @@ def showing(page) -> tuple[int, int]:
 def drawn_markers(frame) -> int:
     """Zoom to all events, then add up what is drawn: cluster counts plus single markers."""
     frame.evaluate(
-        """() => {
-            const c = Object.values(window.map._layers).find(l => l.bwCount !== undefined);
-            if (c.getLayers().length) { window.map.fitBounds(c.getBounds(), {animate: false}); }
-        }"""
+        f"""() => {{
+            const c = {EVENTS_LAYER};
+            if (c.getLayers().length) {{ window.map.fitBounds(c.getBounds(), {{animate: false}}); }}
+        }}"""
     )
-    frame.wait_for_timeout(800)
+    frame.wait_for_function(f"() => ({SETTLED})({EVENTS_LAYER})", timeout=10_000)
+    return counted_markers(frame)
+
+
+def counted_markers(frame) -> int:
+    """Events drawn in `frame`: the counts on the cluster icons plus the single markers."""
     clusters = frame.eval_on_selector_all(
         ".marker-cluster span", "els => els.map(e => parseInt(e.textContent, 10))"
     )
     singles = frame.locator(".leaflet-marker-icon.bw-icon").count()
     return sum(clusters) + singles
+
+
+def choose_row(page, text: str) -> None:
+    """Select the events table's row holding the cell `text`, as a keyboard user does.
+
+    The table is drawn on a canvas; its cells are mirrored in an accessible table,
+    whose cell takes the focus, and Shift+Space selects that cell's row.
+    """
+    page.locator("[data-testid='stDataFrame'] [role=gridcell]", has_text=text).first.focus()
+    page.keyboard.press("Shift+Space")

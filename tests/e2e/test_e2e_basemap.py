@@ -19,8 +19,10 @@ def label_texts(frame, kind: str) -> set[str]:
 def view(frame, lat: float, lon: float, zoom: int) -> None:
     # braces: setView returns the map, which Playwright would serialise whole (minutes)
     frame.evaluate(f"() => {{ window.map.setView([{lat}, {lon}], {zoom}, {{animate: false}}); }}")
-    frame.wait_for_function(f"() => window.map.getZoom() === {zoom}")
-    frame.wait_for_timeout(300)  # moveend handlers run after the view settles
+    # the labels' moveend handler marks the zoom it has drawn the labels for
+    frame.wait_for_function(
+        f"() => window.map.getContainer().getAttribute('data-bw-zoom') === '{zoom}'"
+    )
 
 
 def test_countries_and_cities_are_named_at_the_regional_view(app, page):

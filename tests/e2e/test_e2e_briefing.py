@@ -75,11 +75,13 @@ def test_playback_steps_the_end_date_on_a_timer(app, page):
     open_app(page, app.url + "/?mode=briefing&play=1&start=2021-08-01&end=2021-08-31")
     title = page.locator("h1").first
     seen = {title.inner_text()}
-    for _ in range(20):  # the board moves a week every few seconds
-        page.wait_for_timeout(1000)
+    while len(seen) < 3:  # the board moves a week every few seconds
+        page.wait_for_function(
+            "seen => !seen.includes(document.querySelector('h1').innerText)",
+            arg=sorted(seen),
+            timeout=30_000,
+        )
         seen.add(title.inner_text())
-        if len(seen) >= 3:
-            break
     dates = sorted(re.search(r"as of (.+)$", t).group(1) for t in seen)
     assert len(dates) >= 3, dates
     assert page.watch.outside == set()

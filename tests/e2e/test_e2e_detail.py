@@ -8,12 +8,11 @@ as a million events do with the default budget.
 from __future__ import annotations
 
 import pytest
-from e2e_support import open_app, screenshot
+from e2e_support import EVENTS_LAYER, SETTLED, open_app, screenshot
 
 pytestmark = pytest.mark.browser
 
 BUDGET = 10
-EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 LAYERS_ON = """() => Object.fromEntries(window.layer_control._layers
     .filter(item => item.overlay)
     .map(item => [item.name, window.map.hasLayer(item.layer)]))"""
@@ -61,8 +60,14 @@ def test_clicking_cells_zooms_in_until_single_events_and_their_popups_are_drawn(
     for _ in range(5):
         if frame.locator(".leaflet-marker-icon.bw-icon").count():
             break
-        frame.locator(".marker-cluster").first.click()
-        frame.wait_for_timeout(600)  # the cluster's zoom animation; nothing to poll for
+        zoom = frame.evaluate("() => window.map.getZoom()")
+        frame.locator(".marker-cluster").first.click()  # zooms to the cluster, or spreads it out
+        frame.wait_for_function(
+            f"""z => {{ const l = {EVENTS_LAYER};
+                      return ({SETTLED})(l) && (l._map.getZoom() > z || !!l._spiderfied); }}""",
+            arg=zoom,
+            timeout=10_000,
+        )
     frame.locator(".leaflet-marker-icon.bw-icon").first.click()
     popup = frame.locator(".leaflet-popup-content .bw-popup")
     popup.wait_for(timeout=10_000)

@@ -10,6 +10,9 @@ import pytest
 from e2e_support import (
     MALICIOUS,
     MALICIOUS_ID,
+    SETTLED,
+    choose_row,
+    counted_markers,
     drawn_markers,
     open_app,
     open_section,
@@ -106,17 +109,11 @@ def test_the_standalone_html_download_draws_the_map_without_any_server(app, page
     page.wait_for_function(
         "() => Object.values(window).some(v => v && v.bwCount !== undefined)", timeout=20_000
     )
-    page.evaluate(
-        """() => {
-            const c = Object.values(window).find(v => v && v.bwCount !== undefined);
-            c._map.fitBounds(c.getBounds(), {animate: false});
-        }"""
-    )
-    page.wait_for_timeout(800)
-    clusters = page.eval_on_selector_all(
-        ".marker-cluster span", "els => els.map(e => parseInt(e.textContent, 10))"
-    )
-    assert sum(clusters) + page.locator(".leaflet-marker-icon.bw-icon").count() == len(shown)
+    layer = "Object.values(window).find(v => v && v.bwCount !== undefined)"
+    fit = f"() => {{ const c = {layer}; c._map.fitBounds(c.getBounds(), {{animate: false}}); }}"
+    page.evaluate(fit)
+    page.wait_for_function(f"() => ({SETTLED})({layer})", timeout=10_000)
+    assert counted_markers(page.main_frame) == len(shown)
     screenshot(page, "standalone_export")
     assert page.watch.errors == []
     assert {h for h in page.watch.hosts if h} == set()  # file:// only, not even localhost
@@ -128,9 +125,7 @@ def test_choosing_a_table_row_shows_that_events_full_record(app, page):
     open_section(page, "Events table", "[data-testid='stDataFrame']")
     grid = page.locator("[data-testid='stDataFrame']")
     grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    # the row-marker column of the first row (the grid is a canvas: click by position)
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    choose_row(page, first["event_id"])
     page.get_by_role("heading", name=first["event_id"]).wait_for(timeout=15_000)
     # the heading and the record's table arrive as separate updates: wait for the table
     summary = page.locator("table.bw-table").get_by_text(str(first["summary"]), exact=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from e2e_support import MAP_IFRAME, SHOWING, screenshot
+from e2e_support import MAP_IFRAME, SHOWING, choose_row, screenshot
 from forge import Forger
 from sample_data import BUNDLED, event, write_data_dir
 from services import free_port, oidc_provider, streamlit_server
@@ -91,9 +91,14 @@ def team(postgres, tmp_path_factory) -> Iterator[Team]:
                     top = f'BORDERWATCH_DATABASE_URL = "{url}"\n'
                 secrets = secrets_toml(logs / f"secrets-{port}.toml", port, provider, top)
                 server = streamlit_server(
-                    "dashboard/app.py", port, env, logs, args=["--secrets.files", str(secrets)]
+                    "dashboard/app.py",
+                    env,
+                    logs,
+                    port=port,
+                    host="localhost",
+                    args=["--secrets.files", str(secrets)],
                 )
-                urls.append(server.__enter__())
+                urls.append(server.__enter__().url)
                 servers.append(server)
             yield Team(urls, url)
         finally:
@@ -217,9 +222,7 @@ def test_an_editor_by_group_saves_and_the_other_server_shows_it_after_a_reload(
     other.get_by_text("Events table").click()
     grid = other.locator("[data-testid='stDataFrame']")
     grid.wait_for(timeout=30_000)
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    other.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    choose_row(other, "BW-2022-0004")
     other.get_by_role("heading", name="BW-2022-0004").wait_for(timeout=30_000)
     record = other.locator("table.bw-history")
     record.get_by_text(GROUP_EDITOR, exact=True).wait_for(timeout=30_000)
@@ -260,7 +263,8 @@ def test_the_app_on_the_database_shows_what_it_shows_on_the_folder(postgres, bro
     seen: dict[str, list] = {}
     for name, extra in (("folder", {}), ("database", {"BORDERWATCH_DATABASE_URL": url})):
         env = {**common, **extra, "BORDERWATCH_CACHE": str(tmp_path / f"cache-{name}")}
-        with streamlit_server("dashboard/app.py", free_port(), env, tmp_path) as app_url:
+        with streamlit_server("dashboard/app.py", env, tmp_path) as server:
+            app_url = server.url
             page = browser.new_page(viewport={"width": 1600, "height": 1000})
             views = []
             for view in VIEWS:
@@ -283,7 +287,8 @@ def test_a_forged_save_is_carried_out_where_saving_is_allowed(browser, tmp_path)
     """The forger's request is the real one: on a local-editing machine it saves."""
     data_dir = write_data_dir(tmp_path / "data")
     env = {"BORDERWATCH_DATA": str(data_dir), "BORDERWATCH_LOCAL_EDITING": "1"}
-    with streamlit_server("dashboard/app.py", free_port(), env, tmp_path) as app_url:
+    with streamlit_server("dashboard/app.py", env, tmp_path) as server:
+        app_url = server.url
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         forger = Forger(page)
         upload(page, app_url, tmp_path, new_event(9))

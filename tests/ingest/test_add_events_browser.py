@@ -6,20 +6,14 @@ against a throw-away data folder, and drives it through Playwright.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sample_data import write_data_dir
+from sample_data import MALICIOUS, REPO, write_data_dir
+from services import CHROMIUM, chromium, streamlit_server
 from test_add_events_page import BAD, GOOD, tidy_csv
 
 from borderwatch.access import LOCAL_EDITING_ENV
@@ -27,17 +21,8 @@ from borderwatch.data.loader import ENV_VAR, load_dataset
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[2]
 PAGE = REPO / "dashboard" / "pages" / "1_Add_events.py"
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "artifacts"
-XSS = "<img src=x onerror=alert(1)> ${alert(2)} `tick` [link](http://example.com)"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -45,38 +30,15 @@ def server(tmp_path) -> Iterator[tuple[str, Path]]:
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium")
     data_dir = write_data_dir(tmp_path / "data")
-    port = _free_port()
-    env = {**os.environ, ENV_VAR: str(data_dir), LOCAL_EDITING_ENV: "1"}
-    env.pop("BORDERWATCH_READ_ONLY", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PAGE), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not become healthy")
-        yield url, data_dir
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+    env = {ENV_VAR: str(data_dir), LOCAL_EDITING_ENV: "1", "BORDERWATCH_READ_ONLY": None}
+    with streamlit_server(PAGE, env, tmp_path) as running:
+        yield running.url, data_dir
 
 
 @contextmanager
 def chromium_page(url: str, dialogs: list[str]) -> Iterator[tuple[Any, Callable[[], None]]]:
     """Chromium on `url`, settled; dialogs are recorded (and dismissed) into `dialogs`."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
@@ -85,17 +47,14 @@ def chromium_page(url: str, dialogs: list[str]) -> Iterator[tuple[Any, Callable[
 
         page.goto(url)
         settled()
-        try:
-            yield page, settled
-        finally:
-            browser.close()
+        yield page, settled
 
 
 def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
     url, data_dir = server
     bad = tmp_path / "bad" / "new.csv"
     fixed = tmp_path / "fixed" / "new.csv"
-    repaired = {**BAD, "summary": XSS, "confidence": "claimed"}
+    repaired = {**BAD, "summary": MALICIOUS, "confidence": "claimed"}
     for path, rows in ((bad, (GOOD, BAD)), (fixed, (GOOD, repaired))):
         path.parent.mkdir()
         path.write_bytes(tidy_csv(*rows))
@@ -116,7 +75,7 @@ def test_bad_upload_is_refused_then_the_fixed_file_is_saved(server, tmp_path):
         page.screenshot(path=str(ARTIFACTS / "add_events_saved.png"), full_page=True)
 
     events = load_dataset(data_dir).events.set_index("event_id")
-    assert events.loc["BW-2021-0102", "summary"] == XSS
+    assert events.loc["BW-2021-0102", "summary"] == MALICIOUS
     assert len(list((data_dir / "backups").glob("events-*.csv"))) == 1
     assert dialogs == []
 
@@ -125,7 +84,7 @@ def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
     url, _ = server
     text = (
         "Uzbekistan closed the Hairatan crossing on 9 July. "
-        f"Officials in Moscow said {XSS} on 12 July."
+        f"Officials in Moscow said {MALICIOUS} on 12 July."
     )
     dialogs: list[str] = []
     with chromium_page(url, dialogs) as (page, settled):
@@ -149,7 +108,7 @@ def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
         )
         settled()
         # The sentence with markup in it is shown as it was written.
-        page.get_by_text(f"Officials in Moscow said {XSS} on 12 July.", exact=True).wait_for()
+        page.get_by_text(f"Officials in Moscow said {MALICIOUS} on 12 July.", exact=True).wait_for()
         page.get_by_role("button", name="Accept").first.click()
         page.get_by_text("Accepted rows: 1").wait_for()
         settled()

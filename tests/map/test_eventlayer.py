@@ -1,7 +1,7 @@
 import folium
 import pandas as pd
 import pytest
-from sample_data import EVENTS, MALICIOUS, event, write_data_dir
+from sample_data import EVENTS, MALICIOUS, MALICIOUS_ESCAPED, event, write_data_dir
 
 from borderwatch.data.loader import load_dataset
 from borderwatch.data.vocab import EVENT_TYPES
@@ -41,9 +41,7 @@ def test_the_blob_holds_one_entry_per_event_in_columns(ds):
 
 def test_event_text_is_escaped_before_it_enters_the_blob(ds):
     blob = event_blob(ds.events, ds.sources)
-    assert blob["summary"][-1] == (
-        "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96;"
-    )
+    assert blob["summary"][-1] == MALICIOUS_ESCAPED
     text = blob_json(blob)
     assert "<" not in text and "`" not in text and "${" not in text
 

@@ -5,7 +5,7 @@ from borderwatch.render.htmlsafe import escape, safe_url
 
 def test_escape_turns_tags_template_placeholders_and_backticks_into_entities():
     assert escape(MALICIOUS) == (
-        "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96;"
+        "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96; [link](http://example.com)"
     )
 
 

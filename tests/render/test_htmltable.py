@@ -1,5 +1,5 @@
 import pandas as pd
-from sample_data import MALICIOUS
+from sample_data import MALICIOUS, MALICIOUS_ESCAPED
 
 from borderwatch.render.htmltable import css_token, html_table
 
@@ -8,7 +8,7 @@ def test_cells_and_headers_are_escaped_so_text_shows_literally():
     frame = pd.DataFrame({"Summary <b>": [MALICIOUS]})
     assert html_table(frame) == (
         '<table class="bw-table"><thead><tr><th>Summary &lt;b&gt;</th></tr></thead><tbody><tr>'
-        "<td>&lt;img src=x onerror=alert(1)&gt; &#36;{alert(2)} &#96;tick&#96;</td>"
+        f"<td>{MALICIOUS_ESCAPED}</td>"
         "</tr></tbody></table>"
     )
 

@@ -11,6 +11,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 from page_parts import map_fragment
+from record_panel import record_panel
 
 from borderwatch import export
 from borderwatch.analysis.asof import STALE_DAYS
@@ -20,13 +21,9 @@ from borderwatch.analysis.view import View, query_string
 from borderwatch.data.eventtable import event_table
 from borderwatch.data.store import EventStore
 from borderwatch.data.vocab import EVENT_TYPES, country_names, type_label
-from borderwatch.db import database_url
-from borderwatch.db.reads import history
-from borderwatch.db.schema import connect
 from borderwatch.map.eventlayer import type_colors
 from borderwatch.map.viewport import standalone_detail
-from borderwatch.render.htmlsafe import markdown_text, safe_url
-from borderwatch.render.htmltable import html_table
+from borderwatch.render.htmlsafe import markdown_text
 
 TABLE_COLUMNS = ["event_id", "date_start", "date_end", "event_type", "place", "country",
                  "counterpart_country", "summary", "source_id"]  # fmt: skip
@@ -92,34 +89,6 @@ def sync_url(f: Filters) -> None:
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
-
-
-def record_panel(store: EventStore, event_id: str | None) -> None:
-    if not event_id:
-        st.info("Click a marker or a table row to see the event's full record.")
-        return
-    record = store.record(event_id)
-    if record is None:
-        st.info("The selected event is not in the data any more.")
-        return
-    st.subheader(markdown_text(event_id))
-    fields = record.drop("event_id")
-    st.html(html_table(pd.DataFrame({"Field": fields.index, "Value": fields.values})))
-    source = store.source(record["source_id"])
-    if source is not None:
-        st.caption(
-            markdown_text(
-                f"Source: {source['title']} — {source['publisher']} {source['published']}".strip()
-            )
-        )
-        if safe_url(source["url"]):
-            st.link_button("Open the source", str(source["url"]).strip())
-    url = database_url()
-    if url:  # who added and changed it, and when
-        with connect(url) as conn:
-            changes = history(conn, "events", event_id)
-        st.markdown("**History**")
-        st.html(html_table(changes, "bw-history"))
 
 
 def events_table(store: EventStore, f: Filters, n_shown: int) -> tuple[list[int], pd.DataFrame]:

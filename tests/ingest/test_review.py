@@ -12,7 +12,9 @@ from borderwatch.data.tables import LINE
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.review import (
     choices,
+    dropdown_options,
     numbered,
+    review_key,
     review_upload,
     rows_to_save,
     table_problems,
@@ -42,6 +44,26 @@ def test_a_wrong_value_stays_visible_as_an_option():
         "inferred",
         "rumour",
     ]
+
+
+def test_every_drop_down_column_lists_the_allowed_values_then_the_wrong_ones_present():
+    rows = pd.DataFrame({"event_type": ["clash", "skirmish"], "confidence": ["reported"] * 2})
+    options = dropdown_options(rows)
+    assert options["event_type"] == [*vocab.EVENT_TYPES, "skirmish"]
+    assert options["confidence"] == list(vocab.CONFIDENCES)
+    assert set(options) == {
+        "event_type", "date_precision", "geo_precision", "confidence", "control", "status"
+    }  # fmt: skip
+
+
+def test_the_same_input_gets_the_same_review_key_and_any_change_a_new_one():
+    day, source = dt.date(2021, 7, 13), "OXAN-2021-07-13"
+    key = review_key("file", "new.csv", b"event_id\n", day, source)
+    assert key == review_key("file", "new.csv", b"event_id\n", day, source)
+    assert key.startswith("file-") and len(key) == len("file-") + 12
+    assert key != review_key("file", "new.csv", b"event_id\n", day, "UN-2021-07-01")
+    assert key != review_key("file", "new.csv", b"event_id\n", None, source)
+    assert key != review_key("file", "old.csv", b"event_id\n", day, source)
 
 
 def test_review_only_columns_are_not_saved():

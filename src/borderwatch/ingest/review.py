@@ -8,6 +8,7 @@ and strips the review-only columns (status, evidence) before saving.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +28,7 @@ from borderwatch.ingest.extract import (
     EVIDENCE_COLUMNS,
     REVIEW_COLUMNS,
     STATUS_CANDIDATE,
+    STATUSES,
     extract_candidates,
 )
 from borderwatch.ingest.places import PlaceFinder
@@ -35,6 +37,15 @@ from borderwatch.ingest.upload import Upload, UploadError
 
 REVIEW_ONLY = ("status", DUPLICATE_COLUMN, *REVIEW_COLUMNS, *EVIDENCE_COLUMNS)
 """Columns that help the editor review rows and are never saved."""
+DROPDOWNS: dict[str, tuple[str, ...]] = {
+    "event_type": vocab.EVENT_TYPES,
+    "date_precision": vocab.DATE_PRECISIONS,
+    "geo_precision": vocab.GEO_PRECISIONS,
+    "confidence": vocab.CONFIDENCES,
+    "control": vocab.CONTROL_STATES,
+    "status": STATUSES,
+}
+"""Columns the review table edits by choosing from a list, and their allowed values."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +195,24 @@ def choices(rows: pd.DataFrame, column: str, allowed: tuple[str, ...]) -> list[s
     """
     present = set(rows[column]) if column in rows.columns else set()
     return [*allowed, *sorted(v for v in present - set(allowed) if v)]
+
+
+def dropdown_options(rows: pd.DataFrame) -> dict[str, list[str]]:
+    """Each drop-down column's options for `rows` (see `choices`)."""
+    return {c: choices(rows, c, allowed) for c, allowed in DROPDOWNS.items()}
+
+
+def review_key(kind: str, *parts: bytes | str | dt.date | None) -> str:
+    """A short name for one input to review: the same file or text with the same publication
+    date and source gets the same key, so the page reviews it once and keeps the edits.
+
+    >>> review_key("text", "Hairatan closed.", dt.date(2021, 7, 13), "OXAN-2021-07-13")
+    'text-9e47940da0c5'
+    """
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else str(part).encode())
+    return f"{kind}-{digest.hexdigest()[:12]}"
 
 
 def rows_to_save(edited: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,98 @@
+"""Widgets of the Add events page around the review: who may save, and the save itself.
+
+Layout only: who is an editor is `borderwatch.access`, saving is the `Target`'s.
+Saving is checked again on the server at every click, whatever the page showed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from borderwatch.access import Access, Editors, NotAnEditor, decide
+from borderwatch.data.problems import describe
+from borderwatch.db.target import Target
+from borderwatch.ingest import store
+from borderwatch.ingest.review import Review
+from borderwatch.render.htmlsafe import markdown_text
+
+
+def editing_access() -> Access:
+    """Who this session is and whether they may save, decided on the server."""
+    secrets = st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
+    user = st.user.to_dict() if secrets.get("auth") else None
+    return decide(secrets.get("auth"), Editors.from_secrets(secrets.get("editors")), user)
+
+
+def access_banner(access: Access) -> None:
+    """What this session may do, with the Sign in or Sign out button."""
+    if access.mode == "local":
+        st.warning(markdown_text(access.message))
+    elif access.mode == "off":
+        st.info(markdown_text(access.message))
+    elif access.signed_in:
+        c1, c2 = st.columns([5, 1])
+        (c1.success if access.editor else c1.warning)(markdown_text(access.message))
+        c2.button("Sign out", on_click=st.logout, key="sign_out")
+    else:
+        c1, c2 = st.columns([5, 1])
+        c1.info(markdown_text(access.message))
+        c2.button("Sign in", on_click=st.login, key="sign_in", type="primary")
+
+
+def saved_message() -> None:
+    """What the last save did (once, on the run after it)."""
+    if "saved" not in st.session_state:
+        return
+    saved = st.session_state.pop("saved")
+    st.success(
+        f"Saved {saved.added} events to {markdown_text(saved.where)} "
+        f"({markdown_text(saved.ids_text())}). {markdown_text(saved.details[0])}"
+    )
+    if saved.details[1:]:
+        st.code("\n".join(saved.details[1:]), language=None)
+
+
+def downloads_instead(target: Target, rows: pd.DataFrame, review: Review, ready: bool) -> None:
+    """Where the data cannot be written: the updated tables to download instead."""
+    st.warning("Saving here is not possible, so download the updated tables instead:")
+    st.code(target.read_only_reason() or "", language=None)
+    try:
+        tables = store.updated_tables(target.data_dir, rows, review.file, review.sources)
+    except Exception as e:  # the folder changed since the check above
+        st.code(describe(e), language=None)
+        tables = {}
+    if ready:
+        for name, content in tables.items():
+            mime = "application/vnd.apache.parquet" if name.endswith(".parquet") else "text/csv"
+            st.download_button(f"Download {name}", content, file_name=name, mime=mime)
+
+
+def save_button(
+    target: Target, access: Access, rows: pd.DataFrame, review: Review, ready: bool
+) -> None:
+    """Shown to everyone, enabled for editors; the click is checked again on the server."""
+    save = st.button(
+        f"Save {len(rows)} rows to {markdown_text(target.label)}",
+        type="primary",
+        disabled=not ready or not access.editor,
+        key="save",
+        help=None if access.editor else markdown_text(access.message),
+    )
+    if not save:
+        return
+    try:
+        result = target.save(rows, review.file, review.sources, access.require_editor())
+    except (NotAnEditor, store.ReadOnlyData, TimeoutError) as e:
+        st.error("Nothing was saved:")
+        st.code(str(e), language=None)
+    except Exception as e:  # the table changed under us since the check above, or worse
+        st.error("Nothing was saved:")
+        st.code(describe(e), language=None)
+    else:
+        # The main page caches the data; drop it so the map shows the new rows.
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        del st.session_state["review"]
+        st.session_state.saved = result
+        st.rerun()

@@ -17,6 +17,7 @@ from borderwatch.data.borders import load_borders
 from borderwatch.data.loader import load_dataset
 from borderwatch.data.store import FrameStore
 from borderwatch.map import build
+from borderwatch.map.scripts import stylesheet
 from borderwatch.map.viewport import Detail
 
 REPO = Path(__file__).resolve().parents[2]
@@ -288,6 +289,7 @@ def test_districts_that_share_a_spot_are_drawn_as_nested_rings_each_reachable():
 def test_the_wheel_zooms_only_after_a_click_and_clusters_use_no_status_colour(outlines, vendor):
     html = build.base_map(outlines, offline=True, vendor_dir=vendor).get_root().render()
     assert "map.scrollWheelZoom.disable()" in html and 'map.on("click focus"' in html
-    cluster_css = build.CLUSTER_CSS.lower()
+    cluster_css = stylesheet("cluster.css").lower()
+    assert "rgba(38, 50, 56, .9)" in cluster_css and "rgba(38, 50, 56, .9)" in html
     for color in [*build.STATUS_COLORS.values(), *build.CONTROL_COLORS.values()]:
         assert color.lower() not in cluster_css

@@ -17,10 +17,6 @@ from folium.template import Template
 from borderwatch.map.eventlayer import _BlobElement, blob_json
 from borderwatch.map.scripts import program
 
-HERE = Path(__file__).resolve().parent
-BASEMAP_CSS = f"<style>\n{(HERE / 'basemap.css').read_text(encoding='utf-8')}</style>\n"
-"""The labels' styles; the base map puts them in the page's header."""
-
 
 def basemap_path() -> Path:
     """`dashboard/static/basemap/basemap.json` of the repository."""

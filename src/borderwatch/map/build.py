@@ -41,16 +41,15 @@ from borderwatch.data.vocab import (
     type_label,
 )
 from borderwatch.map import assets
-from borderwatch.map.basemap import BASEMAP_CSS, BaseMap, basemap_path, basemap_url
+from borderwatch.map.basemap import BaseMap, basemap_path, basemap_url
 from borderwatch.map.eventlayer import (
-    EVENT_CSS,
     OTHER_STYLE,
     TYPE_STYLE,
     _BlobElement,
     blob_json,
     detail_layer,
 )
-from borderwatch.map.scripts import program
+from borderwatch.map.scripts import program, stylesheet
 from borderwatch.map.viewport import Detail
 from borderwatch.render.htmlsafe import escape
 from borderwatch.render.style import CONTROL_COLORS, STATUS_COLORS
@@ -63,8 +62,6 @@ MIN_ZOOM, MAX_ZOOM = 3, 12
 
 UNCONFIRMED_DASH = "5 4"
 """An unconfirmed state keeps its colour, paler, inside a dashed ring (map and legend alike)."""
-SEA = "#dbe7ef"
-"""Background where no outline is drawn: without tiles the outlines are the map."""
 
 LAYER_NAMES = {
     "events": "Events",
@@ -74,33 +71,6 @@ LAYER_NAMES = {
     "outlines": "Country outlines",
     "tiles": "Street map (online tiles)",
 }
-
-MAP_CSS = f"""
-<style>
-.leaflet-container.leaflet-container {{background:{SEA};}}  /* beats leaflet.css in any order */
-.bw-legend {{background:rgba(255,255,255,.92);padding:.4em .6em;border-radius:6px;
-  font-size:clamp(12px, 1vw, 36px);line-height:1.35;box-shadow:0 0 4px rgba(0,0,0,.3);
-  max-height:calc(100vh - 90px);overflow:auto;}}
-.bw-legend {{display:flex;gap:.8em;}}
-.bw-legend b {{display:block;margin-top:.25em;}}
-.bw-legend i.bw-swatch {{display:inline-block;width:1em;height:1em;border-radius:50%;
-  margin-right:.4em;vertical-align:-.1em;}}
-.bw-legend i.bw-swatch.bw-unconfirmed {{opacity:.45;outline:2px dashed #333;outline-offset:-2px;}}
-.bw-legend i.fa-solid {{width:1.3em;text-align:center;margin-right:.25em;}}
-</style>
-"""
-
-CLUSTER_CSS = """
-<style>
-/* clusters in ink, unlike every status and control colour (MarkerCluster's own are the
-   status board's green, yellow and orange) */
-.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large {
-  background-color: rgba(38, 50, 56, .35) !important;}
-.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {
-  background-color: rgba(38, 50, 56, .9) !important; color: #fff; font-weight: 700;}
-</style>
-"""
-
 
 class WheelAfterClick(JSCSSMixin):
     """The mouse wheel zooms the map only once the map has been clicked, and again
@@ -121,31 +91,6 @@ class WheelAfterClick(JSCSSMixin):
     def __init__(self):
         super().__init__()
         self._name = "WheelAfterClick"
-
-
-FILL_FRAME_CSS = """
-<style>
-/* a briefing screen: the map fills its frame, which the page sizes to the screen */
-#map_div {height: 100vh !important;}
-/* the legend runs along the map's bottom edge in rows, leaving the middle to the map */
-.bw-legend {font-size: clamp(16px, 1.15vw, 40px); width: calc(100vw - 150px);
-  display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5em, 1fr));
-  column-gap: .8em; row-gap: 0; line-height: 1.3; max-height: none;}
-.bw-legend .bw-legend-col {display: contents;}
-.bw-legend b {grid-column: 1 / -1; margin-top: .2em;}
-/* a wall: markers and controls grow with the screen as the labels do */
-@media (min-width: 1800px) {
-  .bw-icon span, .marker-cluster div, .leaflet-control-zoom, .leaflet-control-fullscreen {
-    zoom: 1.5;}
-  .leaflet-control-layers {font-size: 22px;}
-}
-@media (min-width: 2600px) {
-  .bw-icon span, .marker-cluster div, .leaflet-control-zoom, .leaflet-control-fullscreen {
-    zoom: 2;}
-  .leaflet-control-layers {font-size: 28px;}
-}
-</style>
-"""
 
 
 class Legend(JSCSSMixin):
@@ -360,10 +305,9 @@ def base_map(
         ).add_to(m)  # fmt: skip
     page = m.get_root()
     assert isinstance(page, Figure)  # a folium.Map's root is always its Figure
+    sheets = ["map.css", "eventlayer.css", "basemap.css", "cluster.css"]
     page.header.add_child(
-        Element(
-            MAP_CSS + EVENT_CSS + BASEMAP_CSS + CLUSTER_CSS + (FILL_FRAME_CSS if fill_frame else "")
-        ),
+        Element(stylesheet(*sheets, *(["fill_frame.css"] if fill_frame else []))),
         name="borderwatch_css",
     )
     # before the outlines: it makes the panes they are drawn in

@@ -53,25 +53,6 @@ def type_colors(labels: list[str]) -> list[str]:
 OTHER_STYLE = ("#555555", "circle")
 
 
-EVENT_CSS = """
-<style>
-.bw-icon span {display:flex;align-items:center;justify-content:center;width:24px;height:24px;
-  border-radius:50%;border:2px solid #fff;box-shadow:0 0 3px rgba(0,0,0,.6);color:#fff;
-  font-size:12px;}
-.bw-popup {font-size:13px;line-height:1.35;max-width:340px;}
-.bw-popup .bw-title {font-weight:700;font-size:14px;margin-bottom:4px;}
-.bw-popup .bw-key {color:#666;margin-right:4px;}
-.bw-popup .bw-summary {margin:6px 0;}
-.bw-cell span {display:flex;align-items:center;justify-content:center;width:100%;height:100%;
-  border-radius:50%;background:rgba(183,28,28,.72);border:2px solid #fff;color:#fff;
-  font:700 11px/1 sans-serif;box-shadow:0 0 4px rgba(0,0,0,.5);}
-.bw-note {background:rgba(255,255,255,.92);padding:4px 8px;border-radius:5px;font-size:12px;
-  box-shadow:0 0 4px rgba(0,0,0,.3);max-width:420px;}
-</style>
-"""
-"""Styles of the markers and popups; the base map carries them (see map.build)."""
-
-
 def _text(values: pd.Series) -> list[str]:
     """Escaped text of each value, escaping each distinct value once."""
     codes, uniques = pd.factorize(values.astype(object).where(values.notna(), ""))

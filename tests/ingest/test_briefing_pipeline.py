@@ -102,3 +102,57 @@ def test_a_name_the_model_calls_a_person_or_a_common_word_is_not_a_town():
 def test_the_language_model_is_loaded_once_per_process():
     assert nlp.pipeline() is nlp.pipeline()
     assert "ner" in nlp.pipeline().pipe_names
+
+
+def test_a_province_is_found_with_natural_earths_coordinates_even_as_a_possessive():
+    text = "Khatlon's governor ordered the markets shut on 3 May."
+    df = rows(text, D(2021, 5, 10))
+    got = df[["place", "country", "geo_precision", "date_start", "evidence_place_source"]]
+    assert got.values.tolist() == [
+        ["Khatlon", "TJK", "province", "2021-05-03", "naturalearth:admin1:1159308471 label point"]
+    ]
+
+
+def test_a_town_named_with_a_province_word_is_the_province():
+    df = rows("Fighting spread across Kunduz province on 2 July.", D(2021, 7, 5))
+    assert df[["place", "geo_precision", "latitude"]].values.tolist() == [
+        ["Kunduz", "province", "36.9043"]
+    ]
+
+
+def test_another_romanisation_of_a_town_is_found_in_a_country_the_text_names():
+    # GeoNames spells it Shibirghān; the text writes Sheberghan.
+    df = rows("In Afghanistan, fighters took Sheberghan on 6 August.", D(2021, 8, 17))
+    assert "Shibirghān" in df["place"].tolist()
+    # Tuva's Tora-Khem shares Torkham's consonants, but the text names no Russia.
+    df = rows("Pakistan closed Torkham on 6 September.", D(2023, 9, 16))
+    assert "Toora-Khem" not in df["place"].tolist()
+
+
+def test_a_nationality_in_the_plural_is_not_a_place():
+    text = "Pakistan reopened Taftan on 2 March so that Pakistanis could return."
+    df = rows(text, D(2020, 3, 12))
+    assert "Pakistanis" not in df["place"].tolist()
+
+
+def test_the_crossing_after_a_country_is_the_crossing_named_before():
+    text = (
+        "Pakistan sealed the Taftan crossing on 23 February. "
+        "Pakistan briefly reopened the crossing from 2 to 4 March."
+    )
+    df = rows(text, D(2020, 3, 12))
+    got = df[df["date_start"] == "2020-03-02"][["place", "date_end", "event_type"]]
+    assert got.values.tolist() == [["Taftan", "2020-03-04", "crossing_reopened"]]
+
+
+def test_a_week_of_a_month_is_a_week():
+    assert spans("In the first week of February Tajik units held drills.", D(2022, 3, 11)) == [
+        ("In the first week of February", D(2022, 2, 1), D(2022, 2, 7), "week")
+    ]
+
+
+def test_opened_fire_is_a_clash_and_left_without_a_fight_is_no_clash():
+    df = rows("Guards opened fire at Panji Poyon on 4 June.", D(2021, 6, 10))
+    assert df["event_type"].tolist() == ["clash"]
+    df = rows("The garrison left Panji Poyon without a fight on 4 June.", D(2021, 6, 10))
+    assert "clash" not in df["event_type"].tolist()

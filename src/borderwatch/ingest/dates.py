@@ -92,6 +92,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?P<y2>{_YEAR}|\d\d)\b",
         ),
         (
+            "week_of_month",
+            rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]y)\s+)?the\s+(?P<nth>first|second|third|fourth|last)"
+            rf"\s+week\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
             "since_part",
             rf"\b[Ss]ince\s+(?P<part>{_PART})[\s-]+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
         ),
@@ -262,6 +267,13 @@ def _resolve(
         if y2i <= y1:
             return None
         return dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "year", True
+    if kind == "week_of_month":
+        mo = _month(g["m"])
+        year = y or _year_for(mo, 1, published, future)
+        last = calendar.monthrange(year, mo)[1]
+        nth = ("first", "second", "third", "fourth").index(g["nth"]) if g["nth"] != "last" else -1
+        day1 = last - 6 if nth < 0 else 1 + 7 * nth
+        return dt.date(year, mo, day1), dt.date(year, mo, day1 + 6), "week", True
     if kind in ("since_part", "part_month"):
         mo = _month(g["m"])
         part = re.sub(r"\s+", " ", g["part"].lower())

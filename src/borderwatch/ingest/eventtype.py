@@ -16,7 +16,7 @@ from typing import Any
 
 # (pattern on one lower-case word, event type); the first matching pattern of a word wins.
 WORD_CUES: tuple[tuple[str, str], ...] = (
-    (r"reopen\w*|unblock\w*", "crossing_reopened"),
+    (r"reopen\w*|unblock\w*|open(?:ed|s|ing)", "crossing_reopened"),
     (
         r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspend\w*|block(?:ed|s|ade)?",
         "crossing_closed",
@@ -35,7 +35,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
-        r"redeploy\w*|tanks|guarded",
+        r"withdrew|redeploy\w*|tanks|guarded",
         "military_deployment",
     ),
     (
@@ -91,6 +91,8 @@ def cue_of(word: str) -> str:
 def _negated(tok: Any) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True  # "left without a fight"
     head = tok.head
     return tok.dep_ in ("xcomp", "acomp", "oprd") and any(c.dep_ == "neg" for c in head.children)
 
@@ -150,6 +152,9 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
         return None
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and tok.pos_ == "PROPN":
         return None  # "Friendship Bridge", "Islamic State" as names are not cues
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    if etype == "crossing_reopened" and after == "fire":
+        return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
     if _negated(tok):
         if etype == "crossing_closed":
             return "crossing_reopened", f"not {tok.text}"

@@ -26,7 +26,12 @@ from borderwatch.ingest import nlp
 from borderwatch.ingest.dates import DateRef, find_dates
 from borderwatch.ingest.eventtype import NO_CUE, TypeCue, cue_of, governing_verb, propose
 from borderwatch.ingest.fold import fold
-from borderwatch.ingest.places import GEO_PRECISION_BY_KIND, PlaceFinder, PlaceMention
+from borderwatch.ingest.places import (
+    GEO_PRECISION_BY_KIND,
+    PlaceFinder,
+    PlaceMention,
+    _placed_by_context,
+)
 
 __all__ = ["GEO_PRECISION_BY_KIND", "PlaceFinder", "PlaceMention", "fold"]
 
@@ -59,7 +64,14 @@ CANDIDATE_COLUMNS: tuple[str, ...] = (
 
 _SEE_ALSO = re.compile(r"\((?:see|cf\.?)\s[^)]*\)", re.IGNORECASE)
 
-PLACE_TRUST = {"curated": 1.0, "geonames": 0.8, "country": 0.8, "entity": 0.5, "referred": 0.6}
+PLACE_TRUST = {
+    "curated": 1.0,
+    "geonames": 0.8,
+    "country": 0.8,
+    "province": 0.8,
+    "entity": 0.5,
+    "referred": 0.6,
+}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -165,7 +177,12 @@ def _pairs(
             default=None,
         )
 
-    finer = [m for m in mentions if m.kind != "country"] or mentions
+    # A country where something happened ("crossed into Uzbekistan") is a place of
+    # the event; one that acts ("Uzbekistan closed ...") is not.
+    finer = [
+        m for m in mentions if m.kind != "country" or _placed_by_context(doc.text, m.start, m.end)
+    ]
+    finer = finer if any(m.kind != "country" for m in finer) else mentions
     pairs: dict[tuple[str, int], tuple[PlaceMention, DateRef | None]] = {}
     for m in finer:
         d = date_for(m)
@@ -219,8 +236,11 @@ def extract_candidates(
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
-        if not in_sentence and last_place is not None:
-            in_sentence = _referred(sent, last_place)
+        if last_place is not None and all(m.kind == "country" for m in in_sentence):
+            # "Pakistan reopened the crossing": a country is not the crossing meant
+            in_sentence = sorted(
+                in_sentence + _referred(sent, last_place), key=lambda m: m.start
+            )
         named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
         last_place = _subject(named) or last_place
         if not in_sentence:

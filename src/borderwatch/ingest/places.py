@@ -27,12 +27,19 @@ from typing import Any
 
 import pandas as pd
 
-from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize
+from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize, skeleton
 from borderwatch.ingest.fold import fold
 
 _DASHES = re.escape("-–—‐‑/")
 
-SOURCE_RANK = {"curated": 0, "geonames": 1, "country": 1, "entity": 2, "referred": 3}
+SOURCE_RANK = {
+    "curated": 0,
+    "geonames": 1,
+    "country": 1,
+    "province": 2,
+    "entity": 3,
+    "referred": 4,
+}
 """Lower is more trusted."""
 
 GEO_PRECISION_BY_KIND: dict[str, str] = {
@@ -58,8 +65,10 @@ _KIND_WORD = re.compile(
 
 # Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
 _CAPITALISED = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'‘ʻ]*(?:(?:\s+|-)(?:[A-Z][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-))*"
+    r"(?<![\w’'])[A-Z][\w’'‘ʻ]*(?:(?:\s+|-)(?:[A-Z][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va))*"
 )
+_CONNECTORS = frozenset({"e", "i", "ye", "ul", "al", "el", "and", "va", "-"})
+"""Small words inside a place's name: Sar-e Pul, Mazar-i-Sharif, Sistan and Baluchestan."""
 
 _NOT_PLACES = frozenset(
     normalize(w)
@@ -180,6 +189,84 @@ def _countries() -> dict[str, dict[str, Any]]:
     return by_name
 
 
+PROVINCES_CSV = Path(__file__).with_name("provinces.csv")
+"""Natural Earth admin-1 units of the region (scripts/build_provinces.py)."""
+
+
+@cache
+def _provinces() -> dict[str, list[dict[str, str]]]:
+    """normalized name -> provinces of that name (Natural Earth admin-1, with alternate names)."""
+    import csv
+
+    by_name: dict[str, list[dict[str, str]]] = {}
+    with PROVINCES_CSV.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for spelling in [row["name"], *row["alt_names"].split(";")]:
+                key = normalize(spelling)
+                if key:
+                    by_name.setdefault(key, []).append(row)
+    return by_name
+
+
+_DIGRAPHS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("ph", "f"))
+
+
+def _folded_romanisation(name: str) -> str:
+    """The name's words without connectors, joined, with romanisation digraphs folded."""
+    flat = "".join(w for w in normalize(name).split() if w not in _CONNECTORS)
+    for a, b in _DIGRAPHS:
+        flat = flat.replace(a, b)
+    return flat
+
+
+def translit_key(name: str) -> str:
+    """A key that romanisations of one name share: Sar-e Pul = Sari Pul, Leylek = Leilek.
+
+    Connectors (-e-, -i-, ul …) and vowels (and y, w) are dropped after folding the
+    digraphs of Persian and Russian romanisation (kh/h, gh/g, q/k, dzh/j); a
+    candidate that shares the key must still look alike (`close_spelling`).
+    """
+    return skeleton(_folded_romanisation(name))
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two spellings alike enough to be one name's romanisations (Shibirghan, Sheberghan)."""
+    import difflib
+
+    fa, fb = _folded_romanisation(a), _folded_romanisation(b)
+    return fa[:1] == fb[:1] and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.75
+
+
+@cache
+def _translit_index(kind: str) -> dict[str, list[str]]:
+    """translit_key -> normalized names of GeoNames towns or provinces sharing it."""
+    names = (
+        _provinces().keys()
+        if kind == "province"
+        else _geonames_keys()
+    )
+    out: dict[str, list[str]] = {}
+    for key in names:
+        t = translit_key(key)
+        if len(t) >= 4:
+            out.setdefault(t, []).append(key)
+    return out
+
+
+def _geonames_keys() -> list[str]:
+    from borderwatch.data.gazetteer import _geonames_index
+
+    return list(_geonames_index(REGION_COUNTRIES).by_name)
+
+
+def _variant_keys(key: str, kind: str) -> list[str]:
+    """Names of the index `kind` that are another romanisation of `key` (exact first)."""
+    t = translit_key(key)
+    if len(t) < 4:
+        return []
+    return [k for k in _translit_index(kind).get(t, []) if k != key and close_spelling(k, key)]
+
+
 class PlaceFinder:
     """Finds the places a text names."""
 
@@ -210,6 +297,9 @@ class PlaceFinder:
         if self.use_geonames:
             geonames_places("kabul", REGION_COUNTRIES)
             _countries()
+            _provinces()
+            _translit_index("town")
+            _translit_index("province")
             country_points(self.borders)
 
     def find(self, text: str, doc: Any = None) -> list[PlaceMention]:
@@ -220,6 +310,7 @@ class PlaceFinder:
             if doc is not None:
                 named = {m.country for m in hits if m.kind == "country"}
                 hits += self._geonames(text, doc, named)
+                hits += self._provinces(text, doc, named)
         if doc is not None:
             hits += _every_occurrence(text, self._entities(text, doc))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
@@ -227,7 +318,7 @@ class PlaceFinder:
         last_end = -1
         for m in hits:
             if m.start >= last_end:
-                out.append(_with_kind_word(text, m))
+                out.append(self._with_kind_word(text, m))
                 last_end = m.end
         return out
 
@@ -286,9 +377,18 @@ class PlaceFinder:
                     continue
                 hits = geonames_places(key, REGION_COUNTRIES)
                 if not hits:
+                    # Another romanisation only in a country the text names: Tuva's
+                    # "Tora-Khem" is not Torkham.
+                    hits = [
+                        h
+                        for k in _variant_keys(key, "town")
+                        for h in geonames_places(k)
+                        if h["iso3"] in named
+                    ]
+                if not hits:
                     continue
                 big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
-                if not _looks_like_a_place(doc, start, end, big):
+                if not _looks_like_a_place(doc, text, start, end, big):
                     continue
                 best = max(
                     hits,
@@ -314,6 +414,40 @@ class PlaceFinder:
                 )
         return out
 
+    def _provinces(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
+        """Provinces (Natural Earth admin-1) in capitalised runs the parse takes for places."""
+        out = []
+        for run in _runs(text):
+            for start, end, key in _ngrams(text, run):
+                if key in _NOT_PLACES or key in self._curated_keys or len(key) < 3:
+                    continue
+                rows = self.province(key, named)
+                if not rows or not _looks_like_a_place(doc, text, start, end, True):
+                    continue
+                best = max(rows, key=lambda r: r["country"] in named)
+                out.append(_province_mention(best, text, start, end))
+        return out
+
+    def province(self, key: str, named: set[str] | None = None) -> list[dict[str, str]]:
+        """Provinces named `key` (normalized), else another romanisation of it in a
+        country of `named` (any country when None)."""
+        return _provinces().get(key) or [
+            r
+            for k in _variant_keys(key, "province")
+            for r in _provinces()[k]
+            if named is None or r["country"] in named
+        ]
+
+    def _with_kind_word(self, text: str, m: PlaceMention) -> PlaceMention:
+        """ "Herat province": the province, not the town; other kind words set the precision."""
+        out = _with_kind_word(text, m)
+        if out.kind == "province" and m.source in ("geonames", "entity") and self.use_geonames:
+            rows = [r for r in self.province(normalize(m.text)) if r["country"] in ("", m.country)]
+            rows = rows or ([] if m.country else self.province(normalize(m.text)))
+            if rows:
+                return _province_mention(rows[0], text, m.start, m.end)
+        return out
+
     def _entities(self, text: str, doc: Any) -> list[PlaceMention]:
         out = []
         for ent in doc.ents:
@@ -324,8 +458,16 @@ class PlaceFinder:
             span = ent
             if span[0].lower_ == "the":
                 span = span[1:]
+            if len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
+                span = span[:-1]  # "Balkh province's governor"
             while len(span) > 1 and _KIND_WORD.fullmatch(" " + span[-1].text):
                 span = span[:-1]  # "Batken region": the name is Batken
+            if len(span) > 1 and span[0].lower_ in _COMPASS:
+                span = span[1:]  # "Northern Afghanistan" is Afghanistan, found as a country
+                if normalize(span.text) in _countries():
+                    continue
+            if _demonym(span.text):
+                continue  # "Pakistanis", "Afghans": people, not a place
             words = [t for t in span if t.is_alpha or t.text == "-"]
             if not words or not span.text[:1].isupper():
                 continue
@@ -342,7 +484,41 @@ class PlaceFinder:
         return out
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|across|from|to|towards)\s+(?:the\s+)?$")
+_COMPASS = frozenset(
+    f"{side}{suffix}"
+    for side in ("north", "south", "east", "west", "central")
+    for suffix in ("", "ern", "-east", "-west", "east", "west")
+)
+
+
+def _demonym(name: str) -> bool:
+    """ "Pakistanis", "Afghans", "Iranians": a country's people (its name + -is, -s, -ians)."""
+    key = normalize(name)
+    for suffix in ("is", "ians", "ans", "s"):
+        stem = key.removesuffix(suffix)
+        if stem != key and len(stem) >= 4 and any(c.startswith(stem) for c in _countries()):
+            return True
+    return False
+
+
+def _province_mention(row: dict[str, str], text: str, start: int, end: int) -> PlaceMention:
+    return PlaceMention(
+        row["name"],
+        row["country"],
+        "province",
+        text[start:end],
+        start,
+        end,
+        "province",
+        float(row["latitude"]),
+        float(row["longitude"]),
+        row["coord_source"],
+    )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|into|across|from|to|towards|inside|via)\s+(?:the\s+)?$"
+)
 _PLACE_AFTER = re.compile(
     r"\s+(?:crossing|border|frontier|province|region|district|valley|gate|airport)\b"
 )
@@ -387,30 +563,45 @@ def _runs(text: str) -> Iterable[re.Match[str]]:
 
 
 def _ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]:
-    """(start, end, normalized) of every sub-run of 1-4 words, longest first."""
-    words = [
-        (m.start() + run.start(), m.end() + run.start())
-        for m in re.finditer(r"[^\s-]+", run.group(0))
-    ]
+    """(start, end, normalized) of every sub-run of 1-4 words, longest first.
+
+    A possessive's 's is not part of the name ("Balochistan's government"), and
+    no sub-run starts or ends with a connector ("and Kabul").
+    """
+    words = []
+    for m in re.finditer(r"[^\s-]+", run.group(0)):
+        a, b = m.start() + run.start(), m.end() + run.start()
+        if text[b - 2 : b] in ("'s", "’s") and b - a > 2:
+            b -= 2
+        words.append((a, b))
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             start, end = words[i][0], words[i + n - 1][1]
+            first, last = text[start : words[i][1]], text[words[i + n - 1][0] : end]
+            if first.lower() in _CONNECTORS or last.lower() in _CONNECTORS:
+                continue
             yield start, end, normalize(text[start:end])
 
 
-def _looks_like_a_place(doc: Any, start: int, end: int, big: bool) -> bool:
-    """spaCy tags the words as proper nouns, in no entity or a place entity."""
+def _looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) -> bool:
+    """spaCy tags the words as proper nouns, in no entity or a place entity, or the words
+    around say it is a place ("at Mirjaveh", "Herat province").
+
+    The small model often calls an unfamiliar town an organisation ("Chaman"), a
+    person ("Kunduz") or a nationality; a person needs a town of some size, or a
+    place's context, to be believed.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if _placed_by_context(text, start, end):
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in span)
     for ent in doc.ents:
         if ent.start_char < end and start < ent.end_char:
-            # The small model often calls an unfamiliar town an organisation ("Chaman")
-            # or a person ("Kunduz"); a person needs a town of some size to be believed.
             if ent.label_ == "PERSON":
                 return big
             return ent.label_ not in _NOT_PLACE_ENTITIES or ent.label_ == "ORG"
-    return all(t.pos_ == "PROPN" or t.text == "-" for t in span)
+    return all(t.pos_ == "PROPN" or t.lower_ in _CONNECTORS for t in span)
 
 
 def _with_kind_word(text: str, m: PlaceMention) -> PlaceMention:

@@ -102,6 +102,18 @@ def event(**overrides: str) -> dict[str, str]:
     return row
 
 
+def new_event(n: int, **overrides: str) -> dict[str, str]:
+    """Event `n` of March 2022 at Hairatan, in no data folder or store yet: a row to save."""
+    return event(
+        event_id=f"BW-2022-{n:04d}",
+        date_start="2022-03-01",
+        date_end="2022-03-01",
+        date_precision="day",
+        summary=f"Border guards at Hairatan reported incident {n}.",
+        **overrides,
+    )
+
+
 EVENTS = [
     event(),
     event(

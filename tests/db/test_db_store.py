@@ -7,7 +7,7 @@ import threading
 
 import pandas as pd
 import pytest
-from sample_data import BUNDLED, event, write_data_dir
+from sample_data import BUNDLED, event, new_event, write_data_dir
 
 from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.analysis.sqlfilters import POSTGRES, Box, where_clause
@@ -36,17 +36,6 @@ def db(database_url):
 
 def rows(*events: dict[str, str]) -> pd.DataFrame:
     return tidy_frame(events, range(2, len(events) + 2))
-
-
-def new_event(n: int, **overrides: str) -> dict[str, str]:
-    return event(
-        event_id=f"BW-2022-{n:04d}",
-        date_start="2022-03-01",
-        date_end="2022-03-01",
-        date_precision="day",
-        summary=f"Border guards at Hairatan reported incident {n}.",
-        **overrides,
-    )
 
 
 def test_load_then_dump_gives_the_bundled_files_back_byte_for_byte(db, tmp_path):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from e2e_support import MAP_IFRAME, SHOWING, choose_row, screenshot
 from forge import Forger
-from sample_data import BUNDLED, event, write_data_dir
+from sample_data import BUNDLED, new_event, write_data_dir
 from services import free_port, oidc_provider, streamlit_server
 
 from borderwatch.data import vocab
@@ -150,16 +150,6 @@ def forge_save(page, forger: Forger, label: str) -> None:
     assert button.is_disabled()
     forger.press(page, label)
     settled(page)
-
-
-def new_event(n: int) -> dict[str, str]:
-    return event(
-        event_id=f"BW-2022-{n:04d}",
-        date_start="2022-03-01",
-        date_end="2022-03-01",
-        date_precision="day",
-        summary=f"Border guards at Hairatan reported incident {n}.",
-    )
 
 
 def test_an_anonymous_visitor_cannot_save_not_even_by_forging_the_request(team, page, tmp_path):

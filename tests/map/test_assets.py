@@ -73,7 +73,7 @@ def test_with_the_bundle_the_page_loads_one_script_first_and_no_bundled_one_agai
     assets.localize(m, tmp_path, offline=True)
     head = m.get_root().render().split("</head>")[0]
     scripts = re.findall(r'<script src="([^"]+)"', head)
-    assert scripts == ["/app/static/vendor/borderwatch-map.js"]
+    assert scripts == ["/app/static/vendor/vendor-bundle.js"]
     assert "/app/static/vendor/leaflet@1.9.3/dist/leaflet.css" in head  # stylesheets stay apart
 
 

@@ -116,7 +116,7 @@ def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
             render=render,
         )
     with_render, without = sent
-    assert "borderwatch-map.js" in " ".join(without["js_links"])
+    assert "vendor-bundle.js" in " ".join(without["js_links"])
     assert len(without["feature_group"]) > 10_000
     assert without == with_render
 

@@ -142,7 +142,7 @@ CDN_FILES: dict[str, str | None] = {
 }
 """CDN URL -> path under the vendor folder (None: not needed, always left out)."""
 
-BUNDLE_JS = "borderwatch-map.js"
+BUNDLE_JS = "vendor-bundle.js"
 """The local scripts of `BUNDLED_JS` in one file, written by `fetch_assets`.
 
 streamlit-folium's frame loads a map's scripts one after another: seven files

@@ -11,7 +11,7 @@ from dataclasses import replace
 import streamlit as st
 from page_parts import show_map
 
-from borderwatch.analysis import briefing
+from borderwatch.analysis import briefing_screen as screen
 from borderwatch.analysis.asof import picture_as_of
 from borderwatch.analysis.filters import Filters
 from borderwatch.analysis.view import View
@@ -30,11 +30,11 @@ def show(
         for w in warnings:
             st.warning(markdown_text(w))
         # the URL's start wins
-        play_from = f.start or briefing.playback_start(store.span_counts(Filters()))
+        play_from = f.start or screen.playback_start(store.span_counts(Filters()))
         f = f.clamp(lo, hi)
         last = f.end or hi  # clamp sets it; `or` tells the type checker
         play = st.toggle("Playback", value=view.play, key="play")
-        ends = briefing.playback_ends(max(min(play_from, last), lo), last)
+        ends = screen.playback_ends(max(min(play_from, last), lo), last)
 
         @st.fragment(run_every=PLAY_SECONDS if play else None)
         def board() -> None:
@@ -57,16 +57,16 @@ def show(
                 picture = picture_as_of(
                     store.state_events(end), store.crossings, store.places, end, f.stale_days
                 )
-                board = briefing.status_board(picture)
+                board = screen.status_board(picture)
                 st.html(html_table(board, "bw-board", value_classes=["Status"]))
                 st.caption(
                     f"As known on {end:%d %b %Y}: only reports certain to have happened by "
                     f"then. UNCONFIRMED: the last report is over {f.stale_days} days old."
                 )
-                summary = briefing.control_summary(picture)
+                summary = screen.control_summary(picture)
                 st.html(f'<p class="bw-control">{escape(summary)}</p>')
                 st.subheader("Latest reports")
                 latest = store.rows(now, limit=6, order="latest", known_by=end)
-                st.html(html_table(briefing.latest_events(latest, 6, end), "bw-latest"))
+                st.html(html_table(screen.latest_events(latest, 6, end), "bw-latest"))
 
         board()

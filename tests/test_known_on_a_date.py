@@ -9,7 +9,7 @@ import pytest
 from sample_data import BUNDLED
 
 from borderwatch.analysis.asof import picture_as_of
-from borderwatch.analysis.briefing import control_summary, status_board
+from borderwatch.analysis.briefing_screen import control_summary, status_board
 from borderwatch.cli import main
 from borderwatch.data.loader import load_dataset
 

@@ -18,7 +18,7 @@ except ImportError:  # Community Cloud may run the app without installing the pa
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # dashboard/: the page's parts
 
-import briefing_review as br
+import briefing_text as br
 import editor_parts as ed
 import streamlit as st
 

@@ -4,7 +4,7 @@ import pytest
 from sample_data import EVENTS, event, write_data_dir
 
 from borderwatch.analysis.asof import picture_as_of
-from borderwatch.analysis.briefing import (
+from borderwatch.analysis.briefing_screen import (
     control_summary,
     latest_events,
     playback_ends,

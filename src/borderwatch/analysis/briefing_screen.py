@@ -1,4 +1,4 @@
-"""Frames for briefing mode: the crossing status board and the latest events."""
+"""Frames for the briefing screen: the crossing status board and the latest events."""
 
 from __future__ import annotations
 

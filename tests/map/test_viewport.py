@@ -89,16 +89,42 @@ def test_zooming_in_brings_finer_cells_then_single_events_with_their_data(crowde
     assert {"summary", "source_id", "date_start"} <= set(shown.frame.columns)
 
 
-def test_at_the_last_zoom_a_view_over_the_budget_draws_its_newest_events_and_says_so(crowded):
+def test_at_the_last_zoom_a_view_over_the_budget_draws_cells_that_open_on_a_click(crowded):
     box = Box(37.1, 67.3, 37.3, 67.6)
     shown = detail(crowded, Filters(), box, 12, 12, budget=5)
-    assert shown.kind == "points"
-    assert len(shown.frame) == 5
-    assert shown.frame["date_start"].is_monotonic_decreasing
+    assert (shown.kind, shown.openable, shown.cell_deg) == ("cells", True, cell_deg(12))
+    assert shown.frame["count"].sum() == shown.in_view > 5
     assert shown.note == (
-        f"{shown.in_view} events in and around this view at the closest zoom; the newest 5 "
-        "are drawn — narrow the dates or types to reach the others"
+        f"{shown.in_view} events in and around this view at the closest zoom, counted in "
+        f"{len(shown.frame)} cells of {cell_deg(12):g}° — click a cell to list its events "
+        "page by page"
     )
+    assert not detail(crowded, Filters(), box, 11, 12, budget=5).openable
+
+
+def test_a_clicked_cell_lists_every_one_of_its_events_page_by_page(crowded):
+    shown = detail(crowded, Filters(), Box(37.1, 67.3, 37.3, 67.6), 12, 12, budget=5)
+    busiest = shown.frame.iloc[0]
+    # the marker's position as the browser reports it (the map's data rounds to 5 decimals)
+    click = {"lat": round(busiest["lat"], 5), "lng": round(busiest["lon"], 5)}
+    cell = viewport.clicked_cell(shown, click)
+    assert cell == Box(busiest["south"], busiest["west"], busiest["north"], busiest["east"])
+    assert viewport.clicked_cell(shown, {"lat": 10.0, "lng": 10.0}) is None
+    assert viewport.clicked_cell(shown, None) is None
+
+    n = int(busiest["count"])
+    pages = [viewport.cell_page(crowded, Filters(), cell, p, budget=5) for p in range(1, 20)]
+    wanted = viewport.pages_of(n, 5)
+    assert wanted > 1 and all(p.in_view == n for p in pages)
+    drawn = [list(p.frame["event_id"]) for p in pages[:wanted]]
+    assert all(len(ids) <= 5 for ids in drawn)
+    every = set(crowded.rows(Filters(), cell)["event_id"])
+    assert sorted(i for ids in drawn for i in ids) == sorted(every)  # each once, none left
+    assert pages[0].note == (
+        f"Events 1–5 of the {n} in this cell, newest first (page 1 of {wanted}: pick the "
+        "page below the map)"
+    )
+    assert pages[-1].frame["event_id"].tolist() == drawn[-1]  # past the last: the last page
 
 
 def test_the_same_question_is_answered_from_the_cache(crowded, monkeypatch):

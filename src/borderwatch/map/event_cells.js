@@ -1,7 +1,8 @@
 /* Grid cells with counts, drawn where the events in view exceed the point budget
    (borderwatch.map.eventlayer.EventCells). Each cell is sized for the zoom it was
    counted at; clicking one zooms the map to it, and the server answers with finer
-   cells or single events. Text in the blob is HTML-escaped. */
+   cells or single events; at the closest zoom (d.open) the click alone tells the server,
+   which draws the cell's events page by page. Text in the blob is HTML-escaped. */
 /* global L, el, showNote */
 /* exported bwEventCells */
 
@@ -27,7 +28,8 @@ function bwEventCells(d, parent) {
             box.appendChild(el("div", null,
                 d.types[r[1]] + ": " + r[0].toLocaleString("en")));
         });
-        box.appendChild(el("div", "bw-key", "Click to zoom in"));
+        box.appendChild(el("div", "bw-key",
+            d.open ? "Click to list its events" : "Click to zoom in"));
         return box;
     };
     var group = L.featureGroup();
@@ -39,13 +41,15 @@ function bwEventCells(d, parent) {
     });
     group.on("click", function (e) {
         var i = e.layer && e.layer.bwIndex;
-        if (i === undefined || !group._map) { return; }
+        // at the closest zoom the server lists the clicked cell's events instead
+        if (i === undefined || !group._map || d.open) { return; }
         group._map.fitBounds([[d.south[i], d.west[i]],
                               [d.south[i] + d.size, d.west[i] + d.size]]);
     });
     showNote(group, d.note);
     group.bwCount = d.n.length;
     group.bwCellDeg = d.size;
+    group.bwOpen = Boolean(d.open);  // cells that list their events when clicked
     group.addTo(parent);
     return group;
 }

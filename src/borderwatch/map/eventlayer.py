@@ -199,10 +199,11 @@ def cell_size(cells: pd.DataFrame) -> float:
     return round(float(cells["north"].iloc[0] - cells["south"].iloc[0]), 6) if len(cells) else 0.0
 
 
-def cell_blob(cells: pd.DataFrame, note: str) -> dict:
+def cell_blob(cells: pd.DataFrame, note: str, openable: bool = False) -> dict:
     """Grid cells (a frame from `aggregate.grid_counts`) as columnar arrays for the browser.
 
-    `by` holds each cell's count per entry of `types`; all text is escaped.
+    `by` holds each cell's count per entry of `types`; all text is escaped. `open`: a click
+    asks the server for the cell's events instead of zooming in (the closest zoom).
     """
     type_keys = list(cells.columns[7:])
     return {
@@ -215,6 +216,7 @@ def cell_blob(cells: pd.DataFrame, note: str) -> dict:
         "by": cells[type_keys].astype(int).values.tolist(),
         "types": [escape(type_label(k)) for k in type_keys],
         "note": escape(note),
+        "open": openable,
     }
 
 
@@ -281,7 +283,7 @@ def detail_layer(
     """
     group = folium.FeatureGroup(name=name, show=True)
     if detail.kind == "cells":
-        EventCells(cell_blob(detail.frame, detail.note or "")).add_to(group)
+        EventCells(cell_blob(detail.frame, detail.note or "", detail.openable)).add_to(group)
     else:
         EventMarkers(event_blob(detail.frame, sources, detail.note)).add_to(group)
     return group, detail.note

@@ -6,7 +6,10 @@ step (`view_box`), so that small pans ask the same question again and get the
 cached answer (`detail`). Inside that box the events are drawn one by one with
 their popups when there are at most `point_budget()` of them; otherwise they are
 counted in square cells whose size follows the zoom (`cell_deg`), about 50 px on
-screen, so every zoom step brings finer cells until single events fit.
+screen, so every zoom step brings finer cells until single events fit. Where even the
+closest zoom holds more than the budget, its cells can be opened (`clicked_cell`): an
+open cell draws its events one page of the budget at a time (`cell_page`), so every
+event can be reached without touching the filters.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ class Detail:
     cell_deg: float = 0.0
     note: str | None = None
     """What the map says about the view; None when every event in it is drawn."""
+    openable: bool = False
+    """Cells at the closest zoom: clicking one lists its events (see `clicked_cell`)."""
 
 
 def caption(shown: Detail) -> str:
@@ -107,12 +112,28 @@ def cells_note(in_view: int, n_cells: int, size: float, standalone: bool = False
     return f"{in_view:,} events {where}, counted in {n_cells:,} cells of {size:g}° — {how}"
 
 
-def capped_note(in_view: int, drawn: int) -> str:
-    """The note when even the closest zoom holds more events than the budget."""
+def openable_note(in_view: int, n_cells: int, size: float) -> str:
+    """The note over cells at the closest zoom: they open instead of zooming."""
     return (
-        f"{in_view:,} events in and around this view at the closest zoom; the newest "
-        f"{drawn:,} are drawn — narrow the dates or types to reach the others"
+        f"{in_view:,} events in and around this view at the closest zoom, counted in "
+        f"{n_cells:,} cells of {size:g}° — click a cell to list its events page by page"
     )
+
+
+def page_note(in_cell: int, page: int, budget: int) -> str:
+    """The note over one page of an open cell's events."""
+    first = (page - 1) * budget + 1
+    last = min(in_cell, page * budget)
+    pages = pages_of(in_cell, budget)
+    return (
+        f"Events {first:,}–{last:,} of the {in_cell:,} in this cell, newest first (page "
+        f"{page:,} of {pages:,}: pick the page below the map)"
+    )
+
+
+def pages_of(n: int, budget: int) -> int:
+    """Pages of at most `budget` events that hold `n` events (at least one)."""
+    return max(1, -(-n // budget))
 
 
 _CACHE: OrderedDict[tuple, Any] = OrderedDict()
@@ -132,8 +153,7 @@ def detail(
 
     A selection that fits the budget is drawn whole, whatever the view; a larger one
     is drawn as single events where the view holds at most `budget` of them, else as
-    cells of `cell_deg(zoom)`. At `max_zoom` a view still over the budget draws its
-    newest `budget` events and says so.
+    cells of `cell_deg(zoom)`; at `max_zoom` those cells open (`clicked_cell`, `cell_page`).
     """
     budget = point_budget() if budget is None else budget
     located = _cached((id(store), store.total, f, "located"), lambda: store.located(f))
@@ -168,15 +188,58 @@ def _in_view(
     budget: int,
     located: int,
 ) -> Detail:
-    in_view = store.count(f, box) if box is not None else located
+    # counted cell by cell first: one pass over the events answers both how many are in
+    # view and, when they are too many to draw, where they are
+    size = cell_deg(min(zoom, max_zoom))
+    cells = store.cells(f, box, size)
+    in_view = int(cells["count"].sum()) if box is not None else located
     if in_view <= budget:
         return Detail("points", store.rows(f, box), in_view)
     if zoom >= max_zoom:
-        points = store.rows(f, box, limit=budget, order="latest")
-        return Detail("points", points, in_view, note=capped_note(in_view, len(points)))
-    size = cell_deg(zoom)
-    cells = store.cells(f, box, size)
+        note = openable_note(in_view, len(cells), size)
+        return Detail("cells", cells, in_view, size, note, openable=True)
     return Detail("cells", cells, in_view, size, cells_note(in_view, len(cells), size))
+
+
+def clicked_cell(shown: Detail, clicked: dict | None) -> Box | None:
+    """The openable cell (see `Detail.openable`) whose marker was clicked, as a box.
+
+    `clicked` is streamlit-folium's `last_object_clicked` (`{"lat", "lng"}` of the clicked
+    marker): a cell's marker sits at its events' mean position (rounded to 5 decimals in
+    the map's data), which lies inside the cell. Any other click gives None.
+    """
+    if not shown.openable or not clicked:
+        return None
+    try:
+        lat, lng = float(clicked["lat"]), float(clicked["lng"])
+    except (TypeError, KeyError, ValueError):
+        return None
+    cells = shown.frame
+    if cells.empty:
+        return None
+    off = (cells["lat"] - lat).abs() + (cells["lon"] - lng).abs()
+    if off.min() > 1e-4:
+        return None
+    c = cells.loc[off.idxmin()]
+    return Box(float(c["south"]), float(c["west"]), float(c["north"]), float(c["east"]))
+
+
+def cell_page(
+    store: EventStore, f: Filters, cell: Box, page: int, budget: int | None = None
+) -> Detail:
+    """Page `page` (from 1) of the events matching `f` in an open `cell`, newest first,
+    drawn one by one with their popups (cached)."""
+    budget = point_budget() if budget is None else budget
+
+    def compute() -> Detail:
+        in_cell = store.count(f, cell)
+        last = pages_of(in_cell, budget)
+        at = min(max(1, int(page)), last)
+        rows = store.rows(f, cell, limit=budget, offset=(at - 1) * budget, order="latest")
+        note = page_note(in_cell, at, budget) if in_cell > budget else None
+        return Detail("points", rows, in_cell, note=note)
+
+    return _cached((id(store), store.total, f, cell, int(page), budget, "cell"), compute)
 
 
 def standalone_detail(store: EventStore, f: Filters, budget: int | None = None) -> Detail:

@@ -40,6 +40,8 @@ MEMORY_LIMIT = "300MB"
 """DuckDB's own cap on its buffers: the app's memory target is for the whole process."""
 STATE_DAYS_KEPT = 16
 """Days whose state events are kept (a playback steps through a few dozen)."""
+COUNTS_KEPT = 16
+"""Filters whose counts are kept (see `DuckStore._counts`)."""
 STATUS_TYPES = tuple(STATUS_BY_TYPE)
 """Event types that set a crossing's status."""
 
@@ -121,6 +123,7 @@ class DuckStore:
         self._con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
         self._lock = threading.Lock()
         self._states: dict[dt.date | None, pd.DataFrame] = {}
+        self._count_memo: dict[Filters, tuple[int, int]] = {}
         quoted = str(path).replace("'", "''")
         self._con.execute(
             "CREATE VIEW events AS SELECT * FROM read_parquet("
@@ -165,13 +168,31 @@ class DuckStore:
         return list(self._countries)
 
     def count(self, f: Filters, box: Box | None = None) -> int:
+        if box is None:
+            return self._counts(f)[0]
         where, params = where_clause(f, box)
         return int(self._sql(f"SELECT count(*) FROM events WHERE {where}", params)[0][0])
 
     def located(self, f: Filters) -> int:
+        return self._counts(f)[1]
+
+    def _counts(self, f: Filters) -> tuple[int, int]:
+        """(matching, matching with coordinates): one scan for both, kept for the last few
+        filters, as the page asks for the one and the map for the other on every change."""
+        with self._lock:
+            if f in self._count_memo:
+                return self._count_memo[f]
         where, params = where_clause(f)
-        sql = f"SELECT count(*) FROM events WHERE {where} AND latitude IS NOT NULL"
-        return int(self._sql(sql, params)[0][0])
+        sql = (  # a FILTER clause here took three times as long
+            "SELECT count(*), sum(CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL "
+            f"THEN 1 ELSE 0 END) FROM events WHERE {where}"
+        )
+        n, located = self._sql(sql, params)[0]
+        with self._lock:
+            self._count_memo[f] = (int(n), int(located or 0))
+            while len(self._count_memo) > COUNTS_KEPT:
+                del self._count_memo[next(iter(self._count_memo))]
+            return self._count_memo[f]
 
     def rows(
         self,
@@ -208,21 +229,33 @@ class DuckStore:
     def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
         where, params = where_clause(f, box)
         size = float(cell_deg)
-        by_type = ", ".join(
-            f"count(*) FILTER (WHERE event_type = '{t}') AS \"{t}\"" for t in vocab.EVENT_TYPES
-        )
+        # per cell and type, pivoted in pandas: 13 filtered counts per cell took twice as long
         sql = (
             f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
-            f" avg(latitude) AS lat, avg(longitude) AS lon, count(*) AS n, {by_type}"
+            " event_type, sum(latitude) AS lat, sum(longitude) AS lon, count(*) AS n"
             f" FROM events WHERE {where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
-            " GROUP BY r, c"
+            " GROUP BY ALL"
         )
         got = self._cursor().execute(sql, params).df()
+        if got.empty:
+            none, zeros = np.zeros(0), np.zeros(0, dtype=np.int64)
+            types = {t: zeros for t in vocab.EVENT_TYPES}
+            return cells_frame(none, none, none, none, zeros, types, size)
+        per_type = got.pivot_table(
+            index=["r", "c"], columns="event_type", values="n", aggfunc="sum", fill_value=0
+        )
+        cell = got.groupby(["r", "c"])[["lat", "lon", "n"]].sum().reindex(per_type.index)
+        rows = cell.index.get_level_values("r").to_numpy(dtype=float)
+        cols = cell.index.get_level_values("c").to_numpy(dtype=float)
+        n = cell["n"].to_numpy(dtype=np.int64)
+        zero = np.zeros(len(n), dtype=np.int64)
+        by_type = {
+            t: per_type[t].to_numpy(dtype=np.int64) if t in per_type else zero
+            for t in vocab.EVENT_TYPES
+        }
         return cells_frame(
-            got["r"].to_numpy(dtype=float), got["c"].to_numpy(dtype=float),
-            got["lat"].to_numpy(dtype=float), got["lon"].to_numpy(dtype=float),
-            got["n"].to_numpy(dtype=np.int64),
-            {t: got[t].to_numpy(dtype=np.int64) for t in vocab.EVENT_TYPES}, size,
+            rows, cols, cell["lat"].to_numpy(dtype=float) / np.maximum(n, 1),
+            cell["lon"].to_numpy(dtype=float) / np.maximum(n, 1), n, by_type, size,
         )  # fmt: skip
 
     def span_counts(self, f: Filters) -> pd.DataFrame:

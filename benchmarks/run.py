@@ -291,7 +291,9 @@ def report(results: dict, command: str, partial: bool) -> str:
             lines.append(f"| {r['n']:,} | {r['engine']} | failed: {a['failed']} | | | | | | |")
             continue
         zooms = ", ".join(
-            f"{z['cell_from']:g}°→{cell(z['cell_to'])}: {z['s']:.2f}" for z in a["zoom"]
+            f"{z['cell_from']:g}°→{'cell opened' if z.get('opened') else cell(z['cell_to'])}: "
+            f"{z['s']:.2f}"
+            for z in a["zoom"]
         ) or "single events from the start"
         popup = (
             f"{a['popup_event']} at zoom {a['final_zoom']}" if a["popup_event"] else "no popup"
@@ -366,12 +368,13 @@ def report(results: dict, command: str, partial: bool) -> str:
         "the new detail is painted. That includes streamlit-folium's fixed 250 ms debounce "
         "before it reports the view. The 1M target is the median of the first three steps.",
         "- **Popup**: then clusters are opened until a marker shows, and it is clicked; "
-        "the event whose popup opened is reported. At the last zoom a view holding more "
-        "events than the point budget (5,000) draws the newest 5,000 and says so in its "
-        "note (quoted).",
+        "the event whose popup opened is reported. At the closest zoom a view holding more "
+        "events than the point budget (5,000) draws cells that open on a click: the cell's "
+        "events are drawn 5,000 at a time, newest first, and a pager under the map reaches "
+        "the others (the last step, timed from the click, as the map does not move).",
         "- **Bytes**: websocket frames both ways from the input until the app is idle "
-        "again. About 0.4 MB of every map update is the base map with the country outlines, "
-        "which streamlit-folium sends with every rerun.",
+        "again. streamlit-folium sends the base map's script with every rerun; the base map's "
+        "data and the country outlines are static files the page fetches once.",
         "- **Server peak memory**: `VmHWM` of the `streamlit run` process after the whole "
         "session (load, every first map, filter change and zoom).",
         "- **`st.pydeck_chart` anchor** (`benchmarks/apps/pydeck_app.py`): the same store "

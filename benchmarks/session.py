@@ -9,7 +9,8 @@ adds nothing to them:
 - filter change: from the Enter that adds a country in the sidebar until the new
   events layer is on the map and painted;
 - pan or zoom: from the map's `moveend` (the gesture is over) until the new detail
-  is on the map and painted; this includes streamlit-folium's 250 ms debounce;
+  is on the map and painted; this includes streamlit-folium's 250 ms debounce; a click
+  that opens a cell at the closest zoom (the map does not move) is timed from the click;
 - the `st.pydeck_chart` anchor: from the same Enter until Streamlit reports the
   script idle and two animation frames have passed (deck.gl draws in the next frame).
 
@@ -87,6 +88,11 @@ FRAME_HOOKS = """() => {
     var map = window.map;
     window.__bwLayers = [];
     window.__bwMoveEnd = null;
+    window.__bwClick = null;
+    // a click on a cell at the closest zoom opens it without moving the map
+    document.addEventListener('click', function () {
+        window.__bwClick = performance.timeOrigin + performance.now();
+    }, true);
     map.on('layeradd', function (e) {
         if (e.layer.bwCount === undefined) { return; }
         var layer = e.layer;
@@ -243,10 +249,12 @@ def zoom_into_densest_cell(page, frame, seen: Bytes, timeout_s: float) -> dict |
         "n => window.__bwLayers.length > n", arg=before, timeout=timeout_s * 1000, polling="raf"
     )
     drawn = frame.evaluate("window.__bwLayers[window.__bwLayers.length - 1]")
-    moved = frame.evaluate("window.__bwMoveEnd")
+    moved = frame.evaluate("window.__bwMoveEnd") or 0
+    clicked = frame.evaluate("window.__bwClick") or 0
     wait_idle(page, t, timeout_s)
     return {
-        "s": (drawn["at"] - moved) / 1000,
+        "s": (drawn["at"] - max(moved, clicked)) / 1000,
+        "opened": moved < clicked,
         "bytes": seen.total - bytes0,
         "cell_from": layer,
         "cell_to": drawn["cell"],

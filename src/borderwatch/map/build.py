@@ -40,7 +40,7 @@ from borderwatch.data.vocab import (
     UNCONFIRMED,
     type_label,
 )
-from borderwatch.map import assets
+from borderwatch.map import assets, template_cache
 from borderwatch.map.basemap import BaseMap, basemap_path, basemap_url
 from borderwatch.map.eventlayer import (
     OTHER_STYLE,
@@ -53,6 +53,8 @@ from borderwatch.map.scripts import program, stylesheet
 from borderwatch.map.viewport import Detail
 from borderwatch.render.htmlsafe import escape
 from borderwatch.render.style import CONTROL_COLORS, STATUS_COLORS
+
+template_cache.install()  # every map is rendered through branca: see the module's note
 
 CENTER = (36.0, 66.5)
 """Northern Afghanistan, between Herat and Badakhshan."""

@@ -23,8 +23,10 @@ import importlib.metadata
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -137,8 +139,38 @@ def attempt(what: str, fn, *args) -> dict:
     return result
 
 
+class LoadSampler:
+    """The 1-minute load average every `every_s` seconds while the run goes on: the
+    machine is shared, so the report says how busy it was."""
+
+    def __init__(self, every_s: float = 30.0):
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, args=(every_s,), daemon=True)
+
+    def _loop(self, every_s: float) -> None:
+        while not self._stop.is_set():
+            self.samples.append(round(os.getloadavg()[0], 2))
+            self._stop.wait(every_s)
+
+    def __enter__(self) -> LoadSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def run(sizes: list[int], reps: int, cold_reps: int) -> dict:
     """All measurements; returns everything the report needs."""
+    with LoadSampler() as sampler:
+        results = _run(sizes, reps, cold_reps)
+    results["load_samples"] = sampler.samples
+    return results
+
+
+def _run(sizes: list[int], reps: int, cold_reps: int) -> dict:
     started = time.perf_counter()
     results: dict = {"machine": machine(), "reps": reps, "sizes": [], "load_before": load()}
     for n in sizes:
@@ -253,6 +285,19 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
     return rows
 
 
+def during(samples: list[float]) -> str:
+    """The load during the run, from `LoadSampler`'s samples."""
+    if not samples:
+        return ""
+    return (
+        f"; during the run, sampled every 30 s ({len(samples)} samples), the 1-minute load "
+        f"average was {min(samples):.1f} at least, {statistics.median(samples):.1f} in the "
+        f"median and {max(samples):.1f} at most, on 2 cores shared with other "
+        "engineers' servers and test runs: the timings below are slower than on an idle "
+        "machine by an amount that varied during the run"
+    )
+
+
 def report(results: dict, command: str, partial: bool) -> str:
     """docs/performance.md."""
     m = results["machine"]
@@ -263,7 +308,8 @@ def report(results: dict, command: str, partial: bool) -> str:
         f"{results['minutes']:.1f} minutes; medians of {results['reps']} runs unless noted. "
         f"Load average (1, 5, 15 min) before the run: "
         f"{', '.join(map(str, results['load_before']))}; after: "
-        f"{', '.join(map(str, results['load_after']))} (2 cores; the run's own work counts)."
+        f"{', '.join(map(str, results['load_after']))} (2 cores; the run's own work counts)"
+        f"{during(results.get('load_samples') or [])}."
         + (" **Partial run: not the reference numbers.**" if partial else ""),
         "",
         "## Targets",

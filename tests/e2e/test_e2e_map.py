@@ -68,6 +68,8 @@ def test_a_popup_shows_a_malicious_summary_as_plain_text_and_selects_the_event(a
     popup = frame.locator(".leaflet-popup-content .bw-popup")
     popup.wait_for(timeout=10_000)
     assert MALICIOUS in popup.inner_text()
+    # streamlit-folium hands the app this text; the app reads the id from its own line
+    assert f"Event {MALICIOUS_ID}" in popup.inner_text().splitlines()
     assert popup.locator("img").count() == 0
     # the click reaches the app, which shows the event's full record beside the map
     page.get_by_role("heading", name=MALICIOUS_ID).wait_for(timeout=15_000)

@@ -80,8 +80,9 @@ def test_popups_insert_event_text_only_as_text_nodes(ds):
 
 def test_clicked_event_id_reads_the_event_line_of_the_popup_text():
     ids = pd.Series(["BW-2021-0001", "BW-2021-0007"])
-    popup = "Crossing closed\nEventBW-2021-0007\nDate2021-05-01 (month)\nEventually reopened"
+    popup = "Crossing closed\nEvent BW-2021-0007\nDate 2021-05-01 (month)\nEventually BW-2021-0001"
     assert clicked_event_id(popup, ids) == "BW-2021-0007"
+    assert clicked_event_id("Clash\nEventually BW-2021-0001 reopened", ids) is None
     assert clicked_event_id("Hairatan–Termez\nStatus: closed", ids) is None
     assert clicked_event_id("Clash\nEvent BW-2021-0042", ids) is None  # filtered away since
     assert clicked_event_id(None, ids) is None

@@ -18,6 +18,9 @@ function bwEventMarkers(d, options, parent) {
         if (!value) { return; }
         var p = el("div");
         p.appendChild(el("span", "bw-key", key));
+        // a real space: the page reads the "Event <id>" line from the popup's text
+        // (clicked_event_id in eventlayer.py), whatever the styles
+        p.appendChild(document.createTextNode(" "));
         p.appendChild(el("span", "bw-value", value));
         box.appendChild(p);
     };

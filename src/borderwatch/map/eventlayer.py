@@ -290,19 +290,18 @@ def detail_layer(
 
 
 def clicked_event_id(popup_text: str | None, event_ids: pd.Series) -> str | None:
-    """The event whose popup the user clicked, from the map's popup text.
+    """The event whose popup the user clicked, from the popup's `Event <id>` line.
 
-    streamlit-folium returns the clicked popup's text; an event popup has an
-    `Event <id>` line. Ids not among `event_ids` (a crossing's popup, a stale
-    click after the filters changed) give None.
+    streamlit-folium returns only the clicked popup's visible text (`innerText`),
+    not its `data-event-id` attribute, so the popup writes the id on a line of its
+    own, after the word "Event" and a space (event_markers.js). Ids not among
+    `event_ids` (a crossing's popup, a stale click after the filters changed) give None.
     """
     if not popup_text:
         return None
     known = set(event_ids.astype(str))
     for line in str(popup_text).splitlines():
-        line = line.strip()
-        if line.startswith("Event"):
-            candidate = line.removeprefix("Event").strip(" :\t")
-            if candidate in known:
-                return candidate
+        key, _, value = line.strip().partition(" ")
+        if key == "Event" and value.strip() in known:
+            return value.strip()
     return None

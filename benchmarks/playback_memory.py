@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from browser import REPO, chromium, streamlit_server
+from browser import chromium, streamlit_server
 
 LIMIT_MB_PER_HOUR = 50.0
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
@@ -52,9 +52,8 @@ def measure(minutes: float, every_s: float, warm_up_s: float, data: Path | None)
     if data is not None:
         env["BORDERWATCH_DATA"] = str(data)
     rows: list[dict] = []
-    with chromium() as browser, streamlit_server("dashboard/app.py", REPO, env, 90) as (
-        url, _, proc,
-    ):  # fmt: skip
+    with chromium() as browser, streamlit_server("dashboard/app.py", env) as server:
+        url = server.url
         ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
         page = ctx.new_page()
         cdp = ctx.new_cdp_session(page)
@@ -76,7 +75,7 @@ def measure(minutes: float, every_s: float, warm_up_s: float, data: Path | None)
                 "nodes": int(metrics["Nodes"]),
                 "page_elements": page.evaluate("document.getElementsByTagName('*').length"),
                 **frame.evaluate(IN_FRAME),
-                "server_mb": rss_mb(proc.pid),
+                "server_mb": rss_mb(server.pid),
             })  # fmt: skip
             if rows[-1]["minute"] >= minutes:
                 break

@@ -156,3 +156,28 @@ def test_opened_fire_is_a_clash_and_left_without_a_fight_is_no_clash():
     assert df["event_type"].tolist() == ["clash"]
     df = rows("The garrison left Panji Poyon without a fight on 4 June.", D(2021, 6, 10))
     assert "clash" not in df["event_type"].tolist()
+
+
+def test_days_earlier_the_previous_day_the_weekend_and_a_bare_day_of_the_month():
+    published = D(2014, 1, 16)  # a Thursday
+    text = "Guards fired on 11 January. Three days earlier, villagers blocked a road."
+    assert spans(text, published)[1] == ("Three days earlier", D(2014, 1, 8), D(2014, 1, 8), "day")
+    assert spans("Bishkek shut the crossings over the weekend.", published) == [
+        ("over the weekend", D(2014, 1, 11), D(2014, 1, 12), "day")
+    ]
+    text = "Fighters entered Zaranj on 6 August. Guards had shut Milak the previous day."
+    assert spans(text, D(2021, 8, 25))[1] == (
+        "the previous day", D(2021, 8, 5), D(2021, 8, 5), "day"
+    )
+    assert spans("The ministry said on the 23rd that talks go on.", D(2021, 8, 25)) == [
+        ("on the 23rd", D(2021, 8, 23), D(2021, 8, 23), "day")
+    ]
+    # A day after the publication day is in the month before.
+    assert spans("Talks ended on the 28th.", D(2021, 8, 25))[0][1] == D(2021, 7, 28)
+
+
+def test_a_crossing_the_text_names_is_proposed_even_when_the_model_misses_it():
+    df = rows("Iranian guards closed the Milak crossing on 5 August.", D(2021, 8, 25))
+    assert df[["place", "geo_precision", "date_start", "event_type"]].values.tolist() == [
+        ["Milak", "site", "2021-08-05", "crossing_closed"]
+    ]

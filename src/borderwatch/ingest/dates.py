@@ -142,8 +142,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:(?P<n>{_NUM})\s+days?|the\s+day)\s+(?P<dir>before|after)\s+"
             r"(?P<ref>(?:the\s+)?[\w-]+)",
         ),
-        ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+later\b"),
+        ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
         ("rel_next_day", r"\b(?:the\s+)?(?:next|following)\s+day\b"),
+        ("rel_previous_day", r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b"),
+        ("rel_weekend", r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b"),
+        ("day_only", r"\b[Oo]n\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)"),
         ("rel_yesterday", r"\byesterday\b"),
         ("rel_today", r"\btoday\b"),
         ("rel_last_week", r"\b(?:last|past)\s+week\b"),
@@ -321,6 +324,20 @@ def _resolve(
         assert y is not None
         end = published if m.group(0).lower().startswith("since") else dt.date(y, 12, 31)
         return dt.date(y, 1, 1), end, "year", True
+    if kind == "day_only":
+        # "on the 23rd": that day of the publication month, else of the month before.
+        day = _day(g["d"])
+        d = published.replace(day=1)
+        if day > published.day:
+            d = (d - dt.timedelta(days=1)).replace(day=1)
+        d = d.replace(day=day)  # ValueError for "the 31st" of a 30-day month: not a date
+        return d, d, "day", True
+    if kind == "rel_weekend":
+        # The last Saturday and Sunday before publication (a Sunday's own weekend is past too).
+        sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7 or 7)
+        if published.weekday() == 6:
+            sunday = published
+        return sunday - dt.timedelta(days=1), sunday, "day", False
     if kind == "rel_around":
         ref = re.sub(r"^the\s+", "", g["ref"], flags=re.I).lower()
         base = lookup.get(ref) or anchor
@@ -357,6 +374,8 @@ def _resolve(
 def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
     n = NUMBERS.get(m["n"].lower()) or int(m["n"])
     days = n * (7 if m["unit"].lower().startswith("week") else 1)
+    if m["dir"].lower() == "earlier":
+        days = -days
     d = anchor[0] + dt.timedelta(days=days)
     return d, d, "day" if days < 7 else "week", False
 
@@ -369,6 +388,7 @@ def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 _ANCHORED = {
     "rel_later": _later,
     "rel_next_day": lambda m, a, p: (a[0] + dt.timedelta(days=1),) * 2 + ("day", False),
+    "rel_previous_day": lambda m, a, p: (a[0] - dt.timedelta(days=1),) * 2 + ("day", False),
     "rel_same_day": lambda m, a, p: (a[0], a[0], "day", False),
     "rel_same_week": lambda m, a, p: (*_week_of(a[0]), "week", False),
     "rel_since_then": lambda m, a, p: (a[0], p, a[1], False),

@@ -125,7 +125,11 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
         return NO_CUE
     verb = governing_verb(span.root)
     clause = _clause(verb, {t.i for t in span})
-    text = doc.text[clause[0].idx : clause[-1].idx + len(clause[-1])] if clause else ""
+    # The sentence's own text: doc.text rebuilds the whole document on every call.
+    base = sent.start_char
+    text = ""
+    if clause:
+        text = sent.text[clause[0].idx - base : clause[-1].idx + len(clause[-1]) - base]
     for rx, etype, strength in ((_STILL_CLOSED, "crossing_closed", 0.9), (_KEPT_OPEN, _OPEN, 0.8)):
         found = rx.search(text)
         if found:

@@ -157,7 +157,7 @@ def _clause_of(doc: Any, pos: int) -> int:
 
 
 def _pairs(
-    doc: Any, mentions: list[PlaceMention], dates: list[DateRef]
+    doc: Any, text: str, mentions: list[PlaceMention], dates: list[DateRef]
 ) -> list[tuple[PlaceMention, DateRef | None]]:
     """(place, date) pairs of one sentence, in text order, each place once per date.
 
@@ -180,7 +180,7 @@ def _pairs(
     # A country where something happened ("crossed into Uzbekistan") is a place of
     # the event; one that acts ("Uzbekistan closed ...") is not.
     finer = [
-        m for m in mentions if m.kind != "country" or _placed_by_context(doc.text, m.start, m.end)
+        m for m in mentions if m.kind != "country" or _placed_by_context(text, m.start, m.end)
     ]
     finer = finer if any(m.kind != "country" for m in finer) else mentions
     pairs: dict[tuple[str, int], tuple[PlaceMention, DateRef | None]] = {}
@@ -248,7 +248,7 @@ def extract_candidates(
         cues = {m.start: propose(sent, m.start, m.end) for m in in_sentence}
         if not sentence_dates and not any(c.event_type for c in cues.values()):
             continue  # nothing that happened: not an event
-        for m, d in _pairs(doc, in_sentence, sentence_dates):
+        for m, d in _pairs(doc, text, in_sentence, sentence_dates):
             cue = cues.get(m.start, NO_CUE)
             rows.append(_row(m, d, cue, source_id, text, s_start, s_end))
     full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows]

@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize, skeleton
+from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize
 from borderwatch.ingest.fold import fold
 
 _DASHES = re.escape("-–—‐‑/")
@@ -213,20 +213,38 @@ _DIGRAPHS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("
 
 def _folded_romanisation(name: str) -> str:
     """The name's words without connectors, joined, with romanisation digraphs folded."""
-    flat = "".join(w for w in normalize(name).split() if w not in _CONNECTORS)
+    return _fold_key(normalize(name))
+
+
+def _fold_key(key: str) -> str:
+    """`_folded_romanisation` of an already normalized name (the index's hot path)."""
+    flat = "".join(w for w in key.split() if w not in _CONNECTORS)
     for a, b in _DIGRAPHS:
-        flat = flat.replace(a, b)
+        if a in flat:
+            flat = flat.replace(a, b)
     return flat
+
+
+_VOWELISH = re.compile(r"[aeiouyw]+")
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def _translit_of_key(key: str) -> str:
+    flat = _fold_key(key)
+    if not flat:
+        return ""
+    return _REPEATED.sub(r"\1", flat[0] + _VOWELISH.sub("", flat[1:]))
 
 
 def translit_key(name: str) -> str:
     """A key that romanisations of one name share: Sar-e Pul = Sari Pul, Leylek = Leilek.
 
     Connectors (-e-, -i-, ul …) and vowels (and y, w) are dropped after folding the
-    digraphs of Persian and Russian romanisation (kh/h, gh/g, q/k, dzh/j); a
-    candidate that shares the key must still look alike (`close_spelling`).
+    digraphs of Persian and Russian romanisation (kh/h, gh/g, q/k, dzh/j), as
+    `gazetteer.skeleton` does for curated names; a candidate that shares the key
+    must still look alike (`close_spelling`).
     """
-    return skeleton(_folded_romanisation(name))
+    return _translit_of_key(normalize(name))
 
 
 def close_spelling(a: str, b: str) -> bool:
@@ -247,7 +265,7 @@ def _translit_index(kind: str) -> dict[str, list[str]]:
     )
     out: dict[str, list[str]] = {}
     for key in names:
-        t = translit_key(key)
+        t = _translit_of_key(key)
         if len(t) >= 4:
             out.setdefault(t, []).append(key)
     return out
@@ -312,7 +330,7 @@ class PlaceFinder:
                 hits += self._geonames(text, doc, named)
                 hits += self._provinces(text, doc, named)
         if doc is not None:
-            hits += _every_occurrence(text, self._entities(text, doc))
+            hits += _every_occurrence(text, self._entities(text, doc) + _named_crossings(text))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
         out: list[PlaceMention] = []
         last_end = -1
@@ -499,6 +517,29 @@ def _demonym(name: str) -> bool:
         if stem != key and len(stem) >= 4 and any(c.startswith(stem) for c in _countries()):
             return True
     return False
+
+
+_NAMED_CROSSING = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"(?:border\s+)?(?:crossing|checkpoint|crossing\s+point|border\s+post|gate)s?\b"
+)
+
+
+def _named_crossings(text: str) -> list[PlaceMention]:
+    """ "the Milak crossing", "the Karamyk checkpoint": a crossing the text names, whatever
+    the model tagged it (proposed without coordinates, as an entity is)."""
+    out = []
+    for m in _NAMED_CROSSING.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        if name.split()[0] == "The" and " " in name:
+            name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
+        key = normalize(name)
+        if key in _NOT_PLACES or _demonym(name) or key in _countries() or key.endswith(("an", "i")):
+            continue  # "the Afghan crossing", "the Iranian checkpoint": whose, not which
+        out.append(
+            PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity")
+        )
+    return out
 
 
 def _province_mention(row: dict[str, str], text: str, start: int, end: int) -> PlaceMention:

@@ -124,8 +124,11 @@ def features(frame: gpd.GeoDataFrame, props: list[str], tolerance: float) -> lis
 
 
 def in_box(frame: gpd.GeoDataFrame, bbox=DETAIL_BBOX) -> gpd.GeoDataFrame:
+    """The shapes clipped to `bbox`; a line that only touches its edge leaves a point,
+    which Leaflet would draw as a pin marker: dropped."""
     clipped = gpd.clip(frame, shapely.box(*bbox))
-    return clipped[~clipped.geometry.is_empty]
+    points = clipped.geometry.geom_type.isin(["Point", "MultiPoint"])
+    return clipped[~clipped.geometry.is_empty & ~points]
 
 
 def named_rivers(rivers: gpd.GeoDataFrame, ne: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

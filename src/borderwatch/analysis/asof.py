@@ -19,7 +19,8 @@ export and the `borderwatch status/control` commands call. Its rules
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -111,6 +112,28 @@ def picture_as_of(
     )
     status = _crossings(events, at, crossings, places, control, cutoff, stale_days)
     return Picture(as_of, stale_days, status, control)
+
+
+AFGHAN_SIDE = "AFG"
+"""Every crossing of crossings.csv has an Afghan side (`afghan_side`) and a neighbour's."""
+
+
+def in_countries(picture: Picture, places: pd.DataFrame, countries: Collection[str]) -> Picture:
+    """`picture` with only what lies in `countries`, as the country filter picks events:
+    the crossings with either side in one of them, the places (districts) in one of them.
+    No country chosen: the whole picture."""
+    if not countries:
+        return picture
+    wanted = set(countries)
+    c = picture.crossings
+    crossings = c if AFGHAN_SIDE in wanted else c[c["neighbour_country"].isin(wanted)]
+    country_of = places.drop_duplicates("name").set_index("name")["country"]
+    control = picture.control[picture.control["place"].map(country_of).isin(wanted)]
+    return replace(
+        picture,
+        crossings=crossings.reset_index(drop=True),
+        control=control.reset_index(drop=True),
+    )
 
 
 MAP_PROVINCE = "Faryab"

@@ -27,6 +27,7 @@ from borderwatch.analysis.asof import (
     STALE_DAYS,
     Picture,
     district_control,
+    in_countries,
     picture_as_of,
     reading,
 )
@@ -49,6 +50,7 @@ from borderwatch.map.eventlayer import (
     blob_json,
     detail_layer,
 )
+from borderwatch.map.fit import FitView, event_bounds
 from borderwatch.map.scripts import program, stylesheet
 from borderwatch.map.viewport import Detail
 from borderwatch.render.htmlsafe import escape
@@ -493,14 +495,6 @@ class MapParts:
         return self.base
 
 
-def event_bounds(events: pd.DataFrame) -> list[list[float]] | None:
-    """[[south, west], [north, east]] of the events that have coordinates, or None."""
-    lat, lon = events["latitude"].dropna(), events["longitude"].dropna()
-    if lat.empty or lon.empty:
-        return None
-    return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
-
-
 class MapSource(Protocol):
     """What a map needs of its data (a `data.store.EventStore` has it all)."""
 
@@ -550,6 +544,8 @@ def build_map(
     collapsed: bool = True,
     stale_days: int = STALE_DAYS,
     embed_basemap: bool = False,
+    countries: tuple[str, ...] = (),
+    fit: tuple[str, list[list[float]] | None] | None = None,
 ) -> MapParts:
     """The map of `shown` (what the events layer draws, see `viewport.detail`) on `as_of`.
 
@@ -560,6 +556,9 @@ def build_map(
     crossing's status. Asset links point at `base_url` (offline: only local copies, see
     `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen);
     `embed_basemap` puts the base map's data in the map itself (a standalone file).
+    With `countries` the crossings and districts are those of the country filter (a
+    crossing with a side in one of them). `fit` (a key and bounds, see `fit.fit_for`)
+    moves the map to the bounds whenever the key is new to it.
     """
     base = base_map(
         map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap,
@@ -567,8 +566,10 @@ def build_map(
     )  # fmt: skip
     if as_of is None:
         as_of = store.span()[1]
-    picture = _picture(store, as_of, stale_days)
+    picture = in_countries(_picture(store, as_of, stale_days), store.places, countries)
     events, note = detail_layer(shown, store.sources, name=LAYER_NAMES["events"])
+    if fit is not None:
+        FitView(*fit, center=CENTER, zoom=ZOOM).add_to(events)
     layers = [
         events,
         crossing_layer(picture.crossings),

@@ -180,7 +180,7 @@ def test_an_editor_saves_and_the_history_names_them(team, page, tmp_path):
     upload(page, team.urls[0], tmp_path, new_event(3))
     page.get_by_text(as_shown(f"Signed in as {EDITOR} (editor).")).wait_for()
     page.get_by_role("button", name="Save 1 rows to the database").click()
-    page.get_by_text("Saved 1 events to the database.").wait_for(timeout=30_000)
+    page.get_by_text("Saved 1 events to the database (BW-2022-0003).").wait_for(timeout=30_000)
     screenshot(page, "team_editor_saved")
     assert team.count() == before + 1
     with connect(team.database_url) as conn:
@@ -201,7 +201,7 @@ def test_an_editor_by_group_saves_and_the_other_server_shows_it_after_a_reload(
     sign_in(page, team.urls[0], GROUP_EDITOR)
     upload(page, team.urls[0], tmp_path, new_event(4))
     page.get_by_role("button", name="Save 1 rows to the database").click()
-    page.get_by_text("Saved 1 events to the database.").wait_for(timeout=30_000)
+    page.get_by_text("Saved 1 events to the database (BW-2022-0004).").wait_for(timeout=30_000)
 
     other.reload()
     settled(other)
@@ -301,8 +301,10 @@ def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, brows
     buttons = [p.get_by_role("button", name="Save 50 rows to the database") for p in pages]
     for button in buttons:  # both saves start before either has finished
         button.click(no_wait_after=True)
-    for page in pages:
-        page.get_by_text("Saved 50 events to the database.").wait_for(timeout=120_000)
+    for i, page in enumerate(pages):  # each names the ids it saved
+        first, last = 100 + 50 * i, 149 + 50 * i
+        message = f"Saved 50 events to the database (BW-2022-{first:04d} … BW-2022-{last:04d})."
+        page.get_by_text(message).wait_for(timeout=120_000)
     assert team.count() == before + 100
     saved = team.count(
         "SELECT count(DISTINCT row_key) FROM changes WHERE table_name = 'events' "

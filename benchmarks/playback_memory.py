@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from browser import chromium, streamlit_server
+from services import rss_mb
 
 LIMIT_MB_PER_HOUR = 50.0
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
@@ -29,14 +30,6 @@ IN_FRAME = """() => ({
     on_map: window.map ? Object.keys(window.map._layers).length : 0,
     held: (window.feature_group || []).length,
 })"""
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of the process (Streamlit serves every session from one process)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for {pid}")
 
 
 def per_hour(minutes: list[float], values: list[float]) -> float:

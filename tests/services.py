@@ -192,6 +192,14 @@ def oidc_provider(
         stop(proc)
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` in MB (Streamlit serves every session from one process)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
 @dataclass(frozen=True)
 class StreamlitServer:
     """A running `streamlit run`: where to open it, its process, when it was started."""

@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 from e2e_support import ARTIFACTS, open_app
+from services import rss_mb
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SOAK_MINUTES = float(os.environ.get("BORDERWATCH_SOAK_MINUTES", "30"))
 WARM_UP_SECONDS = 120
 LIMIT_MB_PER_HOUR = 50.0
-
-
-def server_rss_mb(pid: int) -> float:
-    """Resident memory of the process and its children (Streamlit runs in one process)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for {pid}")
 
 
 def slope_mb_per_hour(minutes: list[float], mb: list[float]) -> float:
@@ -54,7 +46,7 @@ def test_playback_keeps_the_tab_and_the_server_memory_flat(app, browser):
     while True:
         elapsed = (time.monotonic() - start) / 60
         heap, nodes = tab_mb()
-        rows.append((elapsed, heap, nodes, server_rss_mb(app.pid)))
+        rows.append((elapsed, heap, nodes, rss_mb(app.pid)))
         titles.add(page.locator("h1").first.inner_text())
         if elapsed >= SOAK_MINUTES:
             break

@@ -94,19 +94,28 @@ def test_a_line_break_inside_a_cell_of_a_crlf_file_is_found_too(tmp_path):
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (lambda p: p.mkdir(), "sources.csv: is a folder, not a regular file"),
-        (lambda p: os.mkfifo(p), "sources.csv: is a named pipe (FIFO), not a regular file"),
+        (
+            lambda p: p.mkdir(),
+            "sources.csv, whole file (no line or field): is a folder, not a regular file",
+        ),
+        (
+            lambda p: os.mkfifo(p),
+            "sources.csv, whole file (no line or field): "
+            "is a named pipe (FIFO), not a regular file",
+        ),
         (
             lambda p: p.symlink_to(p.parent / "gone.csv"),
-            "sources.csv: is a broken link (its target is missing)",
+            "sources.csv, whole file (no line or field): is a broken link (its target is missing)",
         ),
         (
             lambda p: p.symlink_to(p),
-            "sources.csv: cannot be opened (Too many levels of symbolic links)",
+            "sources.csv, whole file (no line or field): "
+            "cannot be opened (Too many levels of symbolic links)",
         ),
         (
             lambda p: p.symlink_to("/dev/zero"),
-            "sources.csv: is a link to a file outside the data folder",
+            "sources.csv, whole file (no line or field): "
+            "is a link to a file outside the data folder",
         ),
     ],
     ids=["folder", "fifo", "dangling-link", "link-loop", "link-to-dev-zero"],
@@ -120,13 +129,17 @@ def test_anything_but_a_regular_file_is_refused_without_blocking(data_dir, make,
 def test_a_device_is_named_as_one():
     with pytest.raises(DataError) as e:
         checked_file(Path("/dev/zero"))
-    assert e.value.report() == "zero: is a device, not a regular file"
+    assert (
+        e.value.report() == "zero, whole file (no line or field): is a device, not a regular file"
+    )
 
 
 def test_a_broken_crossings_link_is_an_error_not_an_absent_file(data_dir):
     (data_dir / "crossings.csv").unlink()
     (data_dir / "crossings.csv").symlink_to(data_dir / "old-crossings.csv")
-    assert messages(data_dir) == ["crossings.csv: is a broken link (its target is missing)"]
+    assert messages(data_dir) == [
+        "crossings.csv, whole file (no line or field): is a broken link (its target is missing)"
+    ]
 
 
 def test_a_link_to_a_file_inside_the_folder_is_followed(data_dir):
@@ -141,7 +154,7 @@ def test_a_link_to_a_file_inside_the_folder_is_followed(data_dir):
 def test_an_events_table_with_only_a_header_is_an_error(data_dir):
     (data_dir / "events.csv").write_text(HEADER + "\n", encoding="utf-8")
     assert messages(data_dir) == [
-        "events.csv: has no events, only a header: add at least one "
+        "events.csv, line 2, all fields: has no events, only a header: add at least one "
         "(the Add events page or `borderwatch import`)"
     ]
 
@@ -186,14 +199,18 @@ def test_a_row_of_ten_thousand_fields_is_one_message_and_quick(data_dir):
     lines[2] += ",x" * 10_000
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     started = time.monotonic()
-    assert messages(data_dir) == ["events.csv, line 3: row has 10,016 fields; the header has 16"]
+    assert messages(data_dir) == [
+        "events.csv, line 3, field column 17: row has 10,016 fields; the header has 16"
+    ]
     assert time.monotonic() - started < 30  # 34 s before, for 850 messages
 
 
 def test_a_header_of_ten_thousand_columns_is_refused_before_parsing(data_dir):
     path = data_dir / "events.csv"
     path.write_text(HEADER + ",x" * 10_000 + "\n" + csv_line(event()) + "\n", encoding="utf-8")
-    assert messages(data_dir) == ["events.csv, line 1: header has 10,016 columns; the limit is 100"]
+    assert messages(data_dir) == [
+        "events.csv, line 1, field column 101: header has 10,016 columns; the limit is 100"
+    ]
 
 
 def test_many_bad_rows_give_twenty_messages_and_a_count(tmp_path):
@@ -212,8 +229,8 @@ def test_a_bomb_of_empty_rows_in_the_data_folder_is_refused_unparsed(data_dir):
     with (data_dir / "events.csv").open("a") as fh:
         fh.write(",,,,,,,,,,,,,,,\n" * 200_000)
     assert messages(data_dir) == [
-        "events.csv: file has 200,000 empty rows (nothing but commas or blanks) among "
-        "200,008 lines; remove them and try again"
+        "events.csv, line 9, all fields: file has 200,000 empty rows (nothing but commas or "
+        "blanks) among 200,008 lines; remove them and try again"
     ]
 
 
@@ -222,7 +239,9 @@ def test_an_unclosed_quote_names_its_line(data_dir):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[4] = lines[4].replace(",", ',"', 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert messages(data_dir) == ['events.csv, line 5: a quoted field (") is never closed']
+    assert messages(data_dir) == [
+        'events.csv, line 5, field date_start: a quoted field (") is never closed'
+    ]
 
 
 # --- Parquet --------------------------------------------------------------------------------
@@ -240,11 +259,14 @@ def parquet_folder(data_dir: Path, table: pa.Table | None = None, raw: bytes = b
 def test_garbage_and_empty_parquet_are_messages(data_dir):
     parquet_folder(data_dir, raw=b"PAR1 this is not parquet PAR1")
     assert messages(data_dir) == [
-        'events.parquet: not a readable Parquet file ("Parquet file size is 29 bytes, smaller '
+        "events.parquet, whole file (no line or field): "
+        'not a readable Parquet file ("Parquet file size is 29 bytes, smaller '
         "than the size reported by footer's (544499061bytes)\")"
     ]
     parquet_folder(data_dir, raw=b"")
-    assert messages(data_dir)[0].startswith("events.parquet: not a readable Parquet file (")
+    assert messages(data_dir)[0].startswith(
+        "events.parquet, whole file (no line or field): not a readable Parquet file ("
+    )
 
 
 def test_a_parquet_column_of_lists_names_the_column(data_dir):
@@ -263,20 +285,23 @@ def test_a_parquet_column_of_lists_names_the_column(data_dir):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"garbage", "borders.geojson, line 1: is not valid JSON: Expecting value (column 1)"),
+        (
+            b"garbage",
+            "borders.geojson, line 1, all fields: is not valid JSON: Expecting value (column 1)",
+        ),
         (
             b'{"type": "Point", "coordinates": [1, 2]}',
-            'borders.geojson, field type: must be a GeoJSON FeatureCollection ({"type": '
+            'borders.geojson, no line, field type: must be a GeoJSON FeatureCollection ({"type": '
             '"FeatureCollection", "features": [...]})',
         ),
         (
             b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
             b'"geometry": {"type": "Point", "coordinates": [1e999, 2]}}]}',
-            "borders.geojson, field features[0]: geometry has no finite coordinates",
+            "borders.geojson, no line, field features[0]: geometry has no finite coordinates",
         ),
         (
             b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}}]}',
-            "borders.geojson, field features[0]: has no geometry",
+            "borders.geojson, no line, field features[0]: has no geometry",
         ),
     ],
     ids=["garbage", "not-a-collection", "infinite", "no-geometry"],
@@ -306,8 +331,8 @@ def test_import_refuses_a_bomb_of_empty_rows_at_once(data_dir, tmp_path, capsys)
     code, err = run_import(bomb, data_dir, capsys)
     assert (code, err[1]) == (
         1,
-        "bomb.csv: file has 2,000,000 empty rows (nothing but commas or blanks) among "
-        "2,000,006 lines; remove them and try again",
+        "bomb.csv, line 7, all fields: file has 2,000,000 empty rows (nothing but commas or "
+        "blanks) among 2,000,006 lines; remove them and try again",
     )
     assert time.monotonic() - started < 30  # 280 s and 4.6 GB before
 
@@ -319,7 +344,7 @@ def test_import_refuses_ten_thousand_columns_and_a_30_mb_note(data_dir, tmp_path
     assert run_import(wide, data_dir, capsys) == (
         1,
         ["1 problem(s); nothing was written",
-         "wide.csv, line 1: header has 10,031 columns; the limit is 100"],
+         "wide.csv, line 1, field column 101: header has 10,031 columns; the limit is 100"],
     )  # fmt: skip
     long = tmp_path / "long.csv"
     lines[1] = lines[1].replace('"Taliban fighters', '"' + "z" * 30_000_000, 1)

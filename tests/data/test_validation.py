@@ -144,7 +144,7 @@ def test_file_that_is_not_utf8_names_the_line(tmp_path):
     offset = latin1.index(b"\xe9")
     (d / "events.csv").write_bytes(latin1)
     assert [str(p) for p in validate_data_dir(d)] == [
-        f"events.csv, line 3: file is not UTF-8 (byte 0xe9 at offset {offset}); "
+        f"events.csv, line 3, field summary: file is not UTF-8 (byte 0xe9 at offset {offset}); "
         "save it as UTF-8 and try again"
     ]
 
@@ -195,7 +195,7 @@ def test_bad_place_row_in_gazetteer(tmp_path):
 
 def test_missing_data_folder(tmp_path):
     assert [str(p) for p in validate_data_dir(tmp_path / "nowhere")] == [
-        f"{tmp_path / 'nowhere'}: data folder does not exist"
+        f"{tmp_path / 'nowhere'}, whole file (no line or field): data folder does not exist"
     ]
 
 
@@ -203,5 +203,5 @@ def test_missing_event_table(tmp_path):
     d = write_data_dir(tmp_path / "d")
     (d / "events.csv").unlink()
     assert [str(p) for p in validate_data_dir(d)] == [
-        f"{d}: no event table (events.parquet or events.csv)"
+        f"{d}, whole file (no line or field): no event table (events.parquet or events.csv)"
     ]

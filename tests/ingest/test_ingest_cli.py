@@ -57,7 +57,7 @@ def test_extract_refuses_a_bad_publication_date(tmp_path, capsys):
 def test_extract_of_a_missing_file_says_so(data_dir, tmp_path, capsys):
     args = ["extract", str(tmp_path / "nope.txt"), "--published", "2021-07-13", "--source-id", "X"]
     assert main([*args, "--data-dir", str(data_dir)]) == 1
-    assert capsys.readouterr().err == "nope.txt: file is missing\n"
+    assert capsys.readouterr().err == "nope.txt, whole file (no line or field): file is missing\n"
 
 
 def test_import_without_output_or_append_does_nothing(capsys):

@@ -149,7 +149,8 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
     Works on bytes with numpy, so a hostile file is refused without a row being parsed.
     `header` (the file's column names) lets a NUL byte be reported by field.
     """
-    newlines = crs = crlfs = empty = longest = 0
+    newlines = crs = crlfs = empty = longest = lines_before = 0
+    first_empty: int | None = None  # line of the first empty row
     last_end = -1  # offset of the last LF seen
     blank = False
     prev_lf = True  # whether the text before this chunk ends a line (separators dropped)
@@ -181,7 +182,13 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
         # Without separators, an empty row is an LF right after an LF.
         nl = np.frombuffer(block_lf.translate(None, b",;\t "), dtype=np.uint8) == 10
         if len(nl):
-            empty += int(np.count_nonzero(nl[1:] & nl[:-1])) + int(prev_lf and nl[0])
+            pairs = np.concatenate(([prev_lf and nl[0]], nl[1:] & nl[:-1]))
+            if first_empty is None and pairs.any():
+                # An empty row ends at the LF at this position: count the LFs before it.
+                at = int(np.argmax(pairs))
+                first_empty = lines_before + int(np.count_nonzero(nl[:at])) + 1
+            empty += int(np.count_nonzero(pairs))
+            lines_before += int(np.count_nonzero(nl))
             prev_lf = bool(nl[-1])
         tail, last = block[-2:], block[-1:]
         offset += len(block)
@@ -196,7 +203,7 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
             [
                 Problem(
                     name,
-                    None,
+                    first_empty,
                     None,
                     f"file has {empty:,} empty rows (nothing but commas or blanks) among "
                     f"{lines:,} lines; remove them and try again",
@@ -208,7 +215,7 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
             [
                 Problem(
                     name,
-                    None,
+                    limits.max_rows + 2,  # the first line past the limit
                     None,
                     f"file has {lines - 1:,} rows; the limit is {limits.max_rows:,}"
                     + limits.rows_hint,
@@ -220,13 +227,26 @@ def scan_csv(fh: BinaryIO, name: str, header: Sequence[str] = (), limits: Limits
 
 def _at_byte(name: str, before: bytes, what: str, header: Sequence[str]) -> Problem:
     """A problem at the end of `before` (the file's bytes up to it), by line and field."""
+    line, field = line_and_field(before, header)
+    return Problem(name, line, field, f"{what} at byte {len(before):,}")
+
+
+def line_and_field(before: bytes, header: Sequence[str]) -> tuple[int, str]:
+    """The line and the field (column name, else "column N") at the end of `before`.
+
+    `before` is a CSV file's bytes up to some position; quotes on earlier lines
+    are not followed (a bad byte is usually found on a line of its own).
+    """
     line = before.count(b"\n") + 1
     start = before.rfind(b"\n") + 1
     prefix = before[start:].decode("utf-8", "replace").replace("\r", " ")
-    n = len(next(csv.reader([prefix]), [""]))
-    name_ok = line > 1 and n <= len(header) and header[n - 1].isprintable()
-    field = header[n - 1] if name_ok and 0 < len(header[n - 1]) <= 60 else f"column {n}"
-    return Problem(name, line, field, f"{what} at byte {len(before):,}")
+    return line, field_name(len(next(csv.reader([prefix]), [""])), header, line)
+
+
+def field_name(n: int, header: Sequence[str], line: int) -> str:
+    """Column `n` (1-based) by its header name where that is fit to show, else "column N"."""
+    name_ok = line > 1 and 0 < n <= len(header) and header[n - 1].isprintable()
+    return header[n - 1] if name_ok and 0 < len(header[n - 1]) <= 60 else f"column {n}"
 
 
 def header_fields(fh: BinaryIO, name: str, limits: Limits = LIMITS) -> list[str]:
@@ -242,7 +262,7 @@ def header_fields(fh: BinaryIO, name: str, limits: Limits = LIMITS) -> list[str]
                 Problem(
                     name,
                     1,
-                    None,
+                    f"column {limits.max_columns + 1}",
                     f"header has {len(fields):,} columns; the limit is {limits.max_columns}",
                 )
             ]

@@ -274,7 +274,7 @@ def _validated_events(
             [
                 Problem(
                     path.name,
-                    None,
+                    2,  # where the first event belongs
                     None,
                     "has no events, only a header: add at least one (the Add events page "
                     "or `borderwatch import`)",

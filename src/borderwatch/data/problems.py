@@ -23,7 +23,11 @@ class Problem:
     """One thing wrong with one input file.
 
     `line` is the 1-based physical line of the file (the header is line 1),
-    or None when the problem concerns the whole file.
+    or None when the problem concerns the whole file (its kind, size or format);
+    `field` is the column, or None when the problem concerns the whole line. The
+    message always says all three, plainly when there is none:
+    `events.csv, line 3, field summary: …`, `events.csv, line 1, all fields: …`,
+    `sources.csv, whole file (no line or field): …`.
     """
 
     file: str
@@ -32,12 +36,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = [self.file]
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.field:
-            where.append(f"field {self.field}")
-        return f"{', '.join(where)}: {self.message}"
+        if self.line is None and not self.field:
+            return f"{self.file}, whole file (no line or field): {self.message}"
+        line = "no line" if self.line is None else f"line {self.line}"
+        field = f"field {self.field}" if self.field else "all fields"
+        return f"{self.file}, {line}, {field}: {self.message}"
 
 
 class DataError(Exception):

@@ -25,7 +25,9 @@ from borderwatch.data.filecheck import (
     Limits,
     Scan,
     checked_file,
+    field_name,
     header_fields,
+    line_and_field,
     read_bytes,
     scan_csv,
 )
@@ -37,29 +39,41 @@ MAX_PER_FIELD = 20
 """Cells reported per column and kind of problem; a broken file does not give a million."""
 
 
-def read_text_utf8(path: Path, root: Path | None = None, limits: Limits = LIMITS) -> str:
+def read_text_utf8(
+    path: Path, root: Path | None = None, limits: Limits = LIMITS, table: bool = True
+) -> str:
     """The file's text; a file that is not UTF-8 (or breaks `limits`) raises DataError."""
-    return decode_utf8(read_bytes(path, root, limits), path.name)
+    return decode_utf8(read_bytes(path, root, limits), path.name, table)
 
 
-def decode_utf8(data: bytes, name: str) -> str:
-    """`data` as text (a UTF-8 BOM is dropped); other encodings raise DataError naming the line."""
+def decode_utf8(data: bytes, name: str, table: bool = True) -> str:
+    """`data` as text (a UTF-8 BOM is dropped); other encodings raise DataError.
+
+    The message names the line of the first bad byte and, in a `table` (CSV), its field.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+        line, field = line_and_field(data[: e.start], _header(data) if table else ())
         bad = data[e.start : e.start + 1].hex()
         raise DataError(
             [
                 Problem(
                     name,
                     line,
-                    None,
+                    field if table else None,
                     f"file is not UTF-8 (byte 0x{bad} at offset {e.start}); "
                     "save it as UTF-8 and try again",
                 )
             ]
         ) from None
+
+
+def _header(data: bytes) -> list[str]:
+    """The column names on the first line of CSV bytes (bad bytes replaced)."""
+    first = data[: data.find(b"\n") if b"\n" in data else 64_000][:64_000]
+    text = first.decode("utf-8-sig", "replace").split("\r", 1)[0]
+    return next(csv.reader([text]), [])
 
 
 def read_csv_text(
@@ -80,9 +94,9 @@ def read_csv_text(
             skip_blank_lines=True,
         )
     except pd.errors.EmptyDataError:
-        raise DataError([Problem(name, None, None, "file is empty (no header row)")]) from None
+        raise DataError([Problem(name, 1, None, "file is empty (no header row)")]) from None
     except pd.errors.ParserError as e:
-        raise DataError([_parser_problem(name, str(e))]) from None
+        raise DataError([_parser_problem(name, str(e), text)]) from None
     df.columns = [str(c).strip() for c in df.columns]
     if columns is not None:
         check_columns(list(df.columns), columns, name, optional)
@@ -95,14 +109,57 @@ _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 
 
-def _parser_problem(name: str, error: str) -> Problem:
-    """pandas' tokenizer error as a problem naming the line."""
+def _parser_problem(name: str, error: str, text: str) -> Problem:
+    """pandas' tokenizer error as a problem naming the line and field."""
     if m := _TOO_MANY.search(error):
         expected, line, saw = (int(g) for g in m.groups())
-        return Problem(name, line, None, f"row has {saw:,} fields; the header has {expected}")
+        return Problem(
+            name,
+            line,
+            f"column {expected + 1}",
+            f"row has {saw:,} fields; the header has {expected}",
+        )
     if m := _OPEN_QUOTE.search(error):
-        return Problem(name, int(m.group(1)) + 1, None, 'a quoted field (") is never closed')
+        line = int(m.group(1)) + 1
+        header = next(csv.reader([text.split("\n", 1)[0].split("\r", 1)[0]]), [])
+        column = _open_quote_column(_nth_line(text, line))
+        field = field_name(column, header, line) if column else None
+        return Problem(name, line, field, 'a quoted field (") is never closed')
     return Problem(name, None, None, f"not a valid CSV file: {show(error.strip(), 200)}")
+
+
+def _nth_line(text: str, n: int) -> str:
+    """Physical line `n` (1-based) of `text`, read only as far as needed."""
+    start = 0
+    for _ in range(n - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _open_quote_column(line: str) -> int | None:
+    """The 1-based field of `line` whose opening quote is never closed on it, if any."""
+    field, quoted, opened, at_start = 1, False, None, True
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if quoted:
+            if ch == '"' and line[i + 1 : i + 2] == '"':
+                i += 1  # an escaped quote
+            elif ch == '"':
+                quoted = False
+        elif ch == '"' and at_start:
+            quoted, opened = True, field
+        elif ch == ",":
+            field += 1
+            at_start = True
+            i += 1
+            continue
+        at_start = False
+        i += 1
+    return opened if quoted else None
 
 
 def check_cells(
@@ -260,13 +317,18 @@ def _read_parquet(
             Problem(
                 name,
                 1,
-                None,
+                f"column {limits.max_columns + 1}",
                 f"has {len(schema.names):,} columns; the limit is {limits.max_columns}",
             )
         ]
     if rows > limits.max_rows:
         problems.append(
-            Problem(name, None, None, f"has {rows:,} rows; the limit is {limits.max_rows:,}")
+            Problem(
+                name,
+                limits.max_rows + 2,  # the first row past the limit, numbered as in a CSV
+                None,
+                f"has {rows:,} rows; the limit is {limits.max_rows:,}",
+            )
         )
     if problems:
         raise DataError(problems)

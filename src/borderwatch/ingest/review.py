@@ -183,7 +183,8 @@ def table_problems(edited: pd.DataFrame, review: Review, context: Context) -> li
 def problem_table(problems: list[Problem]) -> pd.DataFrame:
     """Problems as rows (row, field, message) for display as a plain table."""
     return pd.DataFrame(
-        [(p.line, p.field or "", p.message) for p in problems], columns=["row", "field", "message"]
+        [(p.line, p.field or "all fields", p.message) for p in problems],
+        columns=["row", "field", "message"],
     )
 
 

@@ -40,8 +40,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 class UploadError(DataError):
     """An upload refused before parsing; `.problems` holds one message naming the file."""
 
-    def __init__(self, name: str, message: str, line: int | None = None):
-        super().__init__([Problem(name, line, None, message)])
+    def __init__(self, name: str, message: str, line: int | None = None, field: str | None = None):
+        super().__init__([Problem(name, line, field, message)])
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def check_bytes(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
             name, f"file is {len(data) / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB"
         )
     if not data.strip():
-        raise UploadError(name, "file is empty")
+        raise UploadError(name, "file is empty", line=1)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise UploadError(
@@ -75,15 +75,18 @@ def check_bytes(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
             f"unsupported file type {suffix or '(none)'}: upload a .csv table or a .txt briefing",
         )
     if data.startswith(_UTF16_BOMS):
-        raise UploadError(name, "file is UTF-16; save it as UTF-8 and try again")
+        raise UploadError(name, "file is UTF-16; save it as UTF-8 and try again", line=1)
     limits = replace(UPLOAD_LIMITS, max_bytes=max_bytes)
     if suffix in TABLE_SUFFIXES:
         # The same byte checks as every data file: NUL bytes, empty rows, rows, columns.
         fh = io.BytesIO(data)
         scan_csv(fh, name, header_fields(fh, name, limits), limits)
-    elif b"\x00" in data:
-        raise UploadError(name, "file contains NUL bytes: it is binary, not text")
-    return decode_utf8(data, name)
+    elif (nul := data.find(b"\x00")) >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise UploadError(
+            name, f"contains a NUL byte (0x00) at byte {nul:,}: it is binary, not text", line
+        )
+    return decode_utf8(data, name, table=suffix in TABLE_SUFFIXES)
 
 
 def detect_format(columns: list[str]) -> str | None:

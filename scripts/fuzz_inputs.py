@@ -1,17 +1,20 @@
 """Throw generated malformed data folders and uploads at BorderWatch; count what goes wrong.
 
-    python scripts/fuzz_inputs.py                  # 1,000 folders + 1,000 uploads + 50 app runs
-    python scripts/fuzz_inputs.py --folders 100 --uploads 100 --app 10 --seed 7
+    python scripts/fuzz_inputs.py     # 1,000 folders + 1,000 uploads (50 + 100 also in the app)
+    python scripts/fuzz_inputs.py --folders 100 --uploads 100 --app 10 --page 10 --seed 7
+    python scripts/fuzz_inputs.py --only folder:1000093 upload:1000417   # re-run cases alone
 
 Each case runs in a worker process under a timeout (a hang kills the worker and
 is counted). A folder goes through `borderwatch validate`; every fifth also
-through `borderwatch import` of its events table; an upload through the Add
-events page's reading, review, duplicate and row checks; `--app` folders through
-the dashboard in Streamlit's AppTest. Counted: tracebacks (any exception that is
-not a DataError, or an app exception), hangs, and messages that do not name a
-file and a line or field (file-level ones, such as "is a FIFO", are counted
-apart), messages over 400 characters, and the most messages one run printed.
-Prints a table; exits 1 when there is a traceback, a hang or an unlocated message.
+through `borderwatch import` of its events table; the first `--app` folders
+through the dashboard in Streamlit's AppTest. An upload goes through the Add
+events page's reading, review, duplicate and row checks; the first `--page`
+uploads also through the page itself (AppTest, the file handed to its uploader).
+Counted: tracebacks (any exception that is not a DataError, or an app
+exception), hangs, and messages that do not name a file, a line (or "whole
+file") and a field (or "all fields"); messages over 400 characters; the most
+messages one run printed; the slowest cases. Prints a table; exits 1 when there
+is a traceback, a hang or an unlocated message.
 """
 
 from __future__ import annotations
@@ -34,8 +37,10 @@ sys.path.insert(0, str(REPO / "tests"))
 from malformed import malformed_folder, malformed_upload  # noqa: E402
 
 MESSAGE = re.compile(
-    r"^(?P<file>[^,:\n]+?)(?:, line (?P<line>\d+))?(?:, field (?P<field>[^:\n]+))?: (?P<msg>.+)$"
+    r"^(?P<file>[^,:\n]+?), (?:(?P<whole>whole file \(no line or field\))"
+    r"|(?:line (?P<line>\d+)|no line), (?:field (?P<field>[^:\n]+)|all fields)): (?P<msg>.+)$"
 )
+"""`file, line N, field F: …`, with "all fields", "no line" or "whole file (no line or field)"."""
 FIXTURES = REPO / "tests" / "ingest" / "fixtures"
 
 
@@ -109,8 +114,31 @@ def _app(folder: str) -> dict:
     return {"code": 1 if at.error else 0, "messages": "\n".join(shown).splitlines()}
 
 
+def _page(name: str, data: bytes) -> dict:
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["BORDERWATCH_DATA"] = str(REPO / "geodata")
+    os.environ["BORDERWATCH_READ_ONLY"] = "1"  # never write to the bundled data
+    at = AppTest.from_file(str(REPO / "dashboard" / "pages" / "1_Add_events.py"),
+                           default_timeout=60)  # fmt: skip
+    at.run()
+    at.file_uploader(key="upload").set_value((name, data, "text/csv"))
+    at.run()
+    if at.exception:
+        return {"error": "\n".join(e.message for e in at.exception)}
+    shown = "\n".join(c.value for c in at.code).splitlines()
+    shown = [m for m in shown if not m.startswith("BORDERWATCH_READ_ONLY")]
+    tables = [d.value for d in at.dataframe if d.editing_mode == "read_only"]
+    if tables and list(tables[0].columns) == ["row", "field", "message"]:
+        shown += [f"{name}, line {r}, field {f}: {m}" for r, f, m in tables[0].values.tolist()]
+    return {"code": 1 if at.error else 0, "messages": shown}
+
+
 def _worker(conn) -> None:
-    jobs = {"validate": _validate, "import": _import, "upload": _upload, "app": _app}
+    jobs = {"validate": _validate, "import": _import, "upload": _upload, "app": _app,
+            "page": _page}  # fmt: skip
     while True:
         job = conn.recv()
         if job is None:
@@ -136,21 +164,38 @@ class Pool:
         self.proc.start()
 
     def run(self, kind: str, *args) -> dict:
+        started = time.monotonic()
         self.conn.send((kind, args))
         if self.conn.poll(self.timeout):
-            return self.conn.recv()
-        self.proc.kill()
-        self.proc.join()
-        self._start()
-        return {"hang": True}
+            result = self.conn.recv()
+        else:
+            self.proc.kill()
+            self.proc.join()
+            self._start()
+            result = {"hang": True}
+        result["seconds"] = time.monotonic() - started
+        return result
 
     def close(self) -> None:
         self.conn.send(None)
         self.proc.join(5)
 
 
+class Examples(dict):
+    """The first case of each kind of finding, also printed as it is found (a long run shows
+    its problems while it runs)."""
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            print(f"--- {key}\n{default}", file=sys.stderr, flush=True)
+        return super().setdefault(key, default)
+
+
 def classify(result: dict, stats: Counter, examples: dict, what: str) -> None:
     stats["runs"] += 1
+    SLOWEST.append((result["seconds"], what))
+    SLOWEST.sort(reverse=True)
+    del SLOWEST[5:]
     if result.get("hang"):
         stats["hangs"] += 1
         examples.setdefault("hang", what)
@@ -171,13 +216,20 @@ def classify(result: dict, stats: Counter, examples: dict, what: str) -> None:
             stats["messages over 400 characters"] += 1
             examples.setdefault("long message", f"{what}: {m[:500]}")
         if match is None:
-            stats["messages without a file"] += 1
-            examples.setdefault("no file", f"{what}: {m}")
-        elif match["line"] or match["field"]:
-            stats["messages with file and line or field"] += 1
+            stats["unlocated messages"] += 1
+            examples.setdefault(f"unlocated: {m[:30]}", f"{what}: {m}")
+        elif match["line"] and match["field"]:
+            stats["… with line and field"] += 1
+        elif match["line"]:
+            stats["… with line, all fields"] += 1
+        elif match["field"]:
+            stats["… with field, no line"] += 1
         else:
-            stats["file-level messages (file only)"] += 1
-            examples.setdefault(f"file-level: {match['msg'][:40]}", f"{what}: {m}")
+            stats["… whole file"] += 1
+            examples.setdefault(f"whole file: {match['msg'][:40]}", f"{what}: {m}")
+
+
+SLOWEST: list[tuple[float, str]] = []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,45 +237,65 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folders", type=int, default=1000)
     ap.add_argument("--uploads", type=int, default=1000)
     ap.add_argument("--app", type=int, default=50, help="folders also opened in the dashboard")
+    ap.add_argument("--page", type=int, default=100,
+                    help="uploads also sent through the Add events page")  # fmt: skip
+    ap.add_argument("--only", nargs="*", default=None, metavar="KIND:SEED",
+                    help="re-run only these (folder:SEED, upload:SEED), every check")  # fmt: skip
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per case")
     args = ap.parse_args(argv)
 
     pool = Pool(args.timeout)
-    stats: dict[str, Counter] = {k: Counter() for k in ("validate", "import", "upload", "app")}
-    examples: dict[str, str] = {}
+    runs = ("validate", "import", "upload", "app", "page")
+    stats: dict[str, Counter] = {k: Counter() for k in runs}
+    examples: dict[str, str] = Examples()
     fixtures = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.csv"))]
     fixtures.append(("briefing.txt", b"Uzbekistan closed the Hairatan crossing on July 9."))
+    base = args.seed * 1_000_000
+    if args.only is not None:
+        cases = [(k, int(seed)) for k, seed in (c.split(":") for c in args.only)]
+    else:
+        cases = [("folder", base + i) for i in range(args.folders)]
+        cases += [("upload", base + i) for i in range(args.uploads)]
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="bw-fuzz-") as tmp:
-        for i in range(args.folders):
-            seed = args.seed * 1_000_000 + i
-            folder = Path(tmp) / f"f{i:05d}"
-            done = malformed_folder(REPO / "geodata", folder, seed)
-            what = f"folder seed {seed} ({'; '.join(done)})"
-            classify(pool.run("validate", str(folder)), stats["validate"], examples, what)
-            if i % 5 == 0:
-                classify(pool.run("import", str(folder)), stats["import"], examples, what)
-            if i < args.app:
-                classify(pool.run("app", str(folder)), stats["app"], examples, what)
-        for i in range(args.uploads):
-            seed = args.seed * 1_000_000 + i
-            name, data, kind = malformed_upload(fixtures, seed)
-            what = f"upload seed {seed} ({name}: {kind})"
-            classify(pool.run("upload", name, data), stats["upload"], examples, what)
+        for n, (kind, seed) in enumerate(cases):
+            if n % 100 == 0:
+                print(f"case {n:,} of {len(cases):,}, {time.monotonic() - started:.0f} s",
+                      file=sys.stderr, flush=True)  # fmt: skip
+            i = seed - base
+            every = args.only is not None
+            if kind == "folder":
+                folder = Path(tmp) / f"f{seed}"
+                done = malformed_folder(REPO / "geodata", folder, seed)
+                what = f"folder:{seed} ({'; '.join(done)})"
+                classify(pool.run("validate", str(folder)), stats["validate"], examples, what)
+                if i % 5 == 0 or every:
+                    classify(pool.run("import", str(folder)), stats["import"], examples, what)
+                if i < args.app or every:
+                    classify(pool.run("app", str(folder)), stats["app"], examples, what)
+            else:
+                name, data, how = malformed_upload(fixtures, seed)
+                what = f"upload:{seed} ({name}: {how})"
+                classify(pool.run("upload", name, data), stats["upload"], examples, what)
+                if i < args.page or every:
+                    classify(pool.run("page", name, data), stats["page"], examples, what)
     pool.close()
 
     keys = ["runs", "accepted", "rejected", "tracebacks", "hangs", "messages",
-            "messages with file and line or field", "file-level messages (file only)",
-            "messages without a file", "messages over 400 characters",
+            "… with line and field", "… with line, all fields", "… with field, no line",
+            "… whole file", "unlocated messages", "messages over 400 characters",
             "most messages in one run"]  # fmt: skip
-    print(f"\n{'':40}" + "".join(f"{k:>10}" for k in stats))
+    print(f"\n{len(cases):,} cases (seed {args.seed})\n")
+    print(f"{'':30}" + "".join(f"{k:>10}" for k in stats))
     for key in keys:
-        print(f"{key:40}" + "".join(f"{stats[k][key]:>10,}" for k in stats))
-    print(f"\n{time.monotonic() - started:.0f} s, timeout {args.timeout:g} s per case")
+        print(f"{key:30}" + "".join(f"{stats[k][key]:>10,}" for k in stats))
+    print(f"\n{time.monotonic() - started:.0f} s, timeout {args.timeout:g} s per case; slowest:")
+    for seconds, what in SLOWEST:
+        print(f"  {seconds:6.1f} s  {what[:150]}")
     for label, text in examples.items():
         print(f"\n--- {label}\n{text}")
-    bad = sum(s["tracebacks"] + s["hangs"] + s["messages without a file"] for s in stats.values())
+    bad = sum(s["tracebacks"] + s["hangs"] + s["unlocated messages"] for s in stats.values())
     return 1 if bad else 0
 
 

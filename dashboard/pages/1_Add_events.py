@@ -63,9 +63,10 @@ except Exception as e:  # any error in the data is a report on the page, never a
 upload_tab, paste_tab = st.tabs(["Upload a file", "Paste a briefing"])
 
 with upload_tab:
+    # No `type=` filter: Streamlit would raise on a file of another kind (a client can send
+    # one) before this page runs; `read_upload` refuses it with a clear message instead.
     uploaded = st.file_uploader(
-        "ACLED export, UCDP GED export, BorderWatch events CSV, or a briefing (.txt)",
-        type=["csv", "txt"],
+        "ACLED export, UCDP GED export, BorderWatch events CSV (.csv), or a briefing (.txt)",
         key="upload",
         help=f"At most {MAX_BYTES // 2**20} MiB, UTF-8. A .txt briefing takes its "
         "publication date and source from the 'Paste a briefing' tab.",
@@ -154,9 +155,9 @@ else:
 dupes = duplicate_table(edited, existing, context.gazetteer)
 if len(dupes):
     st.warning(
-        f"{len(dupes)} row(s) may repeat events already in the table (same place, type and "
-        "overlapping dates, similar summary). Delete them, or keep them if they are different "
-        "events: saving keeps them."
+        f"{len(dupes)} row(s) may repeat events already in the table, or an earlier row here "
+        "(same place, type and overlapping dates, similar summary). Delete them, or keep them "
+        "if they are different events: saving keeps them."
     )
     st.dataframe(dupes, hide_index=True, width="stretch", key="duplicates")
 

@@ -159,7 +159,9 @@ def test_cli_append_refuses_rows_that_repeat_existing_events_and_names_them(data
     before = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
     assert main([*APPEND, str(data_dir)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "acled_afg_2021.csv, line 2: ACLED-AFG51234 may repeat BW-2021-0002"
+    assert err[0] == (
+        "acled_afg_2021.csv, line 2, all fields: ACLED-AFG51234 may repeat BW-2021-0002"
+    )
     assert err[1].startswith("1 row(s) may repeat events already in the table")
     assert {p.name: p.read_bytes() for p in data_dir.glob("*.csv")} == before
 
@@ -188,3 +190,16 @@ def test_cli_append_of_an_awkward_file_changes_nothing(data_dir, capsys):
     assert code == 1
     assert "3 problem(s); nothing was written" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in data_dir.glob("*.csv")} == before
+
+
+def test_cli_append_refuses_an_export_that_repeats_one_of_its_own_rows(data_dir, tmp_path, capsys):
+    lines = CLEAN.read_text(encoding="utf-8").splitlines()
+    twice = tmp_path / "twice.csv"
+    # Line 3 (Hairatan, 9 July) again as line 7, under another ACLED id.
+    twice.write_text("\n".join([*lines, lines[2].replace("AFG51301", "AFG59999", 1)]) + "\n")
+    before = (data_dir / "events.csv").read_bytes()
+    args = ["import", "acled", str(twice), "--append", "--date", "2021-07-20"]
+    assert main([*args, "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "twice.csv, line 7, all fields: ACLED-AFG59999 may repeat line 3" in err
+    assert (data_dir / "events.csv").read_bytes() == before

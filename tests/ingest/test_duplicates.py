@@ -91,3 +91,54 @@ def test_a_pasted_briefing_row_repeating_an_event_shows_the_id_in_the_review_tab
     table = duplicate_table(flagged.rows, existing_events(data_dir), GAZ)
     # Candidates have no id yet: it is assigned when the row is saved.
     assert table.values.tolist() == [[1, "", "BW-2021-0001"]]
+
+
+# --- within one batch -----------------------------------------------------------------------
+
+TERMEZ = dict(
+    place="Termez",
+    country="UZB",
+    date_start="2021-08-02",
+    date_end="2021-08-02",
+    summary="Uzbek guards shut the Termez bridge to all traffic.",
+)
+
+
+def test_two_rows_of_one_batch_that_repeat_each_other_flag_the_later_with_the_earlier_row():
+    batch = rows(
+        event(event_id="N1", **TERMEZ),
+        event(event_id="N2", **{**TERMEZ, "summary": "Guards shut the Termez bridge, Uzbek side."}),
+        event(event_id="N3", **{**TERMEZ, "date_start": "2021-09-05", "date_end": "2021-09-05"}),
+        event(
+            event_id="N4",
+            **{**TERMEZ, "date_start": "2021-08-01", "date_end": "2021-08-31"},
+            date_precision="month",
+        ),
+    )
+    assert find_duplicates(batch, EXISTING, GAZ).tolist() == ["", "row 1", "", "row 1; row 2"]
+
+
+def test_a_row_repeating_both_an_existing_event_and_an_earlier_row_names_the_id_first():
+    batch = rows(event(event_id="N1"), event(event_id="N2"))
+    assert find_duplicates(batch, EXISTING, GAZ).tolist() == ["BW-2021-0001", "BW-2021-0001; row 1"]
+
+
+def test_an_import_names_the_earlier_row_by_its_line_in_the_file():
+    batch = pd.DataFrame([event(event_id="A", **TERMEZ), event(event_id="B", **TERMEZ)])
+    batch["__line__"] = [2, 5]
+    assert find_duplicates(batch, EXISTING.iloc[:0], GAZ, "line").tolist() == ["", "line 2"]
+
+
+def test_fifty_thousand_copies_of_one_row_are_flagged_quickly_naming_five_earlier_rows():
+    batch = pd.DataFrame([event(event_id=f"X{i}", **TERMEZ) for i in range(50_000)])
+    flags = find_duplicates(batch, EXISTING, GAZ)
+    assert flags.iloc[0] == ""
+    assert flags.iloc[1] == "row 0"
+    assert flags.iloc[-1] == "row 49993; row 49994; row 49995; row 49996; row 49997; …"
+    assert (flags.iloc[1:] != "").all()
+
+
+def test_the_review_table_lists_a_row_repeating_an_earlier_row_of_the_upload(data_dir):
+    edited = rows(event(event_id="N1", **TERMEZ), event(event_id="N2", **TERMEZ))
+    table = duplicate_table(edited, existing_events(data_dir), GAZ)
+    assert table.values.tolist() == [[2, "N2", "row 1"]]

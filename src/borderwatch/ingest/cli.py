@@ -52,16 +52,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         problems = check_events(rows, path.name, context)
         if problems:
             raise DataError(problems)
-        flags = find_duplicates(rows, existing_events(data_dir), context.gazetteer)
+        flags = find_duplicates(rows, existing_events(data_dir), context.gazetteer, "line")
         for line, event_id, ids in zip(rows[LINE], rows["event_id"], flags, strict=True):
             if ids:
-                print(f"{path.name}, line {line}: {event_id} may repeat {ids}", file=sys.stderr)
+                print(
+                    f"{path.name}, line {line}, all fields: {event_id} may repeat {ids}",
+                    file=sys.stderr,
+                )
         if (flags != "").any() and args.append and not args.keep_duplicates:
             print(
-                f"{int((flags != '').sum())} row(s) may repeat events already in the table "
-                "(same place, type and overlapping dates, similar summary); nothing was "
-                "appended. Remove them from the export, or pass --keep-duplicates to append "
-                "all rows.",
+                f"{int((flags != '').sum())} row(s) may repeat events already in the table or "
+                "an earlier line (same place, type and overlapping dates, similar summary); "
+                "nothing was appended. Remove them from the export, or pass --keep-duplicates "
+                "to append all rows.",
                 file=sys.stderr,
             )
             return 1
@@ -91,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write candidate rows found in a briefing to a CSV (stdout by default)."""
     try:
-        text = read_text_utf8(args.briefing)
+        text = read_text_utf8(args.briefing, table=False)
         places = load_places(args.data_dir)
     except DataError as e:
         print(e.report(), file=sys.stderr)

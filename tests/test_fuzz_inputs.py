@@ -27,7 +27,11 @@ from borderwatch.ingest.tidy import context_for
 from borderwatch.ingest.upload import read_upload
 from borderwatch.render.htmlsafe import escape, markdown_text
 
-LOCATED = re.compile(r"^[^,:\n]+(, line \d+)?(, field [^:\n]+)?: .+$")
+LOCATED = re.compile(
+    r"^[^,:\n]+, (whole file \(no line or field\)"
+    r"|(line \d+|no line), (field [^:\n]+|all fields)): .+$"
+)
+"""File, line and field, each said plainly where there is none ("whole file", "all fields")."""
 FIXTURES = Path(__file__).parent / "ingest" / "fixtures"
 BUDGET = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

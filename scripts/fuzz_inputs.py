@@ -261,7 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bw-fuzz-") as tmp:
         for n, (kind, seed) in enumerate(cases):
             if n % 100 == 0:
-                print(f"case {n:,} of {len(cases):,}, {time.monotonic() - started:.0f} s",
+                counted = ("runs", "tracebacks", "hangs", "unlocated messages")
+                so_far = {k: sum(v[k] for v in stats.values()) for k in counted}
+                print(f"case {n:,} of {len(cases):,}, {time.monotonic() - started:.0f} s: "
+                      + ", ".join(f"{v:,} {k}" for k, v in so_far.items()),
                       file=sys.stderr, flush=True)  # fmt: skip
             i = seed - base
             every = args.only is not None

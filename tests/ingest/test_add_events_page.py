@@ -104,7 +104,9 @@ def test_an_acled_export_is_converted_for_review(page):
 def test_a_wrong_file_gets_one_clear_message(page):
     at = upload(page, "events.csv", b"\xff\xfee\x00v\x00")
     assert at.error[0].value == "This file cannot be used:"
-    assert at.code[0].value == "events.csv: file is UTF-16; save it as UTF-8 and try again"
+    assert at.code[0].value == (
+        "events.csv, line 1, all fields: file is UTF-16; save it as UTF-8 and try again"
+    )
 
 
 BRIEFING = (

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import multiprocessing as mp
 import re
@@ -89,7 +90,7 @@ def _upload(name: str, data: bytes) -> dict:
         up = read_upload(name, data)
         if up.format == "briefing":
             review = review_briefing(up.text, dt.date(2021, 7, 13), "OXAN-2021-07-13",
-                                     context.gazetteer.places)  # fmt: skip
+                                     context.gazetteer.places, finder=_finder())  # fmt: skip
         else:
             review = review_upload(up, dt.date(2021, 7, 20))
         review = flag_duplicates(review, existing_events(geodata), context.gazetteer)
@@ -136,15 +137,28 @@ def _page(name: str, data: bytes) -> dict:
     return {"code": 1 if at.error else 0, "messages": shown}
 
 
+@functools.cache
+def _finder():
+    """The briefing place finder, built once per worker as the page builds it once per server."""
+    from borderwatch.data.loader import load_places
+    from borderwatch.ingest.places import PlaceFinder
+
+    return PlaceFinder(load_places(REPO / "geodata"), borders=REPO / "geodata" / "borders.geojson")
+
+
 def _warm_up() -> None:
-    """What a server does once at start, done before any case is timed: the imports, and
-    the GeoNames index the first unknown place builds (seconds, a minute on a loaded machine)."""
+    """What a server does once at start, done before any case is timed: the imports, the
+    GeoNames index the first unknown place builds, the briefing place finder and spaCy
+    (seconds each, minutes on a loaded machine)."""
     from streamlit.testing.v1 import AppTest  # noqa: F401
 
     from borderwatch.cli import main  # noqa: F401
+    from borderwatch.ingest.nlp import pipeline
     from borderwatch.ingest.tidy import context_for
 
     context_for(REPO / "geodata").gazetteer.lookup("Qzxv, no such place")
+    _finder()
+    pipeline()  # spaCy and its model, loaded once per process as on the page
 
 
 def _worker(conn) -> None:

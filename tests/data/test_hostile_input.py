@@ -205,6 +205,20 @@ def test_a_row_of_ten_thousand_fields_is_one_message_and_quick(data_dir):
     assert time.monotonic() - started < 30  # 34 s before, for 850 messages
 
 
+@pytest.mark.parametrize("extra", [1, 10_016])
+def test_a_first_row_longer_than_the_header_is_an_error_not_a_shifted_table(data_dir, extra):
+    # pandas would take the extra leading fields as an index: columns shifted, minutes of work
+    path = data_dir / "crossings.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    width = len(lines[0].split(","))
+    lines[1] += ",x" * extra
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert messages(data_dir) == [
+        f"crossings.csv, line 2, field column {width + 1}: "
+        f"row has {width + extra:,} fields; the header has {width}"
+    ]
+
+
 def test_a_header_of_ten_thousand_columns_is_refused_before_parsing(data_dir):
     path = data_dir / "events.csv"
     path.write_text(HEADER + ",x" * 10_000 + "\n" + csv_line(event()) + "\n", encoding="utf-8")

@@ -85,6 +85,7 @@ def read_csv_text(
     (both at once) before any row is looked at; `optional` columns may be absent
     and are then added blank, so callers always see the same columns.
     """
+    _check_first_row(text, name)
     try:
         df = pd.read_csv(
             io.StringIO(text),
@@ -103,6 +104,33 @@ def read_csv_text(
         _add_blank(df, optional)
     df[LINE] = _record_lines(text, len(df))
     return df
+
+
+def _check_first_row(text: str, name: str) -> None:
+    """DataError when the first row has more fields than the header.
+
+    pandas would take the extra leading fields as the row index (its "implicit
+    index"): every column shifted, silently, and with thousands of extra fields a
+    MultiIndex of thousands of levels that takes minutes. Later rows are checked by
+    the parser itself.
+    """
+    reader = csv.reader(io.StringIO(text[: 1 << 20]))
+    try:
+        header = next(reader, [])
+        first = next((row for row in reader if row), None)
+    except csv.Error:  # a field over csv's own size limit: pandas reports the row
+        return
+    if first is not None and header and len(first) > len(header):
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    reader.line_num,
+                    f"column {len(header) + 1}",
+                    f"row has {len(first):,} fields; the header has {len(header)}",
+                )
+            ]
+        )
 
 
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

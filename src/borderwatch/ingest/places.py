@@ -387,63 +387,64 @@ class PlaceFinder:
                     )
         return out
 
-    def _geonames(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
-        out = []
+    def _unknown_names(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """(start, end, normalized) of capitalised word runs places.csv does not name."""
         for run in _runs(text):
             for start, end, key in _ngrams(text, run):
-                if key in _NOT_PLACES or key in self._curated_keys or len(key) < 3:
-                    continue
-                hits = geonames_places(key, REGION_COUNTRIES)
-                if not hits:
-                    # Another romanisation only in a country the text names: Tuva's
-                    # "Tora-Khem" is not Torkham.
-                    hits = [
-                        h
-                        for k in _variant_keys(key, "town")
-                        for h in geonames_places(k)
-                        if h["iso3"] in named
-                    ]
-                if not hits:
-                    continue
-                big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
-                if not _looks_like_a_place(doc, text, start, end, big):
-                    continue
-                best = max(
-                    hits,
-                    key=lambda c: (
-                        c["iso3"] in named,
-                        normalize(c["name"]) == key,
-                        c.get("population", 0),
-                    ),
+                if key not in _NOT_PLACES and key not in self._curated_keys and len(key) >= 3:
+                    yield start, end, key
+
+    def _geonames(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
+        out = []
+        for start, end, key in self._unknown_names(text):
+            hits = geonames_places(key, REGION_COUNTRIES)
+            if not hits:
+                # Another romanisation only in a country the text names: Tuva's
+                # "Tora-Khem" is not Torkham.
+                hits = [
+                    h
+                    for k in _variant_keys(key, "town")
+                    for h in geonames_places(k)
+                    if h["iso3"] in named
+                ]
+            if not hits:
+                continue
+            big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
+            if not _looks_like_a_place(doc, text, start, end, big):
+                continue
+            best = max(
+                hits,
+                key=lambda c: (
+                    c["iso3"] in named,
+                    normalize(c["name"]) == key,
+                    c.get("population", 0),
+                ),
+            )
+            out.append(
+                PlaceMention(
+                    best["name"],
+                    best["iso3"],
+                    "town",
+                    text[start:end],
+                    start,
+                    end,
+                    "geonames",
+                    float(best["latitude"]),
+                    float(best["longitude"]),
+                    f"geonames:{best['geonameid']}",
                 )
-                out.append(
-                    PlaceMention(
-                        best["name"],
-                        best["iso3"],
-                        "town",
-                        text[start:end],
-                        start,
-                        end,
-                        "geonames",
-                        float(best["latitude"]),
-                        float(best["longitude"]),
-                        f"geonames:{best['geonameid']}",
-                    )
-                )
+            )
         return out
 
     def _provinces(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
         """Provinces (Natural Earth admin-1) in capitalised runs the parse takes for places."""
         out = []
-        for run in _runs(text):
-            for start, end, key in _ngrams(text, run):
-                if key in _NOT_PLACES or key in self._curated_keys or len(key) < 3:
-                    continue
-                rows = self.province(key, named)
-                if not rows or not _looks_like_a_place(doc, text, start, end, True):
-                    continue
-                best = max(rows, key=lambda r: r["country"] in named)
-                out.append(_province_mention(best, text, start, end))
+        for start, end, key in self._unknown_names(text):
+            rows = self.province(key, named)
+            if not rows or not _looks_like_a_place(doc, text, start, end, True):
+                continue
+            best = max(rows, key=lambda r: r["country"] in named)
+            out.append(_province_mention(best, text, start, end))
         return out
 
     def province(self, key: str, named: set[str] | None = None) -> list[dict[str, str]]:

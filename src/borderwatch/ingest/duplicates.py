@@ -120,11 +120,11 @@ def _within_batch(
                     break
             j -= 1
     for _, _, r, name in sorted(found, key=lambda f: f[:2]):
-        named = hits.setdefault(r, [])
-        if len(named) < MAX_NAMED:
-            named.append(name)
-        elif len(named) == MAX_NAMED:
-            named.append("…")
+        listed = hits.setdefault(r, [])
+        if len(listed) < MAX_NAMED:
+            listed.append(name)
+        elif len(listed) == MAX_NAMED:
+            listed.append("…")
 
 
 def _keyed(df: pd.DataFrame, gazetteer: Gazetteer | None) -> pd.DataFrame:

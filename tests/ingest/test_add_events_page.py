@@ -39,7 +39,8 @@ def page(data_dir, monkeypatch) -> AppTest:
     monkeypatch.delenv(store.READ_ONLY_ENV, raising=False)
     # Saving needs an editor; these tests are about the review, on a single-user machine.
     monkeypatch.setenv(LOCAL_EDITING_ENV, "1")
-    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    # generous: the first briefing loads spaCy and the place finder, minutes on a loaded machine
+    at = AppTest.from_file(str(PAGE), default_timeout=300)
     at.run()
     return at
 
@@ -251,7 +252,8 @@ def test_without_sign_in_the_page_is_read_only_and_says_how_to_enable_editing(
     monkeypatch.setenv(ENV_VAR, str(data_dir))
     monkeypatch.delenv(LOCAL_EDITING_ENV, raising=False)
     before = (data_dir / "events.csv").read_bytes()
-    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    # generous: the first briefing loads spaCy and the place finder, minutes on a loaded machine
+    at = AppTest.from_file(str(PAGE), default_timeout=300)
     at.run()
     at = upload(at, "new.csv", tidy_csv(GOOD))
     shown = at.info[0].value  # Markdown-escaped: shown as typed

@@ -20,6 +20,8 @@ from borderwatch.render.htmlsafe import escape, markdown_text
 from borderwatch.render.htmltable import html_table
 
 PLAY_SECONDS = 4
+LATEST = 3
+"""Latest reports beside the map: as many as fit under the board in 24 px type."""
 
 
 def show(
@@ -49,15 +51,16 @@ def show(
                     f"(from {ends[0]:%d %b %Y}, a week a step)"
                 )
             st.markdown(f"**Showing {store.count(now)} of {store.total} events**")
-            map_col, side = st.columns([2, 1])
+            map_col, side_col = st.columns([3, 2])
             with map_col:
                 show_map(store, now, end, height=860, briefing_room=True)
-            with side:
+            # keyed: page.css lays the board out as cards and ends it at the screen's edge
+            with side_col, st.container(key="briefing-side"):
                 st.subheader("Border crossings")
                 picture = picture_as_of(
                     store.state_events(end), store.crossings, store.places, end, f.stale_days
                 )
-                board = screen.status_board(picture)
+                board = screen.wall_board(picture)
                 st.html(html_table(board, "bw-board", value_classes=["Status"]))
                 st.caption(
                     f"As known on {end:%d %b %Y}: only reports certain to have happened by "
@@ -66,7 +69,7 @@ def show(
                 summary = screen.control_summary(picture)
                 st.html(f'<p class="bw-control">{escape(summary)}</p>')
                 st.subheader("Latest reports")
-                latest = store.rows(now, limit=6, order="latest", known_by=end)
-                st.html(html_table(screen.latest_events(latest, 6, end), "bw-latest"))
+                latest = store.rows(now, limit=LATEST, order="latest", known_by=end)
+                st.html(html_table(screen.latest_events(latest, LATEST, end), "bw-latest"))
 
         board()

@@ -23,7 +23,7 @@ from borderwatch.db.schema import connect
 from borderwatch.map import assets
 from borderwatch.map.build import MAX_ZOOM, ZOOM, build_map
 from borderwatch.map.eventlayer import clicked_event_id
-from borderwatch.map.fit import fit_for
+from borderwatch.map.fit import REGION, fit_for
 from borderwatch.map.viewport import (
     caption,
     cell_page,
@@ -88,8 +88,8 @@ def show_map(
     report, the whole data is the view). A click on an event selects it for the record
     panel; off the briefing screen the page reruns to show it. At the closest zoom a
     click on a cell opens it: its events are drawn a page at a time, picked under the map.
-    Off the briefing screen (whose wall keeps the region in view) the map fits the
-    filtered events each time the filters change.
+    Off the briefing screen the map fits the filtered events each time the filters
+    change; a briefing screen shows the region at any size and keeps it.
     """
     view = st.session_state.get(MAP_KEY) or {}
     zoom = int(view.get("zoom") or ZOOM)
@@ -112,7 +112,7 @@ def show_map(
         store, shown, as_of, offline=assets.offline_mode(),
         base_url=assets.static_url(st.get_option("server.baseUrlPath")),
         collapsed=not briefing_room, stale_days=f.stale_days, countries=f.countries,
-        fit=None if briefing_room else fit_for(store, f),
+        fit=REGION if briefing_room else fit_for(store, f),
     )  # fmt: skip
     st.caption(caption(shown))
     out = st_folium(

@@ -48,6 +48,20 @@ def status_board(picture: Picture) -> pd.DataFrame:
     )
 
 
+def wall_board(picture: Picture) -> pd.DataFrame:
+    """`status_board` in the few words that fit beside the map in type read from across
+    a room: the last report without its event id, and who holds each Afghan post with
+    how that is known but not since when (the analyst's desk has both)."""
+    board = status_board(picture)
+    s = picture.crossings.set_index("name")
+    held = picture.control.set_index("place")
+    board["Last report"] = [_last_report(s.loc[n], with_id=False) for n in board["Crossing"]]
+    board["Afghan side"] = [
+        _held(str(s.at[n, "afghan_side"]), held, brief=True) for n in board["Crossing"]
+    ]
+    return board
+
+
 def control_summary(picture: Picture, province: str = MAP_PROVINCE) -> str:
     """One line on who holds the districts of `province`, with how it is known.
 
@@ -71,24 +85,24 @@ def control_summary(picture: Picture, province: str = MAP_PROVINCE) -> str:
     return f"{province} districts as known on {picture.as_of:%d %b %Y}: {parts}{note}."
 
 
-def _last_report(r: pd.Series) -> str:
+def _last_report(r: pd.Series, with_id: bool = True) -> str:
     if pd.isna(r["last_report"]):
         return "no report yet"
     age = int(r["age_days"])
     text = f"{r['last_report']:%d %b %Y} ({age} day{'' if age == 1 else 's'} old)"
     if r["confidence"] in CONFIDENCE_WORDS:
         text += f", {CONFIDENCE_WORDS[r['confidence']]}"
-    return f"{text} · {r['event_id']}"
+    return f"{text} · {r['event_id']}" if with_id else text
 
 
-def _held(side: str, held: pd.DataFrame) -> str:
+def _held(side: str, held: pd.DataFrame, brief: bool = False) -> str:
     if side not in held.index or held.at[side, "control"] == NO_REPORT:
         return f"{side}: no report yet"
     r = held.loc[side]
-    text = f"{side}: {r['control']}, {began_words(r)}"
+    text = f"{side}: {r['control']}" + ("" if brief else f", {began_words(r)}")
     if r["confidence"] in CONFIDENCE_WORDS:
         text += f" ({CONFIDENCE_WORDS[r['confidence']]})"
-    return f"{text} · {r['event_id']}"
+    return text if brief else f"{text} · {r['event_id']}"
 
 
 def latest_events(events: pd.DataFrame, n: int = 8, as_of: dt.date | None = None) -> pd.DataFrame:

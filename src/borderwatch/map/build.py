@@ -97,6 +97,27 @@ class WheelAfterClick(JSCSSMixin):
         self._name = "WheelAfterClick"
 
 
+class OneThemeStyle(JSCSSMixin):
+    """Keeps one copy of the theme stylesheet that streamlit-folium's frame gains with
+    every rerun (see `one_theme_style.js`)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+        {{ this.js }}
+        bwOneThemeStyle(document.head);
+        })();
+        {% endmacro %}
+        """
+    )
+    js = program("one_theme_style.js")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "OneThemeStyle"
+
+
 class Legend(JSCSSMixin):
     """A Leaflet control listing event types, crossing statuses and control colours."""
 
@@ -318,6 +339,7 @@ def base_map(
     BaseMap(basemap_url(base_url), embed=embed_basemap).add_to(m)
     outline_layer(outlines, None if embed_basemap else outlines_at).add_to(m)
     WheelAfterClick().add_to(m)
+    OneThemeStyle().add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     Legend().add_to(m)
     PluginLinks().add_to(m)

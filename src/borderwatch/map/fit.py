@@ -28,6 +28,9 @@ from borderwatch.map.viewport import point_budget
 FIT_MAX_ZOOM = 8
 """A fit closes in no further than this (towns and districts named): one event, or
 events at one place, still show their surroundings."""
+REGION = ("region", [[30.0, 53.0], [41.5, 75.5]])
+"""What a briefing screen fits once, whatever its size: Afghanistan and its northern
+neighbours, from the Caspian's shore to the Pamirs (a key no filter change gives)."""
 FIT_CELL_DEG = 0.25
 """Above the point budget the selection's extent is taken from cells of this size."""
 

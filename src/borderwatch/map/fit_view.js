@@ -19,18 +19,23 @@ function bwFitView(map, key, bounds, center, zoom, maxZoom) {
         var size = map.getSize();
         var corner = [24, 24];
         if (legend) {  // at most half the map: a narrow map still fits the events
-            corner = [Math.min(legend.offsetWidth + 16, size.x / 2),
-                      Math.min(legend.offsetHeight + 16, size.y / 2)];
+            var below = Math.min(legend.offsetHeight + 16, size.y / 2);
+            // a legend across the map's foot (a briefing screen) leaves the width free
+            corner = legend.offsetWidth > size.x / 2 ? [24, below]
+                : [Math.min(legend.offsetWidth + 16, size.x / 2), below];
         }
         map.fitBounds(bounds, {paddingTopLeft: [24, 24], paddingBottomRight: corner,
                                maxZoom: maxZoom, animate: false});
     };
-    // When the map is first drawn its stylesheets may still be loading, and the
-    // legend not yet laid out in its corner: wait for them (a second at most).
+    // When the map is first drawn its stylesheets may still be loading, the legend not
+    // yet laid out in its corner and the frame not yet sized: wait (three seconds at most).
     var tries = 0;
     var whenStyled = function () {
-        var placed = !legend || getComputedStyle(legend.parentNode).position === "absolute";
-        if (placed || tries >= 20) { fit(); } else { tries += 1; setTimeout(whenStyled, 50); }
+        map.invalidateSize({pan: false});
+        var size = map.getSize();
+        var placed = (!legend || getComputedStyle(legend.parentNode).position === "absolute")
+            && size.x > 100 && size.y > 100;
+        if (placed || tries >= 60) { fit(); } else { tries += 1; setTimeout(whenStyled, 50); }
     };
     whenStyled();
 }

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from e2e_support import CHROMIUM, REPO, screenshot
+from e2e_support import REPO, screenshot
 from malformed import HOSTILE_TEXT
-from services import free_port, streamlit_server
+from services import CHROMIUM, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +40,8 @@ def app_url(folder, tmp_path_factory):
         "BORDERWATCH_OFFLINE": "1",
         "BORDERWATCH_CACHE": str(tmp_path_factory.mktemp("cache")),
     }
-    port = free_port()
-    with streamlit_server("dashboard/app.py", port, env, tmp_path_factory.mktemp("log")) as url:
-        yield url
+    with streamlit_server("dashboard/app.py", env, tmp_path_factory.mktemp("log")) as server:
+        yield server.url
 
 
 def fresh(folder: Path) -> None:

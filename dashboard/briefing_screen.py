@@ -20,8 +20,7 @@ from borderwatch.render.htmlsafe import escape, markdown_text
 from borderwatch.render.htmltable import html_table
 
 PLAY_SECONDS = 4
-LATEST = 3
-"""Latest reports beside the map: as many as fit under the board in 24 px type."""
+LATEST = 3  # latest reports beside the map: as many as fit under the board in 24 px type
 
 
 def show(

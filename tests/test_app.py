@@ -199,11 +199,11 @@ def test_the_address_sets_the_unconfirmed_threshold_for_board_and_map(at):
     at.query_params.update(mode="briefing", end="2021-07-13")
     at.run()
     board = next(h.proto.body for h in at.get("html") if "bw-board" in h.proto.body)
-    assert "<td>Sher Khan Bandar: taliban, since 22 Jun 2021 · BW-2021-0002</td>" in board
+    assert "<td>Sher Khan Bandar: taliban</td>" in board
     at.query_params.update(stale="10")
     at.run()
     board = next(h.proto.body for h in at.get("html") if "bw-board" in h.proto.body)
-    assert "Sher Khan Bandar: unconfirmed-taliban, since 22 Jun 2021" in board
+    assert "<td>Sher Khan Bandar: unconfirmed-taliban</td>" in board
     sent = json.dumps(map_args(at), ensure_ascii=False)
     assert "Afghan side (Sher Khan Bandar): unconfirmed-taliban" in sent
     caption = next(c.value for c in at.caption if c.value.startswith("As known on"))

@@ -144,9 +144,12 @@ def test_the_csv_download_of_planted_formulas_opens_as_text(app_url, folder, pag
     path.write_text(out.getvalue(), encoding="utf-8")
 
     page.goto(app_url)  # every event: the filters start at the data's whole span
+    page.get_by_text(f"Showing {len(rows)} of {len(rows)} events").wait_for(timeout=90_000)
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=90_000)
+    button = page.get_by_role("button", name="CSV", exact=True)
+    button.wait_for(timeout=90_000)
     with page.expect_download(timeout=90_000) as download:
-        page.get_by_role("button", name="CSV", exact=True).click()
+        button.click()
     text = download.value.path().read_text(encoding="utf-8")
     got = {r["event_id"]: r for r in csv.DictReader(io.StringIO(text))}
     for event_id, formula in planted.items():

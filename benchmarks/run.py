@@ -336,14 +336,15 @@ def report(results: dict, command: str, partial: bool) -> str:
         if "failed" in a:
             lines.append(f"| {r['n']:,} | {r['engine']} | failed: {a['failed']} | | | | | | |")
             continue
-        zooms = ", ".join(
-            f"{z['cell_from']:g}°→{'cell opened' if z.get('opened') else cell(z['cell_to'])}: "
-            f"{z['s']:.2f}"
-            for z in a["zoom"]
-        ) or "single events from the start"
-        popup = (
-            f"{a['popup_event']} at zoom {a['final_zoom']}" if a["popup_event"] else "no popup"
+        zooms = (
+            ", ".join(
+                f"{z['cell_from']:g}°→{'cell opened' if z.get('opened') else cell(z['cell_to'])}: "
+                f"{z['s']:.2f}"
+                for z in a["zoom"]
+            )
+            or "single events from the start"
         )
+        popup = f"{a['popup_event']} at zoom {a['final_zoom']}" if a["popup_event"] else "no popup"
         if a.get("final_note"):
             popup += f" (note: “{a['final_note']}”)"
         if a.get("zoom_error"):

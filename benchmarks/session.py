@@ -53,6 +53,8 @@ def click_first_visible(frame, selector: str) -> bool:
         return False
     frame.locator(selector).nth(index).click()
     return True
+
+
 IDLE = "[data-test-script-state='notRunning']"
 COUNTRIES = "Countries (either side of a crossing)"
 

@@ -130,8 +130,11 @@ def downloads(store: EventStore, f: Filters, start: dt.date, as_of: dt.date):
         return export.standalone_html(store, shown, as_of, title=title, stale_days=f.stale_days)[0]
 
     c1.download_button(
-        "CSV", lambda: export.csv_from_batches(lambda: store.batches(f)), name(".csv"),
-        "text/csv", on_click="ignore",
+        "CSV",
+        lambda: export.csv_from_batches(lambda: store.batches(f)),
+        name(".csv"),
+        "text/csv",
+        on_click="ignore",
     )
     c2.download_button(
         "GeoJSON", lambda: export.geojson_from_batches(lambda: store.batches(f)),

@@ -25,5 +25,6 @@ npm ci --prefix tests/oidc --no-audit --no-fund --silent
 npm ci --no-audit --no-fund --silent
 npm run -s lint
 ruff check .
+ruff format --check .
 mypy    # configured in pyproject.toml
 python -m pytest "$@"

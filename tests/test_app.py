@@ -153,7 +153,7 @@ def test_no_match_says_so_and_still_draws_the_outlines(at):
     assert any(i.value.startswith("No event matches") for i in at.info)
     assert mapped_ids(at) == []
     script = map_args(at)["script"]
-    assert 'bwOutlines(feature_group_' in script and '/app/static/basemap/outlines.json"' in script
+    assert "bwOutlines(feature_group_" in script and '/app/static/basemap/outlines.json"' in script
     assert '"iso3": "AFG"' not in script
 
 

@@ -20,9 +20,7 @@ group = folium.FeatureGroup(name="Events")
 for r in events.dropna(subset=["latitude", "longitude"]).itertuples(index=False):
     folium.Marker(
         (float(r.latitude), float(r.longitude)),
-        popup=folium.Popup(
-            f"<b>{escape(r.event_id)}</b><br>{escape(r.summary)}", max_width=300
-        ),
+        popup=folium.Popup(f"<b>{escape(r.event_id)}</b><br>{escape(r.summary)}", max_width=300),
     ).add_to(group)
 st.markdown(f"**Showing {len(events)} of {store.total} events**")
 st_folium(m, key="map", height=600, use_container_width=True, feature_group_to_add=group,

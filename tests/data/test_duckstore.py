@@ -175,9 +175,7 @@ def test_converting_again_keeps_the_previous_parquet_in_backups(tmp_path):
     assert [b.read_bytes() for b in backups] == [first]
 
 
-def test_convert_on_the_command_line_refuses_an_invalid_folder_and_writes_nothing(
-    tmp_path, capsys
-):
+def test_convert_on_the_command_line_refuses_an_invalid_folder_and_writes_nothing(tmp_path, capsys):
     d = write_data_dir(tmp_path / "data", [*ROWS, event(event_id="BW-X", country="XXX")])
     assert cli.main(["convert", str(d), "--to", "parquet"]) == 1
     err = capsys.readouterr().err

@@ -167,7 +167,10 @@ def test_days_earlier_the_previous_day_the_weekend_and_a_bare_day_of_the_month()
     ]
     text = "Fighters entered Zaranj on 6 August. Guards had shut Milak the previous day."
     assert spans(text, D(2021, 8, 25))[1] == (
-        "the previous day", D(2021, 8, 5), D(2021, 8, 5), "day"
+        "the previous day",
+        D(2021, 8, 5),
+        D(2021, 8, 5),
+        "day",
     )
     assert spans("The ministry said on the 23rd that talks go on.", D(2021, 8, 25)) == [
         ("on the 23rd", D(2021, 8, 23), D(2021, 8, 23), "day")

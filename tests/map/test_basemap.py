@@ -52,7 +52,7 @@ def test_land_covers_the_world_so_no_zoom_shows_an_edge(data):
 def test_the_map_fetches_the_base_map_beside_the_assets_and_a_standalone_file_embeds_it():
     fetched = build.base_map({"type": "FeatureCollection", "features": []}, offline=True)
     html = fetched.get_root().render()
-    assert 'bwBaseMap(map_' in html and '"/app/static/basemap/basemap.json", null)' in html
+    assert "bwBaseMap(map_" in html and '"/app/static/basemap/basemap.json", null)' in html
     embedded = build.base_map(
         {"type": "FeatureCollection", "features": []}, offline=True, embed_basemap=True
     )

@@ -56,5 +56,8 @@ def test_columns_index_the_kinds_and_keep_the_order():
     cols = labels.to_columns(placed)
     assert cols["kinds"][cols["kind"][0]] == "river"
     assert (cols["text"], cols["lon"], cols["lat"], cols["z"]) == (
-        ["Amu Darya"], [65.38], [37.7], [5]
+        ["Amu Darya"],
+        [65.38],
+        [37.7],
+        [5],
     )

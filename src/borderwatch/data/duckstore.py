@@ -126,8 +126,7 @@ class DuckStore:
         self._count_memo: dict[Filters, tuple[int, int]] = {}
         quoted = str(path).replace("'", "''")
         self._con.execute(
-            "CREATE VIEW events AS SELECT * FROM read_parquet("
-            f"'{quoted}', file_row_number = true)"
+            f"CREATE VIEW events AS SELECT * FROM read_parquet('{quoted}', file_row_number = true)"
         )
         gazetteer = Gazetteer(self.places)
         places = [
@@ -351,8 +350,7 @@ class DuckStore:
     def batches(self, f: Filters, size: int = 100_000) -> Iterator[pd.DataFrame]:
         where, params = where_clause(f)
         sql = (
-            "SELECT * EXCLUDE (file_row_number) FROM events "
-            f"WHERE {where} ORDER BY file_row_number"
+            f"SELECT * EXCLUDE (file_row_number) FROM events WHERE {where} ORDER BY file_row_number"
         )
         reader = self._cursor().sql(sql, params=params).to_arrow_reader(size)
         empty = True

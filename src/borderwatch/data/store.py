@@ -113,9 +113,7 @@ class FrameStore:
     database's data set runs the filters in PostgreSQL).
     """
 
-    def __init__(
-        self, ds: Dataset, select: Callable[[Filters], pd.DataFrame] | None = None
-    ):
+    def __init__(self, ds: Dataset, select: Callable[[Filters], pd.DataFrame] | None = None):
         self.ds = ds
         self._select = select or (lambda f: apply_filters(ds.events, f, ds.places))
         self.data_dir = ds.data_dir

@@ -179,9 +179,7 @@ def _pairs(
 
     # A country where something happened ("crossed into Uzbekistan") is a place of
     # the event; one that acts ("Uzbekistan closed ...") is not.
-    finer = [
-        m for m in mentions if m.kind != "country" or _placed_by_context(text, m.start, m.end)
-    ]
+    finer = [m for m in mentions if m.kind != "country" or _placed_by_context(text, m.start, m.end)]
     finer = finer if any(m.kind != "country" for m in finer) else mentions
     pairs: dict[tuple[str, int], tuple[PlaceMention, DateRef | None]] = {}
     for m in finer:
@@ -238,9 +236,7 @@ def extract_candidates(
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
         if last_place is not None and all(m.kind == "country" for m in in_sentence):
             # "Pakistan reopened the crossing": a country is not the crossing meant
-            in_sentence = sorted(
-                in_sentence + _referred(sent, last_place), key=lambda m: m.start
-            )
+            in_sentence = sorted(in_sentence + _referred(sent, last_place), key=lambda m: m.start)
         named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
         last_place = _subject(named) or last_place
         if not in_sentence:

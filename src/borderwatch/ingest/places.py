@@ -258,11 +258,7 @@ def close_spelling(a: str, b: str) -> bool:
 @cache
 def _translit_index(kind: str) -> dict[str, list[str]]:
     """translit_key -> normalized names of GeoNames towns or provinces sharing it."""
-    names = (
-        _provinces().keys()
-        if kind == "province"
-        else _geonames_keys()
-    )
+    names = _provinces().keys() if kind == "province" else _geonames_keys()
     out: dict[str, list[str]] = {}
     for key in names:
         t = _translit_of_key(key)
@@ -537,9 +533,7 @@ def _named_crossings(text: str) -> list[PlaceMention]:
         key = normalize(name)
         if key in _NOT_PLACES or _demonym(name) or key in _countries() or key.endswith(("an", "i")):
             continue  # "the Afghan crossing", "the Iranian checkpoint": whose, not which
-        out.append(
-            PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity")
-        )
+        out.append(PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity"))
     return out
 
 

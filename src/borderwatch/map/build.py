@@ -76,6 +76,7 @@ LAYER_NAMES = {
     "tiles": "Street map (online tiles)",
 }
 
+
 class WheelAfterClick(JSCSSMixin):
     """The mouse wheel zooms the map only once the map has been clicked, and again
     scrolls the page once the pointer leaves it: scrolling past the map never zooms it."""

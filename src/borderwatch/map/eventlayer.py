@@ -50,6 +50,7 @@ def type_colors(labels: list[str]) -> list[str]:
     by_label = {type_label(k): c for k, (c, _) in TYPE_STYLE.items()}
     return [by_label.get(label, OTHER_STYLE[0]) for label in labels]
 
+
 OTHER_STYLE = ("#555555", "circle")
 
 

@@ -1,8 +1,8 @@
 """Score briefing extraction against hand-made answer keys (benchmarks/extraction/).
 
-    python scripts/measure_extraction.py                 # both held-out sets (the reported figures)
+    python scripts/measure_extraction.py                 # the held-out set (the reported figures)
     python scripts/measure_extraction.py --split dev     # the set the rules may be tuned on
-    python scripts/measure_extraction.py --split heldout2 --misses   # one set, every miss listed
+    python scripts/measure_extraction.py --split dev --misses   # every miss listed
 
 Per briefing and in total:
 
@@ -36,7 +36,7 @@ from borderwatch.ingest.places import PlaceFinder
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "benchmarks" / "extraction"
-SPLITS = ("dev", "heldout", "heldout2")
+SPLITS = ("dev", "heldout")
 
 
 @dataclass
@@ -162,8 +162,8 @@ def _total_line(label: str, total: Score) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", nargs="+", choices=SPLITS, default=["heldout", "heldout2"],
-        help="dev: the tuning set; heldout, heldout2: never tuned on",
+        "--split", nargs="+", choices=SPLITS, default=["heldout"],
+        help="dev: the tuning set; heldout: never tuned on",
     )  # fmt: skip
     ap.add_argument("--data-dir", type=Path, default=REPO / "geodata")
     ap.add_argument("--misses", action="store_true", help="list every miss")

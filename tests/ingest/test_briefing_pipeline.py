@@ -23,6 +23,14 @@ def rows(text: str, published: dt.date) -> pd.DataFrame:
     return extract_candidates(text, published, "TEST-BRIEF", PLACES_DF)
 
 
+def fields(text: str, published: dt.date, columns: list[str], **where: str) -> list[list]:
+    """`columns` of the rows extracted from `text` whose fields equal `where`, in order."""
+    df = rows(text, published)
+    for column, value in where.items():
+        df = df[df[column] == value]
+    return df[columns].values.tolist()
+
+
 def spans(text: str, published: dt.date) -> list[tuple[str, dt.date, dt.date, str]]:
     return [(d.text, d.start, d.end, d.precision) for d in find_dates(text, published)]
 
@@ -30,9 +38,10 @@ def spans(text: str, published: dt.date) -> list[tuple[str, dt.date, dt.date, st
 def test_a_weekday_is_the_last_such_day_before_publication_not_the_publication_day():
     # Published on Wednesday 11 August 2021.
     text = "On Monday, as fighters reached the river, Tajikistan shut Panji Poyon."
-    df = rows(text, D(2021, 8, 11))
-    got = df[df["place"] == "Panji Poyon"][["date_start", "date_end", "date_precision"]]
-    assert got.values.tolist() == [["2021-08-09", "2021-08-09", "day"]]
+    got = fields(
+        text, D(2021, 8, 11), ["date_start", "date_end", "date_precision"], place="Panji Poyon"
+    )
+    assert got == [["2021-08-09", "2021-08-09", "day"]]
 
 
 def test_the_publication_weekday_itself_means_the_week_before():
@@ -44,11 +53,10 @@ def test_the_publication_weekday_itself_means_the_week_before():
 
 def test_a_span_of_days_is_one_event_from_the_first_to_the_last_day():
     text = "Tajik and Russian units trained near Panji Poyon from 22 to 26 October."
-    df = rows(text, D(2021, 11, 2))
-    got = df[["place", "date_start", "date_end", "date_precision", "event_type"]]
-    assert got.values.tolist() == [
-        ["Panji Poyon", "2021-10-22", "2021-10-26", "day", "military_exercise"]
-    ]
+    got = fields(
+        text, D(2021, 11, 2), ["place", "date_start", "date_end", "date_precision", "event_type"]
+    )
+    assert got == [["Panji Poyon", "2021-10-22", "2021-10-26", "day", "military_exercise"]]
 
 
 def test_other_spans_keep_their_honest_precision():
@@ -106,16 +114,19 @@ def test_the_language_model_is_loaded_once_per_process():
 
 def test_a_province_is_found_with_natural_earths_coordinates_even_as_a_possessive():
     text = "Khatlon's governor ordered the markets shut on 3 May."
-    df = rows(text, D(2021, 5, 10))
-    got = df[["place", "country", "geo_precision", "date_start", "evidence_place_source"]]
-    assert got.values.tolist() == [
+    got = fields(
+        text,
+        D(2021, 5, 10),
+        ["place", "country", "geo_precision", "date_start", "evidence_place_source"],
+    )
+    assert got == [
         ["Khatlon", "TJK", "province", "2021-05-03", "naturalearth:admin1:1159308471 label point"]
     ]
 
 
 def test_a_town_named_with_a_province_word_is_the_province():
-    df = rows("Fighting spread across Kunduz province on 2 July.", D(2021, 7, 5))
-    assert df[["place", "geo_precision", "latitude"]].values.tolist() == [
+    text = "Fighting spread across Kunduz province on 2 July."
+    assert fields(text, D(2021, 7, 5), ["place", "geo_precision", "latitude"]) == [
         ["Kunduz", "province", "36.9043"]
     ]
 
@@ -140,9 +151,8 @@ def test_the_crossing_after_a_country_is_the_crossing_named_before():
         "Pakistan sealed the Taftan crossing on 23 February. "
         "Pakistan briefly reopened the crossing from 2 to 4 March."
     )
-    df = rows(text, D(2020, 3, 12))
-    got = df[df["date_start"] == "2020-03-02"][["place", "date_end", "event_type"]]
-    assert got.values.tolist() == [["Taftan", "2020-03-04", "crossing_reopened"]]
+    got = fields(text, D(2020, 3, 12), ["place", "date_end", "event_type"], date_start="2020-03-02")
+    assert got == [["Taftan", "2020-03-04", "crossing_reopened"]]
 
 
 def test_a_week_of_a_month_is_a_week():
@@ -180,7 +190,7 @@ def test_days_earlier_the_previous_day_the_weekend_and_a_bare_day_of_the_month()
 
 
 def test_a_crossing_the_text_names_is_proposed_even_when_the_model_misses_it():
-    df = rows("Iranian guards closed the Milak crossing on 5 August.", D(2021, 8, 25))
-    assert df[["place", "geo_precision", "date_start", "event_type"]].values.tolist() == [
+    text = "Iranian guards closed the Milak crossing on 5 August."
+    assert fields(text, D(2021, 8, 25), ["place", "geo_precision", "date_start", "event_type"]) == [
         ["Milak", "site", "2021-08-05", "crossing_closed"]
     ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -341,20 +341,7 @@ class PlaceFinder:
         out = []
         for rx, row in self._rx:
             for m in rx.finditer(folded):
-                out.append(
-                    PlaceMention(
-                        str(row["name"]),
-                        str(row["country"]),
-                        str(row["kind"]),
-                        text[m.start() : m.end()],
-                        m.start(),
-                        m.end(),
-                        "curated",
-                        _float(row.get("latitude")),
-                        _float(row.get("longitude")),
-                        str(row.get("coord_source", "") or ""),
-                    )
-                )
+                out.append(_mention(row, str(row["kind"]), "curated", text, m.start(), m.end()))
         return out
 
     def _countries(self, text: str) -> list[PlaceMention]:
@@ -367,20 +354,9 @@ class PlaceFinder:
                 if c and key not in self._curated_keys:
                     lat, lon = points.get(c["iso3"], (None, None))
                     src = "borders.geojson: point inside the outline" if lat is not None else ""
-                    out.append(
-                        PlaceMention(
-                            c["name"],
-                            c["iso3"],
-                            "country",
-                            text[start:end],
-                            start,
-                            end,
-                            "country",
-                            lat,
-                            lon,
-                            src,
-                        )
-                    )
+                    row = {"name": c["name"], "country": c["iso3"], "coord_source": src}
+                    row.update(latitude=lat, longitude=lon)
+                    out.append(_mention(row, "country", "country", text, start, end))
         return out
 
     def _unknown_names(self, text: str) -> Iterable[tuple[int, int, str]]:
@@ -416,20 +392,8 @@ class PlaceFinder:
                     c.get("population", 0),
                 ),
             )
-            out.append(
-                PlaceMention(
-                    best["name"],
-                    best["iso3"],
-                    "town",
-                    text[start:end],
-                    start,
-                    end,
-                    "geonames",
-                    float(best["latitude"]),
-                    float(best["longitude"]),
-                    f"geonames:{best['geonameid']}",
-                )
-            )
+            row = {**best, "country": best["iso3"], "coord_source": f"geonames:{best['geonameid']}"}
+            out.append(_mention(row, "town", "geonames", text, start, end))
         return out
 
     def _provinces(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
@@ -440,7 +404,7 @@ class PlaceFinder:
             if not rows or not _looks_like_a_place(doc, text, start, end, True):
                 continue
             best = max(rows, key=lambda r: r["country"] in named)
-            out.append(_province_mention(best, text, start, end))
+            out.append(_mention(best, "province", "province", text, start, end))
         return out
 
     def province(self, key: str, named: set[str] | None = None) -> list[dict[str, str]]:
@@ -460,7 +424,7 @@ class PlaceFinder:
             rows = [r for r in self.province(normalize(m.text)) if r["country"] in ("", m.country)]
             rows = rows or ([] if m.country else self.province(normalize(m.text)))
             if rows:
-                return _province_mention(rows[0], text, m.start, m.end)
+                return _mention(rows[0], "province", "province", text, m.start, m.end)
         return out
 
     def _entities(self, text: str, doc: Any) -> list[PlaceMention]:
@@ -537,18 +501,21 @@ def _named_crossings(text: str) -> list[PlaceMention]:
     return out
 
 
-def _province_mention(row: dict[str, str], text: str, start: int, end: int) -> PlaceMention:
+def _mention(
+    row: Mapping[str, Any], kind: str, source: str, text: str, start: int, end: int
+) -> PlaceMention:
+    """`row` (name, country, latitude, longitude, coord_source) as written at text[start:end]."""
     return PlaceMention(
-        row["name"],
-        row["country"],
-        "province",
+        str(row["name"]),
+        str(row["country"]),
+        kind,
         text[start:end],
         start,
         end,
-        "province",
-        float(row["latitude"]),
-        float(row["longitude"]),
-        row["coord_source"],
+        source,
+        _float(row.get("latitude")),
+        _float(row.get("longitude")),
+        str(row.get("coord_source") or ""),
     )
 
 

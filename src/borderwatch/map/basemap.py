@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from folium.template import Template
-
 from borderwatch.map.eventlayer import _BlobElement, blob_json
 from borderwatch.map.scripts import program
 
@@ -31,16 +29,7 @@ def basemap_url(vendor_url: str) -> str:
 class BaseMap(_BlobElement):
     """Draws the base map into its parent map, from `url` or from `data` when given."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-        {{ this.js }}
-        bwBaseMap({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.data }});
-        })();
-        {% endmacro %}
-        """
-    )
+    draw = "bwBaseMap"
 
     def __init__(self, url: str, embed: bool = False, path: Path | None = None):
         super().__init__()

@@ -253,16 +253,7 @@ class Outlines(_BlobElement):
     (nothing of them in the map's script, which streamlit-folium sends on every rerun),
     else from the data carried inline. Its bounds are the outlines' extent either way."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-        {{ this.js }}
-        bwOutlines({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.data }});
-        })();
-        {% endmacro %}
-        """
-    )
+    draw = "bwOutlines"
     js = program("blob_helpers.js", "outlines.js")
 
     def __init__(self, outlines: dict, url: str | None = None):

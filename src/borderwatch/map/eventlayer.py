@@ -138,7 +138,24 @@ _NO_MACROS = Template("")
 
 
 class _BlobElement(JSCSSMixin):
-    """A layer whose script carries a data blob: rendered without compiling the blob."""
+    """A layer whose script carries a data blob: rendered without compiling the blob.
+
+    By default its script calls `draw(parent, url, data)` from its `js`: the blob
+    fetched from `url`, or `data` carried inline."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+        {{ this.js }}
+        {{ this.draw }}({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.data }});
+        })();
+        {% endmacro %}
+        """
+    )
+    draw = ""
+    url: str | None = None
+    data = "null"
 
     def render(self, **kwargs):
         script = self._template.module.script(self, kwargs)

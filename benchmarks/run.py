@@ -417,7 +417,7 @@ def report(results: dict, command: str, partial: bool) -> str:
         "- **Popup**: then clusters are opened until a marker shows, and it is clicked; "
         "the event whose popup opened is reported. At the closest zoom a view holding more "
         "events than the point budget (5,000) draws cells that open on a click: the cell's "
-        "events are drawn 5,000 at a time, newest first, and a pager under the map reaches "
+        "events are drawn 250 at a time, newest first, and a pager under the map reaches "
         "the others (the last step, timed from the click, as the map does not move).",
         "- **Bytes**: websocket frames both ways from the input until the app is idle "
         "again. streamlit-folium sends the base map's script with every rerun; the base map's "

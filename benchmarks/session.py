@@ -264,15 +264,24 @@ def zoom_into_densest_cell(page, frame, seen: Bytes, timeout_s: float) -> dict |
     }
 
 
+MARKER = ".leaflet-marker-icon.bw-icon"
+# after a click on a cluster: a marker shows (spiderfied), or the map zoomed in and is still
+CLUSTER_OPENED = f"""z => {{
+    const visible = ({FIRST_VISIBLE})("{MARKER}") >= 0;
+    return visible || (window.map.getZoom() !== z && !window.map._animatingZoom);
+}}"""
+
+
 def open_a_popup(frame, timeout_s: float) -> str | None:
     """With single events drawn, open clusters until a marker shows, click it: its event id."""
     for _ in range(8):
-        if frame.evaluate(FIRST_VISIBLE, ".leaflet-marker-icon.bw-icon") >= 0:
+        if frame.evaluate(FIRST_VISIBLE, MARKER) >= 0:
             break
+        zoom = frame.evaluate("window.map.getZoom()")
         if not click_first_visible(frame, ".marker-cluster"):
             return None
-        frame.wait_for_timeout(700)  # the cluster's zoom or spiderfy animation
-    if not click_first_visible(frame, ".leaflet-marker-icon.bw-icon"):
+        frame.wait_for_function(CLUSTER_OPENED, arg=zoom, timeout=timeout_s * 1000)
+    if not click_first_visible(frame, MARKER):
         return None
     popup = frame.locator(".leaflet-popup-content .bw-popup")
     popup.wait_for(timeout=timeout_s * 1000)

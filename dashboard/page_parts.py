@@ -27,10 +27,10 @@ from borderwatch.map.fit import REGION, fit_for
 from borderwatch.map.viewport import (
     caption,
     cell_page,
+    cell_page_size,
     clicked_cell,
     detail,
     pages_of,
-    point_budget,
     view_box,
 )
 
@@ -142,7 +142,7 @@ def show_map(
 
 def cell_pager(in_cell: int) -> None:
     """The page of the open cell's events to draw, and a way back to the cells."""
-    pages = pages_of(in_cell, point_budget())
+    pages = pages_of(in_cell, cell_page_size())
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     if pages > 1:
         left.number_input(

@@ -53,6 +53,13 @@ def test_the_point_budget_comes_from_the_environment(monkeypatch):
     assert point_budget() == viewport.DEFAULT_POINT_BUDGET
 
 
+def test_an_open_cell_lists_a_few_hundred_events_a_page_or_the_budget_if_smaller(monkeypatch):
+    monkeypatch.delenv(viewport.BUDGET_ENV, raising=False)
+    assert viewport.cell_page_size() == 250
+    monkeypatch.setenv(viewport.BUDGET_ENV, "3")
+    assert viewport.cell_page_size() == 3
+
+
 def test_a_selection_within_the_budget_is_drawn_whole_whatever_the_view(crowded):
     far_away = Box(-10.0, -10.0, 0.0, 0.0)
     shown = detail(crowded, Filters(), far_away, 5, 12, budget=100)
@@ -113,7 +120,7 @@ def test_a_clicked_cell_lists_every_one_of_its_events_page_by_page(crowded):
     assert viewport.clicked_cell(shown, None) is None
 
     n = int(busiest["count"])
-    pages = [viewport.cell_page(crowded, Filters(), cell, p, budget=5) for p in range(1, 20)]
+    pages = [viewport.cell_page(crowded, Filters(), cell, p, size=5) for p in range(1, 20)]
     wanted = viewport.pages_of(n, 5)
     assert wanted > 1 and all(p.in_view == n for p in pages)
     drawn = [list(p.frame["event_id"]) for p in pages[:wanted]]

@@ -8,8 +8,8 @@ their popups when there are at most `point_budget()` of them; otherwise they are
 counted in square cells whose size follows the zoom (`cell_deg`), about 50 px on
 screen, so every zoom step brings finer cells until single events fit. Where even the
 closest zoom holds more than the budget, its cells can be opened (`clicked_cell`): an
-open cell draws its events one page of the budget at a time (`cell_page`), so every
-event can be reached without touching the filters.
+open cell draws its events a page at a time (`cell_page`, `cell_page_size()` events a
+page), so every event can be reached without touching the filters.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ CELL_PX_EXPONENT = 6
 """A cell is 2**(6 - zoom) degrees: ~50 px at any zoom (a degree is 256 * 2**zoom / 360 px)."""
 PAD = 0.5
 """Share of the view's width and height added on each side before snapping."""
+CELL_PAGE_SIZE = 250
+"""Events on one page of an open cell (or the point budget, if smaller). They often share
+one spot, so they are clicked through a cluster's spiral: a few hundred stay legible
+(and quick to draw), thousands would not."""
 T = TypeVar("T")
 STANDALONE_CELL_DEG = 0.25
 """Cell size of a map without a server behind it (the standalone download)."""
@@ -44,6 +48,11 @@ def point_budget() -> int:
     """`$BORDERWATCH_POINT_BUDGET` if it is a positive whole number, else the default."""
     raw = os.environ.get(BUDGET_ENV, "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_POINT_BUDGET
+
+
+def cell_page_size() -> int:
+    """Events on one page of an open cell: `CELL_PAGE_SIZE`, or the point budget if smaller."""
+    return min(CELL_PAGE_SIZE, point_budget())
 
 
 def cell_deg(zoom: int) -> float:
@@ -120,20 +129,20 @@ def openable_note(in_view: int, n_cells: int, size: float) -> str:
     )
 
 
-def page_note(in_cell: int, page: int, budget: int) -> str:
-    """The note over one page of an open cell's events."""
-    first = (page - 1) * budget + 1
-    last = min(in_cell, page * budget)
-    pages = pages_of(in_cell, budget)
+def page_note(in_cell: int, page: int, size: int) -> str:
+    """The note over one page (of `size` events) of an open cell's events."""
+    first = (page - 1) * size + 1
+    last = min(in_cell, page * size)
+    pages = pages_of(in_cell, size)
     return (
         f"Events {first:,}–{last:,} of the {in_cell:,} in this cell, newest first (page "
         f"{page:,} of {pages:,}: pick the page below the map)"
     )
 
 
-def pages_of(n: int, budget: int) -> int:
-    """Pages of at most `budget` events that hold `n` events (at least one)."""
-    return max(1, -(-n // budget))
+def pages_of(n: int, size: int) -> int:
+    """Pages of at most `size` events that hold `n` events (at least one)."""
+    return max(1, -(-n // size))
 
 
 _CACHE: OrderedDict[tuple, Any] = OrderedDict()
@@ -225,21 +234,21 @@ def clicked_cell(shown: Detail, clicked: dict | None) -> Box | None:
 
 
 def cell_page(
-    store: EventStore, f: Filters, cell: Box, page: int, budget: int | None = None
+    store: EventStore, f: Filters, cell: Box, page: int, size: int | None = None
 ) -> Detail:
-    """Page `page` (from 1) of the events matching `f` in an open `cell`, newest first,
-    drawn one by one with their popups (cached)."""
-    budget = point_budget() if budget is None else budget
+    """Page `page` (from 1, of `size` events: `cell_page_size()` unless given) of the events
+    matching `f` in an open `cell`, newest first, drawn one by one with their popups (cached)."""
+    size = cell_page_size() if size is None else size
 
     def compute() -> Detail:
         in_cell = store.count(f, cell)
-        last = pages_of(in_cell, budget)
+        last = pages_of(in_cell, size)
         at = min(max(1, int(page)), last)
-        rows = store.rows(f, cell, limit=budget, offset=(at - 1) * budget, order="latest")
-        note = page_note(in_cell, at, budget) if in_cell > budget else None
+        rows = store.rows(f, cell, limit=size, offset=(at - 1) * size, order="latest")
+        note = page_note(in_cell, at, size) if in_cell > size else None
         return Detail("points", rows, in_cell, note=note)
 
-    return _cached((id(store), store.total, f, cell, int(page), budget, "cell"), compute)
+    return _cached((id(store), store.total, f, cell, int(page), size, "cell"), compute)
 
 
 def standalone_detail(store: EventStore, f: Filters, budget: int | None = None) -> Detail:

@@ -160,6 +160,13 @@ def test_the_briefing_screen_fills_the_wall_with_type_that_grows_with_it(app, pa
         " return [r.top, r.bottom, innerHeight]; }"
     )
     assert legend_box[0] >= 0 and legend_box[1] <= legend_box[2]  # the whole legend is on screen
+    # and it leaves the map readable: a band along the bottom, not a panel over half of it
+    share = frame.evaluate(
+        """() => { const l = document.querySelector('.bw-legend').getBoundingClientRect();
+                   const m = window.map.getContainer().getBoundingClientRect();
+                   return (l.width * l.height) / (m.width * m.height); }"""
+    )
+    assert share <= 0.2, f"the legend covers {share:.0%} of the map"
     label = frame.evaluate(
         "() => parseFloat(getComputedStyle(document.querySelector('.bw-lbl-country span'))"
         ".fontSize)"

@@ -151,10 +151,10 @@ def legend_html() -> str:
         )
     parts.append('</div><div class="bw-legend-col"><b>Crossings</b>')
     parts += [_swatch(STATUS_COLORS[status], status) for status in CROSSING_STATES]
-    parts.append(_swatch("#7f8c8d", "unconfirmed (last report too old)", unconfirmed=True))
-    parts.append(_swatch(STATUS_COLORS[NO_REPORT], NO_REPORT))
     parts.append("<b>District control</b>")
     parts += [_swatch(CONTROL_COLORS[state], state) for state in CONTROL_STATES]
+    # drawn alike on crossings and districts, so listed once for both
+    parts.append("<b>Crossings and districts</b>")
     parts.append(_swatch("#7f8c8d", "unconfirmed (last report too old)", unconfirmed=True))
     parts.append(_swatch(STATUS_COLORS[NO_REPORT], NO_REPORT))
     parts.append("</div>")

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from borderwatch.analysis.filters import Filters, apply_filters, places_named, text_mask
+from borderwatch.analysis.sqlfilters import POSTGRES, where_clause
 from borderwatch.data.loader import load_events
 
 
@@ -148,3 +149,21 @@ def test_text_search_finds_a_place_by_any_of_its_gazetteer_names():
     assert text_mask(events, "Hayratan").tolist() == [False, False]  # without the gazetteer
     assert text_mask(events, "hayratan", places).tolist() == [True, False]
     assert places_named(places, "airaton") == ["Hairatan"]
+
+
+def test_sql_text_search_adds_the_gazetteer_names_as_parameters_never_as_sql_text():
+    places = pd.DataFrame({
+        "name": ["Hairatan", "Kabul", "Serhetabat"],
+        "alt_names": ["Hayratan;Hairaton", None, "Kushka;Gushgy"],
+    })  # fmt: skip
+    where, params = where_clause(Filters(q="hAyRaTaN'--"), places=places)
+    assert "Hairatan" not in where and "hAyRaTaN" not in where
+    where, params = where_clause(Filters(q="hayratan"), places=places)
+    searched = " OR ".join(
+        f"{c} ILIKE ? ESCAPE '\\'" for c in ("summary", "place", "actors", "event_id")
+    )
+    assert where == f"({searched} OR place IN (?))"
+    assert params == ["%hayratan%"] * 4 + ["Hairatan"]
+    where, params = where_clause(Filters(q="k"), places=places, dialect=POSTGRES)
+    assert where.endswith("OR place IN (%s, %s))")
+    assert params[4:] == ["Kabul", "Serhetabat"]

@@ -41,6 +41,9 @@ FILTERS = [
     Filters(q="bridge_gate"),
     Filters(q="%"),
     Filters(q="BW-2021-0005"),
+    Filters(q="Hayratan"),  # other spellings of places, from the gazetteer
+    Filters(q="termiz"),
+    Filters(q="Shir Khan"),
 ]
 HAIRATAN_BOX = Box(37.0, 67.0, 37.5, 68.0)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import threading
 
 import pandas as pd
@@ -12,9 +13,11 @@ from sample_data import BUNDLED, event, new_event, write_data_dir
 from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.analysis.sqlfilters import POSTGRES, Box, where_clause
 from borderwatch.cli import main
+from borderwatch.data.convert import convert_to_parquet
+from borderwatch.data.duckstore import DuckStore
 from borderwatch.data.loader import load_dataset
 from borderwatch.data.problems import DataError
-from borderwatch.data.store import box_mask
+from borderwatch.data.store import FrameStore, box_mask
 from borderwatch.db import DATABASE_ENV
 from borderwatch.db.reads import filtered_events, history, load_store
 from borderwatch.db.schema import connect, init
@@ -107,15 +110,43 @@ FILTERS = [
     Filters(q="Hairatan bridge"),
     Filters(start=dt.date(2021, 8, 15), q="BW-2021"),
     Filters(q="100%_"),
+    Filters(q="Hayratan"),
 ]
 
 
 @pytest.mark.parametrize("f", FILTERS, ids=[repr(f) for f in FILTERS])
 def test_filters_run_in_sql_select_what_pandas_selects(db, f):
     store = load_store(db, BUNDLED)
-    expected = apply_filters(load_dataset(BUNDLED).events, f)
+    folder = load_dataset(BUNDLED)
+    expected = apply_filters(folder.events, f, folder.places)
     got = filtered_events(db, store, f)
     assert got["event_id"].tolist() == expected["event_id"].tolist()
+
+
+OTHER_SPELLINGS = {
+    # The gazetteer's other names of Hairatan, Turghundi, Serhetabat, Termez, Sher Khan Bandar.
+    "Hayratan": ["BW-2021-0010", "BW-2021-0013", "BW-2021-0075"],
+    "torghundi": ["BW-2021-0034", "BW-2021-0078"],
+    "Kushka": ["BW-2021-0036"],
+    "Termiz": ["BW-2018-0003"],
+    "Shir Khan": ["BW-2021-0005", "BW-2021-0006", "BW-2021-0007", "BW-2021-0079"],
+}
+
+
+def test_another_spelling_of_a_place_finds_the_same_events_in_pandas_duckdb_and_postgresql(
+    db, tmp_path
+):
+    frames = FrameStore(load_dataset(BUNDLED))
+    converted = shutil.copytree(BUNDLED, tmp_path / "converted")
+    convert_to_parquet(converted)
+    duck = DuckStore(converted)
+    store = load_store(db, BUNDLED)
+    for q, expected in OTHER_SPELLINGS.items():
+        f = Filters(q=q)
+        assert frames.rows(f)["event_id"].tolist() == expected, q
+        assert duck.rows(f)["event_id"].tolist() == expected, q
+        assert filtered_events(db, store, f)["event_id"].tolist() == expected, q
+        assert duck.count(f) == len(expected), q
 
 
 def test_the_filters_reach_postgresql_through_the_one_sql_compiler(db):

@@ -2,7 +2,8 @@
 
 The same rules as the pandas masks in `filters`: dates by overlap, a country on
 either side, any of the types, every word of the text in summary, place, actors
-or id (any case), and the map's box. Values always travel as parameters, never
+or id (any case) or, with the gazetteer, in any name of the event's place
+(`filters.places_named`), and the map's box. Values always travel as parameters, never
 inside the SQL text. Both stores use it: DuckDB on a converted Parquet file
 (`DUCKDB`) and PostgreSQL (`POSTGRES`); a `Dialect` holds what differs between them.
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from borderwatch.analysis.filters import TEXT_COLUMNS, Filters
+import pandas as pd
+
+from borderwatch.analysis.filters import TEXT_COLUMNS, Filters, places_named
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,16 @@ def like_pattern(word: str) -> str:
 
 
 def where_clause(
-    f: Filters, box: Box | None = None, dialect: Dialect = DUCKDB
+    f: Filters,
+    box: Box | None = None,
+    dialect: Dialect = DUCKDB,
+    places: pd.DataFrame | None = None,
 ) -> tuple[str, list[object]]:
     """(`WHERE`-less condition, parameters) selecting the events that `f` and `box` match.
 
-    Expects the text columns named as in `events.csv`. No condition gives `TRUE`.
+    Expects the text columns named as in `events.csv`. No condition gives `TRUE`. With
+    the gazetteer (`places`), a word also selects the events at every place one of whose
+    names contains it, as `filters.text_mask` does: "Hayratan" finds those at Hairatan.
 
     >>> where_clause(Filters(countries=("UZB",), types=("clash",)))[0]
     '(country IN (?) OR counterpart_country IN (?)) AND event_type IN (?)'
@@ -96,9 +104,13 @@ def where_clause(
         parts.append(f"event_type IN ({', '.join([p] * len(f.types))})")
         params += list(f.types)
     for word in f.q.split():
-        either = " OR ".join(f"{col} ILIKE {p} ESCAPE '\\'" for col in TEXT_COLUMNS)
-        parts.append(f"({either})")
+        either = [f"{col} ILIKE {p} ESCAPE '\\'" for col in TEXT_COLUMNS]
         params += [like_pattern(word)] * len(TEXT_COLUMNS)
+        named = places_named(places, word) if places is not None else []
+        if named:
+            either.append(f"place IN ({', '.join([p] * len(named))})")
+            params += named
+        parts.append(f"({' OR '.join(either)})")
     if box is not None:
         inside, box_params = dialect.box(box)
         parts.append(inside)

@@ -69,9 +69,12 @@ def load_store(conn: psycopg.Connection, borders_dir: Path) -> StoreData:
     )
 
 
-def matching_seqs(conn: psycopg.Connection, f: Filters) -> np.ndarray:
-    """Row numbers (`seq`) of the events that match `f`, in table order."""
-    where, params = where_clause(f, dialect=POSTGRES)
+def matching_seqs(
+    conn: psycopg.Connection, f: Filters, places: pd.DataFrame | None = None
+) -> np.ndarray:
+    """Row numbers (`seq`) of the events that match `f`, in table order; with the
+    gazetteer (`places`) the text search knows every name of a place."""
+    where, params = where_clause(f, dialect=POSTGRES, places=places)
     query = sql.SQL("SELECT seq FROM events WHERE {} ORDER BY seq").format(sql.SQL(where))
     rows = conn.execute(query, params).fetchall()
     return np.array([r[0] for r in rows], dtype=np.int64)
@@ -79,7 +82,7 @@ def matching_seqs(conn: psycopg.Connection, f: Filters) -> np.ndarray:
 
 def filtered_events(conn: psycopg.Connection, store: StoreData, f: Filters) -> pd.DataFrame:
     """The events of `store` that PostgreSQL finds matching `f` (rows saved since are left out)."""
-    seqs = matching_seqs(conn, f)
+    seqs = matching_seqs(conn, f, store.dataset.places)
     positions = np.searchsorted(store.seqs, seqs)
     inside = positions < len(store.seqs)
     positions = positions[inside][store.seqs[positions[inside]] == seqs[inside]]

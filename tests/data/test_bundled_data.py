@@ -46,7 +46,7 @@ def test_dated_meetings_are_recorded_to_the_day(ds, day, event_type, place):
     hit = ev[
         (ev["date_start"] == day)
         & (ev["event_type"] == event_type)
-        & (ev["gazetteer_name"] == place)
+        & (ev["canonical_name"] == place)
     ]
     assert len(hit) >= 1
     assert set(hit["date_precision"]) == {"day"}

@@ -20,7 +20,7 @@ def test_blank_coordinates_are_filled_from_the_gazetteer(data_dir):
     row = events.loc["BW-2021-0004"]  # written as "Shir Khan Bandar", no coordinates
     assert (row["latitude"], row["longitude"]) == (37.04, 68.24)
     assert row["coord_source"] == "gazetteer:curated"
-    assert row["gazetteer_name"] == "Sher Khan Bandar"
+    assert row["canonical_name"] == "Sher Khan Bandar"
     assert row["place"] == "Shir Khan Bandar"
     assert events.loc["BW-2021-0001", "coord_source"] == "given"
 

@@ -15,7 +15,7 @@ def test_a_second_load_of_the_same_folder_comes_from_the_snapshot(data_dir, load
     pd.testing.assert_frame_equal(second.events, first.events)
     pd.testing.assert_frame_equal(second.places, first.places)
     assert second.data_dir == data_dir
-    assert second.gazetteer.canonical("Hayratan") == "Hairatan"
+    assert second.gazetteer.canonical_name("Hayratan") == "Hairatan"
 
 
 def test_the_snapshot_equals_a_fresh_validated_load(data_dir):

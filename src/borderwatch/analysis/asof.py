@@ -147,8 +147,8 @@ def district_control(picture: Picture, province: str = MAP_PROVINCE) -> pd.DataF
 
 
 def _name_column(events: pd.DataFrame) -> pd.Series:
-    """Each event's curated place name (the loader's `gazetteer_name`), else `place`."""
-    return events["gazetteer_name" if "gazetteer_name" in events.columns else "place"]
+    """Each event's curated place name (the loader's `canonical_name`), else `place`."""
+    return events["canonical_name" if "canonical_name" in events.columns else "place"]
 
 
 def _lean(events: pd.DataFrame, pos: np.ndarray, key: pd.Series, state: pd.Series) -> pd.DataFrame:

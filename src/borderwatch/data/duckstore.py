@@ -133,11 +133,11 @@ class DuckStore:
             r[0] for r in self._sql("SELECT DISTINCT place FROM events WHERE place IS NOT NULL")
         ]
         names = pd.DataFrame(
-            {"place": places, "gazetteer_name": [gazetteer.canonical(p) or p for p in places]}
+            {"place": places, "canonical_name": [gazetteer.canonical_name(p) or p for p in places]}
         )
-        self._con.register("gazetteer_names_df", names)
-        self._con.execute("CREATE TABLE gazetteer_names AS SELECT * FROM gazetteer_names_df")
-        self._con.unregister("gazetteer_names_df")
+        self._con.register("canonical_names_df", names)
+        self._con.execute("CREATE TABLE canonical_names AS SELECT * FROM canonical_names_df")
+        self._con.unregister("canonical_names_df")
         total, lo, hi = self._sql("SELECT count(*), min(date_start), max(date_end) FROM events")[0]
         self.total = int(total)
         self._span = (lo, hi)
@@ -311,8 +311,8 @@ class DuckStore:
             named AS (
                 SELECT e.file_row_number AS r, e.date_end, e.date_start,
                        coalesce(e.sequence, 0) AS seq, e.event_type, e.control,
-                       coalesce(n.gazetteer_name, e.place) AS name
-                FROM events e LEFT JOIN gazetteer_names n USING (place)
+                       coalesce(n.canonical_name, e.place) AS name
+                FROM events e LEFT JOIN canonical_names n USING (place)
                 WHERE {cutoff} AND e.event_type IN ({status}, 'territorial_control')
             ), keyed AS (
                 SELECT r, date_end, date_start, seq,
@@ -340,8 +340,8 @@ class DuckStore:
             )
             SELECT e.event_type, e.control, e.date_start, e.date_end, e.confidence,
                    e.event_id, e.summary, coalesce(e.sequence, 0) AS sequence,
-                   coalesce(n.gazetteer_name, e.place) AS gazetteer_name
-            FROM events e LEFT JOIN gazetteer_names n USING (place)
+                   coalesce(n.canonical_name, e.place) AS canonical_name
+            FROM events e LEFT JOIN canonical_names n USING (place)
             WHERE e.file_row_number IN (SELECT r FROM picked)
             ORDER BY e.file_row_number
         """

@@ -114,7 +114,7 @@ class Gazetteer:
             return _geonames_lookup(key, country)
         return None
 
-    def canonical(self, name: str, country: str | None = None) -> str | None:
+    def canonical_name(self, name: str, country: str | None = None) -> str | None:
         """The curated name `name` stands for (any spelling), or None; never GeoNames."""
         i = self._exact.get(normalize(name))
         if i is not None and self._country_ok(i, country):

@@ -316,7 +316,7 @@ def _typed(raw: pd.DataFrame, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
     # are keyed on the curated name, so keep it beside the spelling as written.
     for col in CATEGORICAL:
         df[col] = df[col].astype("category")
-    df["gazetteer_name"] = _canonical_names(df["place"], gazetteer)
+    df["canonical_name"] = _canonical_names(df["place"], gazetteer)
     df["coord_source"] = df["coord_source"].astype("category")
     # The replaced text columns went back to Arrow's allocator, which keeps them for
     # reuse; return them first, or the points below would come on top of them.
@@ -338,7 +338,7 @@ def _canonical_names(place: pd.Series, gazetteer: Gazetteer) -> pd.Series:
     Worked out once per distinct spelling; categories sorted as `astype("category")` does.
     """
     spellings = place.cat.categories
-    canonical = [gazetteer.canonical(p) or p for p in spellings]
+    canonical = [gazetteer.canonical_name(p) or p for p in spellings]
     categories = sorted(set(canonical))
     position = {name: i for i, name in enumerate(categories)}
     # Code -1 (a missing place) stays missing.
@@ -347,5 +347,5 @@ def _canonical_names(place: pd.Series, gazetteer: Gazetteer) -> pd.Series:
     return pd.Series(
         pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=spellings.dtype)),
         index=place.index,
-        name="gazetteer_name",
+        name="canonical_name",
     )

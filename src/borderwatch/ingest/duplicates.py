@@ -135,9 +135,9 @@ def _keyed(df: pd.DataFrame, gazetteer: Gazetteer | None) -> pd.DataFrame:
 
     def key(p: str, c: str) -> str:
         if (p, c) not in memo:
-            canon = gazetteer.canonical(p, c or None) if gazetteer is not None else None
+            canon = gazetteer.canonical_name(p, c or None) if gazetteer is not None else None
             if canon is None and gazetteer is not None:
-                canon = gazetteer.canonical(p)
+                canon = gazetteer.canonical_name(p)
             memo[(p, c)] = normalize(canon or p)
         return memo[(p, c)]
 

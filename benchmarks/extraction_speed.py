@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     places = load_places(REPO / "geodata")
-    finder = PlaceFinder(places, borders=REPO / "geodata" / "borders.geojson")
+    finder = PlaceFinder(places, outlines=REPO / "geodata" / "borders.geojson")
     finder.warm_up()
     t_gazetteer = time.perf_counter() - t0
 

@@ -23,7 +23,7 @@ VERSION = "review_version"
 def place_finder(data_dir: str, places_stamp: float) -> PlaceFinder:
     """The spaCy model loaded and a place finder built once per server and gazetteer version."""
     nlp.pipeline()
-    finder = PlaceFinder(load_places(data_dir), borders=Path(data_dir) / "borders.geojson")
+    finder = PlaceFinder(load_places(data_dir), outlines=Path(data_dir) / "borders.geojson")
     finder.warm_up()
     return finder
 

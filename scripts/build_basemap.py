@@ -36,11 +36,11 @@ from shapely.geometry import mapping
 REPO = Path(__file__).resolve().parents[1]
 
 try:
-    from borderwatch.data import borders
+    from borderwatch.data import outlines as data_outlines
     from borderwatch.map import labels
 except ModuleNotFoundError:  # a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO / "src"))
-    from borderwatch.data import borders
+    from borderwatch.data import outlines as data_outlines
     from borderwatch.map import labels
 
 MAPEO = "mapeo-offline-map@2.0.0"
@@ -93,7 +93,7 @@ def npm_package(spec: str, cache: Path) -> Path:
 
 def read(path: Path) -> gpd.GeoDataFrame:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return gpd.GeoDataFrame.from_features(data["features"], crs=borders.WGS84)
+    return gpd.GeoDataFrame.from_features(data["features"], crs=data_outlines.WGS84)
 
 
 def rounded(geom, tolerance: float):
@@ -132,13 +132,14 @@ def in_box(frame: gpd.GeoDataFrame, bbox=DETAIL_BBOX) -> gpd.GeoDataFrame:
 
 
 def named_rivers(rivers: gpd.GeoDataFrame, ne: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The rivers with a `name`: the named ones picked by RIVER_NAMES, the Harirud from borders."""
+    """The rivers with a `name`: the named ones picked by RIVER_NAMES, the Harirud from the
+    country outlines."""
     rivers = rivers.assign(name="")
     for name, point in [*RIVER_NAMES.items(), ("Panj", PANJ_UPPER)]:
         # planar degrees: only to pick the line passing through the point
         nearest = int(shapely.distance(rivers.geometry.to_numpy(), shapely.Point(point)).argmin())
         rivers.iloc[nearest, rivers.columns.get_loc("name")] = name
-    iso = borders.iso3_codes(ne)
+    iso = data_outlines.iso3_codes(ne)
     harirud = []
     for (a, b), (south, north) in HARIRUD_STRETCHES.items():
         shared = shapely.intersection(
@@ -146,7 +147,7 @@ def named_rivers(rivers: gpd.GeoDataFrame, ne: gpd.GeoDataFrame) -> gpd.GeoDataF
         )
         harirud.append(shapely.clip_by_rect(shared, 55.0, south, 65.0, north))
     line = shapely.line_merge(shapely.union_all(harirud))
-    extra = gpd.GeoDataFrame({"name": ["Harirud"]}, geometry=[line], crs=borders.WGS84)
+    extra = gpd.GeoDataFrame({"name": ["Harirud"]}, geometry=[line], crs=data_outlines.WGS84)
     return pd.concat([rivers[["name", "geometry"]], extra], ignore_index=True)
 
 
@@ -167,11 +168,11 @@ def river_labels(rivers: gpd.GeoDataFrame) -> list[dict]:
 
 
 def country_labels(ne: gpd.GeoDataFrame) -> list[dict]:
-    frame = ne.assign(iso3=borders.iso3_codes(ne))
+    frame = ne.assign(iso3=data_outlines.iso3_codes(ne))
     frame = frame[frame["LABEL_X"].notna()]
     out = []
     for r in frame.itertuples(index=False):
-        regional = r.iso3 in borders.REGION_ISO3
+        regional = r.iso3 in data_outlines.REGION_ISO3
         out.append({
             "text": str(r.NAME), "kind": "country", "lon": float(r.LABEL_X),
             "lat": float(r.LABEL_Y), "rank": 0 if regional else 1,
@@ -186,7 +187,9 @@ def province_layers(admin1: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
     rows = rows[rows.geometry.intersects(shapely.box(*DETAIL_BBOX))]
     lines = rows.assign(geometry=rows.geometry.boundary)
     outline = features(
-        gpd.GeoDataFrame({"iso2": lines["iso_a2"]}, geometry=lines.geometry, crs=borders.WGS84),
+        gpd.GeoDataFrame(
+            {"iso2": lines["iso_a2"]}, geometry=lines.geometry, crs=data_outlines.WGS84
+        ),
         ["iso2"], DETAIL_TOLERANCE,
     )  # fmt: skip
     names = []
@@ -237,7 +240,7 @@ def lake_layers(lakes: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
 
 
 def build(mapeo: Path, places: Path) -> dict:
-    ne = gpd.read_file(borders.natural_earth_countries_path())
+    ne = gpd.read_file(data_outlines.natural_earth_countries_path())
     land = read(mapeo / "dist" / "land.json")
     boundaries = read(mapeo / "dist" / "boundaries.json")
     lakes = read(mapeo / "dist" / "lakes.json")

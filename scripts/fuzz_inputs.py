@@ -143,7 +143,7 @@ def _finder():
     from borderwatch.data.loader import load_places
     from borderwatch.ingest.places import PlaceFinder
 
-    return PlaceFinder(load_places(REPO / "geodata"), borders=REPO / "geodata" / "borders.geojson")
+    return PlaceFinder(load_places(REPO / "geodata"), outlines=REPO / "geodata" / "borders.geojson")
 
 
 def _warm_up() -> None:

@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list every miss")
     args = ap.parse_args(argv)
     places = load_places(args.data_dir)
-    finder = PlaceFinder(places, borders=args.data_dir / "borders.geojson")
+    finder = PlaceFinder(places, outlines=args.data_dir / "borders.geojson")
     grand = Score()
     for split in args.split:
         grand.add(_table(split, places, finder, args.misses))

@@ -150,7 +150,7 @@ def bad_parquet(folder: Path, rng: random.Random) -> str:
     return f"events.parquet: {kind}"
 
 
-def bad_borders(folder: Path, rng: random.Random) -> str:
+def bad_outlines(folder: Path, rng: random.Random) -> str:
     path = folder / "borders.geojson"
     kind = rng.choice(
         ["garbage", "truncated", "not-a-collection", "bad-geometry", "null", "deep", "infinite"]
@@ -291,7 +291,7 @@ MUTATIONS: list[Callable[[Path, random.Random], str]] = [
     empty_file,
     odd_dates,
     bad_parquet,
-    bad_borders,
+    bad_outlines,
     nul_bytes,
     long_values,
     many_fields,

@@ -18,10 +18,10 @@ def test_warm_up_leaves_a_snapshot_so_the_page_does_not_validate(data_dir, monke
 
 
 def test_warm_up_reads_the_map_outlines_before_the_page_asks_for_them(data_dir, monkeypatch):
-    bundled = len(build.load_borders(REPO / "geodata"))  # the data folder has no borders file
+    bundled = len(build.load_outlines(REPO / "geodata"))  # the data folder has no outlines file
     build._outlines.cache_clear()
     warm_up(data_dir)
-    monkeypatch.setattr(build, "load_borders", lambda d: (_ for _ in ()).throw(AssertionError))
+    monkeypatch.setattr(build, "load_outlines", lambda d: (_ for _ in ()).throw(AssertionError))
     assert len(build.map_outlines(data_dir)["features"]) == bundled
 
 

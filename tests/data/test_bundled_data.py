@@ -6,9 +6,9 @@ import geopandas as gpd
 import pytest
 from sample_data import BUNDLED
 
-from borderwatch.data.borders import REGION_BBOX, load_borders
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import load_dataset, validate_data_dir
+from borderwatch.data.outlines import REGION_BBOX, load_outlines
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_summaries_are_short_and_cite_a_source(ds):
 
 
 def test_places_lie_inside_their_country_outline(ds):
-    outlines = load_borders(BUNDLED)
+    outlines = load_outlines(BUNDLED)
     countries = outlines[outlines["layer"] == "country"].set_index("iso3")
     points = gpd.GeoDataFrame(
         ds.places,

@@ -320,7 +320,7 @@ def test_a_parquet_column_of_lists_names_the_column(data_dir):
     ],
     ids=["garbage", "not-a-collection", "infinite", "no-geometry"],
 )
-def test_a_broken_borders_file_is_reported_by_validate(data_dir, content, expected):
+def test_a_broken_outlines_file_is_reported_by_validate(data_dir, content, expected):
     (data_dir / "borders.geojson").write_bytes(content)
     assert messages(data_dir) == [expected]
 

@@ -65,7 +65,7 @@ def fifo_sources(d: Path) -> None:
     os.mkfifo(d / "sources.csv")
 
 
-def garbage_borders(d: Path) -> None:
+def garbage_outlines(d: Path) -> None:
     rewrite(d / "borders.geojson", lambda b: b"garbage")
 
 
@@ -95,8 +95,8 @@ BROKEN = {
         fifo_sources,
         "sources.csv, whole file (no line or field): is a named pipe (FIFO), not a regular file",
     ),
-    "garbage-borders": (
-        garbage_borders,
+    "garbage-outlines": (
+        garbage_outlines,
         "borders.geojson, line 1, all fields: is not valid JSON: Expecting value (column 1)",
     ),
     "nul": (nul_in_actors, "events.csv, line 5, field actors: contains a NUL byte (0x00) at byte"),

@@ -13,8 +13,8 @@ from streamlit_folium import _get_feature_group_string, _get_map_string, generat
 
 from borderwatch import export
 from borderwatch.analysis.asof import district_control, picture_as_of
-from borderwatch.data.borders import load_borders
 from borderwatch.data.loader import load_dataset
+from borderwatch.data.outlines import load_outlines
 from borderwatch.data.store import FrameStore
 from borderwatch.map import build
 from borderwatch.map.scripts import stylesheet
@@ -121,13 +121,13 @@ def test_st_folium_without_its_figure_render_sends_the_browser_the_same_map(
     assert without == with_render
 
 
-def test_map_outlines_come_from_the_data_folder_else_the_bundled_borders(tmp_path, outlines):
+def test_map_outlines_come_from_the_data_folder_else_the_bundled_ones(tmp_path, outlines):
     d = write_data_dir(tmp_path / "data")
     assert build.map_outlines(d) is outlines  # no borders.geojson: the bundled one, shared
-    borders = load_borders(REPO / "geodata")
-    borders.head(2).to_file(d / "borders.geojson", driver="GeoJSON")
+    bundled = load_outlines(REPO / "geodata")
+    bundled.head(2).to_file(d / "borders.geojson", driver="GeoJSON")
     assert len(build.map_outlines(d)["features"]) == 2
-    borders.head(3).to_file(d / "borders.geojson", driver="GeoJSON")
+    bundled.head(3).to_file(d / "borders.geojson", driver="GeoJSON")
     assert len(build.map_outlines(d)["features"]) == 3
 
 
@@ -148,7 +148,7 @@ def test_the_map_script_leaves_bundled_outlines_to_the_fetch_and_carries_a_folde
     south, west = build.base_map(outlines, outlines_at=url).get_bounds()[0]
     assert 20 < south < 40 and 40 < west < 70
 
-    load_borders(REPO / "geodata").head(2).to_file(d / "borders.geojson", driver="GeoJSON")
+    load_outlines(REPO / "geodata").head(2).to_file(d / "borders.geojson", driver="GeoJSON")
     assert build.outlines_url(d) is None
     own = build.map_outlines(d)
     inline = _get_map_string(build.base_map(own, offline=True, outlines_at=None))

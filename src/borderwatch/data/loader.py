@@ -16,10 +16,10 @@ import pandas as pd
 import pyarrow
 
 from borderwatch.data import vocab
-from borderwatch.data.borders import BORDERS_FILE, load_borders
 from borderwatch.data.eventtable import event_table
 from borderwatch.data.filecheck import LIMITS
 from borderwatch.data.gazetteer import Gazetteer
+from borderwatch.data.outlines import OUTLINES_FILE, load_outlines
 from borderwatch.data.parsing import parse_dates, parse_numbers
 from borderwatch.data.problems import DataError, Problem, show
 from borderwatch.data.schema import validate_events
@@ -55,7 +55,7 @@ def default_data_dir() -> Path:
 
 
 def bundled_data_dir() -> Path:
-    """The repository's `geodata/` (the briefings' data and the borders layer)."""
+    """The repository's `geodata/` (the briefings' data and the outlines layer)."""
     beside_package = Path(__file__).resolve().parents[3] / "geodata"
     return beside_package if beside_package.is_dir() else Path.cwd() / "geodata"
 
@@ -233,9 +233,9 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
             crossings = load_crossings(d, places)
         except DataError as e:
             problems += e.problems
-    if os.path.lexists(d / BORDERS_FILE):
+    if os.path.lexists(d / OUTLINES_FILE):
         try:
-            load_borders(d)
+            load_outlines(d)
         except DataError as e:
             problems += e.problems
     gazetteer = Gazetteer(places) if places is not None else None

@@ -44,10 +44,10 @@ def data_version(conn: psycopg.Connection) -> tuple[int, int]:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
-def load_store(conn: psycopg.Connection, borders_dir: Path) -> StoreData:
+def load_store(conn: psycopg.Connection, outlines_dir: Path) -> StoreData:
     """Every table, typed as a data folder's are; one consistent snapshot.
 
-    `borders_dir` is the folder whose borders.geojson draws the outlines.
+    `outlines_dir` is the folder whose borders.geojson draws the outlines.
     """
     require_initialised(conn)
     with conn.transaction():
@@ -65,7 +65,7 @@ def load_store(conn: psycopg.Connection, borders_dir: Path) -> StoreData:
     gazetteer = Gazetteer(places)
     events = typed_events(raw, gazetteer)
     return StoreData(
-        Dataset(events, places, crossings, sources, gazetteer, borders_dir), seqs, version
+        Dataset(events, places, crossings, sources, gazetteer, outlines_dir), seqs, version
     )
 
 

@@ -102,8 +102,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as e:
         print(f"cannot read {args.briefing}: {e.strerror}", file=sys.stderr)
         return 1
-    borders = resolve_data_dir(args.data_dir) / "borders.geojson"
-    df = extract_candidates(text, args.published, args.source_id, places, borders=borders)
+    outlines = resolve_data_dir(args.data_dir) / "borders.geojson"
+    df = extract_candidates(text, args.published, args.source_id, places, outlines=outlines)
     data = df.to_csv(index=False, lineterminator="\n")
     if args.output:
         args.output.write_text(data, encoding="utf-8")

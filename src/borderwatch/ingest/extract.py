@@ -210,15 +210,15 @@ def extract_candidates(
     published: dt.date,
     source_id: str,
     places: pd.DataFrame,
-    borders: Path | None = None,
+    outlines: Path | None = None,
     finder: PlaceFinder | None = None,
 ) -> pd.DataFrame:
     """Candidate rows (CANDIDATE_COLUMNS, all text) for the places each sentence names.
 
-    `borders` (the data folder's borders.geojson) places countries places.csv
+    `outlines` (the data folder's borders.geojson) places countries places.csv
     lacks; pass a ready `finder` to reuse one across texts.
     """
-    finder = finder or PlaceFinder(places, borders=borders)
+    finder = finder or PlaceFinder(places, outlines=outlines)
     doc = nlp.parse(text)
     skip = cross_references(text)
     dates = [

@@ -164,14 +164,14 @@ def _spelling_pattern(spelling: str) -> str | None:
 
 
 @cache
-def country_points(borders: Path | None) -> dict[str, tuple[float, float]]:
+def country_points(outlines: Path | None) -> dict[str, tuple[float, float]]:
     """ISO3 -> (lat, lon) of a point inside each country outline of borders.geojson."""
-    if borders is None or not borders.is_file():
+    if outlines is None or not outlines.is_file():
         return {}
     from shapely.geometry import shape
 
     out = {}
-    for f in json.loads(borders.read_text(encoding="utf-8"))["features"]:
+    for f in json.loads(outlines.read_text(encoding="utf-8"))["features"]:
         p = f.get("properties") or {}
         if p.get("layer") == "country" and p.get("iso3"):
             pt = shape(f["geometry"]).representative_point()
@@ -285,15 +285,15 @@ class PlaceFinder:
     """Finds the places a text names."""
 
     def __init__(
-        self, places: pd.DataFrame, use_geonames: bool = True, borders: Path | None = None
+        self, places: pd.DataFrame, use_geonames: bool = True, outlines: Path | None = None
     ):
         """`places` has the columns of places.csv (vocab.PLACE_COLUMNS).
 
-        `borders` is the data folder's borders.geojson, to place countries
+        `outlines` is the data folder's borders.geojson, to place countries
         that places.csv does not list.
         """
         self.use_geonames = use_geonames
-        self.borders = borders
+        self.outlines = outlines
         self._rx: list[tuple[re.Pattern[str], pd.Series]] = []
         seen: set[tuple[str, str]] = set()
         self._curated_keys: set[str] = set()
@@ -314,7 +314,7 @@ class PlaceFinder:
             _provinces()
             _translit_index("town")
             _translit_index("province")
-            country_points(self.borders)
+            country_points(self.outlines)
 
     def find(self, text: str, doc: Any = None) -> list[PlaceMention]:
         """Mentions in text order; `doc` is spaCy's parse of `text` (None: curated only)."""
@@ -346,7 +346,7 @@ class PlaceFinder:
 
     def _countries(self, text: str) -> list[PlaceMention]:
         countries = _countries()
-        points = country_points(self.borders)
+        points = country_points(self.outlines)
         out = []
         for run in _runs(text):
             for start, end, key in _ngrams(text, run):

@@ -31,8 +31,8 @@ from borderwatch.analysis.asof import (
     picture_as_of,
     reading,
 )
-from borderwatch.data.borders import BORDERS_FILE, load_borders
 from borderwatch.data.loader import bundled_data_dir
+from borderwatch.data.outlines import OUTLINES_FILE, load_outlines
 from borderwatch.data.vocab import (
     CONTROL_STATES,
     CROSSING_STATES,
@@ -185,9 +185,9 @@ class PluginLinks(JSCSSMixin):
         self.default_css = list(folium.plugins.MarkerCluster.default_css)
 
 
-def outlines_geojson(borders: gpd.GeoDataFrame) -> dict:
-    """The borders layer as a GeoJSON dict with escaped text properties."""
-    frame = borders.copy()
+def outlines_geojson(outlines: gpd.GeoDataFrame) -> dict:
+    """The outlines layer as a GeoJSON dict with escaped text properties."""
+    frame = outlines.copy()
     for col in ("iso3", "name", "neighbour"):
         if col in frame:
             frame[col] = frame[col].map(escape)
@@ -195,14 +195,14 @@ def outlines_geojson(borders: gpd.GeoDataFrame) -> dict:
 
 
 def map_outlines(data_dir: Path | str) -> dict:
-    """The outlines a data folder's map draws: its own borders layer, else the bundled one.
+    """The outlines a data folder's map draws: its own outlines, else the bundled one.
 
-    No borders file anywhere gives an empty collection. The dict is cached per
+    No outlines file anywhere gives an empty collection. The dict is cached per
     file version and shared by every map: building and rendering a map only reads
     it (a test checks). The start-up warm-up reads it before the first page asks.
     """
     for folder in (Path(data_dir), bundled_data_dir()):
-        path = folder / BORDERS_FILE
+        path = folder / OUTLINES_FILE
         try:
             stat = path.stat()
         except FileNotFoundError:
@@ -213,7 +213,7 @@ def map_outlines(data_dir: Path | str) -> dict:
 
 @functools.lru_cache(maxsize=4)
 def _outlines(path: Path, mtime_ns: int, size: int) -> dict:
-    return outlines_geojson(load_borders(path.parent))
+    return outlines_geojson(load_outlines(path.parent))
 
 
 OUTLINES_URL_NAME = "outlines.json"
@@ -221,16 +221,16 @@ OUTLINES_URL_NAME = "outlines.json"
 
 
 def outlines_path() -> Path:
-    """`dashboard/static/basemap/outlines.json`: the bundled borders layer as the map draws it
-    (`outlines_geojson`), written by `scripts/build_borders.py` and served as a static file."""
+    """`dashboard/static/basemap/outlines.json`: the bundled outlines as the map draws it
+    (`outlines_geojson`), written by `scripts/build_outlines.py` and served as a static file."""
     return basemap_path().with_name(OUTLINES_URL_NAME)
 
 
 def outlines_url(data_dir: Path | str, base_url: str = assets.STATIC_URL) -> str | None:
     """Where the page fetches the outlines of `data_dir`'s map: the static copy when they are
-    the bundled ones; None when the folder has a borders layer of its own (drawn inline)."""
-    own = Path(data_dir) / BORDERS_FILE
-    bundled = bundled_data_dir() / BORDERS_FILE
+    the bundled ones; None when the folder has outlines of its own (drawn inline)."""
+    own = Path(data_dir) / OUTLINES_FILE
+    bundled = bundled_data_dir() / OUTLINES_FILE
     if own.exists() and own.resolve() != bundled.resolve():
         return None
     return basemap_url(base_url).rsplit("/", 1)[0] + "/" + OUTLINES_URL_NAME

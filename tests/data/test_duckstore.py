@@ -70,6 +70,18 @@ def test_every_filter_selects_the_same_events_in_the_same_order(folders, f):
     assert duck.count(f, HAIRATAN_BOX) == frames.count(f, HAIRATAN_BOX)
     assert ids(duck.rows(f, HAIRATAN_BOX)) == ids(frames.rows(f, HAIRATAN_BOX))
     assert duck.located(f) == frames.located(f)
+    assert duck.extent(f) == frames.extent(f)
+
+
+def test_the_extent_is_the_located_events_own_and_none_without_one(folders):
+    frames, duck = folders
+    located = frames.rows(Filters(countries=("UZB",))).dropna(subset=["latitude", "longitude"])
+    assert duck.extent(Filters(countries=("UZB",))) == (
+        located["latitude"].min(), located["longitude"].min(),
+        located["latitude"].max(), located["longitude"].max(),
+    )  # fmt: skip
+    assert duck.extent(Filters(q="no such words anywhere")) is None
+    assert frames.extent(Filters(q="no such words anywhere")) is None
 
 
 def test_the_wildcards_of_like_are_searched_as_plain_text(folders):

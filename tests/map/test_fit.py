@@ -49,15 +49,10 @@ def test_unfiltered_the_map_keeps_the_region_in_view(store):
     assert fit_for(store, RUSSIA) == (fit_key(RUSSIA), selection_bounds(store, RUSSIA))
 
 
-def test_above_the_point_budget_the_extent_comes_from_cells_and_still_holds_every_event(
-    store, monkeypatch
-):
+def test_above_the_point_budget_the_extent_is_still_exact(store, monkeypatch):
     exact = selection_bounds(store, RUSSIA)
     monkeypatch.setenv(BUDGET_ENV, "3")
-    (south, west), (north, east) = selection_bounds(store, RUSSIA)
-    assert south <= exact[0][0] and west <= exact[0][1]
-    assert north >= exact[1][0] and east >= exact[1][1]
-    assert north - south < exact[1][0] - exact[0][0] + 0.5  # a cell's width at most
+    assert selection_bounds(store, RUSSIA) == exact
 
 
 def test_no_event_with_coordinates_gives_no_bounds(store):

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,7 @@ MEMORY_LIMIT = "300MB"
 STATE_DAYS_KEPT = 16
 """Days whose state events are kept (a playback steps through a few dozen)."""
 COUNTS_KEPT = 16
-"""Filters whose counts are kept (see `DuckStore._counts`)."""
+"""Filters whose counts and extent are kept (see `DuckStore._summary`)."""
 STATUS_TYPES = tuple(STATUS_BY_TYPE)
 """Event types that set a crossing's status."""
 
@@ -123,7 +124,7 @@ class DuckStore:
         self._con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
         self._lock = threading.Lock()
         self._states: dict[dt.date | None, pd.DataFrame] = {}
-        self._count_memo: dict[Filters, tuple[int, int]] = {}
+        self._summaries: dict[Filters, _Summary] = {}
         quoted = str(path).replace("'", "''")
         self._con.execute(
             f"CREATE VIEW events AS SELECT * FROM read_parquet('{quoted}', file_row_number = true)"
@@ -171,30 +172,39 @@ class DuckStore:
 
     def count(self, f: Filters, box: Box | None = None) -> int:
         if box is None:
-            return self._counts(f)[0]
+            return self._summary(f).n
         where, params = self._where(f, box)
         return int(self._sql(f"SELECT count(*) FROM events WHERE {where}", params)[0][0])
 
     def located(self, f: Filters) -> int:
-        return self._counts(f)[1]
+        return self._summary(f).located
 
-    def _counts(self, f: Filters) -> tuple[int, int]:
-        """(matching, matching with coordinates): one scan for both, kept for the last few
-        filters, as the page asks for the one and the map for the other on every change."""
+    def extent(self, f: Filters) -> tuple[float, float, float, float] | None:
+        return self._summary(f).extent
+
+    def _summary(self, f: Filters) -> _Summary:
+        """Matching, matching with coordinates and their extent: one scan for all three,
+        kept for the last few filters, as the page asks for the count, the map for the
+        located and the fit for the extent on every change."""
         with self._lock:
-            if f in self._count_memo:
-                return self._count_memo[f]
+            if f in self._summaries:
+                return self._summaries[f]
         where, params = self._where(f)
+        at = "latitude IS NOT NULL AND longitude IS NOT NULL"
         sql = (  # a FILTER clause here took three times as long
-            "SELECT count(*), sum(CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL "
-            f"THEN 1 ELSE 0 END) FROM events WHERE {where}"
+            f"SELECT count(*), sum(CASE WHEN {at} THEN 1 ELSE 0 END), "
+            f"min(CASE WHEN {at} THEN latitude END), min(CASE WHEN {at} THEN longitude END), "
+            f"max(CASE WHEN {at} THEN latitude END), max(CASE WHEN {at} THEN longitude END) "
+            f"FROM events WHERE {where}"
         )
-        n, located = self._sql(sql, params)[0]
+        n, located, south, west, north, east = self._sql(sql, params)[0]
+        extent = (float(south), float(west), float(north), float(east)) if located else None
+        found = _Summary(int(n), int(located or 0), extent)
         with self._lock:
-            self._count_memo[f] = (int(n), int(located or 0))
-            while len(self._count_memo) > COUNTS_KEPT:
-                del self._count_memo[next(iter(self._count_memo))]
-            return self._count_memo[f]
+            self._summaries[f] = found
+            while len(self._summaries) > COUNTS_KEPT:
+                del self._summaries[next(iter(self._summaries))]
+            return found
 
     def rows(
         self,
@@ -362,6 +372,13 @@ class DuckStore:
             yield _typed(batch.to_pandas())
         if empty:
             yield self.rows(f, limit=0)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    n: int
+    located: int
+    extent: tuple[float, float, float, float] | None
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:

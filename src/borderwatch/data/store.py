@@ -58,6 +58,11 @@ class EventStore(Protocol):
         """Events matching `f` that have coordinates."""
         ...
 
+    def extent(self, f: Filters) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) of the events matching `f` that have coordinates;
+        None when none has."""
+        ...
+
     def rows(
         self,
         f: Filters,
@@ -149,6 +154,14 @@ class FrameStore:
     def located(self, f: Filters) -> int:
         shown = self.selected(f)
         return int((shown["latitude"].notna() & shown["longitude"].notna()).sum())
+
+    def extent(self, f: Filters) -> tuple[float, float, float, float] | None:
+        shown = self.selected(f)
+        at = shown["latitude"].notna() & shown["longitude"].notna()
+        if not at.any():
+            return None
+        lat, lon = shown.loc[at, "latitude"], shown.loc[at, "longitude"]
+        return float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())
 
     def rows(
         self,

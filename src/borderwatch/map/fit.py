@@ -23,7 +23,6 @@ from folium.template import Template
 from borderwatch.analysis.filters import Filters
 from borderwatch.data.store import EventStore
 from borderwatch.map.scripts import program
-from borderwatch.map.viewport import point_budget
 
 FIT_MAX_ZOOM = 8
 """A fit closes in no further than this (towns and districts named): one event, or
@@ -31,8 +30,6 @@ events at one place, still show their surroundings."""
 REGION = ("region", [[30.0, 53.0], [41.5, 75.5]])
 """What a briefing screen fits once, whatever its size: Afghanistan and its northern
 neighbours, from the Caspian's shore to the Pamirs (a key no filter change gives)."""
-FIT_CELL_DEG = 0.25
-"""Above the point budget the selection's extent is taken from cells of this size."""
 
 
 def is_unfiltered(f: Filters) -> bool:
@@ -56,19 +53,12 @@ def event_bounds(events: pd.DataFrame) -> list[list[float]] | None:
 
 def selection_bounds(store: EventStore, f: Filters) -> list[list[float]] | None:
     """[[south, west], [north, east]] of the events matching `f` that have coordinates;
-    None when none has. Counted in coarse cells when there are too many to read."""
-    located = store.located(f)
-    if located == 0:
+    None when none has (the store's extent: no rows come into Python)."""
+    found = store.extent(f)
+    if found is None:
         return None
-    if located <= point_budget():
-        return event_bounds(store.rows(f))
-    cells: pd.DataFrame = store.cells(f, None, FIT_CELL_DEG)
-    if cells.empty:
-        return None
-    return [
-        [float(cells["south"].min()), float(cells["west"].min())],
-        [float(cells["north"].max()), float(cells["east"].max())],
-    ]
+    south, west, north, east = found
+    return [[south, west], [north, east]]
 
 
 class FitView(JSCSSMixin):

@@ -241,7 +241,7 @@ class DuckStore:
     def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
         where, params = self._where(f, box)
         size = float(cell_deg)
-        # per cell and type, pivoted in pandas: 13 filtered counts per cell took twice as long
+        # per cell and type, pivoted below: 13 filtered counts per cell in SQL took twice as long
         sql = (
             f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
             " event_type, sum(latitude) AS lat, sum(longitude) AS lon, count(*) AS n"
@@ -253,21 +253,24 @@ class DuckStore:
             none, zeros = np.zeros(0), np.zeros(0, dtype=np.int64)
             types = {t: zeros for t in vocab.EVENT_TYPES}
             return cells_frame(none, none, none, none, zeros, types, size)
-        per_type = got.pivot_table(
-            index=["r", "c"], columns="event_type", values="n", aggfunc="sum", fill_value=0
-        )
-        cell = got.groupby(["r", "c"])[["lat", "lon", "n"]].sum().reindex(per_type.index)
-        rows = cell.index.get_level_values("r").to_numpy(dtype=float)
-        cols = cell.index.get_level_values("c").to_numpy(dtype=float)
-        n = cell["n"].to_numpy(dtype=np.int64)
-        zero = np.zeros(len(n), dtype=np.int64)
-        by_type = {
-            t: per_type[t].to_numpy(dtype=np.int64) if t in per_type else zero
-            for t in vocab.EVENT_TYPES
-        }
+        # in numpy: pandas' pivot_table and groupby took three to ten times as long
+        key = got["r"].to_numpy(dtype=float) * 2**26 + got["c"].to_numpy(dtype=float)
+        cells, cell_of = np.unique(key, return_inverse=True)
+        m = len(cells)
+        per_row = got["n"].to_numpy(dtype=np.int64)
+        n = np.bincount(cell_of, weights=per_row, minlength=m).astype(np.int64)
+        type_of = got["event_type"].to_numpy(dtype=object)
+        by_type = {}
+        for t in vocab.EVENT_TYPES:
+            is_t = type_of == t
+            by_type[t] = np.bincount(cell_of[is_t], weights=per_row[is_t], minlength=m).astype(
+                np.int64
+            )
+        lat = np.bincount(cell_of, weights=got["lat"].to_numpy(dtype=float), minlength=m)
+        lon = np.bincount(cell_of, weights=got["lon"].to_numpy(dtype=float), minlength=m)
         return cells_frame(
-            rows, cols, cell["lat"].to_numpy(dtype=float) / np.maximum(n, 1),
-            cell["lon"].to_numpy(dtype=float) / np.maximum(n, 1), n, by_type, size,
+            np.floor(cells / 2**26), cells % 2**26, lat / np.maximum(n, 1),
+            lon / np.maximum(n, 1), n, by_type, size,
         )  # fmt: skip
 
     def span_counts(self, f: Filters) -> pd.DataFrame:

@@ -193,9 +193,31 @@ def test_bad_place_row_in_gazetteer(tmp_path):
     ]
 
 
-def test_missing_data_folder(tmp_path):
-    assert [str(p) for p in validate_data_dir(tmp_path / "nowhere")] == [
-        f"{tmp_path / 'nowhere'}, whole file (no line or field): data folder does not exist"
+def test_a_missing_data_folder_is_named_with_what_to_do(tmp_path):
+    nowhere = tmp_path / "nowhere"
+    assert [str(p) for p in validate_data_dir(nowhere)] == [
+        f"{nowhere}, whole file (no line or field): there is no data folder at {nowhere}; "
+        "check the path, or give the folder that holds events.csv, sources.csv and places.csv"
+    ]
+
+
+def test_a_missing_folder_named_by_the_environment_says_how_to_fix_the_variable(
+    tmp_path, monkeypatch
+):
+    nowhere = tmp_path / "nowhere"
+    monkeypatch.setenv("BORDERWATCH_DATA", str(nowhere))
+    assert [str(p) for p in validate_data_dir(None)] == [
+        f"{nowhere}, whole file (no line or field): there is no data folder at {nowhere}, "
+        "which BORDERWATCH_DATA names; set BORDERWATCH_DATA to the folder that holds "
+        "events.csv, sources.csv and places.csv, or unset it to use the bundled data"
+    ]
+
+
+def test_a_file_given_as_the_data_folder_is_named_as_a_file(tmp_path):
+    events = write_data_dir(tmp_path / "d") / "events.csv"
+    assert [str(p) for p in validate_data_dir(events)] == [
+        f"{events}, whole file (no line or field): {events} is a file, not a data folder; "
+        "give the folder that holds events.csv, sources.csv and places.csv"
     ]
 
 
@@ -204,4 +226,17 @@ def test_missing_event_table(tmp_path):
     (d / "events.csv").unlink()
     assert [str(p) for p in validate_data_dir(d)] == [
         f"{d}, whole file (no line or field): no event table (events.parquet or events.csv)"
+    ]
+
+
+def test_a_missing_bundled_folder_says_to_run_from_the_checkout(tmp_path, monkeypatch):
+    from borderwatch.data import loader
+
+    gone = tmp_path / "geodata"
+    monkeypatch.delenv("BORDERWATCH_DATA", raising=False)
+    monkeypatch.setattr(loader, "bundled_data_dir", lambda: gone)
+    assert [str(p) for p in validate_data_dir(None)] == [
+        f"{gone}, whole file (no line or field): the bundled data folder {gone} is missing; "
+        "run BorderWatch from its repository checkout (which holds geodata/), or set "
+        "BORDERWATCH_DATA to the folder that holds events.csv, sources.csv and places.csv"
     ]

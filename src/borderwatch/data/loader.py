@@ -64,8 +64,31 @@ def resolve_data_dir(data_dir: Path | str | None) -> Path:
     """The given folder, or the default one; a missing folder is a clear DataError."""
     path = Path(data_dir) if data_dir is not None else default_data_dir()
     if not path.is_dir():
-        raise DataError([Problem(str(path), None, None, "data folder does not exist")])
+        named_by = (
+            "given" if data_dir is not None else "env" if os.environ.get(ENV_VAR) else "bundled"
+        )
+        raise DataError([Problem(str(path), None, None, _no_folder(path, named_by))])
     return path
+
+
+_HOLDS = "the folder that holds events.csv, sources.csv and places.csv"
+
+
+def _no_folder(path: Path, named_by: str) -> str:
+    """What is wrong with a data folder that is not there, and what to do about it."""
+    if path.exists():
+        return f"{path} is a file, not a data folder; give {_HOLDS}"
+    if named_by == "env":
+        return (
+            f"there is no data folder at {path}, which {ENV_VAR} names; set {ENV_VAR} "
+            f"to {_HOLDS}, or unset it to use the bundled data"
+        )
+    if named_by == "bundled":
+        return (
+            f"the bundled data folder {path} is missing; run BorderWatch from its "
+            f"repository checkout (which holds geodata/), or set {ENV_VAR} to {_HOLDS}"
+        )
+    return f"there is no data folder at {path}; check the path, or give {_HOLDS}"
 
 
 def events_path(data_dir: Path) -> Path:

@@ -88,7 +88,7 @@ def _upload(name: str, data: bytes) -> dict:
     context = context_for(geodata)
     try:
         up = read_upload(name, data)
-        if up.format == "briefing":
+        if up.format == "briefing_text":
             review = review_briefing(up.text, dt.date(2021, 7, 13), "OXAN-2021-07-13",
                                      context.gazetteer.places, finder=_finder())  # fmt: skip
         else:

@@ -80,7 +80,7 @@ if uploaded is not None:
     if st.session_state.get("review_key") != key:
         try:
             up = read_upload(uploaded.name, data)
-            if up.format == "briefing":
+            if up.format == "briefing_text":
                 if published is None or source_id is None:
                     st.warning("Set the publication date and the source in 'Paste a briefing'.")
                     st.stop()
@@ -113,7 +113,7 @@ if current is None:
     st.stop()
 review = current
 
-if review.kind == "briefing":
+if review.kind == "briefing_text":
     br.candidate_list()
     review = st.session_state.review
     shown = decisions.accepted(review.rows)
@@ -136,7 +136,7 @@ column_config = {
 edited = st.data_editor(
     shown,
     key=br.editor_key(),
-    num_rows="fixed" if review.kind == "briefing" else "dynamic",
+    num_rows="fixed" if review.kind == "briefing_text" else "dynamic",
     column_config=column_config,
     hide_index=False,
     width="stretch",

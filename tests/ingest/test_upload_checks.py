@@ -108,4 +108,4 @@ def test_exports_are_recognised_by_their_header(fixture, fmt):
 
 def test_a_text_file_is_a_briefing():
     up = read_upload("briefing.txt", b"Uzbekistan closed Hairatan on July 9.")
-    assert (up.format, up.text) == ("briefing", "Uzbekistan closed Hairatan on July 9.")
+    assert (up.format, up.text) == ("briefing_text", "Uzbekistan closed Hairatan on July 9.")

@@ -53,9 +53,9 @@ class Review:
     """Rows for the editor to check, and the source rows a save would add."""
 
     file: str
-    """Where the rows come from (the uploaded file's name, or 'briefing')."""
+    """Where the rows come from (the uploaded file's name, or 'briefing text')."""
     kind: str
-    """acled, ucdp, tidy or briefing."""
+    """acled, ucdp, tidy or briefing_text (candidates, pasted or from `borderwatch extract`)."""
     rows: pd.DataFrame
     """All text; `status` and evidence columns for briefing candidates."""
     sources: list[Mapping[str, str]] = field(default_factory=list)
@@ -64,7 +64,7 @@ class Review:
 def review_upload(up: Upload, today: dt.date) -> Review:
     """An uploaded table as rows to review (exports converted, with their source row)."""
     table = up.table
-    if table is None:  # a briefing is text: see review_briefing
+    if table is None:  # briefing text: see review_briefing
         raise UploadError(up.name, f"a {up.format} upload has no table to review")
     if up.format in ("acled", "ucdp"):
         publisher = "ACLED" if up.format == "acled" else "UCDP"
@@ -79,7 +79,7 @@ def review_upload(up: Upload, today: dt.date) -> Review:
         rows = _editable(table)
         extra = table[[c for c in keep if c not in rows.columns]].set_axis(rows.index)
         rows = pd.concat([extra[["status"]], rows, extra.drop(columns="status")], axis=1)
-        return Review(up.name, "briefing", rows)
+        return Review(up.name, "briefing_text", rows)
     return Review(up.name, up.format, _editable(table))
 
 
@@ -88,12 +88,12 @@ def review_briefing(
     published: dt.date,
     source_id: str,
     places: pd.DataFrame,
-    name: str = "briefing",
+    name: str = "briefing text",
     finder: PlaceFinder | None = None,
 ) -> Review:
     """Candidate rows from a briefing's text (status=candidate until the editor accepts them)."""
     rows = extract_candidates(text, published, source_id, places, finder=finder)
-    return Review(name, "briefing", rows)
+    return Review(name, "briefing_text", rows)
 
 
 def existing_events(data_dir: Path | str | None) -> pd.DataFrame:

@@ -50,7 +50,7 @@ class Upload:
 
     name: str
     format: str
-    """"acled", "ucdp", "tidy" (BorderWatch's own table) or "briefing" (text)."""
+    """"acled", "ucdp", "tidy" (BorderWatch's own table) or "briefing_text"."""
     table: pd.DataFrame | None = None
     text: str = ""
 
@@ -105,7 +105,7 @@ def read_upload(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> Upload:
     """Check and read an upload; UploadError/DataError with a clear message otherwise."""
     text = check_bytes(name, data, max_bytes)
     if name.lower().endswith(TEXT_SUFFIXES):
-        return Upload(name, "briefing", text=text)
+        return Upload(name, "briefing_text", text=text)
     table = read_csv_text(text, name)
     check_cells(table, name, UPLOAD_LIMITS)
     fmt = detect_format(list(table.columns))

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import analyst_desk
 import briefing_screen
 import streamlit as st
-from page_parts import event_store
+from page_parts import data_stamp, event_store
 
 from borderwatch.analysis.view import QUERY_KEYS, read_query
 from borderwatch.data.problems import DataError, describe
@@ -42,13 +42,18 @@ def main() -> None:
         initial_sidebar_state="collapsed" if view.mode == "briefing" else "expanded",
     )
     st.html(page_css())
+    stamp = None
     try:
+        if view.mode == "briefing":  # read first: a change while the store loads is seen later
+            stamp = data_stamp()
         store = event_store()
     except Exception as e:  # any error in the data is a report on the page, never a traceback
         if not isinstance(e, DataError):
             _LOG.exception("reading the data folder failed")
         st.error("The data folder has problems; fix them and reload:")
         st.code(describe(e), language=None)
+        if view.mode == "briefing":  # nobody reloads a wall: it comes back once they are fixed
+            briefing_screen.watch_data(stamp)
         st.stop()
     if missing := assets.missing_assets():
         st.error(
@@ -58,7 +63,7 @@ def main() -> None:
     try:
         lo, hi = store.span()
         if view.mode == "briefing":
-            briefing_screen.show(store, lo, hi, filters, view, warnings)
+            briefing_screen.show(store, stamp, lo, hi, filters, view, warnings)
         else:
             analyst_desk.show(store, lo, hi, filters, warnings)
     except Exception as e:  # Streamlit's stop and rerun are BaseExceptions and pass through

@@ -9,12 +9,14 @@ import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
-from page_parts import show_map
+from page_parts import data_stamp, show_map
 
 from borderwatch.analysis import briefing_screen as screen
 from borderwatch.analysis.asof import picture_as_of
 from borderwatch.analysis.filters import Filters
 from borderwatch.analysis.view import View
+from borderwatch.data.freshness import DataStamp, check_failed_line, freshness_line, refresh_seconds
+from borderwatch.data.problems import describe
 from borderwatch.data.store import EventStore
 from borderwatch.render.htmlsafe import escape, markdown_text
 from borderwatch.render.htmltable import html_table
@@ -24,8 +26,9 @@ LATEST = 3  # latest reports beside the map: as many as fit under the board in 2
 
 
 def show(
-    store: EventStore, lo: dt.date, hi: dt.date, f: Filters, view: View, warnings: list[str]
-) -> None:
+    store: EventStore, stamp: DataStamp | None, lo: dt.date, hi: dt.date, f: Filters,
+    view: View, warnings: list[str],
+) -> None:  # fmt: skip
     """The screen; page.css hides the sidebar and enlarges the type inside this container."""
     with st.container(key="briefing-screen"):
         for w in warnings:
@@ -34,7 +37,10 @@ def show(
         play_from = f.start or screen.playback_start(store.span_counts(Filters()))
         f = f.clamp(lo, hi)
         last = f.end or hi  # clamp sets it; `or` tells the type checker
-        play = st.toggle("Playback", value=view.play, key="play")
+        switch, age = st.columns([1, 5], vertical_alignment="center")
+        play = switch.toggle("Playback", value=view.play, key="play")
+        with age:
+            watch_data(stamp)
         ends = screen.playback_ends(max(min(play_from, last), lo), last)
 
         @st.fragment(run_every=PLAY_SECONDS if play else None)
@@ -72,3 +78,23 @@ def show(
                 st.html(html_table(screen.latest_events(latest, LATEST, end), "bw-latest"))
 
         board()
+
+
+def watch_data(drawn: DataStamp | None) -> None:
+    """Checks the data's version every `refresh_seconds()` and redraws the whole page only
+    when it moved (an editor's save, a changed folder); says when the data last changed
+    and when it was last checked, or that the check failed."""
+
+    @st.fragment(run_every=refresh_seconds())
+    def check() -> None:
+        now = dt.datetime.now(dt.UTC)
+        try:
+            current = data_stamp()
+        except Exception as e:  # a folder being rewritten, a database away: say so, try again
+            st.container(key="data-age").caption(check_failed_line(now, describe(e)))
+            return
+        if drawn is None or current.version != drawn.version:
+            st.rerun()  # the page reads the new version's store and draws it
+        st.container(key="data-age").caption(freshness_line(current, now, refresh_seconds()))
+
+    check()

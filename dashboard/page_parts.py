@@ -15,10 +15,11 @@ from streamlit_folium import st_folium
 
 from borderwatch.analysis.filters import Filters
 from borderwatch.analysis.sqlfilters import Box
+from borderwatch.data.freshness import DataStamp, folder_stamp
 from borderwatch.data.loader import default_data_dir
 from borderwatch.data.store import EventStore, FrameStore, open_store
 from borderwatch.db import database_url
-from borderwatch.db.reads import data_version, filtered_events, load_store
+from borderwatch.db.reads import data_version, filtered_events, last_change_time, load_store
 from borderwatch.db.schema import connect
 from borderwatch.map import assets
 from borderwatch.map.build import MAX_ZOOM, ZOOM, build_map
@@ -64,6 +65,15 @@ def event_store() -> EventStore:
         return _database_store(url, version)
     with st.spinner("Loading events…", show_time=True):
         return open_store(default_data_dir())
+
+
+def data_stamp() -> DataStamp:
+    """The version of the data `event_store` reads now, and when it last changed."""
+    url = database_url()
+    if url:
+        with connect(url) as conn:
+            return DataStamp(("database", *data_version(conn)), last_change_time(conn))
+    return folder_stamp(default_data_dir())
 
 
 def open_cell(f: Filters, box: Box | None, zoom: int) -> Box | None:

@@ -19,7 +19,13 @@ from borderwatch.data.loader import load_dataset
 from borderwatch.data.problems import DataError
 from borderwatch.data.store import FrameStore, box_mask
 from borderwatch.db import DATABASE_ENV
-from borderwatch.db.reads import filtered_events, history, load_store
+from borderwatch.db.reads import (
+    data_version,
+    filtered_events,
+    history,
+    last_change_time,
+    load_store,
+)
 from borderwatch.db.schema import connect, init
 from borderwatch.db.transfer import dump_folder, load_folder
 from borderwatch.db.writes import save_events
@@ -178,6 +184,15 @@ def test_a_save_is_recorded_in_the_history_with_the_editor(db):
     ]
     stored = load_store(db, BUNDLED).dataset.events
     assert stored["event_id"].iloc[-1] == "BW-2022-0001"
+
+
+def test_a_save_moves_the_version_and_the_last_change_time_a_screen_watches(db):
+    before, loaded_at = data_version(db), last_change_time(db)
+    save_events(db, rows(new_event(1)), "upload.csv", "gina@example.org")
+    after, saved_at = data_version(db), last_change_time(db)
+    assert after != before
+    assert loaded_at is not None and saved_at is not None and saved_at >= loaded_at
+    assert saved_at.utcoffset() is not None  # a point in time, shown in UTC
 
 
 def test_an_edit_made_in_sql_is_recorded_with_before_and_after(db):

@@ -8,6 +8,7 @@ rows they select from the cached frame.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,12 @@ def data_version(conn: psycopg.Connection) -> tuple[int, int]:
     """
     row = conn.execute("SELECT count(*), coalesce(max(change_id), 0) FROM changes").fetchone()
     return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def last_change_time(conn: psycopg.Connection) -> dt.datetime | None:
+    """When the last committed change was made (UTC); None before any."""
+    row = conn.execute("SELECT max(changed_at) FROM changes").fetchone()
+    return row[0] if row else None
 
 
 def load_store(conn: psycopg.Connection, outlines_dir: Path) -> StoreData:

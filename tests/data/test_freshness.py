@@ -16,7 +16,11 @@ from borderwatch.data.problems import DataError
 
 def test_a_folder_stamp_moves_when_a_file_changes_and_gives_its_time(tmp_path):
     folder = write_data_dir(tmp_path / "data")
+    written = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC).timestamp()
+    for f in folder.iterdir():
+        os.utime(f, (written, written))
     before = folder_stamp(folder)
+    assert before.changed_at == dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
     events = folder / "events.csv"
     when = dt.datetime(2026, 11, 30, 14, 2, tzinfo=dt.UTC).timestamp()
     with events.open("a", encoding="utf-8") as fh:

@@ -74,6 +74,30 @@ def open_app(page, url: str):
     return frame
 
 
+RUN_STARTS = """() => {
+    if (window.bwRunStarts === undefined) {
+        window.bwRunStarts = 0;
+        new MutationObserver(records => {
+            window.bwRunStarts += records.filter(r => r.oldValue === "notRunning").length;
+        }).observe(document.body, {
+            subtree: true, attributeFilter: ["data-test-script-state"], attributeOldValue: true,
+        });
+    }
+    return window.bwRunStarts;
+}"""
+
+
+def runs_started(page) -> int:
+    """Script runs the page has started since it was first asked this (0 the first time)."""
+    return page.evaluate(RUN_STARTS)
+
+
+def wait_for_rerun(page, since: int) -> None:
+    """Wait until the page has started a run after the first `since` and is idle again."""
+    page.wait_for_function(f"() => window.bwRunStarts > {since}", timeout=30_000)
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=30_000)
+
+
 def open_section(page, label: str, content: str) -> None:
     """Open the collapsed section `label` under the map; wait until `content` is drawn in it."""
     section = page.locator("[data-testid='stExpander']", has_text=label)

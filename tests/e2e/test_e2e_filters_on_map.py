@@ -7,7 +7,15 @@ from __future__ import annotations
 import csv
 
 import pytest
-from e2e_support import drawn_markers, open_app, screenshot, showing
+from e2e_support import (
+    EVENTS_LAYER,
+    drawn_markers,
+    open_app,
+    runs_started,
+    screenshot,
+    showing,
+    wait_for_rerun,
+)
 
 from borderwatch.analysis.filters import Filters, apply_filters
 from borderwatch.data.loader import load_dataset
@@ -15,7 +23,6 @@ from borderwatch.map.build import CENTER, ZOOM
 
 pytestmark = pytest.mark.browser
 
-EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 # the events layer holds `n` events, all in the map's view and none under its legend
 ALL_IN_VIEW = f"""n => {{
     const c = {EVENTS_LAYER};
@@ -92,9 +99,9 @@ def test_the_map_never_undoes_a_pan_only_a_change_of_filters_moves_it(app, page)
     frame.wait_for_function(ALL_IN_VIEW, arg=want, timeout=30_000)  # a shared link fits too
     fitted = frame.evaluate(VIEW)
     # the user looks at the Amu Darya; the page hears of the new view and reruns
+    runs = runs_started(page)
     frame.evaluate("() => { map.setView([37.0, 67.5], 8, {animate: false}); }")
-    page.wait_for_timeout(1000)
-    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=30_000)
+    wait_for_rerun(page, runs)
     # a filter that does not choose other events (the age past which a state is
     # unconfirmed) sends every layer again: the view stays where the user put it
     frame.evaluate("() => { window.feature_group.forEach(l => { l.bwOld = true; }); }")

@@ -8,13 +8,12 @@ as a crossing with thousands of events is at a million events with the default b
 from __future__ import annotations
 
 import pytest
-from e2e_support import open_app, screenshot
+from e2e_support import EVENTS_LAYER, SETTLED, open_app, screenshot
 
 pytestmark = pytest.mark.browser
 
 BUDGET = 3
 MOSCOW = (55.7522, 37.6156)
-EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 IDLE = "[data-test-script-state='notRunning']"
 # the event ids in the markers drawn, as their popups name them (each popup built as a click
 # on its marker builds it)
@@ -68,7 +67,7 @@ def test_beyond_the_closest_zoom_a_cell_lists_every_one_of_its_events_page_by_pa
     assert frame.evaluate("() => [window.map.getZoom(), window.map.getCenter()]") == [zoom, center]
     # the last page's events share one spot: a person opens their cluster and clicks one
     frame.locator(".marker-cluster").first.click()
-    frame.wait_for_timeout(600)  # the spiderfy animation; nothing to poll for
+    wait_for_layer(page, frame, f"!!l._spiderfied && ({SETTLED})(l)")  # its markers spread out
     frame.locator(".leaflet-marker-icon.bw-icon").first.click()
     popup = frame.locator(".leaflet-popup-content .bw-popup")
     popup.wait_for(timeout=10_000)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
+
+import pandas as pd
 
 from borderwatch.data import vocab
 from borderwatch.map import assets
@@ -45,6 +48,20 @@ PLACES = [
     ("Andkhoy", "Andkhoi", "district", "AFG", "Faryab", "36.95293", "65.12376", "geonames:1148658"),
     ("Moscow", "Moskva", "capital", "RUS", "Moscow", "55.75222", "37.61556", "geonames:524901"),
 ]
+
+
+def places_frame() -> pd.DataFrame:
+    """PLACES as `places.csv` reads (a new frame each call: tests may change it)."""
+    return pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
+
+
+PASTED_BRIEFING = (
+    "Uzbekistan closed the Hairatan crossing on July 9.",
+    dt.date(2021, 7, 13),
+    "OXAN-2021-07-13",
+)
+"""Briefing text an editor pastes, its publication date and source: one candidate, the
+Hairatan closure that `event()` already records."""
 
 CROSSINGS = [
     ("hairatan-termez", "Hairatan–Termez", "Hairatan", "Termez", "UZB", "road;rail"),

@@ -64,13 +64,7 @@ def test_dump_backs_up_a_file_it_replaces(db, tmp_path):
 
 
 def test_load_reports_every_problem_of_the_folder_as_the_app_does(database_url, tmp_path):
-    bad = event(
-        event_id="BW-2021-0102",
-        confidence="rumour",
-        place="Nowhere-on-earth",
-        latitude="",
-        longitude="",
-    )
+    bad = new_event(102, confidence="rumour", place="Nowhere-on-earth", latitude="", longitude="")
     folder = write_data_dir(tmp_path / "data", events=[event(), bad])
     with pytest.raises(DataError) as folder_error:
         load_dataset(folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sample_data import PLACES
+from sample_data import places_frame
 
 from borderwatch.data import vocab
 from borderwatch.ingest.extract import (
@@ -16,7 +16,7 @@ from borderwatch.ingest.extract import (
     sentences,
 )
 
-PLACES_DF = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
+PLACES_DF = places_frame()
 PUBLISHED = dt.date(2021, 7, 13)
 
 BRIEFING = (

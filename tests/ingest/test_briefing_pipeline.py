@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sample_data import PLACES
+from sample_data import places_frame
 
-from borderwatch.data import vocab
 from borderwatch.ingest import nlp
 from borderwatch.ingest.dates import find_dates
 from borderwatch.ingest.extract import extract_candidates
 
-PLACES_DF = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
+PLACES_DF = places_frame()
 D = dt.date
 
 

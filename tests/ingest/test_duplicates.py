@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
-from sample_data import EVENTS, PLACES, event
+from sample_data import EVENTS, PASTED_BRIEFING, event, places_frame
 
-from borderwatch.data import vocab
 from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import load_dataset
 from borderwatch.ingest.duplicates import DUPLICATE_COLUMN, find_duplicates
@@ -18,7 +15,7 @@ from borderwatch.ingest.review import (
     review_briefing,
 )
 
-GAZ = Gazetteer(pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS)), use_geonames=False)
+GAZ = Gazetteer(places_frame(), use_geonames=False)
 EXISTING = pd.DataFrame(EVENTS)
 
 
@@ -78,13 +75,7 @@ def test_typed_dates_of_a_loaded_dataset_compare_like_text(data_dir):
 
 
 def test_a_pasted_briefing_row_repeating_an_event_shows_the_id_in_the_review_table(data_dir):
-    places = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
-    review = review_briefing(
-        "Uzbekistan closed the Hairatan crossing on July 9.",
-        dt.date(2021, 7, 13),
-        "OXAN-2021-07-13",
-        places,
-    )
+    review = review_briefing(*PASTED_BRIEFING, places_frame())
     flagged = flag_duplicates(review, existing_events(data_dir), GAZ)
     assert list(flagged.rows.columns[:2]) == ["status", DUPLICATE_COLUMN]
     assert flagged.rows[DUPLICATE_COLUMN].tolist() == ["BW-2021-0001"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sample_data import PLACES
+from sample_data import PASTED_BRIEFING, places_frame
 
 from borderwatch.data import vocab
 from borderwatch.data.tables import LINE
@@ -75,13 +75,7 @@ def test_review_only_columns_are_not_saved():
 
 
 def test_an_uploaded_candidates_csv_keeps_its_status_so_candidates_stay_unsaveable(data_dir):
-    places = pd.DataFrame(PLACES, columns=list(vocab.PLACE_COLUMNS))
-    candidates = extract_candidates(
-        "Uzbekistan closed the Hairatan crossing on July 9.",
-        dt.date(2021, 7, 13),
-        "OXAN-2021-07-13",
-        places,
-    )
+    candidates = extract_candidates(*PASTED_BRIEFING, places_frame())
     up = read_upload("cands.csv", candidates.to_csv(index=False).encode())
     review = review_upload(up, dt.date(2021, 7, 20))
     assert review.rows["status"].tolist() == ["candidate"]

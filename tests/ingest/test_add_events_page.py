@@ -149,6 +149,8 @@ def test_a_pasted_briefing_gives_candidates_with_their_sentence_and_nothing_to_s
         "#1 · Hairatan · 2021-07-09 (day) · crossing_closed · confidence 1.00",
         "#2 · Sher Khan Bandar · 2021-07-11 (day) · territorial_control · confidence 0.80",
         "#3 · Moscow · no date · statement · confidence 0.50",
+        # The country that closed it: its own act, last, with half a country's trust.
+        "#4 · Uzbekistan · 2021-07-09 (day) · crossing_closed · confidence 0.40",
     ]
     texts = [t.value for t in at.text]
     assert "Uzbekistan closed the Hairatan crossing on 9 July." in texts
@@ -163,6 +165,8 @@ def test_accept_merge_and_drop_take_one_click_each_and_saving_assigns_the_next_i
     at.button(key="extract").click()
     at = at.run()
     at.button(key="drop-3").click()
+    at = at.run()
+    at.button(key="drop-4").click()
     at = at.run()
     at.button(key="accept-1").click()
     at = at.run()
@@ -203,13 +207,15 @@ def test_merge_folds_a_candidate_into_the_row_at_the_same_place(page):
     assert candidates_shown(at) == [
         "#1 · Hairatan · 2021-09-06 (day) · crossing_closed · confidence 1.00",
         "#2 · Hairatan · 2021-09-08 (day) · crossing_closed · confidence 0.90",
+        "#3 · Uzbekistan · 2021-09-06 (day) · crossing_closed · confidence 0.40",
     ]
     merge = at.button(key="merge-2")
     assert merge.label == "Merge into #1"
     merge.click()
     at = at.run()
     assert candidates_shown(at) == [
-        "#1 · Hairatan · 2021-09-06 – 2021-09-08 (day) · crossing_closed · confidence 1.00"
+        "#1 · Hairatan · 2021-09-06 – 2021-09-08 (day) · crossing_closed · confidence 1.00",
+        "#3 · Uzbekistan · 2021-09-06 (day) · crossing_closed · confidence 0.40",
     ]
 
 

@@ -99,6 +99,8 @@ def test_candidates_carry_place_date_and_type_of_their_sentence():
         ["Sher Khan Bandar", "AFG", "2021-07-11", "2021-07-11", "day", "territorial_control"],
         ["Moscow", "RUS", "", "", "", "statement"],
         ["Andkhoy", "AFG", "2021-05-01", "2021-07-13", "month", ""],
+        # The country that closed it: its own act, last and with half the trust.
+        ["Uzbekistan", "UZB", "2021-07-09", "2021-07-09", "day", "crossing_closed"],
     ]
 
 

@@ -151,7 +151,11 @@ def test_the_crossing_after_a_country_is_the_crossing_named_before():
         "Pakistan briefly reopened the crossing from 2 to 4 March."
     )
     got = fields(text, D(2020, 3, 12), ["place", "date_end", "event_type"], date_start="2020-03-02")
-    assert got == [["Taftan", "2020-03-04", "crossing_reopened"]]
+    # Pakistan's own act is proposed too, trusted less (see the acting-country test).
+    assert got == [
+        ["Taftan", "2020-03-04", "crossing_reopened"],
+        ["Pakistan", "2020-03-04", "crossing_reopened"],
+    ]
 
 
 def test_a_week_of_a_month_is_a_week():
@@ -193,3 +197,70 @@ def test_a_crossing_the_text_names_is_proposed_even_when_the_model_misses_it():
     assert fields(text, D(2021, 8, 25), ["place", "geo_precision", "date_start", "event_type"]) == [
         ["Milak", "site", "2021-08-05", "crossing_closed"]
     ]
+
+
+def test_a_crossing_named_like_a_nationality_is_still_a_crossing():
+    # A two-word name ending in -an and a one-word name ending in -i are crossings;
+    # a nationality's adjective before "crossing" says whose, not which.
+    df = rows(
+        "Pakistan closed the Ghulam Khan crossing on 3 May and the Kharlachi crossing "
+        "on 5 May; traffic at the Iranian crossing went on.",
+        D(2023, 5, 10),
+    )
+    places = df["place"].tolist()
+    assert "Ghulam Khan" in places and "Kharlachi" in places
+    assert "Iranian" not in places
+
+
+def test_a_country_acting_where_a_finer_place_is_named_is_proposed_but_trusted_less():
+    df = rows("Uzbekistan closed the crossing at Termez on 5 June.", D(2021, 6, 9))
+    by_place = df.set_index("place")
+    assert by_place.loc["Termez", "date_start"] == by_place.loc["Uzbekistan", "date_start"]
+    assert by_place.loc["Uzbekistan", "geo_precision"] == "country"
+    # A country is trusted 0.8 as a place; acting, half that.
+    assert by_place.loc["Termez", "candidate_confidence"] == "1.00"
+    assert by_place.loc["Uzbekistan", "candidate_confidence"] == "0.40"
+
+
+def test_the_places_of_a_heading_are_proposed_even_without_a_date_or_an_event_word():
+    text = "Kunduz and Tajikistan: the river trade\nPublished 3 June 2021\n\nBarges carry flour."
+    df = rows(text, D(2021, 6, 3))
+    assert df[["place", "date_start", "event_type"]].values.tolist() == [
+        ["Kunduz", "", ""],
+        ["Tajikistan", "", ""],
+    ]
+
+
+def test_a_compass_word_stays_in_a_name_that_is_not_a_country():
+    df = rows("Militants shelled a post in South Waziristan on 9 May.", D(2023, 5, 12))
+    assert df["place"].tolist() == ["South Waziristan"]
+
+
+def test_a_name_only_a_place_can_be_is_proposed_after_at_to_or_before_districts():
+    text = (
+        "On 2 May guards waved lorries through at Korday, and refugees walked to Dogharoun. "
+        "Officials moved families out of Kadamjay and Leilek districts on 4 May."
+    )
+    places = set(rows(text, D(2021, 5, 7))["place"])
+    assert {"Korday", "Dogharoun", "Leilek"} <= places
+    # A month, an organisation or a nationality after the same words is not a place.
+    df = rows(
+        "Traders said in May that talks at the Shanghai Cooperation Organisation and "
+        "visits to Chinese ports would resume on 3 June.",
+        D(2021, 6, 9),
+    )
+    assert not {"May", "Chinese"} & set(df["place"])
+
+
+def test_a_clause_counting_back_from_a_date_dates_the_earlier_event_there():
+    text = (
+        "Kazakhstan reopened the Nur Zholy crossing on 20 March, twelve days after a "
+        "storm closed it. Drivers crossed the following day."
+    )
+    df = rows(text, D(2023, 3, 25))
+    at_crossing = df[df["place"] == "Nur Zholy"]
+    got = at_crossing[["date_start", "event_type"]].values.tolist()
+    assert ["2023-03-20", "crossing_reopened"] in got
+    assert ["2023-03-08", "crossing_closed"] in got
+    # The story goes on from 20 March, not from the day counted back to.
+    assert spans(text, D(2023, 3, 25))[-1][1] == D(2023, 3, 21)

@@ -20,7 +20,7 @@ def test_extract_writes_marked_candidates_with_the_source_id(data_dir, tmp_path,
     out = tmp_path / "cands.csv"
     args = ["extract", str(text), "--published", "2021-07-13", "--source-id", "OXAN-2021-07-13"]
     assert main([*args, "-o", str(out), "--data-dir", str(data_dir)]) == 0
-    assert "wrote 2 candidate rows" in capsys.readouterr().out
+    assert "wrote 3 candidate rows" in capsys.readouterr().out
     df = read_table(out)
     assert tuple(c for c in df.columns if c != "__line__") == CANDIDATE_COLUMNS
     assert df[
@@ -42,6 +42,8 @@ def test_extract_writes_marked_candidates_with_the_source_id(data_dir, tmp_path,
             "diplomatic_contact",
             "OXAN-2021-07-13",
         ],
+        # The country that closed the crossing: its own act, last.
+        ["candidate", "", "Uzbekistan", "2021-07-09", "crossing_closed", "OXAN-2021-07-13"],
     ]
 
 

@@ -41,6 +41,17 @@ NUMBERS: dict[str, int] = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
 }
 
 _MONTH = (
@@ -49,7 +60,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
-_NUM = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUM = r"(?:\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
@@ -175,6 +186,9 @@ class DateRef:
     """Character offsets of the expression in the text (text[begin:stop] == text)."""
     explicit: bool
     """True when the text names the date itself (not 'two days later', 'last week')."""
+    restates: int = -1
+    """Offset of the date this one counts back from ("on 24 February, ten days after
+    shelling closed it" dates the closure from 24 February), else -1."""
 
 
 def _month(token: str) -> int:
@@ -417,17 +431,49 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     for b, e, kind, m in found:
         future = bool(_FUTURE.search(text, _sentence_start(text, b), b))
         lookup = _mentions_before(text, b, out) if kind == "rel_around" else {}
+        named = _apposition(text, b, out) if kind == "rel_around" else None
+        resolved: Resolved | None
         try:
-            resolved = _resolve(kind, m, published, anchor, future, lookup)
+            if named is not None:
+                resolved = _counted_back(m, named)
+            else:
+                resolved = _resolve(kind, m, published, anchor, future, lookup)
         except ValueError:  # "31 June", "30 February": not a date
             continue
         if resolved is None:
             continue
         start, end, precision, explicit = resolved
-        out.append(DateRef(start, end, precision, m.group(0), b, e, explicit))
-        if precision == "day" and start == end:
+        restates = out[-1].begin if named is not None else -1
+        out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
+        if precision == "day" and start == end and named is None:
             anchor = (start, precision)
     return out
+
+
+def _apposition(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
+    """The day just before "..., ten days after shelling closed it" that the clause restates.
+
+    "reopened on 24 February, ten days after shelling closed it": the relative
+    clause describes 24 February, so what it names (the closure) is ten days
+    *before*; it is not where the story's next "the following day" counts from.
+    """
+    if not dates:
+        return None
+    last = dates[-1]
+    between = text[last.stop : pos]
+    if (
+        last.start != last.end
+        or last.precision != "day"
+        or not re.fullmatch(r"\s*[,–—-]\s*", between)
+    ):
+        return None
+    return last.start
+
+
+def _counted_back(m: re.Match[str], named: dt.date) -> Resolved:
+    n = 1 if m["n"] is None else NUMBERS.get(m["n"].lower()) or int(m["n"])
+    d = named - dt.timedelta(days=n if m["dir"].lower() == "after" else -n)
+    return d, d, "day", False
 
 
 def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tuple[dt.date, str]]:

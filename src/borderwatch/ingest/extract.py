@@ -139,6 +139,22 @@ def _referred(sent: Any, last: PlaceMention) -> list[PlaceMention]:
     ]
 
 
+def _heading(text: str, start: int, end: int) -> bool:
+    """A line of its own without a full stop ("Batken: shots on the Tajik frontier").
+
+    A heading names what the briefing is about, so its places are proposed (undated,
+    and trusted little for want of a date) even where it says nothing that happened.
+    """
+    sentence = text[start:end].strip()
+    if not sentence:
+        return False
+    start = text.index(sentence, start)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start + len(sentence))
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return line == sentence and line[-1] not in ".!?;"
+
+
 def _dateline(text: str, d: DateRef) -> bool:
     """The date is a line of its own ("Published 20 July 2021"): the briefing's, not an event's."""
     line_start = text.rfind("\n", 0, d.begin) + 1
@@ -163,9 +179,12 @@ def _pairs(
 
     Each place gets the nearest date of its own clause (else of the sentence),
     and each date the nearest place of its clause, so that "X met Y on July 5,
-    and Moscow answered two days later" keeps both events. Countries are left
-    out where the sentence names a finer place ("Uzbekistan closed the crossing
-    at Termez": the event is at Termez), unless a date goes to the country.
+    and Moscow answered two days later" keeps both events. A country that acts
+    where the sentence names a finer place ("Uzbekistan closed the crossing at
+    Termez") is paired last, with its clause's date: its row (`_acting_country`)
+    is the country's own act, trusted less. A date that counts back from another
+    ("on 24 February, ten days after shelling closed it") goes to the place its
+    clause names, else to the places of the date it restates.
     """
     clause = {m.start: _clause_of(doc, m.start) for m in mentions}
     dclause = {d.begin: _clause_of(doc, d.begin) for d in dates}
@@ -186,12 +205,53 @@ def _pairs(
         d = date_for(m)
         pairs.setdefault((m.name, d.begin if d else -1), (m, d))
     for d in dates:
+        if d.restates >= 0:
+            # What the clause counts back to happened at the place it names ("the day
+            # before Kabul fell"), else where the restated date's event did.
+            own = [m for m in mentions if m.start >= d.begin and m.kind != "country"]
+            if not own:
+                restated = [
+                    p for p in pairs.values() if p[1] is not None and p[1].begin == d.restates
+                ]
+                own = [m for m, _ in restated if m.kind != "country"]
+            for m in own:
+                pairs.setdefault((m.name, d.begin), (m, d))
+            if own:
+                continue
         m = min(
             mentions,
             key=lambda m: (dclause[d.begin] != clause[m.start], abs(m.start - d.begin)),
         )
         pairs.setdefault((m.name, d.begin), (m, d))
+    for m in mentions:
+        if m.name not in {p[0].name for p in pairs.values()}:
+            own_date = date_for(m)
+            pairs.setdefault((m.name, own_date.begin if own_date else -1), (m, own_date))
     return sorted(pairs.values(), key=lambda p: p[0].start)
+
+
+def _restated_cue(sent: Any, d: DateRef) -> TypeCue | None:
+    """What happened on the earlier day of "ten days after shelling closed it": the
+    clause's first verb with an event word ("closed"), else its first event word."""
+    words = [t for t in sent if t.idx >= d.begin and cue_of(t.text)]
+    for tok in sorted(words, key=lambda t: t.pos_ != "VERB"):
+        cue = propose(sent, tok.idx, tok.idx + len(tok))
+        if cue.event_type:
+            return cue
+    return None
+
+
+def _acting_country(text: str, m: PlaceMention, in_sentence: list[PlaceMention]) -> bool:
+    """ "Pakistan reopened the Ghulam Khan crossing": a country acting where a finer place is named.
+
+    Still a candidate (the country's own act, and the editor may want it), but the
+    event is at the finer place, so the row is trusted half as much.
+    """
+    return (
+        m.kind == "country"
+        and not _placed_by_context(text, m.start, m.end)
+        and any(o.kind != "country" for o in in_sentence)
+    )
 
 
 def _confidence(m: PlaceMention, d: DateRef | None, cue: TypeCue) -> float:
@@ -227,7 +287,8 @@ def extract_candidates(
         if not _inside(d.begin, skip) and not _dateline(text, d)
     ]
     mentions = [m for m in finder.find(text, doc) if not _inside(m.start, skip)]
-    rows = []
+    rows: list[dict[str, str]] = []
+    actors: list[dict[str, str]] = []
     last_place: PlaceMention | None = None
     named: list[PlaceMention] = []
     for sent in doc.sents:
@@ -242,12 +303,24 @@ def extract_candidates(
         if not in_sentence:
             continue
         cues = {m.start: propose(sent, m.start, m.end) for m in in_sentence}
-        if not sentence_dates and not any(c.event_type for c in cues.values()):
+        if (
+            not sentence_dates
+            and not any(c.event_type for c in cues.values())
+            and not _heading(text, s_start, s_end)
+        ):
             continue  # nothing that happened: not an event
         for m, d in _pairs(doc, text, in_sentence, sentence_dates):
             cue = cues.get(m.start, NO_CUE)
-            rows.append(_row(m, d, cue, source_id, text, s_start, s_end))
-    full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows]
+            if d is not None and d.restates >= 0:
+                cue = _restated_cue(sent, d) or cue
+            row = _row(m, d, cue, source_id, text, s_start, s_end)
+            if _acting_country(text, m, in_sentence):
+                row["candidate_confidence"] = f"{_confidence(m, d, cue) / 2:.2f}"
+                actors.append(row)
+            else:
+                rows.append(row)
+    # The countries' own acts last: the editor reads the events at places first.
+    full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows + actors]
     # Numbered from 1, as the editor and its messages show them.
     return pd.DataFrame(
         full, columns=list(CANDIDATE_COLUMNS), dtype=str, index=pd.RangeIndex(1, len(full) + 1)

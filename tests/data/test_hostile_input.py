@@ -283,6 +283,23 @@ def test_garbage_and_empty_parquet_are_messages(data_dir):
     )
 
 
+def test_a_parquet_table_of_too_many_columns_is_refused_from_its_schema(data_dir):
+    columns = {c: pa.array([event()[c]]) for c in vocab.EVENT_COLUMNS}
+    columns |= {f"extra_{i}": pa.array(["x"]) for i in range(101 - len(columns))}
+    parquet_folder(data_dir, pa.table(columns))
+    assert messages(data_dir) == [
+        "events.parquet, line 1, field column 101: has 101 columns; the limit is 100"
+    ]
+
+
+def test_a_gazetteer_past_the_row_limit_names_the_first_row_beyond_it(data_dir):
+    header, first = (data_dir / "places.csv").read_text(encoding="utf-8").splitlines()[:2]
+    (data_dir / "places.csv").write_text("\n".join([header] + [first] * 100_001) + "\n")
+    assert messages(data_dir) == [
+        "places.csv, line 100002, all fields: file has 100,001 rows; the limit is 100,000"
+    ]
+
+
 def test_a_parquet_column_of_lists_names_the_column(data_dir):
     columns = {c: pa.array([event()[c]]) for c in vocab.EVENT_COLUMNS}
     columns["summary"] = pa.array([["Hairatan", "shut"]], pa.list_(pa.string()))

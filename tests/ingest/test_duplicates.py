@@ -134,3 +134,27 @@ def test_the_review_table_lists_a_row_repeating_an_earlier_row_of_the_upload(dat
     edited = rows(event(event_id="N1", **TERMEZ), event(event_id="N2", **TERMEZ))
     table = duplicate_table(edited, existing_events(data_dir), GAZ)
     assert table.values.tolist() == [[2, "N2", "row 1"]]
+
+
+def test_a_new_row_against_a_hundred_thousand_copies_names_five_of_the_nearest_then_more():
+    copies = pd.DataFrame([event(event_id="BW-0", **TERMEZ)] * 100_000)
+    copies["event_id"] = [f"BW-{i}" for i in range(len(copies))]
+    flags = find_duplicates(rows(event(event_id="NEW", **TERMEZ)), copies, GAZ)
+    # The 20 nearest by start date are compared (the last 20 in table order, all alike).
+    assert flags.tolist() == ["BW-99980; BW-99981; BW-99982; BW-99983; BW-99984; …"]
+
+
+def test_an_existing_event_outside_the_window_of_nearer_starts_is_not_compared():
+    # An old month-long closure overlaps the new row, but twenty other events of the
+    # place and type start between them: only the nearest twenty are compared.
+    month = event(event_id="BW-MONTH", **{**TERMEZ, "date_start": "2021-07-01",
+                  "date_end": "2021-08-31"}, date_precision="month")  # fmt: skip
+    days = [
+        event(event_id=f"BW-DAY{d}", **{**TERMEZ, "date_start": f"2021-07-{d:02d}",
+              "date_end": f"2021-07-{d:02d}", "summary": "Refugees queued at the bridge."})
+        for d in range(2, 22)
+    ]  # fmt: skip
+    existing = pd.DataFrame([month, *days])
+    new = rows(event(event_id="NEW", **TERMEZ))
+    assert find_duplicates(new, existing, GAZ).tolist() == [""]
+    assert find_duplicates(new, existing.iloc[:-1], GAZ).tolist() == ["BW-MONTH"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from borderwatch.data.gazetteer import Gazetteer, normalize
@@ -22,11 +23,11 @@ from borderwatch.data.tables import LINE
 DUPLICATE_COLUMN = "possible_duplicate_of"
 """Review-table column holding the ids a row may repeat ("" when none)."""
 
-BATCH_WINDOW = 20
-"""Rows of a batch at one place and of one type that each row is compared with: the
-nearest by start date. Bounds the work on a hostile upload of 50,000 rows at one
-place (all pairs would be over a billion comparisons). Two rows further apart are
-not compared."""
+WINDOW = 20
+"""Rows at one place and of one type that each new row is compared with, in the existing
+table and in its own batch: the nearest by start date. Bounds the work on a hostile
+upload of 50,000 rows at one place, or a table of millions of events there (all pairs
+would be billions of comparisons). Two rows further apart are not compared."""
 
 MAX_NAMED = 5
 """Ids and rows named in one row's flag (then "…")."""
@@ -65,8 +66,8 @@ def find_duplicates(
         return out
     new = _keyed(rows, gazetteer)
     hits: dict[object, list[str]] = {}
-    if not existing.empty:
-        _against_existing(new, _keyed(existing, gazetteer), hits)
+    if not existing.empty and not new.empty:
+        _against_existing(new, existing, gazetteer, hits)
     numbers = rows[LINE] if LINE in rows.columns else pd.Series(rows.index, index=rows.index)
     _within_batch(new, numbers, label, hits)
     for r, ids in hits.items():
@@ -75,15 +76,63 @@ def find_duplicates(
     return out
 
 
-def _against_existing(new: pd.DataFrame, old: pd.DataFrame, hits: dict[object, list[str]]) -> None:
-    # Only existing events with a place and type some new row has are compared.
-    pairs = new.reset_index(names="_row").merge(old, on=["_place", "_type"], suffixes=("", "_old"))
-    pairs = pairs[(pairs["_start"] <= pairs["_end_old"]) & (pairs["_end"] >= pairs["_start_old"])]
-    for r, words, old_words, old_id in zip(
-        pairs["_row"], pairs["_words"], pairs["_words_old"], pairs["_id_old"], strict=True
-    ):
-        if _alike(words, old_words) and old_id not in hits.setdefault(r, []):
-            hits[r].append(old_id)
+def _against_existing(
+    new: pd.DataFrame,
+    existing: pd.DataFrame,
+    gazetteer: Gazetteer | None,
+    hits: dict[object, list[str]],
+) -> None:
+    """Name the existing events each new row repeats, in table order, at most `MAX_NAMED`.
+
+    Only events at a place and of a type some new row has are parsed further; those
+    are sorted by start date per place and type, and each new row is compared with
+    the `WINDOW` of them that start nearest before its end (an event starting
+    later cannot overlap it). The cost grows with the new rows, not the table.
+    """
+    place, kind = _place_keys(existing, gazetteer), existing["event_type"].astype(str)
+    at = np.flatnonzero(place.isin(new["_place"]).to_numpy() & kind.isin(new["_type"]).to_numpy())
+    old = pd.DataFrame(
+        {
+            "_place": place.iloc[at].to_numpy(),
+            "_type": kind.iloc[at].to_numpy(),
+            "_start": _dates(existing["date_start"].iloc[at]).to_numpy(),
+            "_end": _dates(existing["date_end"].iloc[at]).to_numpy(),
+            "_pos": at,
+        }
+    ).dropna(subset=["_start", "_end"])
+    if old.empty:
+        return
+    old = old.sort_values(["_place", "_type", "_start", "_pos"], kind="stable")
+    ids, summaries = existing["event_id"], existing["summary"]
+    groups = {
+        key: (
+            g["_start"].to_numpy(dtype="datetime64[ns]"),
+            g["_end"].to_numpy(dtype="datetime64[ns]"),
+            g["_pos"].to_numpy(),
+        )
+        for key, g in old.groupby(["_place", "_type"], sort=False)
+    }
+    words: dict[int, frozenset[str]] = {}
+    for r, p, t, start, end, new_words in zip(
+        new.index, new["_place"], new["_type"], new["_start"], new["_end"], new["_words"],
+        strict=True,
+    ):  # fmt: skip
+        if (p, t) not in groups:
+            continue
+        starts, ends, positions = groups[(p, t)]
+        hi = int(np.searchsorted(starts, np.datetime64(end, "ns"), side="right"))
+        found = []
+        for j in range(hi - 1, max(hi - WINDOW, 0) - 1, -1):
+            k = int(positions[j])
+            if ends[j] < np.datetime64(start, "ns"):
+                continue
+            if k not in words:
+                words[k] = _words(str(summaries.iat[k]))
+            if _alike(new_words, words[k]):
+                found.append(k)
+        if found:
+            named = [str(ids.iat[k]) for k in sorted(found)]
+            hits[r] = named[:MAX_NAMED] + (["…"] if len(named) > MAX_NAMED else [])
 
 
 def _within_batch(
@@ -92,7 +141,7 @@ def _within_batch(
     """Flag the later of two rows of the batch that repeat each other, naming the earlier.
 
     Rows sharing place and type are sorted by start date; each is compared with
-    the `BATCH_WINDOW` rows before it (those starting no later), so every
+    the `WINDOW` rows before it (those starting no later), so every
     overlapping pair within that distance is seen once.
     """
     shared = new[new.duplicated(["_place", "_type"], keep=False)]
@@ -110,7 +159,7 @@ def _within_batch(
     found: list[tuple[int, int, object, str]] = []  # positions, the later row, the earlier's name
     for i in range(1, len(shared)):
         j, named = i - 1, 0
-        while j >= max(0, i - BATCH_WINDOW) and place[j] == place[i] and kind[j] == kind[i]:
+        while j >= max(0, i - WINDOW) and place[j] == place[i] and kind[j] == kind[i]:
             # Sorted by start: row j starts no later than row i, so they overlap when j ends after.
             if end[j] >= start[i] and _alike(words[i], words[j]):
                 later, earlier = (i, j) if pos[i] > pos[j] else (j, i)
@@ -129,21 +178,9 @@ def _within_batch(
 
 def _keyed(df: pd.DataFrame, gazetteer: Gazetteer | None) -> pd.DataFrame:
     """Comparison keys of each row: canonical place, type, dates, summary words."""
-    place = df["place"].astype(str)
-    country = df["country"].astype(str) if "country" in df.columns else pd.Series("", df.index)
-    memo: dict[tuple[str, str], str] = {}
-
-    def key(p: str, c: str) -> str:
-        if (p, c) not in memo:
-            canon = gazetteer.canonical_name(p, c or None) if gazetteer is not None else None
-            if canon is None and gazetteer is not None:
-                canon = gazetteer.canonical_name(p)
-            memo[(p, c)] = normalize(canon or p)
-        return memo[(p, c)]
-
     keyed = pd.DataFrame(
         {
-            "_place": [key(p, c) for p, c in zip(place, country, strict=True)],
+            "_place": _place_keys(df, gazetteer).to_numpy(),
             "_type": df["event_type"].astype(str).to_numpy(),
             "_start": _dates(df["date_start"]).to_numpy(),
             "_end": _dates(df["date_end"]).to_numpy(),
@@ -153,6 +190,26 @@ def _keyed(df: pd.DataFrame, gazetteer: Gazetteer | None) -> pd.DataFrame:
         index=df.index,
     )
     return keyed[(keyed["_place"] != "") & keyed["_start"].notna() & keyed["_end"].notna()]
+
+
+def _place_keys(df: pd.DataFrame, gazetteer: Gazetteer | None) -> pd.Series:
+    """Each row's place as the gazetteer's curated name, normalised; each distinct
+    (place, country) is looked up once, so a million rows cost a few thousand lookups."""
+    place = df["place"].astype(str)
+    country = df["country"].astype(str) if "country" in df.columns else pd.Series("", df.index)
+    place_codes, places = pd.factorize(place)
+    country_codes, countries = pd.factorize(country)
+    codes, pairs = pd.factorize(place_codes * len(countries) + country_codes)
+
+    def key(pair: int) -> str:
+        p, c = places[pair // len(countries)], countries[pair % len(countries)]
+        canon = gazetteer.canonical_name(p, c or None) if gazetteer is not None else None
+        if canon is None and gazetteer is not None:
+            canon = gazetteer.canonical_name(p)
+        return normalize(canon or p)
+
+    keys = np.array([key(pair) for pair in pairs], dtype=object)
+    return pd.Series(keys[codes], index=df.index, dtype=object)
 
 
 def _dates(s: pd.Series) -> pd.Series:

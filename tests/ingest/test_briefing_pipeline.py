@@ -264,3 +264,21 @@ def test_a_clause_counting_back_from_a_date_dates_the_earlier_event_there():
     assert ["2023-03-08", "crossing_closed"] in got
     # The story goes on from 20 March, not from the day counted back to.
     assert spans(text, D(2023, 3, 25))[-1][1] == D(2023, 3, 21)
+
+
+def test_what_a_sentence_says_happened_covers_strikes_protests_agreements_and_railways():
+    published = D(2021, 5, 20)
+    cases = {
+        "Guards shot dead two smugglers near Termez on 3 May.": "clash",
+        "Rockets hit a depot at Termez on 4 May.": "clash",
+        "Residents rallied in Termez on 5 May.": "other",
+        "Envoys agreed in Termez on 6 May to share the river.": "diplomatic_contact",
+        "Tashkent recalled its ambassador from Kabul on 7 May.": "diplomatic_contact",
+        "On 8 May the presidents opened a railway from Termez to Mazar-e Sharif.": "infrastructure",
+        "Kabul blamed Tashkent for the shooting on 9 May.": "statement",
+        # A crossing that opens is still a crossing.
+        "Uzbekistan reopened the Termez crossing on 10 May.": "crossing_reopened",
+    }
+    for text, expected in cases.items():
+        got = set(rows(text, published)["event_type"])
+        assert got == {expected}, text

@@ -30,29 +30,41 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"fight\w*|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
-        r"battle\w*|killed|bomb\w*|strikes?|stones",
+        r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
+        r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence",
         "clash",
     ),
     (
         r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
-        r"withdrew|redeploy\w*|tanks|guarded",
+        r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up",
         "military_deployment",
     ),
     (
-        r"refugees?|fled|flee\w*|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*",
+        r"refugees?|fled|flee\w*|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*|"
+        r"returnees?|migrants?|exodus",
         "refugee_movement",
     ),
     (
         r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
-        r"consult\w*",
+        r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
+        r"recall(?:ed|s)?|ceasefire|truce|accords?",
         "diplomatic_contact",
     ),
-    (r"built|build\w*|construct\w*|railway|pipeline|wall", "infrastructure"),
+    (
+        r"built|build\w*|construct\w*|inaugurat\w*|railways?|railroad|pipelines?|wall|tunnel",
+        "infrastructure",
+    ),
     (r"jihadists?|militants?|insurgents?", "militant_presence"),
-    (r"protest\w*|riot\w*|stormed|demonstrat\w*", "other"),
-    (r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged", "statement"),
+    (r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)", "other"),
+    (
+        r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
+        r"blamed|claimed|denied|accused",
+        "statement",
+    ),
 )
 _CUES = tuple((re.compile(rf"(?:{rx})$"), t) for rx, t in WORD_CUES)
+_INFRA_OBJECT = re.compile(r"lines?|cables?|roads?|highways?|plants?|stations?|dams?|canals?")
+"""What is opened when a railway, road or power line is, not a crossing: infrastructure."""
 
 # "kept the crossing open", "stayed open", "remained open for trade", "open for trade"
 _KEPT_OPEN = re.compile(
@@ -159,6 +171,12 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
     after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     if etype == "crossing_reopened" and after == "fire":
         return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
+    if etype == "crossing_reopened":
+        built = [c for c in tok.children if c.dep_ == "dobj" and cue_of(c.text) == "infrastructure"]
+        if built or any(
+            _INFRA_OBJECT.fullmatch(c.lower_) for c in tok.children if c.dep_ == "dobj"
+        ):
+            return "infrastructure", f"{tok.text} … {(built or [tok])[0].text}"
     if _negated(tok):
         if etype == "crossing_closed":
             return "crossing_reopened", f"not {tok.text}"

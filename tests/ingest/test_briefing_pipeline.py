@@ -282,3 +282,15 @@ def test_what_a_sentence_says_happened_covers_strikes_protests_agreements_and_ra
     for text, expected in cases.items():
         got = set(rows(text, published)["event_type"])
         assert got == {expected}, text
+
+
+def test_both_of_two_crossings_named_together_are_crossings():
+    df = rows("Kazakhstan shut the Nur Zholy and Kalzhat crossings on 3 May.", D(2021, 5, 9))
+    got = df[df["geo_precision"] == "site"][["place", "event_type"]].values.tolist()
+    assert got == [["Nur Zholy", "crossing_closed"], ["Kalzhat", "crossing_closed"]]
+
+
+def test_the_bridge_stands_for_the_place_named_before():
+    text = "Floods reached Termez on 1 May. The bridge closed on 3 May."
+    got = fields(text, D(2021, 5, 9), ["place", "event_type"], date_start="2021-05-03")
+    assert got == [["Termez", "crossing_closed"]]

@@ -103,7 +103,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _BACK_REFERENCE = re.compile(
-    r"\bthe\s+(?:crossing|border\s+post|post|gate|town|city|base|checkpoint)\b", re.IGNORECASE
+    r"\bthe\s+(?:crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge|region)\b",
+    re.IGNORECASE,
 )
 
 

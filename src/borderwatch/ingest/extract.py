@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from borderwatch.data import vocab
+from borderwatch.data.problems import DataError, Problem
 from borderwatch.ingest import nlp
 from borderwatch.ingest.dates import DateRef, find_dates
 from borderwatch.ingest.eventtype import NO_CUE, TypeCue, cue_of, governing_verb, propose
@@ -34,6 +35,11 @@ from borderwatch.ingest.places import (
 )
 
 __all__ = ["GEO_PRECISION_BY_KIND", "PlaceFinder", "PlaceMention", "fold"]
+
+MAX_BRIEFING_CHARS = 50_000
+"""Longest text read as one briefing: about 8,000 words, some fifteen pages (the two
+source briefings are 10,000 and 19,000 characters). Extraction takes about a second a
+page, so a longer text, or a padded one, would hold the page for minutes."""
 
 STATUS_CANDIDATE = "candidate"
 STATUS_CHECKED = "checked"
@@ -266,6 +272,19 @@ def _coord(value: float | None) -> str:
     return "" if value is None else f"{value:.5f}".rstrip("0").rstrip(".")
 
 
+def check_briefing_length(text: str, name: str) -> None:
+    """DataError when `text` is too long to read as one briefing, naming the line where
+    the limit falls (where to split it)."""
+    if len(text) > MAX_BRIEFING_CHARS:
+        line = text.count("\n", 0, MAX_BRIEFING_CHARS) + 1
+        message = (
+            f"the briefing is {len(text):,} characters long and passes the limit of "
+            f"{MAX_BRIEFING_CHARS:,} (about fifteen pages) on this line; split it and add "
+            "each part on its own"
+        )
+        raise DataError([Problem(name, line, None, message)])
+
+
 def extract_candidates(
     text: str,
     published: dt.date,
@@ -273,12 +292,15 @@ def extract_candidates(
     places: pd.DataFrame,
     outlines: Path | None = None,
     finder: PlaceFinder | None = None,
+    name: str = "briefing text",
 ) -> pd.DataFrame:
     """Candidate rows (CANDIDATE_COLUMNS, all text) for the places each sentence names.
 
     `outlines` (the data folder's borders.geojson) places countries places.csv
-    lacks; pass a ready `finder` to reuse one across texts.
+    lacks; pass a ready `finder` to reuse one across texts. A text longer than
+    `MAX_BRIEFING_CHARS` raises DataError naming `name` and the line the limit falls on.
     """
+    check_briefing_length(text, name)
     finder = finder or PlaceFinder(places, outlines=outlines)
     doc = nlp.parse(text)
     skip = cross_references(text)

@@ -92,7 +92,7 @@ def review_briefing(
     finder: PlaceFinder | None = None,
 ) -> Review:
     """Candidate rows from a briefing's text (status=candidate until the editor accepts them)."""
-    rows = extract_candidates(text, published, source_id, places, finder=finder)
+    rows = extract_candidates(text, published, source_id, places, finder=finder, name=name)
     return Review(name, "briefing_text", rows)
 
 

@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", default=None, metavar="KIND:SEED",
                     help="re-run only these (folder:SEED, upload:SEED), every check")  # fmt: skip
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--timeout", type=float, default=60.0, help="seconds per case")
+    ap.add_argument("--timeout", type=float, default=180.0, help="seconds per case")
     args = ap.parse_args(argv)
 
     pool = Pool(args.timeout)

@@ -108,6 +108,45 @@ def test_grid_cells_count_the_same_events_per_cell(folders):
     )
 
 
+NEAR_TERMEZ = event(event_id="BW-2021-0009", summary="A second report near Termez.",
+                   date_start="2021-08-03", date_end="2021-08-03", date_precision="day",
+                   counterpart_country="", country="UZB", place="Termez",
+                   latitude="37.23", longitude="67.278", event_type="clash")  # fmt: skip
+"""In the same fine cell (see `duckstore.FINE_CELL_DEG`) as Termez's 37.22417, 67.27833."""
+
+
+@pytest.fixture(scope="module")
+def with_near_termez(tmp_path_factory):
+    root = tmp_path_factory.mktemp("near")
+    csv_dir = write_data_dir(root / "csv", [*ROWS, NEAR_TERMEZ])
+    parquet_dir = write_data_dir(root / "parquet", [*ROWS, NEAR_TERMEZ])
+    convert_to_parquet(parquet_dir)
+    return FrameStore(snapshot.load(csv_dir)), DuckStore(parquet_dir)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [None, HAIRATAN_BOX, Box(37.2, 67.2, 37.225, 67.28), Box(-90.0, -180.0, 90.0, 180.0)],
+    ids=["no box", "Hairatan", "cuts a fine cell", "the world"],
+)
+@pytest.mark.parametrize(
+    "f", [Filters(), Filters(countries=("UZB",)), Filters(q="taliban")], ids=str
+)
+def test_grid_cells_agree_for_any_box_size_and_filter_however_they_are_worked_out(
+    with_near_termez, box, f
+):
+    # pans and zooms add up the fine cells kept for the filters; a box that cuts through
+    # a fine cell (north 37.225 splits Termez from the report near it), or a size that
+    # is no power of two times the fine one, asks DuckDB again
+    frames, duck = with_near_termez
+    for size in (2.0**-6, 2.0**-3, 0.25, 0.1, 2.0):
+        a = duck.cells(f, box, size).sort_values(["south", "west"], ignore_index=True)
+        b = frames.cells(f, box, size).sort_values(["south", "west"], ignore_index=True)
+        pd.testing.assert_frame_equal(a, b, check_dtype=False)
+    assert duck.located(f) == frames.located(f) and duck.count(f) == frames.count(f)
+    assert duck.extent(f) == frames.extent(f)
+
+
 def test_the_timeline_counts_agree(folders):
     frames, duck = folders
     f = Filters(start=dt.date(2021, 6, 1), end=dt.date(2021, 8, 31))

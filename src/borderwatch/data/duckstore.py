@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,14 @@ STATE_DAYS_KEPT = 16
 """Days whose state events are kept (a playback steps through a few dozen)."""
 COUNTS_KEPT = 16
 """Filters whose counts and extent are kept (see `DuckStore._summary`)."""
+FINE_CELL_DEG = 2.0**-6
+"""The finest grid cells the map asks for (at its closest zoom): every coarser size the
+map uses is this times a power of two, so their counts add up from these."""
+FINE_KEPT = 4
+"""Filters whose fine cells are kept (see `DuckStore._fine`)."""
+FINE_GROUPS_MAX = 250_000
+"""More fine cells (times types) than this for one filter are not kept: each view is
+then counted by its own query."""
 STATUS_TYPES = tuple(STATUS_BY_TYPE)
 """Event types that set a crossing's status."""
 
@@ -125,6 +134,8 @@ class DuckStore:
         self._lock = threading.Lock()
         self._states: dict[dt.date | None, pd.DataFrame] = {}
         self._summaries: dict[Filters, _Summary] = {}
+        self._fines: dict[Filters, _Fine | None] = {}
+        self._asked: dict[Filters, None] = {}  # filters whose cells were asked for once
         quoted = str(path).replace("'", "''")
         self._con.execute(
             f"CREATE VIEW events AS SELECT * FROM read_parquet('{quoted}', file_row_number = true)"
@@ -183,12 +194,22 @@ class DuckStore:
         return self._summary(f).extent
 
     def _summary(self, f: Filters) -> _Summary:
-        """Matching, matching with coordinates and their extent: one scan for all three,
-        kept for the last few filters, as the page asks for the count, the map for the
-        located and the fit for the extent on every change."""
+        """Matching, matching with coordinates and their extent, kept for the last few
+        filters, as the page asks for the count, the map for the located and the fit for
+        the extent on every change. Taken from the fine cells (one scan gives both)."""
         with self._lock:
             if f in self._summaries:
                 return self._summaries[f]
+        with self._lock:
+            fine = self._fines.get(f)
+        found = fine.summary if fine is not None else self._summary_scan(f)
+        with self._lock:
+            self._summaries[f] = found
+            while len(self._summaries) > COUNTS_KEPT:
+                del self._summaries[next(iter(self._summaries))]
+            return found
+
+    def _summary_scan(self, f: Filters) -> _Summary:
         where, params = self._where(f)
         at = "latitude IS NOT NULL AND longitude IS NOT NULL"
         sql = (  # a FILTER clause here took three times as long
@@ -199,11 +220,37 @@ class DuckStore:
         )
         n, located, south, west, north, east = self._sql(sql, params)[0]
         extent = (float(south), float(west), float(north), float(east)) if located else None
-        found = _Summary(int(n), int(located or 0), extent)
+        return _Summary(int(n), int(located or 0), extent)
+
+    def _fine(self, f: Filters) -> _Fine | None:
+        """The events matching `f` counted per cell of `FINE_CELL_DEG` and type, with each
+        group's coordinate sums and extent, and the summary; kept for the last few filters,
+        so that pans and zooms are answered without reading the file again. None when
+        there are more than `FINE_GROUPS_MAX` groups, and on the first question for `f`:
+        this scan costs about two plain ones (1.1-1.9 s at 10M), so a filter change's
+        first view is counted by its own query and the fine cells wait for a pan or zoom."""
         with self._lock:
-            self._summaries[f] = found
-            while len(self._summaries) > COUNTS_KEPT:
-                del self._summaries[next(iter(self._summaries))]
+            if f in self._fines:
+                return self._fines[f]
+            if f not in self._asked:
+                self._asked[f] = None
+                while len(self._asked) > COUNTS_KEPT:
+                    del self._asked[next(iter(self._asked))]
+                return None
+        where, params = self._where(f)
+        size = FINE_CELL_DEG
+        sql = (
+            f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
+            " event_type, count(*) AS n, sum(latitude) AS lat, sum(longitude) AS lon,"
+            " min(latitude) AS s, max(latitude) AS nn, min(longitude) AS w, max(longitude) AS e"
+            f" FROM events WHERE {where} GROUP BY ALL LIMIT {FINE_GROUPS_MAX + 1}"
+        )
+        got = self._cursor().execute(sql, params).df()
+        found = None if len(got) > FINE_GROUPS_MAX else _fine_cells(got)
+        with self._lock:
+            self._fines[f] = found
+            while len(self._fines) > FINE_KEPT:
+                del self._fines[next(iter(self._fines))]
             return found
 
     def rows(
@@ -249,38 +296,44 @@ class DuckStore:
         return self._frame(sql, params)
 
     def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
-        where, params = self._where(f, box)
         size = float(cell_deg)
-        # per cell and type, pivoted below: 13 filtered counts per cell in SQL took twice as long
-        sql = (
-            f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
-            " event_type, sum(latitude) AS lat, sum(longitude) AS lon, count(*) AS n"
-            f" FROM events WHERE {where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
-            " GROUP BY ALL"
-        )
-        got = self._cursor().execute(sql, params).df()
-        if got.empty:
-            none, zeros = np.zeros(0), np.zeros(0, dtype=np.int64)
-            types = {t: zeros for t in vocab.EVENT_TYPES}
-            return cells_frame(none, none, none, none, zeros, types, size)
-        # in numpy: pandas' pivot_table and groupby took three to ten times as long
-        key = got["r"].to_numpy(dtype=float) * 2**26 + got["c"].to_numpy(dtype=float)
-        cells, cell_of = np.unique(key, return_inverse=True)
-        m = len(cells)
-        per_row = got["n"].to_numpy(dtype=np.int64)
-        n = np.bincount(cell_of, weights=per_row, minlength=m).astype(np.int64)
-        type_of = got["event_type"].to_numpy(dtype=object)
-        by_type = {}
-        for t in vocab.EVENT_TYPES:
-            is_t = type_of == t
-            by_type[t] = np.bincount(cell_of[is_t], weights=per_row[is_t], minlength=m).astype(
-                np.int64
+        got = self._from_fine(f, box, size)
+        if got is None:
+            where, params = self._where(f, box)
+            sql = (
+                f"SELECT floor((latitude + 90) / {size}) AS r,"
+                f" floor((longitude + 180) / {size}) AS c,"
+                " event_type, sum(latitude) AS lat, sum(longitude) AS lon, count(*) AS n"
+                f" FROM events WHERE {where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
+                " GROUP BY ALL"
             )
-        lat = np.bincount(cell_of, weights=got["lat"].to_numpy(dtype=float), minlength=m)
-        lon = np.bincount(cell_of, weights=got["lon"].to_numpy(dtype=float), minlength=m)
-        return cells_frame(
-            np.floor(cells / 2**26), cells % 2**26, lat / np.maximum(n, 1),
-            lon / np.maximum(n, 1), n, by_type, size,
+            got = self._cursor().execute(sql, params).df()
+        return _per_cell(got, size)
+
+    def _from_fine(self, f: Filters, box: Box | None, size: float) -> pd.DataFrame | None:
+        """Counts per cell of `size` and type in `box`, added up from the fine cells; None
+        when they cannot give them exactly (a size that is not the fine size times a power
+        of two, a fine cell that the box's edge cuts through, too many fine cells)."""
+        k = size / FINE_CELL_DEG
+        if k < 1 or k != 2 ** round(math.log2(k)):
+            return None
+        fine = self._fine(f)
+        if fine is None:
+            return None
+        g = fine.cells
+        if box is not None:
+            inside = (g["s"] >= box.south) & (g["nn"] <= box.north)
+            inside &= (g["w"] >= box.west) & (g["e"] <= box.east)
+            outside = (g["nn"] < box.south) | (g["s"] > box.north)
+            outside |= (g["e"] < box.west) | (g["w"] > box.east)
+            if not (inside | outside).all():
+                return None
+            g = g[inside]
+        k = int(k)  # floor(floor(x) / k) is floor(x / k): the coarse cell, exactly
+        return pd.DataFrame(
+            {"r": g["r"].to_numpy() // k, "c": g["c"].to_numpy() // k,
+             "event_type": g["event_type"].to_numpy(dtype=object),
+             "lat": g["lat"].to_numpy(), "lon": g["lon"].to_numpy(), "n": g["n"].to_numpy()}
         )  # fmt: skip
 
     def span_counts(self, f: Filters) -> pd.DataFrame:
@@ -385,6 +438,53 @@ class DuckStore:
             yield _typed(batch.to_pandas())
         if empty:
             yield self.rows(f, limit=0)
+
+
+def _per_cell(got: pd.DataFrame, size: float) -> pd.DataFrame:
+    """Grid cells (`cells_frame`) from counts and coordinate sums per cell (r, c) and type."""
+    if got.empty:
+        none, zeros = np.zeros(0), np.zeros(0, dtype=np.int64)
+        return cells_frame(none, none, none, none, zeros, {t: zeros for t in vocab.EVENT_TYPES},
+                           size)  # fmt: skip
+    # in numpy: pandas' pivot_table and groupby took three to ten times as long
+    key = got["r"].to_numpy(dtype=float) * 2**26 + got["c"].to_numpy(dtype=float)
+    cells, cell_of = np.unique(key, return_inverse=True)
+    m = len(cells)
+    per_row = got["n"].to_numpy(dtype=np.int64)
+    n = np.bincount(cell_of, weights=per_row, minlength=m).astype(np.int64)
+    type_of = got["event_type"].to_numpy(dtype=object)
+    by_type = {}
+    for t in vocab.EVENT_TYPES:
+        is_t = type_of == t
+        by_type[t] = np.bincount(cell_of[is_t], weights=per_row[is_t], minlength=m).astype(np.int64)
+    lat = np.bincount(cell_of, weights=got["lat"].to_numpy(dtype=float), minlength=m)
+    lon = np.bincount(cell_of, weights=got["lon"].to_numpy(dtype=float), minlength=m)
+    return cells_frame(
+        np.floor(cells / 2**26), cells % 2**26, lat / np.maximum(n, 1),
+        lon / np.maximum(n, 1), n, by_type, size,
+    )  # fmt: skip
+
+
+def _fine_cells(got: pd.DataFrame) -> _Fine:
+    """`DuckStore._fine`'s groups (those without both coordinates have no r or c)."""
+    at = got["r"].notna() & got["c"].notna()
+    located = got[at].reset_index(drop=True)
+    located["r"] = located["r"].astype(np.int64)
+    located["c"] = located["c"].astype(np.int64)
+    located["event_type"] = located["event_type"].astype("category")
+    n_located = int(located["n"].sum())
+    extent = (
+        (float(located["s"].min()), float(located["w"].min()),
+         float(located["nn"].max()), float(located["e"].max()))
+        if n_located else None
+    )  # fmt: skip
+    return _Fine(located, _Summary(int(got["n"].sum()), n_located, extent))
+
+
+@dataclass(frozen=True)
+class _Fine:
+    cells: pd.DataFrame
+    summary: _Summary
 
 
 @dataclass(frozen=True)

@@ -47,11 +47,13 @@ COUNTS_KEPT = 16
 FINE_CELL_DEG = 2.0**-6
 """The finest grid cells the map asks for (at its closest zoom): every coarser size the
 map uses is this times a power of two, so their counts add up from these."""
+COARSE_CELL_DEG = 2.0**-2
+"""Cells counted with a filter's summary: the map's views down to this size add up from them."""
 FINE_KEPT = 4
 """Filters whose fine cells are kept (see `DuckStore._fine`)."""
-FINE_GROUPS_MAX = 250_000
-"""More fine cells (times types) than this for one filter are not kept: each view is
-then counted by its own query."""
+GROUPS_MAX = 250_000
+"""More cells (times types) than this for one filter are not kept: each view is then
+counted by its own query."""
 STATUS_TYPES = tuple(STATUS_BY_TYPE)
 """Event types that set a crossing's status."""
 
@@ -134,8 +136,8 @@ class DuckStore:
         self._lock = threading.Lock()
         self._states: dict[dt.date | None, pd.DataFrame] = {}
         self._summaries: dict[Filters, _Summary] = {}
-        self._fines: dict[Filters, _Fine | None] = {}
-        self._asked: dict[Filters, None] = {}  # filters whose cells were asked for once
+        self._fines: dict[Filters, _Groups | None] = {}
+        self._coarses: dict[Filters, _Groups | None] = {}
         quoted = str(path).replace("'", "''")
         self._con.execute(
             f"CREATE VIEW events AS SELECT * FROM read_parquet('{quoted}', file_row_number = true)"
@@ -196,13 +198,14 @@ class DuckStore:
     def _summary(self, f: Filters) -> _Summary:
         """Matching, matching with coordinates and their extent, kept for the last few
         filters, as the page asks for the count, the map for the located and the fit for
-        the extent on every change. Taken from the fine cells (one scan gives both)."""
+        the extent on every change. Taken from the filter's coarse cells (`_coarse`): the
+        scan that counts them also gives the first view's cells."""
         with self._lock:
             if f in self._summaries:
                 return self._summaries[f]
-        with self._lock:
             fine = self._fines.get(f)
-        found = fine.summary if fine is not None else self._summary_scan(f)
+        groups = fine if fine is not None else self._coarse(f)
+        found = groups.summary if groups is not None else self._summary_scan(f)
         with self._lock:
             self._summaries[f] = found
             while len(self._summaries) > COUNTS_KEPT:
@@ -222,36 +225,46 @@ class DuckStore:
         extent = (float(south), float(west), float(north), float(east)) if located else None
         return _Summary(int(n), int(located or 0), extent)
 
-    def _fine(self, f: Filters) -> _Fine | None:
-        """The events matching `f` counted per cell of `FINE_CELL_DEG` and type, with each
-        group's coordinate sums and extent, and the summary; kept for the last few filters,
-        so that pans and zooms are answered without reading the file again. None when
-        there are more than `FINE_GROUPS_MAX` groups, and on the first question for `f`:
-        this scan costs about two plain ones (1.1-1.9 s at 10M), so a filter change's
-        first view is counted by its own query and the fine cells wait for a pan or zoom."""
+    def _coarse(self, f: Filters) -> _Groups | None:
+        """The events matching `f` per cell of `COARSE_CELL_DEG` and type (see `_groups`):
+        about as quick as counting them, and enough for every view down to that size."""
+        with self._lock:
+            if f in self._coarses:
+                return self._coarses[f]
+        found = self._groups(f, COARSE_CELL_DEG)
+        with self._lock:
+            self._coarses[f] = found
+            while len(self._coarses) > COUNTS_KEPT:
+                del self._coarses[next(iter(self._coarses))]
+            return found
+
+    def _fine(self, f: Filters) -> _Groups | None:
+        """The events matching `f` per cell of `FINE_CELL_DEG` and type (see `_groups`),
+        kept for the last few filters, so that pans and zooms are answered without reading
+        the file again (the first view finer than the coarse cells pays for that scan)."""
         with self._lock:
             if f in self._fines:
                 return self._fines[f]
-            if f not in self._asked:
-                self._asked[f] = None
-                while len(self._asked) > COUNTS_KEPT:
-                    del self._asked[next(iter(self._asked))]
-                return None
-        where, params = self._where(f)
-        size = FINE_CELL_DEG
-        sql = (
-            f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
-            " event_type, count(*) AS n, sum(latitude) AS lat, sum(longitude) AS lon,"
-            " min(latitude) AS s, max(latitude) AS nn, min(longitude) AS w, max(longitude) AS e"
-            f" FROM events WHERE {where} GROUP BY ALL LIMIT {FINE_GROUPS_MAX + 1}"
-        )
-        got = self._cursor().execute(sql, params).df()
-        found = None if len(got) > FINE_GROUPS_MAX else _fine_cells(got)
+        found = self._groups(f, FINE_CELL_DEG)
         with self._lock:
             self._fines[f] = found
             while len(self._fines) > FINE_KEPT:
                 del self._fines[next(iter(self._fines))]
             return found
+
+    def _groups(self, f: Filters, size: float) -> _Groups | None:
+        """The events matching `f` counted per cell of `size` and type, with each group's
+        coordinate sums and extent, and the summary; None when there are more than
+        `GROUPS_MAX` groups."""
+        where, params = self._where(f)
+        sql = (
+            f"SELECT floor((latitude + 90) / {size}) AS r, floor((longitude + 180) / {size}) AS c,"
+            " event_type, count(*) AS n, sum(latitude) AS lat, sum(longitude) AS lon,"
+            " min(latitude) AS s, max(latitude) AS nn, min(longitude) AS w, max(longitude) AS e"
+            f" FROM events WHERE {where} GROUP BY ALL LIMIT {GROUPS_MAX + 1}"
+        )
+        got = self._cursor().execute(sql, params).df()
+        return None if len(got) > GROUPS_MAX else _grouped(got, size)
 
     def rows(
         self,
@@ -297,7 +310,7 @@ class DuckStore:
 
     def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
         size = float(cell_deg)
-        got = self._from_fine(f, box, size)
+        got = self._from_groups(f, box, size)
         if got is None:
             where, params = self._where(f, box)
             sql = (
@@ -310,31 +323,17 @@ class DuckStore:
             got = self._cursor().execute(sql, params).df()
         return _per_cell(got, size)
 
-    def _from_fine(self, f: Filters, box: Box | None, size: float) -> pd.DataFrame | None:
-        """Counts per cell of `size` and type in `box`, added up from the fine cells; None
-        when they cannot give them exactly (a size that is not the fine size times a power
-        of two, a fine cell that the box's edge cuts through, too many fine cells)."""
-        k = size / FINE_CELL_DEG
-        if k < 1 or k != 2 ** round(math.log2(k)):
-            return None
-        fine = self._fine(f)
-        if fine is None:
-            return None
-        g = fine.cells
-        if box is not None:
-            inside = (g["s"] >= box.south) & (g["nn"] <= box.north)
-            inside &= (g["w"] >= box.west) & (g["e"] <= box.east)
-            outside = (g["nn"] < box.south) | (g["s"] > box.north)
-            outside |= (g["e"] < box.west) | (g["w"] > box.east)
-            if not (inside | outside).all():
-                return None
-            g = g[inside]
-        k = int(k)  # floor(floor(x) / k) is floor(x / k): the coarse cell, exactly
-        return pd.DataFrame(
-            {"r": g["r"].to_numpy() // k, "c": g["c"].to_numpy() // k,
-             "event_type": g["event_type"].to_numpy(dtype=object),
-             "lat": g["lat"].to_numpy(), "lon": g["lon"].to_numpy(), "n": g["n"].to_numpy()}
-        )  # fmt: skip
+    def _from_groups(self, f: Filters, box: Box | None, size: float) -> pd.DataFrame | None:
+        """Counts per cell of `size` and type in `box`, added up from the filter's coarse
+        or fine cells; None when neither gives them exactly (a size that is not theirs
+        times a power of two, a cell of theirs that the box's edge cuts through)."""
+        if size >= COARSE_CELL_DEG:
+            coarse = self._coarse(f)
+            found = None if coarse is None else _added_up(coarse, box, size)
+            if found is not None:
+                return found
+        fine = self._fine(f)  # asked for only where the coarse cells do not do
+        return None if fine is None else _added_up(fine, box, size)
 
     def span_counts(self, f: Filters) -> pd.DataFrame:
         where, params = self._where(f)
@@ -465,8 +464,8 @@ def _per_cell(got: pd.DataFrame, size: float) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def _fine_cells(got: pd.DataFrame) -> _Fine:
-    """`DuckStore._fine`'s groups (those without both coordinates have no r or c)."""
+def _grouped(got: pd.DataFrame, size: float) -> _Groups:
+    """`DuckStore._groups`' rows (those without both coordinates have no r or c)."""
     at = got["r"].notna() & got["c"].notna()
     located = got[at].reset_index(drop=True)
     located["r"] = located["r"].astype(np.int64)
@@ -478,11 +477,36 @@ def _fine_cells(got: pd.DataFrame) -> _Fine:
          float(located["nn"].max()), float(located["e"].max()))
         if n_located else None
     )  # fmt: skip
-    return _Fine(located, _Summary(int(got["n"].sum()), n_located, extent))
+    return _Groups(size, located, _Summary(int(got["n"].sum()), n_located, extent))
+
+
+def _added_up(groups: _Groups, box: Box | None, size: float) -> pd.DataFrame | None:
+    """Counts and coordinate sums per cell of `size` (r, c) and type in `box`, from
+    `groups`; None when `size` is not theirs times a power of two or the box's edge cuts
+    through one of them."""
+    k = size / groups.size
+    if k < 1 or k != 2 ** round(math.log2(k)):
+        return None
+    g = groups.cells
+    if box is not None:
+        inside = (g["s"] >= box.south) & (g["nn"] <= box.north)
+        inside &= (g["w"] >= box.west) & (g["e"] <= box.east)
+        outside = (g["nn"] < box.south) | (g["s"] > box.north)
+        outside |= (g["e"] < box.west) | (g["w"] > box.east)
+        if not (inside | outside).all():
+            return None
+        g = g[inside]
+    k = int(k)  # floor(floor(x) / k) is floor(x / k): the coarser cell, exactly
+    return pd.DataFrame(
+        {"r": g["r"].to_numpy() // k, "c": g["c"].to_numpy() // k,
+         "event_type": g["event_type"].to_numpy(dtype=object),
+         "lat": g["lat"].to_numpy(), "lon": g["lon"].to_numpy(), "n": g["n"].to_numpy()}
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
-class _Fine:
+class _Groups:
+    size: float
     cells: pd.DataFrame
     summary: _Summary
 

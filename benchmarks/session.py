@@ -63,12 +63,14 @@ PAGE_HOOKS = """
 window.__bwIdle = null; window.__bwEnter = null;
 (function () {
     var ran = false;
-    new MutationObserver(function () {
+    new MutationObserver(function (records) {
         var el = document.querySelector('[data-test-script-state]');
         if (!el) { return; }
         var state = el.getAttribute('data-test-script-state');
-        if (state === 'running') { ran = true; }
-        else if (state === 'notRunning' && ran) {
+        // a quick run can flip to running and back before this callback: its records say so
+        var flipped = records.some(function (r) { return r.oldValue === 'running'; });
+        if (state === 'running' || flipped) { ran = true; }
+        if (state === 'notRunning' && ran) {
             ran = false;
             var at = performance.timeOrigin + performance.now();
             requestAnimationFrame(function () { requestAnimationFrame(function () {
@@ -77,7 +79,7 @@ window.__bwIdle = null; window.__bwEnter = null;
             }); });
         }
     }).observe(document, {attributes: true, childList: true, subtree: true,
-                          attributeFilter: ['data-test-script-state']});
+                          attributeOldValue: true, attributeFilter: ['data-test-script-state']});
     document.addEventListener('keydown', function (e) {
         if (e.key === 'Enter') { window.__bwEnter = performance.timeOrigin + performance.now(); }
     }, true);

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from e2e_support import MAP_IFRAME, SHOWING, choose_row, screenshot
+from e2e_support import EVENTS_LAYER, MAP_IFRAME, SETTLED, SHOWING, choose_row, screenshot
 from forge import Forger
 from sample_data import BUNDLED, new_event, write_data_dir
 from services import free_port, oidc_provider, streamlit_server
@@ -235,8 +235,13 @@ def test_signing_out_takes_the_right_to_save_away(team, page, tmp_path):
 
 
 def map_markers(page) -> int:
-    frame = page.frame_locator(MAP_IFRAME)
-    frame.locator(".leaflet-marker-icon").first.wait_for(timeout=60_000)
+    """Markers in the map once its events layer is drawn and has settled: the layers
+    arrive one script at a time, so the first marker alone may be a crossing's."""
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
+    frame.wait_for_function(
+        f"() => {{ const l = window.map && {EVENTS_LAYER}; return ({SETTLED})(l); }}",
+        timeout=60_000,
+    )
     return frame.locator(".leaflet-marker-icon").count()
 
 

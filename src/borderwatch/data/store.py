@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -23,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from borderwatch.analysis.aggregate import grid_counts
-from borderwatch.analysis.filters import Filters, country_options, date_span, filter_mask
+from borderwatch.analysis.filters import Filters, apply_filters, country_options, date_span
 from borderwatch.analysis.sqlfilters import Box
 from borderwatch.data import snapshot
 from borderwatch.data.loader import Dataset, resolve_data_dir
@@ -115,54 +114,33 @@ def box_mask(events: pd.DataFrame, box: Box) -> pd.Series:
 class FrameStore:
     """A validated data set held in pandas (see `loader.load_dataset`).
 
-    `select` finds the events matching a `Filters` (by default `filter_mask` over the
-    held events; the database's data set runs the filters in PostgreSQL). Counts, the
-    extent and grid cells are worked out on the selection's mask and coordinates: only
-    the rows asked for are copied out of the table (copying every matching row took
-    most of a filter change at 100,000 events).
+    `select` finds the events matching a `Filters` (by default `apply_filters`; the
+    database's data set runs the filters in PostgreSQL).
     """
 
     def __init__(self, ds: Dataset, select: Callable[[Filters], pd.DataFrame] | None = None):
         self.ds = ds
-        self._select = select
+        self._select = select or (lambda f: apply_filters(ds.events, f, ds.places))
         self.data_dir = ds.data_dir
         self.sources, self.places, self.crossings = ds.sources, ds.places, ds.crossings
         self.total = len(ds.events)
-        self._coords = _coordinates(ds.events)
-        self._last: tuple[Filters, _Selection] | None = None
+        self._last: tuple[Filters, pd.DataFrame] | None = None
         self._lock = threading.Lock()
 
-    def _selection(self, f: Filters) -> _Selection:
-        """The events matching `f` as a frame and a mask over it; the last answer is kept,
-        as a rerun asks several times."""
+    def selected(self, f: Filters) -> pd.DataFrame:
+        """The events matching `f`; the last answer is kept, as a rerun asks several times."""
         f = Filters(f.start, f.end, f.countries, f.types, f.q)  # the mode selects nothing
         with self._lock:
             if self._last is not None and self._last[0] == f:
                 return self._last[1]
-        if self._select is None:
-            events = self.ds.events
-            mask = filter_mask(events, f, self.places).to_numpy(dtype=bool)
-            found = _Selection(events, mask, *self._coords)
-        else:
-            events = self._select(f)
-            found = _Selection(events, np.ones(len(events), dtype=bool), *_coordinates(events))
+        shown = self._select(f)
         with self._lock:
-            self._last = (f, found)
-        return found
+            self._last = (f, shown)
+        return shown
 
-    def _mask(self, f: Filters, box: Box | None = None) -> tuple[pd.DataFrame, np.ndarray]:
-        s = self._selection(f)
-        if box is None:
-            return s.events, s.mask
-        inside = (s.lat >= box.south) & (s.lat <= box.north)
-        inside &= (s.lon >= box.west) & (s.lon <= box.east)  # a missing coordinate: False
-        return s.events, s.mask & inside
-
-    def selected(self, f: Filters) -> pd.DataFrame:
-        """The events matching `f`, in file order."""
-        events, mask = self._mask(f)
-        # all of them: a shallow copy (copy-on-write keeps it independent), not a take
-        return events.copy(deep=False) if mask.all() else events[mask]
+    def _in(self, f: Filters, box: Box | None) -> pd.DataFrame:
+        shown = self.selected(f)
+        return shown if box is None else shown[box_mask(shown, box)]
 
     def span(self) -> tuple[dt.date, dt.date]:
         return date_span(self.ds.events)
@@ -171,18 +149,18 @@ class FrameStore:
         return country_options(self.ds.events)
 
     def count(self, f: Filters, box: Box | None = None) -> int:
-        return int(self._mask(f, box)[1].sum())
+        return len(self._in(f, box))
 
     def located(self, f: Filters) -> int:
-        s = self._selection(f)
-        return int((s.mask & s.located).sum())
+        shown = self.selected(f)
+        return int((shown["latitude"].notna() & shown["longitude"].notna()).sum())
 
     def extent(self, f: Filters) -> tuple[float, float, float, float] | None:
-        s = self._selection(f)
-        at = s.mask & s.located
+        shown = self.selected(f)
+        at = shown["latitude"].notna() & shown["longitude"].notna()
         if not at.any():
             return None
-        lat, lon = s.lat[at], s.lon[at]
+        lat, lon = shown.loc[at, "latitude"], shown.loc[at, "longitude"]
         return float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())
 
     def rows(
@@ -195,27 +173,23 @@ class FrameStore:
         columns: Sequence[str] | None = None,
         known_by: dt.date | None = None,
     ) -> pd.DataFrame:
-        if order not in ROW_ORDERS:
-            raise ValueError(f"order must be one of {ROW_ORDERS}, not {order!r}")
-        events, mask = self._mask(f, box)
+        shown = self._in(f, box)
         if known_by is not None:
-            mask = mask & (events["date_end"] <= pd.Timestamp(known_by)).to_numpy(dtype=bool)
-        stop = None if limit is None else offset + limit
-        if order == "file":  # only the page's rows are copied
-            shown = events.iloc[np.flatnonzero(mask)[offset:stop]]
-        else:
-            shown = events[mask]
+            shown = shown[shown["date_end"] <= pd.Timestamp(known_by)]
+        if order == "latest":
             by = [c for c in ("date_end", "date_start", "sequence", "event_id") if c in shown]
-            shown = shown.sort_values(by, ascending=False).iloc[offset:stop]
+            shown = shown.sort_values(by, ascending=False)
+        elif order != "file":
+            raise ValueError(f"order must be one of {ROW_ORDERS}, not {order!r}")
+        stop = None if limit is None else offset + limit
+        shown = shown.iloc[offset:stop]
         return shown if columns is None else shown[list(columns)]
 
     def cells(self, f: Filters, box: Box | None, cell_deg: float) -> pd.DataFrame:
-        events, mask = self._mask(f, box)
-        return grid_counts(events[["latitude", "longitude", "event_type"]][mask], cell_deg)
+        return grid_counts(self._in(f, box), cell_deg)
 
     def span_counts(self, f: Filters) -> pd.DataFrame:
-        events, mask = self._mask(f)
-        shown = events.loc[mask, ["date_start", "date_end", "event_type"]]
+        shown = self.selected(f)
         counts = shown.groupby(["date_start", "date_end", "event_type"], observed=True).size()
         return counts[counts > 0].rename("n").reset_index()
 
@@ -232,24 +206,6 @@ class FrameStore:
         shown = self.selected(f)
         for start in range(0, max(len(shown), 1), size):
             yield shown.iloc[start : start + size]
-
-
-@dataclass(frozen=True)
-class _Selection:
-    """The events matching some filters: `events[mask]`; the coordinates are `events`'."""
-
-    events: pd.DataFrame
-    mask: np.ndarray
-    lat: np.ndarray
-    lon: np.ndarray
-    located: np.ndarray
-
-
-def _coordinates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Latitudes, longitudes (NaN where missing) and which events have both."""
-    lat = events["latitude"].to_numpy(dtype=float, na_value=np.nan)
-    lon = events["longitude"].to_numpy(dtype=float, na_value=np.nan)
-    return lat, lon, np.isfinite(lat) & np.isfinite(lon)
 
 
 _STORES: dict[tuple[str, tuple], EventStore] = {}

@@ -91,7 +91,7 @@ def watch_data(drawn: DataStamp | None) -> None:
         try:
             current = data_stamp()
         except Exception as e:  # a folder being rewritten, a database away: say so, try again
-            st.container(key="data-age").caption(check_failed_line(now, describe(e)))
+            st.container(key="data-age").caption(markdown_text(check_failed_line(now, describe(e))))
             return
         if drawn is None or current.version != drawn.version:
             st.rerun()  # the page reads the new version's store and draws it

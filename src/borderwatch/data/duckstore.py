@@ -228,28 +228,27 @@ class DuckStore:
     def _coarse(self, f: Filters) -> _Groups | None:
         """The events matching `f` per cell of `COARSE_CELL_DEG` and type (see `_groups`):
         about as quick as counting them, and enough for every view down to that size."""
-        with self._lock:
-            if f in self._coarses:
-                return self._coarses[f]
-        found = self._groups(f, COARSE_CELL_DEG)
-        with self._lock:
-            self._coarses[f] = found
-            while len(self._coarses) > COUNTS_KEPT:
-                del self._coarses[next(iter(self._coarses))]
-            return found
+        return self._kept(self._coarses, COUNTS_KEPT, f, COARSE_CELL_DEG)
 
     def _fine(self, f: Filters) -> _Groups | None:
         """The events matching `f` per cell of `FINE_CELL_DEG` and type (see `_groups`),
         kept for the last few filters, so that pans and zooms are answered without reading
         the file again (the first view finer than the coarse cells pays for that scan)."""
+        return self._kept(self._fines, FINE_KEPT, f, FINE_CELL_DEG)
+
+    def _kept(
+        self, kept: dict[Filters, _Groups | None], limit: int, f: Filters, size: float
+    ) -> _Groups | None:
+        """`_groups(f, size)`, answered from `kept` (the last `limit` filters, oldest
+        dropped first); the scan runs outside the lock so other sessions are not held."""
         with self._lock:
-            if f in self._fines:
-                return self._fines[f]
-        found = self._groups(f, FINE_CELL_DEG)
+            if f in kept:
+                return kept[f]
+        found = self._groups(f, size)
         with self._lock:
-            self._fines[f] = found
-            while len(self._fines) > FINE_KEPT:
-                del self._fines[next(iter(self._fines))]
+            kept[f] = found
+            while len(kept) > limit:
+                del kept[next(iter(kept))]
             return found
 
     def _groups(self, f: Filters, size: float) -> _Groups | None:

@@ -289,3 +289,22 @@ def test_the_bridge_stands_for_the_place_named_before():
     text = "Floods reached Termez on 1 May. The bridge closed on 3 May."
     got = fields(text, D(2021, 5, 9), ["place", "event_type"], date_start="2021-05-03")
     assert got == [["Termez", "crossing_closed"]]
+
+
+def test_every_name_of_a_list_after_a_place_word_is_a_place():
+    # Three districts no list holds, the first of two words the model splits in two.
+    text = "Shelling was reported on 3 June near Dara Adam, Sheroi and Tangwal."
+    assert rows(text, D(2024, 6, 8))["place"].tolist() == ["Dara Adam", "Sheroi", "Tangwal"]
+
+
+def test_a_word_sharing_a_country_names_first_letters_is_not_its_adjective():
+    # "Angol..." is not "Angolan"; "Iranian" and "Chinese" still are.
+    text = "Fighting was reported on 3 June near Angolo Kach."
+    assert rows(text, D(2024, 6, 8))["place"].tolist() == ["Angolo Kach"]
+    df = rows("Traders waited on 3 June at the Iranian checkpoint.", D(2024, 6, 8))
+    assert not {"Iranian", "Iranian checkpoint"} & set(df["place"])
+
+
+def test_a_group_named_before_militants_or_fighters_is_not_a_place():
+    text = "On 4 March Kabul said its raid was aimed at Lashkar al-Harb militants."
+    assert "Lashkar" not in set(rows(text, D(2024, 3, 9))["place"])

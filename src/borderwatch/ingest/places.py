@@ -327,10 +327,16 @@ class PlaceFinder:
                 hits += self._provinces(text, doc, named)
         if doc is not None:
             hits += _every_occurrence(text, self._entities(text, doc) + _named_crossings(text))
-            # The least sure finding: only where nothing else starts ("at Korday Pass" must
-            # not hide a known "Korday").
-            starts = {m.start for m in hits}
-            hits += [m for m in _named_by_preposition(text, doc) if m.start not in starts]
+            # The least sure finding: only where no list names a place ("at Korday Pass"
+            # must not hide a known "Korday"), though it may join a model entity's
+            # pieces ("near Angoor Adda", tagged as two places "Angoor" and "Adda").
+            listed = {m.start for m in hits if m.source != "entity"}
+            entity_end = {m.start: m.end for m in hits if m.source == "entity"}
+            hits += [
+                m
+                for m in _named_by_preposition(text, doc)
+                if m.start not in listed and m.end > entity_end.get(m.start, -1)
+            ]
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
         out: list[PlaceMention] = []
         last_end = -1
@@ -491,8 +497,22 @@ def _country_adjective(key: str) -> bool:
     """ "afghan", "iranian", "pakistani", "chinese": one word that begins like a country's name.
 
     Only one word: "Ghulam Khan" or "Islam Qala" name a crossing, whatever their endings.
+    The word is the name's start ("tajik", "afghan") or the name, less a final vowel,
+    with an adjective's ending ("iranian", "pakistani", "chinese"): "Angoor" only
+    shares Angola's first letters.
     """
-    return " " not in key and len(key) >= 4 and any(c.startswith(key[:4]) for c in _countries())
+    if " " in key or len(key) < 4:
+        return False
+    for c in _countries():
+        if c.startswith(key):
+            return True
+        stem = c.split()[0].rstrip("aeiouy")
+        if key.startswith(stem) and key[len(stem) :] in _ADJECTIVE_ENDINGS:
+            return True
+    return False
+
+
+_ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ern"})
 
 
 _NAMED_CROSSING = re.compile(
@@ -524,10 +544,19 @@ def _named_crossings(text: str) -> list[PlaceMention]:
     return out
 
 
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?![\w’'-])"
 _AFTER_PLACE_WORD = re.compile(
-    r"\b(?:at|near|in|into|to|from|via|towards|outside|inside)\s+"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![\w’'-])"
+    rf"\b(?:at|near|in|into|to|from|via|towards|outside|inside)\s+(?P<name>{_NAME})"
+    rf"(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"
 )
+"""A name after a place word, and the names coordinated with it ("near Angoor Adda,
+Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
+_LISTED_NAME = re.compile(_NAME)
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+(?:al|ul|el|bin|ibn)-?[\w’'-]*)*\s+(?:militants|fighters|forces|troops|guards"
+    r"|officials|rebels|insurgents|police|soldiers|commanders|leaders|members|supporters)\b"
+)
+"""After a name, people: "aiming at Jaish al-Adl militants" names who, not where."""
 
 
 def _named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
@@ -537,10 +566,20 @@ def _named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     organisation, nationality or date, nor a nationality's adjective.
     """
     out = []
+    found = []
     for m in _AFTER_PLACE_WORD.finditer(text):
-        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        found.append((m.group("name"), m.start("name"), m.end("name")))
+        if m.group("more"):
+            base = m.start("more")
+            found += [
+                (n.group(0), base + n.start(), base + n.end())
+                for n in _LISTED_NAME.finditer(m.group("more"))
+            ]
+    for name, start, end in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(t.ent_type_ in ("ORG", "NORP", "EVENT", "LAW") for t in span):
+            continue
+        if _PEOPLE_AFTER.match(text, end):
             continue
         key = normalize(name)
         if (

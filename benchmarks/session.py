@@ -25,10 +25,12 @@ import os
 import statistics
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from browser import REPO, chromium, streamlit_server
+from google.protobuf.message import DecodeError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 # The first element matching a selector whose centre is inside the map's visible area
@@ -139,20 +141,33 @@ def app_server(
 
 @dataclass
 class Bytes:
-    """Websocket bytes seen by a page, both ways."""
+    """Websocket bytes seen by a page, both ways, and how many script runs the server
+    has reported finished (its `script_finished` messages)."""
 
     total: int = 0
-    frames: list = field(default_factory=list)
+    finished: int = 0
 
     def watch(self, page) -> None:
         def on_ws(ws):
-            ws.on("framereceived", self._add)
+            ws.on("framereceived", self._received)
             ws.on("framesent", self._add)
 
         page.on("websocket", on_ws)
 
-    def _add(self, payload) -> None:
-        self.total += len(payload.encode() if isinstance(payload, str) else payload)
+    def _add(self, payload) -> int:
+        size = len(payload.encode() if isinstance(payload, str) else payload)
+        self.total += size
+        return size
+
+    def _received(self, payload) -> None:
+        if self._add(payload) and not isinstance(payload, str):
+            msg = ForwardMsg()
+            try:
+                msg.ParseFromString(payload)
+            except DecodeError:
+                return
+            if msg.WhichOneof("type") == "script_finished":
+                self.finished += 1
 
 
 def new_page(browser):
@@ -164,12 +179,27 @@ def new_page(browser):
     return context, page, bytes_seen
 
 
-def wait_idle(page, since: float, timeout_s: float) -> float:
-    """Epoch ms when the app was idle (and painted) after `since`."""
-    page.wait_for_function(
-        "t => window.__bwIdlePainted && window.__bwIdle > t", arg=since, timeout=timeout_s * 1000
+def wait_idle(page, seen: Bytes, finished: int, since: float, timeout_s: float) -> float:
+    """Epoch ms when the app was idle (and painted) after more than `finished` runs had
+    ended, the input being at `since` (page time).
+
+    The server's `script_finished` messages say a run is over; the page's script state
+    alone is not enough: a quick run's "running" and "notRunning" can reach React in one
+    batch, so the attribute never changes (the zoom steps hung for 300 s on that).
+    """
+    deadline = time.monotonic() + timeout_s
+    while seen.finished <= finished:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no script run finished within {timeout_s:g} s")
+        page.wait_for_timeout(20)  # lets Playwright deliver the websocket's frames
+    page.wait_for_selector(IDLE, timeout=timeout_s * 1000)
+    painted = page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame("
+        "() => r(performance.timeOrigin + performance.now()))))"
     )
-    return page.evaluate("window.__bwIdlePainted")
+    # the page's own record is closer to the truth when it saw the run end
+    idle, idle_painted = page.evaluate("[window.__bwIdle, window.__bwIdlePainted]")
+    return idle_painted if idle and idle > since and idle_painted <= painted else painted
 
 
 def map_frame(page, timeout_s: float):
@@ -211,14 +241,14 @@ def pick_country(page, code: str) -> None:
 def filter_change(page, frame, seen: Bytes, code: str, timeout_s: float) -> dict:
     """Add `code` to the country filter: seconds until the new events layer is painted."""
     before = len(frame.evaluate("window.__bwLayers"))
-    bytes0 = seen.total
+    bytes0, runs = seen.total, seen.finished
     t = page.evaluate("performance.timeOrigin + performance.now()")
     pick_country(page, code)
     frame.wait_for_function(
         "n => window.__bwLayers.length > n", arg=before, timeout=timeout_s * 1000, polling="raf"
     )
     drawn = frame.evaluate("window.__bwLayers[window.__bwLayers.length - 1]")
-    wait_idle(page, t, timeout_s)
+    wait_idle(page, seen, runs, t, timeout_s)
     page.keyboard.press("Escape")
     return {
         "s": (drawn["at"] - page.evaluate("window.__bwEnter")) / 1000,
@@ -230,10 +260,10 @@ def filter_change(page, frame, seen: Bytes, code: str, timeout_s: float) -> dict
 
 def anchor_filter_change(page, seen: Bytes, code: str, timeout_s: float) -> dict:
     """The pydeck anchor: seconds from the Enter until the app is idle and painted."""
-    bytes0 = seen.total
+    bytes0, runs = seen.total, seen.finished
     t = page.evaluate("performance.timeOrigin + performance.now()")
     pick_country(page, code)
-    idle = wait_idle(page, t, timeout_s)
+    idle = wait_idle(page, seen, runs, t, timeout_s)
     page.keyboard.press("Escape")
     return {"s": (idle - page.evaluate("window.__bwEnter")) / 1000, "bytes": seen.total - bytes0}
 
@@ -245,7 +275,7 @@ def zoom_into_densest_cell(page, frame, seen: Bytes, timeout_s: float) -> dict |
     if not layer:
         return None
     before = len(frame.evaluate("window.__bwLayers"))
-    bytes0 = seen.total
+    bytes0, runs = seen.total, seen.finished
     t = page.evaluate("performance.timeOrigin + performance.now()")
     if not click_first_visible(frame, ".bw-cell"):
         return None
@@ -255,7 +285,7 @@ def zoom_into_densest_cell(page, frame, seen: Bytes, timeout_s: float) -> dict |
     drawn = frame.evaluate("window.__bwLayers[window.__bwLayers.length - 1]")
     moved = frame.evaluate("window.__bwMoveEnd") or 0
     clicked = frame.evaluate("window.__bwClick") or 0
-    wait_idle(page, t, timeout_s)
+    wait_idle(page, seen, runs, t, timeout_s)
     return {
         "s": (drawn["at"] - max(moved, clicked)) / 1000,
         "opened": moved < clicked,

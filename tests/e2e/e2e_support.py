@@ -5,16 +5,20 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sample_data import MALICIOUS
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
 MALICIOUS_ID = "BW-2021-9999"
 LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "[::1]", "::1"}
 SHOWING = re.compile(r"Showing (\d+) of (\d+) events")
+EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
 EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 """JS: the layer drawing the events (markers in clusters, or grid cells) in the app's map."""
@@ -74,27 +78,66 @@ def open_app(page, url: str):
     return frame
 
 
-RUN_STARTS = """() => {
-    if (window.bwRunStarts === undefined) {
-        window.bwRunStarts = 0;
-        new MutationObserver(records => {
-            window.bwRunStarts += records.filter(r => r.oldValue === "notRunning").length;
-        }).observe(document.body, {
-            subtree: true, attributeFilter: ["data-test-script-state"], attributeOldValue: true,
-        });
-    }
-    return window.bwRunStarts;
-}"""
+class Runs:
+    """The reruns a page asked its server for and the runs the server finished, in order.
+
+    Read from the page's websocket, not from the page's run state: a fast rerun can go
+    from running to idle within one frame of the page, and then the page never shows it.
+    """
+
+    def __init__(self) -> None:
+        self.log: list[str] = []
+
+    def watch(self, ws) -> None:
+        """Listen to the Streamlit websocket `ws` (a Playwright WebSocket)."""
+        ws.on("framesent", self._sent)
+        ws.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        if isinstance(payload, bytes) and BackMsg.FromString(payload).HasField("rerun_script"):
+            self.log.append("asked")
+
+    def _received(self, payload) -> None:
+        if not isinstance(payload, bytes):
+            return
+        msg = ForwardMsg.FromString(payload)
+        # a run stopped early for the next one is not finished: the next one is coming
+        if msg.HasField("script_finished") and msg.script_finished != EARLY_FOR_RERUN:
+            self.log.append("finished")
+
+    def settled_since(self, since: int) -> bool:
+        """Whether a rerun was asked for after the first `since` entries and all runs are over."""
+        return "asked" in self.log[since:] and self.log[-1] == "finished"
 
 
-def runs_started(page) -> int:
-    """Script runs the page has started since it was first asked this (0 the first time)."""
-    return page.evaluate(RUN_STARTS)
+def run_mark(page) -> int:
+    """A mark in the page's run log for `wait_for_rerun`."""
+    return len(page.runs.log)
 
 
-def wait_for_rerun(page, since: int) -> None:
-    """Wait until the page has started a run after the first `since` and is idle again."""
-    page.wait_for_function(f"() => window.bwRunStarts > {since}", timeout=30_000)
+def wait_for_rerun(page, since: int, timeout: float = 30) -> None:
+    """Wait until the page has asked for a rerun after the mark `since` and every run is over."""
+    deadline = time.monotonic() + timeout
+    while not page.runs.settled_since(since):
+        assert time.monotonic() < deadline, f"no finished rerun in {timeout} s: {page.runs.log}"
+        page.wait_for_timeout(50)  # lets Playwright deliver the websocket's frames
+
+
+def mark_drawn(frame) -> None:
+    """Mark the layers the map in `frame` holds now, for `wait_for_redraw`."""
+    frame.evaluate("() => { window.feature_group.forEach(l => { l.bwOld = true; }); }")
+
+
+def wait_for_redraw(page, frame) -> None:
+    """Wait until a rerun has sent the map new layers since `mark_drawn`, and the page is idle.
+
+    The layers are the run's own output: a fast rerun can go from running to idle
+    within one frame of the page, so watching the page's run state can miss it.
+    """
+    frame.wait_for_function(
+        "() => window.feature_group.length && window.feature_group.every(l => !l.bwOld)",
+        timeout=30_000,
+    )
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=30_000)
 
 

@@ -10,10 +10,12 @@ import pytest
 from e2e_support import (
     EVENTS_LAYER,
     drawn_markers,
+    mark_drawn,
     open_app,
-    runs_started,
+    run_mark,
     screenshot,
     showing,
+    wait_for_redraw,
     wait_for_rerun,
 )
 
@@ -99,20 +101,16 @@ def test_the_map_never_undoes_a_pan_only_a_change_of_filters_moves_it(app, page)
     frame.wait_for_function(ALL_IN_VIEW, arg=want, timeout=30_000)  # a shared link fits too
     fitted = frame.evaluate(VIEW)
     # the user looks at the Amu Darya; the page hears of the new view and reruns
-    runs = runs_started(page)
+    runs = run_mark(page)
     frame.evaluate("() => { map.setView([37.0, 67.5], 8, {animate: false}); }")
     wait_for_rerun(page, runs)
     # a filter that does not choose other events (the age past which a state is
     # unconfirmed) sends every layer again: the view stays where the user put it
-    frame.evaluate("() => { window.feature_group.forEach(l => { l.bwOld = true; }); }")
+    mark_drawn(frame)
     box = page.get_by_label("Unconfirmed after (days)", exact=True)
     box.fill("400")
     box.press("Enter")
-    frame.wait_for_function(
-        "() => window.feature_group.length && window.feature_group.every(l => !l.bwOld)",
-        timeout=30_000,
-    )
-    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=30_000)
+    wait_for_redraw(page, frame)
     assert frame.evaluate(VIEW) == {"lat": 37.0, "lng": 67.5, "zoom": 8}
     assert fitted["zoom"] < 8
     assert page.watch.errors == []

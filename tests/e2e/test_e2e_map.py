@@ -16,7 +16,7 @@ from e2e_support import (
     drawn_markers,
     open_app,
     open_section,
-    runs_started,
+    run_mark,
     screenshot,
     showing,
     wait_for_rerun,
@@ -158,7 +158,7 @@ def test_the_downloads_hold_exactly_the_filtered_events(app, page, tmp_path):
 
 def test_changing_a_filter_keeps_the_map_mounted_and_updates_the_url(app, page):
     frame = open_app(page, app.url + "/")
-    runs = runs_started(page)
+    runs = run_mark(page)
     frame.evaluate("() => { window.map.setView([37.2, 67.4], 7); window.bwSameMap = true; }")
     wait_for_rerun(page, runs)  # the pan's own rerun is over before the filter changes
     countries = page.get_by_label("Countries (either side of a crossing)")

@@ -308,3 +308,18 @@ def test_a_word_sharing_a_country_names_first_letters_is_not_its_adjective():
 def test_a_group_named_before_militants_or_fighters_is_not_a_place():
     text = "On 4 March Kabul said its raid was aimed at Lashkar al-Harb militants."
     assert "Lashkar" not in set(rows(text, D(2024, 3, 9))["place"])
+
+
+def test_an_announced_or_launched_event_is_typed_by_what_was_announced():
+    text = "On 2 April Tajikistan announced a mobilisation of reservists at Panji Poyon."
+    assert fields(text, D(2023, 4, 6), ["event_type"], place="Panji Poyon") == [
+        ["military_deployment"]
+    ]
+    text = "Police launched what officials called a security operation in Hairatan on 9 May."
+    assert fields(text, D(2023, 5, 12), ["event_type"], place="Hairatan") == [
+        ["military_deployment"]
+    ]
+    # A plain statement stays one.
+    text = "On 2 April Uzbekistan announced that traders at Hairatan would pay less duty."
+    assert fields(text, D(2023, 4, 6), ["event_type"], place="Hairatan") == [["statement"]]
+

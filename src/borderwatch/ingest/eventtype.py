@@ -154,12 +154,45 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
     ordered = [verb, *others]
     in_clause = {t.i for t in clause}
     rest = sorted((t for t in sent if t.i not in in_clause), key=lambda t: abs(t.i - span.root.i))
-    for strength, tokens in ((1.0, ordered[:1]), (0.8, ordered[1:]), (0.6, rest)):
+    own = verb_cue(verb)
+    if own.event_type:
+        return own
+    for strength, tokens in ((0.8, ordered[1:]), (0.6, rest)):
         for tok in tokens:
             cue = _word_cue(tok)
             if cue:
                 return TypeCue(cue[0], cue[1], strength)
     return NO_CUE
+
+
+def verb_cue(verb: Any) -> TypeCue:
+    """What the verb itself says, or what it announces or starts: "announced a partial
+    mobilisation" is a deployment, "launched what Dushanbe called an operation" too.
+
+    A statement verb ("announced", "declared", "ordered") or one with no cue of its own
+    ("launched", "began") takes the type of the event its object names; what a
+    statement reports in a clause of its own ("said troops had crossed") is left to
+    that clause.
+    """
+    own = _word_cue(verb)
+    if own and own[0] != "statement":
+        return TypeCue(own[0], own[1], 1.0)
+    for noun in _objects(verb, reported=own is None):
+        cue = _word_cue(noun)
+        if cue and cue[0] != "statement":
+            return TypeCue(cue[0], f"{verb.text} … {cue[1]}", 1.0)
+    return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+def _objects(verb: Any, reported: bool) -> list[Any]:
+    """Nouns of the verb's direct object, nearest first; with `reported`, also those of
+    the object of a clause it governs ("launched what X called an operation")."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    if reported:
+        heads += [o for c in verb.children if c.dep_ == "ccomp" for o in c.children]
+        heads = [h for h in heads if h.dep_ == "dobj"]
+    nouns = [t for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN")]
+    return sorted(nouns, key=lambda t: abs(t.i - verb.i))
 
 
 def _word_cue(tok: Any) -> tuple[str, str] | None:

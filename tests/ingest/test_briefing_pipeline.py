@@ -323,3 +323,18 @@ def test_an_announced_or_launched_event_is_typed_by_what_was_announced():
     text = "On 2 April Uzbekistan announced that traders at Hairatan would pay less duty."
     assert fields(text, D(2023, 4, 6), ["event_type"], place="Hairatan") == [["statement"]]
 
+
+def test_the_verb_a_date_belongs_to_types_the_dated_event():
+    # The date dates the statement, not the open crossing it speaks of.
+    text = "Uzbek officials said on 4 May that the Hairatan crossing would stay open."
+    assert fields(text, D(2023, 5, 9), ["date_start", "event_type"], place="Hairatan") == [
+        ["2023-05-04", "statement"]
+    ]
+    # The place's clause has no date of its own: the dated clause says what happened there.
+    text = "Traders blocked the road at Hairatan, and on 9 May guards closed the crossing there."
+    assert fields(text, D(2023, 5, 12), ["event_type"], place="Hairatan") == [["crossing_closed"]]
+    # A clause joined on after the dated one is its own event on that day.
+    text = "Uzbekistan opened its border on 12 June, and refugees crossed at Panji Poyon."
+    assert fields(text, D(2023, 6, 15), ["event_type"], place="Panji Poyon") == [
+        ["refugee_movement"]
+    ]

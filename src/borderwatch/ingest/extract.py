@@ -25,7 +25,14 @@ from borderwatch.data import vocab
 from borderwatch.data.problems import DataError, Problem
 from borderwatch.ingest import nlp
 from borderwatch.ingest.dates import DateRef, find_dates
-from borderwatch.ingest.eventtype import NO_CUE, TypeCue, cue_of, governing_verb, propose
+from borderwatch.ingest.eventtype import (
+    NO_CUE,
+    TypeCue,
+    cue_of,
+    governing_verb,
+    propose,
+    verb_cue,
+)
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.places import (
     GEO_PRECISION_BY_KIND,
@@ -248,6 +255,26 @@ def _restated_cue(sent: Any, d: DateRef) -> TypeCue | None:
     return None
 
 
+def _dated_cue(doc: Any, d: DateRef, m: PlaceMention) -> TypeCue | None:
+    """What the verb the date belongs to says: the date says when *that* happened.
+
+    "Iran's foreign ministry said on the 23rd that its consulate in Herat would stay
+    open" dates the statement, not the consulate; "protesters blocked the road in
+    Rushan, and on 18 May troops launched an operation there" dates the operation.
+    A clause joined on after the date's ("opened its border on 12 June, and refugees
+    crossed at Dostuk") is an event of its own on that day: its verb types it.
+    """
+    span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
+    place = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or place is None:
+        return None
+    verb, own = governing_verb(span.root), governing_verb(place.root)
+    if own.i > verb.i and own.dep_ == "conj" and verb in own.ancestors:
+        return None
+    cue = verb_cue(verb)
+    return cue if cue.event_type else None
+
+
 def _acting_country(text: str, m: PlaceMention, in_sentence: list[PlaceMention]) -> bool:
     """ "Pakistan reopened the Ghulam Khan crossing": a country acting where a finer place is named.
 
@@ -336,6 +363,8 @@ def extract_candidates(
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
                 cue = _restated_cue(sent, d) or cue
+            elif d is not None:
+                cue = _dated_cue(doc, d, m) or cue
             row = _row(m, d, cue, source_id, text, s_start, s_end)
             if _acting_country(text, m, in_sentence):
                 row["candidate_confidence"] = f"{_confidence(m, d, cue) / 2:.2f}"

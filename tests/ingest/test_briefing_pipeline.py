@@ -338,3 +338,15 @@ def test_the_verb_a_date_belongs_to_types_the_dated_event():
     assert fields(text, D(2023, 6, 15), ["event_type"], place="Panji Poyon") == [
         ["refugee_movement"]
     ]
+
+
+def test_the_region_or_the_country_stands_for_the_last_named_place_of_that_kind():
+    text = (
+        "Tajikistan: a blackout in Badakhshan\n"
+        "Residents of Panji Poyon protested on 3 May, and on 5 May the crossing at Panji "
+        "Poyon was shut. Phone lines in the region, down since April, are still cut. "
+        "Officials reported on Tuesday that fuel had run short in the country."
+    )
+    got = fields(text, D(2023, 5, 12), ["place", "date_start", "date_end"])
+    assert ["Badakhshan", "2023-04-01", "2023-05-12"] in got
+    assert ["Tajikistan", "2023-05-09", "2023-05-09"] in got

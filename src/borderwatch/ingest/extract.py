@@ -116,9 +116,20 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _BACK_REFERENCE = re.compile(
-    r"\bthe\s+(?:crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge|region)\b",
+    r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
+    r"|region|province|district|country)\b",
     re.IGNORECASE,
 )
+_REFERRED_KINDS: dict[str, tuple[str, ...]] = {
+    "region": ("province", "region"),
+    "province": ("province", "region"),
+    "district": ("district",),
+    "town": ("town", "city", "capital", "district"),
+    "city": ("town", "city", "capital"),
+    "country": ("country",),
+}
+"""What "the region", "the town", "the country" stand for: the place of that kind named
+most often so far; any other word ("the crossing", "the bridge") the place named most."""
 
 
 def _subject(named: list[PlaceMention]) -> PlaceMention | None:
@@ -131,11 +142,18 @@ def _subject(named: list[PlaceMention]) -> PlaceMention | None:
     return max(reversed(named), key=lambda m: counts[m.name])
 
 
-def _referred(sent: Any, last: PlaceMention) -> list[PlaceMention]:
-    """ "the crossing", "the town" in a sentence naming no place: the last place named before."""
+def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[PlaceMention]:
+    """ "the crossing", "the region", "the country" in a sentence naming no place: the place
+    of that kind named most often before (`last`, the subject, for a crossing or a bridge)."""
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []
+    kinds = _REFERRED_KINDS.get(m.group("word").lower())
+    if kinds is not None:
+        of_kind = _subject([n for n in named if n.kind in kinds])
+        if of_kind is None and kinds == ("country",):
+            return []  # "the country" with no country named: nothing to stand for
+        last = of_kind or last
     start = sent.start_char + m.start()
     return [
         PlaceMention(
@@ -341,14 +359,17 @@ def extract_candidates(
     actors: list[dict[str, str]] = []
     last_place: PlaceMention | None = None
     named: list[PlaceMention] = []
+    countries: list[PlaceMention] = []
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
         if last_place is not None and all(m.kind == "country" for m in in_sentence):
             # "Pakistan reopened the crossing": a country is not the crossing meant
-            in_sentence = sorted(in_sentence + _referred(sent, last_place), key=lambda m: m.start)
+            referred = _referred(sent, named + countries, last_place)
+            in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
         named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
+        countries += [m for m in in_sentence if m.kind == "country" and m.source != "referred"]
         last_place = _subject(named) or last_place
         if not in_sentence:
             continue

@@ -350,3 +350,10 @@ def test_the_region_or_the_country_stands_for_the_last_named_place_of_that_kind(
     got = fields(text, D(2023, 5, 12), ["place", "date_start", "date_end"])
     assert ["Badakhshan", "2023-04-01", "2023-05-12"] in got
     assert ["Tajikistan", "2023-05-09", "2023-05-09"] in got
+
+
+def test_someone_reporting_is_a_statement_but_fighting_reported_is_the_fighting():
+    text = "Uzbek officials reported on 6 May that traders had left Hairatan."
+    assert fields(text, D(2023, 5, 9), ["event_type"], place="Hairatan") == [["statement"]]
+    text = "Heavy fighting was reported near Hairatan on 6 May."
+    assert fields(text, D(2023, 5, 9), ["event_type"], place="Hairatan") == [["clash"]]

@@ -58,7 +58,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)", "other"),
     (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
-        r"blamed|claimed|denied|accused",
+        r"blamed|claimed|denied|accused|reported",
         "statement",
     ),
 )
@@ -210,6 +210,8 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
             _INFRA_OBJECT.fullmatch(c.lower_) for c in tok.children if c.dep_ == "dobj"
         ):
             return "infrastructure", f"{tok.text} … {(built or [tok])[0].text}"
+    if tok.lower_ == "reported" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return None  # "fighting was reported", "clashes reported near X": the clash is the news
     if _negated(tok):
         if etype == "crossing_closed":
             return "crossing_reopened", f"not {tok.text}"

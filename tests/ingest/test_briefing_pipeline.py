@@ -357,3 +357,12 @@ def test_someone_reporting_is_a_statement_but_fighting_reported_is_the_fighting(
     assert fields(text, D(2023, 5, 9), ["event_type"], place="Hairatan") == [["statement"]]
     text = "Heavy fighting was reported near Hairatan on 6 May."
     assert fields(text, D(2023, 5, 9), ["event_type"], place="Hairatan") == [["clash"]]
+
+
+def test_a_railway_or_road_opened_is_infrastructure_however_the_sentence_runs():
+    text = "On 3 March the two presidents opened, by video link, a railway to Hairatan."
+    assert fields(text, D(2023, 3, 8), ["event_type"], place="Hairatan") == [["infrastructure"]]
+    text = "A new road to Hairatan was opened on 3 March."
+    assert fields(text, D(2023, 3, 8), ["event_type"], place="Hairatan") == [["infrastructure"]]
+    text = "Uzbekistan opened the Hairatan crossing on 3 March."
+    assert fields(text, D(2023, 3, 8), ["event_type"], place="Hairatan") == [["crossing_reopened"]]

@@ -205,11 +205,20 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
     if etype == "crossing_reopened" and after == "fire":
         return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
     if etype == "crossing_reopened":
-        built = [c for c in tok.children if c.dep_ == "dobj" and cue_of(c.text) == "infrastructure"]
-        if built or any(
-            _INFRA_OBJECT.fullmatch(c.lower_) for c in tok.children if c.dep_ == "dobj"
-        ):
-            return "infrastructure", f"{tok.text} … {(built or [tok])[0].text}"
+        # What was opened, as object, subject or apposition of this verb ("opened, by
+        # video link, a railway", "the road was opened"): a railway or road, not a crossing.
+        opened = [
+            t
+            for t in tok.subtree
+            if t.dep_ in ("dobj", "nsubj", "nsubjpass", "appos") and governing_verb(t).i == tok.i
+        ]
+        built = [
+            t
+            for t in opened
+            if cue_of(t.text) == "infrastructure" or _INFRA_OBJECT.fullmatch(t.lower_)
+        ]
+        if built:
+            return "infrastructure", f"{tok.text} … {built[0].text}"
     if tok.lower_ == "reported" and not any(c.dep_ == "nsubj" for c in tok.children):
         return None  # "fighting was reported", "clashes reported near X": the clash is the news
     if _negated(tok):

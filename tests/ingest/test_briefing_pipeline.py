@@ -366,3 +366,12 @@ def test_a_railway_or_road_opened_is_infrastructure_however_the_sentence_runs():
     assert fields(text, D(2023, 3, 8), ["event_type"], place="Hairatan") == [["infrastructure"]]
     text = "Uzbekistan opened the Hairatan crossing on 3 March."
     assert fields(text, D(2023, 3, 8), ["event_type"], place="Hairatan") == [["crossing_reopened"]]
+
+
+def test_the_verb_of_a_counted_back_clause_types_it_not_a_gerund_before_it():
+    text = (
+        "Kazakhstan reopened the Nur Zholy crossing on 20 March, twelve days after "
+        "shelling from the hills closed it."
+    )
+    got = fields(text, D(2023, 3, 25), ["date_start", "event_type"], place="Nur Zholy")
+    assert got == [["2023-03-20", "crossing_reopened"], ["2023-03-08", "crossing_closed"]]

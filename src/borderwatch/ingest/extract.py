@@ -262,11 +262,16 @@ def _pairs(
     return sorted(pairs.values(), key=lambda p: p[0].start)
 
 
+_NOUN_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "pobj", "pcomp", "compound", "amod")
+"""Where a verb form stands as a noun ("after shelling ..."): not what the clause says happened."""
+
+
 def _restated_cue(sent: Any, d: DateRef) -> TypeCue | None:
     """What happened on the earlier day of "ten days after shelling closed it": the
     clause's first verb with an event word ("closed"), else its first event word."""
     words = [t for t in sent if t.idx >= d.begin and cue_of(t.text)]
-    for tok in sorted(words, key=lambda t: t.pos_ != "VERB"):
+    # A verb heading its clause first: in "after shelling closed it" the gerund is not.
+    for tok in sorted(words, key=lambda t: (t.pos_ != "VERB", t.dep_ in _NOUN_DEPS)):
         cue = propose(sent, tok.idx, tok.idx + len(tok))
         if cue.event_type:
             return cue

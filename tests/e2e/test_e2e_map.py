@@ -191,8 +191,11 @@ def test_layers_switched_on_or_off_stay_so_when_a_filter_changes(app, page):
     frame = open_app(page, app.url + "/")
     before = frame.evaluate(LAYERS_ON)
     assert before["Heat map"] is False and before["Border crossings (status)"] is True
+    heat = frame.locator("canvas.leaflet-heatmap-layer")
+    assert heat.count() == 0  # a hidden heat map is not drawn at all
     frame.locator(".leaflet-control-layers").hover()  # a person opens the switcher
     frame.get_by_text("Heat map", exact=True).click()
+    assert heat.count() == 1
     frame.get_by_text("Border crossings (status)", exact=True).click()
     countries = page.get_by_label("Countries (either side of a crossing)")
     countries.click()
@@ -212,6 +215,7 @@ def test_layers_switched_on_or_off_stay_so_when_a_filter_changes(app, page):
             l => [l.textContent.trim(), l.querySelector('input').checked]))"""
     )
     assert checked["Heat map"] is True and checked["Border crossings (status)"] is False
+    assert heat.count() == 1  # the new heat map drawn, the old one gone
     assert page.watch.errors == []
 
 

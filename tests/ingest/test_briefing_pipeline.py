@@ -375,3 +375,8 @@ def test_the_verb_of_a_counted_back_clause_types_it_not_a_gerund_before_it():
     )
     got = fields(text, D(2023, 3, 25), ["date_start", "event_type"], place="Nur Zholy")
     assert got == [["2023-03-20", "crossing_reopened"], ["2023-03-08", "crossing_closed"]]
+
+
+def test_trade_resuming_through_a_crossing_means_it_is_open():
+    text = "Trade through Hairatan resumed on 14 August after a week's pause."
+    assert fields(text, D(2021, 8, 20), ["event_type"], place="Hairatan") == [["crossing_reopened"]]

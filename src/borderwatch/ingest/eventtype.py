@@ -66,11 +66,13 @@ _CUES = tuple((re.compile(rf"(?:{rx})$"), t) for rx, t in WORD_CUES)
 _INFRA_OBJECT = re.compile(r"lines?|cables?|roads?|highways?|plants?|stations?|dams?|canals?")
 """What is opened when a railway, road or power line is, not a crossing: infrastructure."""
 
-# "kept the crossing open", "stayed open", "remained open for trade", "open for trade"
+# "kept the crossing open", "stayed open", "remained open for trade", "open for trade",
+# "trade through Milak resumed"
 _KEPT_OPEN = re.compile(
     r"\b(?:kept|keeps?|keeping|stay(?:ed|s)?|remain(?:ed|s)?|left|was|were|is|are)\b"
     r"[^.;:]{0,40}?\bopen\b|\bopen\s+(?:for|to)\s+(?:trade|traffic|lorries|trucks|cargo)\b"
-    r"|\bmoving\s+again\b|\btrade\s+resumed\b|\bresumed\s+(?:trade|traffic)\b",
+    r"|\bmoving\s+again\b|\bresumed\s+(?:trade|traffic)\b"
+    r"|\b(?:trade|traffic|crossings|freight|exports|imports)\b[^.;:]{0,40}?\bresumed\b",
     re.IGNORECASE,
 )
 _STILL_CLOSED = re.compile(

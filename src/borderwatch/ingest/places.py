@@ -613,7 +613,8 @@ def _mention(
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|into|across|from|to|towards|inside|via)\s+(?:the\s+)?$"
+    r"\b(?:in|at|near|outside|into|across|from|to|towards|inside|via|visit(?:ed|s|ing)?)"
+    r"\s+(?:the\s+)?$"
 )
 _PLACE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:crossing|border|frontier|province|region|district|valley|gate|airport)s?\b"

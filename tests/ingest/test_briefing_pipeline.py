@@ -386,3 +386,10 @@ def test_a_town_someone_visited_is_a_place_whatever_the_model_calls_it():
     # The small model takes both names for people; GeoNames has both towns.
     text = "On Tuesday Tajik officials visited Murghob. The governor of Lebap visited Farap."
     assert {"Murghob", "Farap"} <= set(rows(text, D(2023, 5, 9))["place"])
+
+
+def test_a_place_inside_the_name_of_a_body_is_not_a_place_of_the_event():
+    text = "Ministers met at the Dushanbe Water Council summit in Termez on 4 May."
+    assert rows(text, D(2023, 5, 9))["place"].tolist() == ["Termez"]
+    text = "The Shanghai Cooperation Organisation sent observers to Termez on 4 May."
+    assert rows(text, D(2023, 5, 9))["place"].tolist() == ["Termez"]

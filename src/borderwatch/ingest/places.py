@@ -337,6 +337,8 @@ class PlaceFinder:
                 for m in _named_by_preposition(text, doc)
                 if m.start not in listed and m.end > entity_end.get(m.start, -1)
             ]
+        bodies = _body_names(text)
+        hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
         out: list[PlaceMention] = []
         last_end = -1
@@ -464,6 +466,8 @@ class PlaceFinder:
             if not words or not span.text[:1].isupper():
                 continue
             key = normalize(span.text)
+            if key.split()[-1] in _BODY_WORDS:
+                continue  # "the Shanghai Cooperation Organisation": a body, not a place
             if key in _NOT_PLACES or key.split()[-1] in ("border", "river", "province"):
                 # "the Afghan border", "the Panj river": a curated or GeoNames name inside wins
                 continue
@@ -481,6 +485,44 @@ _COMPASS = frozenset(
     for side in ("north", "south", "east", "west", "central")
     for suffix in ("", "ern", "-east", "-west", "east", "west")
 )
+
+
+_BODY_WORDS = frozenset(
+    {
+        "organisation",
+        "organization",
+        "council",
+        "committee",
+        "ministry",
+        "agency",
+        "commission",
+        "alliance",
+        "movement",
+        "party",
+        "bank",
+        "fund",
+        "programme",
+        "program",
+        "office",
+        "service",
+        "forces",
+        "army",
+        "court",
+        "parliament",
+        "assembly",
+    }
+)
+"""A name's last word that makes it an organisation or body, never a place."""
+
+
+def _body_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names of bodies ("the Shanghai Cooperation Organisation", "the Pakistan
+    Army"): a place inside one names the body, not where something happened."""
+    return [
+        r.span()
+        for r in _runs(text)
+        if " " in r.group(0) and normalize(r.group(0)).split()[-1] in _BODY_WORDS
+    ]
 
 
 def _demonym(name: str) -> bool:
@@ -584,6 +626,7 @@ def _named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
         key = normalize(name)
         if (
             any(w in _NOT_PLACES for w in key.split())
+            or key.split()[-1] in _BODY_WORDS
             or _DATE_WORD.search(name)
             or _demonym(name)
             or _country_adjective(key.split()[0])

@@ -90,3 +90,22 @@ def test_offsets_point_at_the_expression_in_the_text():
         True,
         False,
     ]
+
+
+def test_since_the_event_counts_from_the_day_the_event_was_dated():
+    text = "Uzbekistan closed the crossing on 3 July. Lorries have queued since the closure."
+    assert resolve(text)[-1] == ("since the closure", D(2021, 7, 3), PUBLISHED, "day")
+
+
+def test_since_the_event_finds_the_day_of_an_event_of_the_same_type_named_otherwise():
+    # "call-up" is never dated; the mobilisation is. The heading's "call-up" shares its
+    # line with the dateline only, which dates no call-up.
+    text = (
+        "Tajikistan after the call-up\n"
+        "Published 13 July 2021\n\n"
+        "Tajikistan announced a mobilisation of reservists on 2 July. "
+        "Families have left Khorog since the call-up."
+    )
+    assert resolve(text)[-1] == ("since the call-up", D(2021, 7, 2), PUBLISHED, "day")
+    # Nothing dated before: no date at all rather than a guess.
+    assert resolve("Families have left since the call-up.") == []

@@ -146,6 +146,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_MONTH})",
         ),
         ("rel_since_then", r"\bsince\s+then\b"),
+        ("rel_since_event", r"\bsince\s+the\s+(?P<ref>[A-Za-z][\w-]+)"),
         ("rel_same_day", r"\b(?:the\s+)?same\s+day\b"),
         ("rel_same_week", r"\b(?:the\s+)?same\s+week\b"),
         (
@@ -360,6 +361,13 @@ def _resolve(
         n = 1 if g.get("n") is None else NUMBERS.get(g["n"].lower()) or int(g["n"])
         d = base[0] + dt.timedelta(days=n if g["dir"].lower() == "after" else -n)
         return d, d, "day", False
+    if kind == "rel_since_event":
+        # "since the call-up": from the day of the call-up (or of the mobilisation the
+        # text dated before it, an event of the same type) to publication.
+        base = lookup.get(g["ref"].lower())
+        if base is None:
+            return None
+        return base[0], published, "day", False
     if kind.startswith("rel_") and kind in _ANCHORED:
         if anchor is None:
             return None
@@ -430,7 +438,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     anchor: tuple[dt.date, str] | None = None
     for b, e, kind, m in found:
         future = bool(_FUTURE.search(text, _sentence_start(text, b), b))
-        lookup = _mentions_before(text, b, out) if kind == "rel_around" else {}
+        lookup = _mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
         named = _apposition(text, b, out) if kind == "rel_around" else None
         resolved: Resolved | None
         try:
@@ -480,17 +488,30 @@ def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tup
     """word -> the day of the nearest single-day date in the sentence where the word was used.
 
     "two days after the ceasefire" counts from the sentence that dated the ceasefire.
+    A word of an event type ("call-up") also stands for the last word of that type
+    dated before ("announced a partial mobilisation on 21 September").
     """
+    from borderwatch.ingest.eventtype import cue_of
+
     out: dict[str, tuple[dt.date, str]] = {}
+    by_type: dict[str, tuple[dt.date, str]] = {}
     days = [d for d in dates if d.precision == "day" and d.start == d.end and d.stop <= pos]
     if not days:
         return out
     for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[:pos]):
         s0 = _sentence_start(text, w.start())
-        s1 = text.find(". ", w.end())
-        s1 = pos if s1 < 0 else min(s1, pos)
+        # The sentence ends at a full stop or a line's end (a heading is one of its own).
+        ends = [i for i in (text.find(". ", w.end()), text.find("\n", w.end())) if i >= 0]
+        s1 = min([*ends, pos])
         near = [d for d in days if s0 <= d.begin < s1]
         if near:
             best = min(near, key=lambda d: abs(d.begin - w.start()))
             out[w.group(0).lower()] = (best.start, best.precision)
+            etype = cue_of(w.group(0))
+            if etype and etype != "statement":
+                by_type[etype] = (best.start, best.precision)
+    for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[pos : pos + 40]):
+        word = w.group(0).lower()
+        if word not in out and by_type.get(cue_of(word)):
+            out[word] = by_type[cue_of(word)]
     return out

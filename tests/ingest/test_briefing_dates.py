@@ -109,3 +109,14 @@ def test_since_the_event_finds_the_day_of_an_event_of_the_same_type_named_otherw
     assert resolve(text)[-1] == ("since the call-up", D(2021, 7, 2), PUBLISHED, "day")
     # Nothing dated before: no date at all rather than a guess.
     assert resolve("Families have left since the call-up.") == []
+
+
+def test_since_in_what_someone_reported_on_a_day_ends_on_that_day():
+    text = (
+        "Tajikistan announced a mobilisation on 2 July. Officials said on Friday that "
+        "3,000 families had left since the call-up."
+    )
+    assert resolve(text)[-1] == ("since the call-up", D(2021, 7, 2), D(2021, 7, 9), "day")
+    # A date of another clause, or no one reporting, leaves it running to publication.
+    text = "Kabul fell on Friday; guards have stood at the bridge since early July."
+    assert resolve(text)[-1] == ("since early July", D(2021, 7, 1), PUBLISHED, "month")

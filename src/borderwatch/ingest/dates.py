@@ -451,11 +451,28 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         if resolved is None:
             continue
         start, end, precision, explicit = resolved
+        if m.group(0).lower().startswith("since") and end == published:
+            end = _reported_on(text, b, out) or end
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
         if precision == "day" and start == end and named is None:
             anchor = (start, precision)
     return out
+
+
+def _reported_on(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
+    """The day a "since ..." is told on: "officials reported on Tuesday that 200,000 had
+    entered since the call-up" counts to Tuesday, not to publication."""
+    s0 = max(_sentence_start(text, pos), text.rfind(";", 0, pos) + 1)
+    told = [d for d in dates if s0 <= d.begin < pos and d.precision == "day" and d.start == d.end]
+    if not told or not _REPORTING.search(text, s0, pos):
+        return None
+    return told[-1].start
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|told|announced|stated|claimed|estimated|confirmed)\b", re.I
+)
 
 
 def _apposition(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:

@@ -393,3 +393,14 @@ def test_a_place_inside_the_name_of_a_body_is_not_a_place_of_the_event():
     assert rows(text, D(2023, 5, 9))["place"].tolist() == ["Termez"]
     text = "The Shanghai Cooperation Organisation sent observers to Termez on 4 May."
     assert rows(text, D(2023, 5, 9))["place"].tolist() == ["Termez"]
+
+
+def test_a_heading_place_the_text_goes_on_to_date_is_not_proposed_undated_again():
+    text = (
+        "Kunduz and Tajikistan: the river trade\nPublished 3 June 2021\n\n"
+        "Fighters entered Kunduz on 1 June."
+    )
+    assert fields(text, D(2021, 6, 3), ["place", "date_start"]) == [
+        ["Tajikistan", ""],
+        ["Kunduz", "2021-06-01"],
+    ]

@@ -365,6 +365,7 @@ def extract_candidates(
     last_place: PlaceMention | None = None
     named: list[PlaceMention] = []
     countries: list[PlaceMention] = []
+    headed: list[dict[str, str]] = []
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
@@ -379,11 +380,8 @@ def extract_candidates(
         if not in_sentence:
             continue
         cues = {m.start: propose(sent, m.start, m.end) for m in in_sentence}
-        if (
-            not sentence_dates
-            and not any(c.event_type for c in cues.values())
-            and not _heading(text, s_start, s_end)
-        ):
+        heading = _heading(text, s_start, s_end)
+        if not sentence_dates and not any(c.event_type for c in cues.values()) and not heading:
             continue  # nothing that happened: not an event
         for m, d in _pairs(doc, text, in_sentence, sentence_dates):
             cue = cues.get(m.start, NO_CUE)
@@ -392,11 +390,16 @@ def extract_candidates(
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue
             row = _row(m, d, cue, source_id, text, s_start, s_end)
-            if _acting_country(text, m, in_sentence):
+            if heading and d is None:
+                headed.append(row)
+            elif _acting_country(text, m, in_sentence):
                 row["candidate_confidence"] = f"{_confidence(m, d, cue) / 2:.2f}"
                 actors.append(row)
             else:
                 rows.append(row)
+    # A heading's place that the text goes on to propose says nothing more undated.
+    proposed = {r["place"] for r in rows + actors}
+    rows = [r for r in headed if r["place"] not in proposed] + rows
     # The countries' own acts last: the editor reads the events at places first.
     full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows + actors]
     # Numbered from 1, as the editor and its messages show them.

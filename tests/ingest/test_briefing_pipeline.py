@@ -413,3 +413,13 @@ def test_a_big_city_abroad_is_not_geocoded_to_a_region_village_sharing_its_name(
     assert df[["place", "country", "latitude", "date_start"]].values.tolist() == [
         ["Doha", "", "", "2023-05-03"]
     ]
+
+
+def test_names_in_another_script_are_passed_over_not_a_crash():
+    # A briefing's reference list may cite Russian sources in Cyrillic; the model tags
+    # "Эмомали" a place and "чувствует угрозу" a facility, neither with a Latin letter.
+    text = (
+        "Uzbekistan closed Hairatan on 9 July.\n"
+        "11. V. Petrova, ‘Эмомали Рахмон чувствует угрозу с берега‘, (27.09.2021)."
+    )
+    assert rows(text, D(2021, 7, 13))["place"].tolist()[0] == "Hairatan"

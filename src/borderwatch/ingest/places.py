@@ -467,6 +467,8 @@ class PlaceFinder:
             if not words or not span.text[:1].isupper():
                 continue
             key = normalize(span.text)
+            if not key:
+                continue  # a name in another script ("Афганистана" in a reference list)
             if key.split()[-1] in _BODY_WORDS:
                 continue  # "the Shanghai Cooperation Organisation": a body, not a place
             if key in _NOT_PLACES or key.split()[-1] in ("border", "river", "province"):

@@ -403,7 +403,9 @@ def report(results: dict, command: str, partial: bool) -> str:
         "- **How**: `streamlit run dashboard/app.py` on the folder, offline, driven by "
         "Playwright in Debian's Chromium (1400×1000 window); the server has loaded the data "
         "(one untimed visit) before anything is timed. Pages time themselves (see "
-        "`benchmarks/session.py`), so Playwright's polling adds nothing.",
+        "`benchmarks/session.py`), so Playwright's polling adds nothing. The next input "
+        "waits until the server's message that its script run finished has arrived (the "
+        "page's own running/idle flag can miss a quick run).",
         "- **First map**: a new browser tab, from navigation start until the events layer "
         "is on the map and painted (two animation frames).",
         "- **Filter change**: a person adds Uzbekistan, then Tajikistan, then Turkmenistan "
@@ -414,8 +416,9 @@ def report(results: dict, command: str, partial: bool) -> str:
         "are drawn; each step is timed from the map's `moveend` (the zoom is over) until "
         "the new detail is painted. That includes streamlit-folium's fixed 250 ms debounce "
         "before it reports the view. The 1M target is the median of the first three steps.",
-        "- **Popup**: then clusters are opened until a marker shows, and it is clicked; "
-        "the event whose popup opened is reported. At the closest zoom a view holding more "
+        "- **Popup**: then clusters are opened until a marker shows, and it is clicked "
+        "(again, up to three times, when no popup shows within 30 s); the event whose "
+        "popup opened is reported. At the closest zoom a view holding more "
         "events than the point budget (5,000) draws cells that open on a click: the cell's "
         "events are drawn 250 at a time, newest first, and a pager under the map reaches "
         "the others (the last step, timed from the click, as the map does not move).",

@@ -423,3 +423,8 @@ def test_names_in_another_script_are_passed_over_not_a_crash():
         "11. V. Petrova, ‘Эмомали Рахмон чувствует угрозу с берега‘, (27.09.2021)."
     )
     assert rows(text, D(2021, 7, 13))["place"].tolist()[0] == "Hairatan"
+
+
+def test_a_name_after_a_place_word_and_the_is_a_place_too():
+    text = "Guards exchanged fire on 3 May at the Tamchybulak water intake."
+    assert rows(text, D(2023, 5, 9))["place"].tolist() == ["Tamchybulak"]

@@ -121,7 +121,7 @@ def show_map(
     parts = build_map(
         store, shown, as_of, offline=assets.offline_mode(),
         base_url=assets.static_url(st.get_option("server.baseUrlPath")),
-        collapsed=not briefing_room, stale_days=f.stale_days, countries=f.countries,
+        briefing_room=briefing_room, stale_days=f.stale_days, countries=f.countries,
         fit=REGION if briefing_room else fit_for(store, f),
     )  # fmt: skip
     st.caption(caption(shown))

@@ -575,7 +575,7 @@ def build_map(
     offline: bool = False,
     vendor_dir: Path | None = None,
     base_url: str = assets.STATIC_URL,
-    collapsed: bool = True,
+    briefing_room: bool = False,
     stale_days: int = STALE_DAYS,
     embed_basemap: bool = False,
     countries: tuple[str, ...] = (),
@@ -588,7 +588,7 @@ def build_map(
     `as_of` (the end of the range shown; None: the data's last day), with `stale_days`
     as the unconfirmed threshold, so that a type or country filter never hides a
     crossing's status. Asset links point at `base_url` (offline: only local copies, see
-    `base_map`); `collapsed=False` keeps the layer switcher open (a briefing screen);
+    `base_map`); `briefing_room` fills the frame and enlarges the legend for a wall;
     `embed_basemap` puts the base map's data in the map itself (a standalone file).
     With `countries` the crossings and districts are those of the country filter (a
     crossing with a side in one of them). `fit` (a key and bounds, see `fit.fit_for`)
@@ -596,7 +596,7 @@ def build_map(
     """
     base = base_map(
         map_outlines(store.data_dir), offline, vendor_dir, base_url, embed_basemap,
-        fill_frame=not collapsed, outlines_at=outlines_url(store.data_dir, base_url),
+        fill_frame=briefing_room, outlines_at=outlines_url(store.data_dir, base_url),
     )  # fmt: skip
     if as_of is None:
         as_of = store.span()[1]
@@ -616,7 +616,7 @@ def build_map(
     frame = shown.frame
     if shown.kind == "cells":
         frame = frame.rename(columns={"lat": "latitude", "lon": "longitude"})
-    return MapParts(base, layers, layer_control(collapsed), note, event_bounds(frame))
+    return MapParts(base, layers, layer_control(), note, event_bounds(frame))
 
 
 def stable_ids(element: Element, prefix: str) -> Element:
@@ -684,6 +684,7 @@ class RememberingLayerControl(folium.LayerControl):
     js = program("layer_control.js")
 
 
-def layer_control(collapsed: bool = True) -> folium.LayerControl:
-    """The layer switcher (pass collapsed=False on a briefing screen to show what is on)."""
-    return RememberingLayerControl(position="topright", collapsed=collapsed)
+def layer_control() -> folium.LayerControl:
+    """The layer switcher, folded to an icon: open, it would cover the map's top right on
+    an unattended screen, and the legend already names what each layer draws."""
+    return RememberingLayerControl(position="topright", collapsed=True)

@@ -366,6 +366,7 @@ def extract_candidates(
     named: list[PlaceMention] = []
     countries: list[PlaceMention] = []
     headed: list[dict[str, str]] = []
+    settings: dict[str, dict[str, str]] = {}
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
@@ -382,7 +383,11 @@ def extract_candidates(
         cues = {m.start: propose(sent, m.start, m.end) for m in in_sentence}
         heading = _heading(text, s_start, s_end)
         if not sentence_dates and not any(c.event_type for c in cues.values()) and not heading:
-            continue  # nothing that happened: not an event
+            # nothing that happened: the places are only the setting, kept once each
+            for m in in_sentence:
+                if m.source != "referred":
+                    settings.setdefault(m.name, _setting_row(m, source_id, text, s_start, s_end))
+            continue
         for m, d in _pairs(doc, text, in_sentence, sentence_dates):
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
@@ -400,12 +405,29 @@ def extract_candidates(
     # A heading's place that the text goes on to propose says nothing more undated.
     proposed = {r["place"] for r in rows + actors}
     rows = [r for r in headed if r["place"] not in proposed] + rows
-    # The countries' own acts last: the editor reads the events at places first.
-    full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows + actors]
+    # A place named only as the setting: one undated row per place, last of all.
+    proposed |= {r["place"] for r in rows}
+    mentioned = [r for p, r in settings.items() if p not in proposed]
+    # The countries' own acts after the events at places, the mere mentions last.
+    full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows + actors + mentioned]
     # Numbered from 1, as the editor and its messages show them.
     return pd.DataFrame(
         full, columns=list(CANDIDATE_COLUMNS), dtype=str, index=pd.RangeIndex(1, len(full) + 1)
     )
+
+
+MENTIONED_CUE = "named only as the setting"
+"""`evidence_type_cue` of a place no sentence gives an event or a date: proposed once,
+undated and untyped, at a tenth of the trust, so the editor can keep or drop it."""
+
+
+def _setting_row(
+    m: PlaceMention, source_id: str, text: str, s_start: int, s_end: int
+) -> dict[str, str]:
+    row = _row(m, None, NO_CUE, source_id, text, s_start, s_end)
+    row["candidate_confidence"] = f"{PLACE_TRUST[m.source] * 0.1:.2f}"
+    row["evidence_type_cue"] = MENTIONED_CUE
+    return row
 
 
 def _row(

@@ -154,3 +154,12 @@ def test_two_dates_in_one_sentence_keep_both_events():
     assert ["Moscow", "2021-07-07"] in pairs
     # Each date goes to the places of its own clause: no Moscow on July 5.
     assert ["Moscow", "2021-07-05"] not in pairs
+
+
+def test_a_town_of_a_neighbouring_country_is_found_in_geonames():
+    text = "Lorries queued at Akhaltsikhe on 3 May, and Kapan closed its market on 4 May."
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[["place", "country", "date_start"]].values.tolist() == [
+        ["Akhaltsikhe", "GEO", "2022-05-03"],
+        ["Kapan", "ARM", "2022-05-04"],
+    ]

@@ -25,6 +25,12 @@ _REPEAT = re.compile(r"(.)\1+")
 # unless a caller asks for another.
 REGION_COUNTRIES: tuple[str, ...] = ("AFG", "TJK", "UZB", "TKM", "KGZ", "KAZ", "RUS", "IRN", "PAK")
 
+NEIGHBOUR_COUNTRIES: tuple[str, ...] = ("CHN", "GEO", "ARM", "AZE", "MNG", "IND", "TUR", "IRQ")
+"""Countries a briefing on the region names in passing: their towns join the region's
+index only from NEIGHBOUR_FLOOR people, so a village abroad does not take a local name."""
+
+NEIGHBOUR_FLOOR = 15_000
+
 
 def normalize(name: str) -> str:
     """Lower-case ASCII words: 'Mazār-i-Sharīf ' -> 'mazar i sharif'."""
@@ -195,7 +201,11 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     display: list[str] = []
     for city in gc.get_cities().values():
         iso3 = iso2_to_3.get(city["countrycode"], "")
-        if countries is not None and iso3 not in countries:
+        if (
+            countries is not None
+            and iso3 not in countries
+            and not _neighbour_town(countries, city, iso3)
+        ):
             continue
         rec = {**city, "iso3": iso3}
         display.append(city["name"])
@@ -204,6 +214,14 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
             if key:
                 by_name.setdefault(key, []).append(rec)
     return _GeoNamesIndex(by_name, display)
+
+
+def _neighbour_town(countries: tuple[str, ...], city: dict, iso3: str) -> bool:
+    return (
+        countries == REGION_COUNTRIES
+        and iso3 in NEIGHBOUR_COUNTRIES
+        and city.get("population", 0) >= NEIGHBOUR_FLOOR
+    )
 
 
 def geonames_places(key: str, countries: tuple[str, ...] | None = REGION_COUNTRIES) -> list[dict]:

@@ -163,3 +163,16 @@ def test_a_town_of_a_neighbouring_country_is_found_in_geonames():
         ["Akhaltsikhe", "GEO", "2022-05-03"],
         ["Kapan", "ARM", "2022-05-04"],
     ]
+
+
+def test_a_first_name_a_pronoun_word_a_body_and_a_people_are_not_places():
+    text = (
+        "President Vladimir Putin spoke to Dushanbe on 3 May. "
+        "Both crossings near Termez were shut on 4 May. "
+        "The crossing stayed shut. "
+        "The Karachi Port Authority said on 5 May that Baloch traders had left."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    places = set(df["place"])
+    assert {"Dushanbe", "Termez"} <= places
+    assert not places & {"Vladimir", "Both", "The", "Karachi Port Authority", "Balkh"}

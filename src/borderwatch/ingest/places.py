@@ -120,6 +120,10 @@ _NOT_PLACES = frozenset(
         "West",
         "Central",
         "Asia",
+        "The",
+        "Both",
+        "Baloch",
+        "Balochi",
     ]
 )
 """Capitalised words GeoNames happens to list as villages but briefings use otherwise."""
@@ -340,6 +344,7 @@ class PlaceFinder:
             ]
         bodies = _body_names(text)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
+        hits = [m for m in hits if not _first_name(text, m)]
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
         out: list[PlaceMention] = []
         last_end = -1
@@ -513,6 +518,7 @@ _BODY_WORDS = frozenset(
         "court",
         "parliament",
         "assembly",
+        "authority",
     }
 )
 """A name's last word that makes it an organisation or body, never a place."""
@@ -588,6 +594,20 @@ def _country_adjective(key: str) -> bool:
 
 
 _ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ern"})
+
+
+_TITLED_PERSON = re.compile(
+    r"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|King|Chairman|Governor|Leader)\.?\s+$"
+)
+
+
+def _first_name(text: str, m: PlaceMention) -> bool:
+    """ "President Vladimir Putin": a title, then the name, then a capitalised word is a
+    person, not the town GeoNames lists under that name."""
+    return bool(
+        _TITLED_PERSON.search(text[max(0, m.start - 20) : m.start])
+        and re.match(r"\s+[A-Z]", text[m.end : m.end + 3])
+    )
 
 
 _NAMED_CROSSING = re.compile(

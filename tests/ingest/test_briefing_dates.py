@@ -120,3 +120,16 @@ def test_since_in_what_someone_reported_on_a_day_ends_on_that_day():
     # A date of another clause, or no one reporting, leaves it running to publication.
     text = "Kabul fell on Friday; guards have stood at the bridge since early July."
     assert resolve(text)[-1] == ("since early July", D(2021, 7, 1), PUBLISHED, "month")
+
+
+def test_the_week_that_followed_and_the_same_week_count_from_the_last_date():
+    text = (
+        "Guards shut the post on 2 June. In the week that followed, lorries queued. "
+        "In the last week of June the road reopened; in the same week traders came back."
+    )
+    assert resolve(text) == [
+        ("2 June", D(2021, 6, 2), D(2021, 6, 2), "day"),
+        ("the week that followed", D(2021, 6, 3), D(2021, 6, 9), "week"),
+        ("In the last week of June", D(2021, 6, 24), D(2021, 6, 30), "week"),
+        ("the same week", D(2021, 6, 24), D(2021, 6, 30), "week"),
+    ]

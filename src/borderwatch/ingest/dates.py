@@ -149,6 +149,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_since_event", r"\bsince\s+the\s+(?P<ref>[A-Za-z][\w-]+)"),
         ("rel_same_day", r"\b(?:the\s+)?same\s+day\b"),
         ("rel_same_week", r"\b(?:the\s+)?same\s+week\b"),
+        ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b|\bthe\s+following\s+week\b"),
         (
             "rel_around",
             rf"\b(?:(?P<n>{_NUM})\s+days?|the\s+day)\s+(?P<dir>before|after)\s+"
@@ -436,6 +437,8 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     found.sort(key=lambda f: f[0])
     out: list[DateRef] = []
     anchor: tuple[dt.date, str] | None = None
+    # The last day or week dated: "in the same week" / "the week that followed" count from it.
+    last: tuple[dt.date, dt.date, str] | None = None
     for b, e, kind, m in found:
         future = bool(_FUTURE.search(text, _sentence_start(text, b), b))
         lookup = _mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
@@ -444,6 +447,8 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         try:
             if named is not None:
                 resolved = _counted_back(m, named)
+            elif kind in ("rel_same_week", "rel_week_after") and last is not None:
+                resolved = _week_from(kind, last)
             else:
                 resolved = _resolve(kind, m, published, anchor, future, lookup)
         except ValueError:  # "31 June", "30 February": not a date
@@ -457,7 +462,20 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
         if precision == "day" and start == end and named is None:
             anchor = (start, precision)
+        if named is None and (
+            (precision == "day" and start == end) or (precision == "week" and explicit)
+        ):
+            last = (start, end, precision)
     return out
+
+
+def _week_from(kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:
+    start, end, precision = last
+    if kind == "rel_week_after":
+        return end + dt.timedelta(days=1), end + dt.timedelta(days=7), "week", False
+    if precision == "week":  # "in the last week of September … in the same week"
+        return start, end, "week", False
+    return (*_week_of(start), "week", False)
 
 
 def _reported_on(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:

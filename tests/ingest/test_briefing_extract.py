@@ -176,3 +176,9 @@ def test_a_first_name_a_pronoun_word_a_body_and_a_people_are_not_places():
     places = set(df["place"])
     assert {"Dushanbe", "Termez"} <= places
     assert not places & {"Vladimir", "Both", "The", "Karachi Port Authority", "Balkh"}
+
+
+def test_a_name_after_through_is_a_place():
+    text = "Convoys ran through Zorabad Kalay to the border on 3 May."
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[["place", "date_start"]].values.tolist() == [["Zorabad Kalay", "2022-05-03"]]

@@ -641,7 +641,7 @@ def _named_crossings(text: str) -> list[PlaceMention]:
 
 _NAME = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?(?![\w’'-])"
 _AFTER_PLACE_WORD = re.compile(
-    rf"\b(?:at|near|in|into|to|from|via|towards|outside|inside)\s+(?:the\s+)?(?P<name>{_NAME})"
+    rf"\b(?:at|near|in|into|to|from|via|through|towards|outside|inside)\s+(?:the\s+)?(?P<name>{_NAME})"
     rf"(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"
 )
 """A name after a place word, and the names coordinated with it ("near Angoor Adda,

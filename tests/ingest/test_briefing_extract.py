@@ -182,3 +182,13 @@ def test_a_name_after_through_is_a_place():
     text = "Convoys ran through Zorabad Kalay to the border on 3 May."
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     assert df[["place", "date_start"]].values.tolist() == [["Zorabad Kalay", "2022-05-03"]]
+
+
+def test_it_and_there_stand_for_the_place_named_before():
+    text = (
+        "Traders gathered at Zorabad Kalay on 2 May. Pakistan closed it on 6 May. "
+        "Since 2013 Pakistan has built a port there."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    at_place = df[df["place"] == "Zorabad Kalay"]
+    assert at_place["date_start"].tolist() == ["2022-05-02", "2022-05-06", "2013-01-01"]

@@ -117,7 +117,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 _BACK_REFERENCE = re.compile(
     r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
-    r"|region|province|district|country)\b",
+    r"|region|province|district|country)\b"
+    r"|\b(?:closed|shut|reopened|opened|crossed|blocked)\s+it\b|\bthere\b",
     re.IGNORECASE,
 )
 _REFERRED_KINDS: dict[str, tuple[str, ...]] = {
@@ -148,7 +149,8 @@ def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []
-    kinds = _REFERRED_KINDS.get(m.group("word").lower())
+    # "closed it", "there": the place named most, as "the crossing" is
+    kinds = _REFERRED_KINDS.get((m.group("word") or "").lower())
     if kinds is not None:
         of_kind = _subject([n for n in named if n.kind in kinds])
         if of_kind is None and kinds == ("country",):

@@ -29,9 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser import REPO, chromium, streamlit_server
-from google.protobuf.message import DecodeError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from services import ScriptRuns
 
 EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 # The first element matching a selector whose centre is inside the map's visible area
@@ -140,47 +139,16 @@ def app_server(
         yield Server(server.url, server.pid)
 
 
-@dataclass
-class Bytes:
-    """Websocket bytes seen by a page, both ways, and how many script runs the server
-    has reported finished (its `script_finished` messages)."""
-
-    total: int = 0
-    finished: int = 0
-
-    def watch(self, page) -> None:
-        def on_ws(ws):
-            ws.on("framereceived", self._received)
-            ws.on("framesent", self._add)
-
-        page.on("websocket", on_ws)
-
-    def _add(self, payload) -> int:
-        size = len(payload.encode() if isinstance(payload, str) else payload)
-        self.total += size
-        return size
-
-    def _received(self, payload) -> None:
-        if self._add(payload) and not isinstance(payload, str):
-            msg = ForwardMsg()
-            try:
-                msg.ParseFromString(payload)
-            except DecodeError:
-                return
-            if msg.WhichOneof("type") == "script_finished":
-                self.finished += 1
-
-
 def new_page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(PAGE_HOOKS)
     page = context.new_page()
-    bytes_seen = Bytes()
-    bytes_seen.watch(page)
-    return context, page, bytes_seen
+    runs = ScriptRuns()
+    runs.watch(page)
+    return context, page, runs
 
 
-def wait_idle(page, seen: Bytes, finished: int, since: float, timeout_s: float) -> float:
+def wait_idle(page, seen: ScriptRuns, finished: int, since: float, timeout_s: float) -> float:
     """Epoch ms when the app was idle (and painted) after more than `finished` runs had
     ended, the input being at `since` (page time).
 
@@ -209,7 +177,9 @@ def map_frame(page, timeout_s: float):
     ).content_frame()
 
 
-def first_map(browser, url: str, timeout_s: float) -> tuple[float, object, object, object, Bytes]:
+def first_map(
+    browser, url: str, timeout_s: float
+) -> tuple[float, object, object, object, ScriptRuns]:
     """Seconds from navigation start to the events layer painted; the open page for more."""
     context, page, seen = new_page(browser)
     page.goto(url, timeout=timeout_s * 1000)
@@ -239,10 +209,10 @@ def pick_country(page, code: str) -> None:
     page.keyboard.press("Enter")
 
 
-def filter_change(page, frame, seen: Bytes, code: str, timeout_s: float) -> dict:
+def filter_change(page, frame, seen: ScriptRuns, code: str, timeout_s: float) -> dict:
     """Add `code` to the country filter: seconds until the new events layer is painted."""
     before = len(frame.evaluate("window.__bwLayers"))
-    bytes0, runs = seen.total, seen.finished
+    bytes0, runs = seen.bytes, seen.finished
     t = page.evaluate("performance.timeOrigin + performance.now()")
     pick_country(page, code)
     frame.wait_for_function(
@@ -253,30 +223,30 @@ def filter_change(page, frame, seen: Bytes, code: str, timeout_s: float) -> dict
     page.keyboard.press("Escape")
     return {
         "s": (drawn["at"] - page.evaluate("window.__bwEnter")) / 1000,
-        "bytes": seen.total - bytes0,
+        "bytes": seen.bytes - bytes0,
         "cell": drawn["cell"],
         "drawn": drawn["count"],
     }
 
 
-def anchor_filter_change(page, seen: Bytes, code: str, timeout_s: float) -> dict:
+def anchor_filter_change(page, seen: ScriptRuns, code: str, timeout_s: float) -> dict:
     """The pydeck anchor: seconds from the Enter until the app is idle and painted."""
-    bytes0, runs = seen.total, seen.finished
+    bytes0, runs = seen.bytes, seen.finished
     t = page.evaluate("performance.timeOrigin + performance.now()")
     pick_country(page, code)
     idle = wait_idle(page, seen, runs, t, timeout_s)
     page.keyboard.press("Escape")
-    return {"s": (idle - page.evaluate("window.__bwEnter")) / 1000, "bytes": seen.total - bytes0}
+    return {"s": (idle - page.evaluate("window.__bwEnter")) / 1000, "bytes": seen.bytes - bytes0}
 
 
-def zoom_into_densest_cell(page, frame, seen: Bytes, timeout_s: float) -> dict | None:
+def zoom_into_densest_cell(page, frame, seen: ScriptRuns, timeout_s: float) -> dict | None:
     """Click the busiest cell (a person zooming in): seconds from the map's moveend until
     the new detail is painted. None when single events are already drawn."""
     layer = frame.evaluate(f"() => {{ const l = {EVENTS_LAYER}; return l.bwCellDeg; }}")
     if not layer:
         return None
     before = len(frame.evaluate("window.__bwLayers"))
-    bytes0, runs = seen.total, seen.finished
+    bytes0, runs = seen.bytes, seen.finished
     t = page.evaluate("performance.timeOrigin + performance.now()")
     if not click_first_visible(frame, ".bw-cell"):
         return None
@@ -290,7 +260,7 @@ def zoom_into_densest_cell(page, frame, seen: Bytes, timeout_s: float) -> dict |
     return {
         "s": (drawn["at"] - max(moved, clicked)) / 1000,
         "opened": moved < clicked,
-        "bytes": seen.total - bytes0,
+        "bytes": seen.bytes - bytes0,
         "cell_from": layer,
         "cell_to": drawn["cell"],
         "zoom": frame.evaluate("window.map.getZoom()"),

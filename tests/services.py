@@ -27,12 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from google.protobuf.message import DecodeError
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]  # fmt: skip
 """What headless Chromium needs on this offline machine (no sandbox as root, no phoning home)."""
+EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 OIDC_DIR = REPO / "tests" / "oidc"
 
@@ -190,6 +195,54 @@ def oidc_provider(
         yield provider
     finally:
         stop(proc)
+
+
+class ScriptRuns:
+    """A page's Streamlit websocket read as script runs: the reruns the page asked for and
+    the runs the server finished, in order, and the bytes both ways.
+
+    The page's own run state is not enough: a fast rerun can go from running to idle
+    within one render of the page, and then the page never shows it.
+    """
+
+    def __init__(self) -> None:
+        self.log: list[str] = []
+        self.bytes = 0
+
+    def watch(self, page: Any) -> None:
+        """Listen to every websocket of `page` (a Playwright Page)."""
+
+        def on_ws(ws: Any) -> None:
+            ws.on("framesent", self._sent)
+            ws.on("framereceived", self._received)
+
+        page.on("websocket", on_ws)
+
+    @property
+    def finished(self) -> int:
+        """Runs the server has reported finished (a run stopped for the next one is not)."""
+        return self.log.count("finished")
+
+    def settled_since(self, since: int) -> bool:
+        """Whether a rerun was asked for after the first `since` entries and all runs are over."""
+        return "asked" in self.log[since:] and self.log[-1] == "finished"
+
+    def _sent(self, payload: str | bytes) -> None:
+        if self._message(payload, BackMsg()).HasField("rerun_script"):
+            self.log.append("asked")
+
+    def _received(self, payload: str | bytes) -> None:
+        msg = self._message(payload, ForwardMsg())
+        if msg.HasField("script_finished") and msg.script_finished != EARLY_FOR_RERUN:
+            self.log.append("finished")
+
+    def _message(self, payload: str | bytes, msg: Any) -> Any:
+        """`msg` parsed from a binary frame (left empty for text or undecodable frames)."""
+        self.bytes += len(payload.encode() if isinstance(payload, str) else payload)
+        if isinstance(payload, bytes):
+            with contextlib.suppress(DecodeError):
+                msg.ParseFromString(payload)
+        return msg
 
 
 def rss_mb(pid: int) -> float:

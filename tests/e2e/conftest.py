@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from e2e_support import Runs, Watch, write_e2e_data
-from services import CHROMIUM, chromium, streamlit_server
+from e2e_support import Watch, write_e2e_data
+from services import CHROMIUM, ScriptRuns, chromium, streamlit_server
 
 from borderwatch.map import assets
 
@@ -68,8 +68,8 @@ def page(browser):
         "response", lambda r: watch.broken.append((r.status, r.url)) if r.status >= 400 else None
     )
     pg = ctx.new_page()
-    pg.runs = Runs()
-    pg.on("websocket", pg.runs.watch)
+    pg.runs = ScriptRuns()
+    pg.runs.watch(pg)
     pg.on("pageerror", lambda e: watch.errors.append(str(e)))
 
     def on_dialog(d):

@@ -10,15 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sample_data import MALICIOUS
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
 MALICIOUS_ID = "BW-2021-9999"
 LOCAL_HOSTS = {None, "", "localhost", "127.0.0.1", "[::1]", "::1"}
 SHOWING = re.compile(r"Showing (\d+) of (\d+) events")
-EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 MAP_IFRAME = "iframe[title='streamlit_folium.st_folium']"
 EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefined)"
 """JS: the layer drawing the events (markers in clusters, or grid cells) in the app's map."""
@@ -76,38 +73,6 @@ def open_app(page, url: str):
         timeout=30_000,
     )
     return frame
-
-
-class Runs:
-    """The reruns a page asked its server for and the runs the server finished, in order.
-
-    Read from the page's websocket, not from the page's run state: a fast rerun can go
-    from running to idle within one frame of the page, and then the page never shows it.
-    """
-
-    def __init__(self) -> None:
-        self.log: list[str] = []
-
-    def watch(self, ws) -> None:
-        """Listen to the Streamlit websocket `ws` (a Playwright WebSocket)."""
-        ws.on("framesent", self._sent)
-        ws.on("framereceived", self._received)
-
-    def _sent(self, payload) -> None:
-        if isinstance(payload, bytes) and BackMsg.FromString(payload).HasField("rerun_script"):
-            self.log.append("asked")
-
-    def _received(self, payload) -> None:
-        if not isinstance(payload, bytes):
-            return
-        msg = ForwardMsg.FromString(payload)
-        # a run stopped early for the next one is not finished: the next one is coming
-        if msg.HasField("script_finished") and msg.script_finished != EARLY_FOR_RERUN:
-            self.log.append("finished")
-
-    def settled_since(self, since: int) -> bool:
-        """Whether a rerun was asked for after the first `since` entries and all runs are over."""
-        return "asked" in self.log[since:] and self.log[-1] == "finished"
 
 
 def run_mark(page) -> int:

@@ -133,3 +133,60 @@ def test_the_week_that_followed_and_the_same_week_count_from_the_last_date():
         ("In the last week of June", D(2021, 6, 24), D(2021, 6, 30), "week"),
         ("the same week", D(2021, 6, 24), D(2021, 6, 30), "week"),
     ]
+
+
+def test_parts_of_a_year_are_its_thirds_as_parts_of_a_month_are():
+    text = "Engineers surveyed the pass in early 2019, dug in mid-2020 and paved it in late 2020."
+    assert resolve(text) == [
+        ("in early 2019", D(2019, 1, 1), D(2019, 4, 30), "year"),
+        ("in mid-2020", D(2020, 5, 1), D(2020, 8, 31), "year"),
+        ("in late 2020", D(2020, 9, 1), D(2020, 12, 31), "year"),
+    ]
+    assert resolve("Guards have patrolled the ridge since early 2019.") == [
+        ("since early 2019", D(2019, 1, 1), PUBLISHED, "year")
+    ]
+
+
+def test_a_span_between_parts_of_two_months_runs_from_the_first_part_to_the_last():
+    text = "Herders were kept off the pastures from late May to early July."
+    assert resolve(text) == [
+        ("from late May to early July", D(2021, 5, 21), D(2021, 7, 10), "month")
+    ]
+    text = "The ferry ran only in the second half of June."
+    assert resolve(text) == [
+        ("in the second half of June", D(2021, 6, 16), D(2021, 6, 30), "month")
+    ]
+
+
+def test_seasons_and_decades_span_their_months_and_years():
+    text = "Smugglers crossed the ice in the winter of 2019; the post was built in the 1990s."
+    assert resolve(text) == [
+        ("in the winter of 2019", D(2019, 12, 1), D(2020, 2, 29), "month"),
+        ("in the 1990s", D(1990, 1, 1), D(1999, 12, 31), "year"),
+    ]
+    # A yearless season is the latest one begun by publication (Tuesday 13 July 2021);
+    # "last summer" is the one before, already over.
+    assert resolve("Floods cut the road in the summer and last summer.") == [
+        ("in the summer", D(2021, 6, 1), D(2021, 8, 31), "month"),
+        ("last summer", D(2020, 6, 1), D(2020, 8, 31), "month"),
+    ]
+    # A season's word inside a name or an event is no date.
+    assert resolve("Since the fall of the town, the Arab Spring is a memory.") == []
+
+
+def test_that_month_and_the_following_year_count_from_the_last_date_or_year_written():
+    text = (
+        "Older villagers remember 1969, when the river flooded the valley that April. "
+        "The dam was finished in 2004; the following year the reservoir filled, "
+        "and two years later the first turbines ran."
+    )
+    assert resolve(text) == [
+        ("that April", D(1969, 4, 1), D(1969, 4, 30), "month"),
+        ("in 2004", D(2004, 1, 1), D(2004, 12, 31), "year"),
+        ("the following year", D(2005, 1, 1), D(2005, 12, 31), "year"),
+        ("two years later", D(2007, 1, 1), D(2007, 12, 31), "year"),
+    ]
+    text = "The border post opened in March 2015 and closed the following month."
+    assert resolve(text)[-1] == ("the following month", D(2015, 4, 1), D(2015, 4, 30), "month")
+    # With no year written before, "that May" has nothing to count from: no guess.
+    assert resolve("Officials said that May brings floods; that December is cold.") == []

@@ -108,6 +108,34 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\s+week\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
+            "part_span",
+            rf"\b(?:from|between)\s+(?P<p1>early|mid|late)[\s-]+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?"
+            rf"\s+(?:to|and|until|till)\s+(?P<p2>early|mid|late)[\s-]+(?P<m2>{_MONTH})"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "half_month",
+            rf"\b(?:(?:[Ii]n|[Dd]uring)\s+)?the\s+(?P<half>first|second)\s+half\s+of\s+"
+            rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "part_year",
+            rf"\b(?:(?P<since>[Ss]ince)\s+|(?:[Ii]n|[Bb]y|[Uu]ntil|[Dd]uring)\s+)?"
+            rf"(?P<part>early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]+"
+            rf"(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)",
+        ),
+        (
+            "decade",
+            r"\b(?:(?P<since>[Ss]ince)\s+|(?:[Ii]n|[Dd]uring|[Tt]hrough)\s+)?the\s+"
+            r"(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)s\b",
+        ),
+        (
+            "season",
+            rf"\b(?:(?P<rel>[Ii]n|[Dd]uring|[Tt]hat|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y)\s+)?(?:the\s+)?"
+            rf"(?P<part>early|late)?[\s-]*(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+            rf"(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?\b",
+        ),
+        (
             "since_part",
             rf"\b[Ss]ince\s+(?P<part>{_PART})[\s-]+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
         ),
@@ -146,6 +174,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_MONTH})",
         ),
         ("rel_since_then", r"\bsince\s+then\b"),
+        ("rel_that_month", rf"\b(?:that|the\s+same)\s+(?-i:(?P<m>{_MONTH}))\b"),
+        ("rel_that_year", r"\b(?:in\s+)?(?:that|the\s+same)\s+year\b"),
+        (
+            "rel_next_unit",
+            r"\b(?:(?:the\s+)?(?:following|next)\s+(?P<unit1>month|year)"
+            r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+            r"(?P<unit2>months?|years?)\s+(?P<dir>later|earlier))\b",
+        ),
         ("rel_since_event", r"\bsince\s+the\s+(?P<ref>[A-Za-z][\w-]+)"),
         ("rel_same_day", r"\b(?:the\s+)?same\s+day\b"),
         ("rel_same_week", r"\b(?:the\s+)?same\s+week\b"),
@@ -265,8 +301,11 @@ def _resolve(
     anchor: tuple[dt.date, str] | None,
     future: bool,
     lookup: dict[str, tuple[dt.date, str]],
+    anchor_year: int | None = None,
 ) -> Resolved | None:
-    """(start, end, precision, explicit) for one match, or None if it is not a real date."""
+    """(start, end, precision, explicit) for one match, or None if it is not a real date.
+
+    `anchor_year` is the year of the last date the text gave ("that spring")."""
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     if kind == "day_month_span":
@@ -293,6 +332,30 @@ def _resolve(
         nth = ("first", "second", "third", "fourth").index(g["nth"]) if g["nth"] != "last" else -1
         day1 = last - 6 if nth < 0 else 1 + 7 * nth
         return dt.date(year, mo, day1), dt.date(year, mo, day1 + 6), "week", True
+    if kind == "part_span":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        year = y or _year_for(m2, 1, published, future)
+        y1 = int(g["y1"]) if g.get("y1") else (year if m1 <= m2 else year - 1)
+        return _part_span(g["p1"], y1, m1)[0], _part_span(g["p2"], year, m2)[1], "month", True
+    if kind == "half_month":
+        mo = _month(g["m"])
+        year = y or _year_for(mo, 1, published, future)
+        first = g["half"] == "first"
+        start = dt.date(year, mo, 1 if first else 16)
+        return start, (dt.date(year, mo, 15) if first else _month_end(year, mo)), "month", True
+    if kind == "part_year":
+        assert y is not None
+        part = g["part"].split()[-2] if " of" in g["part"] else g["part"].lower()
+        first, last = YEAR_PARTS[part]
+        end = published if g.get("since") else _month_end(y, last)
+        return dt.date(y, first, 1), end, "year", True
+    if kind == "decade":
+        dec = int(g["dec"])
+        first, last = DECADE_PARTS[(g.get("part") or "").lower()]
+        end = published if g.get("since") else dt.date(dec + last, 12, 31)
+        return dt.date(dec + first, 1, 1), end, "year", True
+    if kind == "season":
+        return _season(g, y, published, anchor_year)
     if kind in ("since_part", "part_month"):
         mo = _month(g["m"])
         part = re.sub(r"\s+", " ", g["part"].lower())
@@ -394,6 +457,100 @@ def _resolve(
     }[kind]
 
 
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4),
+    "start": (1, 4),
+    "beginning": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+}
+"""Thirds of a year, as "early / mid / late July" are thirds of a month: "early 2017" is
+January-April 2017, "mid-2016" May-August, "late 2015" September-December."""
+
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "": (0, 9),
+    "early": (0, 3),
+    "mid": (4, 6),
+    "late": (7, 9),
+}
+"""Years of a decade: "the 1990s" are 1990-1999, "the late 1990s" 1997-1999."""
+
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 14),
+}
+"""The months of each season (northern hemisphere, the region's): winter runs from
+December into February of the next year."""
+
+
+def _season(
+    g: dict[str, str | None], y: int | None, published: dt.date, that_year: int | None
+) -> Resolved | None:
+    """ "in the summer of 2019", "last winter", "that spring": the season's months."""
+    name = str(g["season"]).lower()
+    rel = (g.get("rel") or "").lower()
+    if y is None and not rel:
+        return None  # "the Arab Spring": a name, not a time
+    if name == "fall" and y is None:
+        return None  # "since the fall of Kabul": an event
+    first, last = SEASONS[name]
+
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+        return dt.date(year, first, 1), _month_end(end_year, end_month)
+
+    if y is not None:
+        year = y
+    elif rel == "that":
+        if that_year is None:
+            return None
+        year = that_year
+    else:
+        # The latest such season begun by publication; "last summer" one that has ended.
+        year = published.year
+        while span(year)[0] > published or (rel == "last" and span(year)[1] >= published):
+            year -= 1
+    start, end = span(year)
+    if rel == "since":
+        end = published
+    part = (g.get("part") or "").lower()
+    if part == "early":
+        end = min(end, _month_end(start.year, start.month))
+    elif part == "late":
+        start = end.replace(day=1) if end != published else start
+    return start, end, "month", True
+
+
+def _from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:
+    """ "that December", "the same year", "the following month", "two years later": counted
+    from the last date the text gave, whatever its precision."""
+    start, _, _ = last
+    g = m.groupdict()
+    if kind == "rel_that_month":
+        mo = _month(g["m"])
+        return dt.date(start.year, mo, 1), _month_end(start.year, mo), "month", False
+    if kind == "rel_that_year":
+        return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year", False
+    unit = (g.get("unit1") or g.get("unit2") or "").lower().rstrip("s")
+    n = 1 if g.get("unit1") else NUMBERS.get(str(g["n"]).lower()) or int(str(g["n"]))
+    if (g.get("dir") or "").lower() == "earlier":
+        n = -n
+    if unit == "year":
+        year = start.year + n
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False
+    index = start.year * 12 + start.month - 1 + n
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, 1), _month_end(year, month + 1), "month", False
+
+
+_FROM_LAST = ("rel_that_month", "rel_that_year", "rel_next_unit")
+
+
 def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
     n = NUMBERS.get(m["n"].lower()) or int(m["n"])
     days = n * (7 if m["unit"].lower().startswith("week") else 1)
@@ -439,6 +596,8 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     anchor: tuple[dt.date, str] | None = None
     # The last day or week dated: "in the same week" / "the week that followed" count from it.
     last: tuple[dt.date, dt.date, str] | None = None
+    # The last date of any kind: "that December", "the same year" count from it.
+    last_any: tuple[dt.date, dt.date, str] | None = None
     for b, e, kind, m in found:
         future = bool(_FUTURE.search(text, _sentence_start(text, b), b))
         lookup = _mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
@@ -449,8 +608,14 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
                 resolved = _counted_back(m, named)
             elif kind in ("rel_same_week", "rel_week_after") and last is not None:
                 resolved = _week_from(kind, last)
+            elif kind in _FROM_LAST:
+                base = _year_written_before(text, b, out) if kind != "rel_next_unit" else None
+                base = base or last_any
+                resolved = _from_last(m, kind, base) if base else None
             else:
-                resolved = _resolve(kind, m, published, anchor, future, lookup)
+                written = _year_written_before(text, b, out)
+                year = written[0].year if written else last_any[0].year if last_any else None
+                resolved = _resolve(kind, m, published, anchor, future, lookup, year)
         except ValueError:  # "31 June", "30 February": not a date
             continue
         if resolved is None:
@@ -460,6 +625,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             end = _reported_on(text, b, out) or end
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
+        last_any = (start, end, precision)
         if precision == "day" and start == end and named is None:
             anchor = (start, precision)
         if named is None and (
@@ -467,6 +633,21 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         ):
             last = (start, end, precision)
     return out
+
+
+_WRITTEN_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+def _year_written_before(
+    text: str, pos: int, dates: list[DateRef]
+) -> tuple[dt.date, dt.date, str] | None:
+    """The year last written before `pos` when no date read since names a later place in
+    the text: "memories of 1988 … wrecked that December" is December 1988."""
+    years = list(_WRITTEN_YEAR.finditer(text, 0, pos))
+    if not years or (dates and dates[-1].begin > years[-1].start()):
+        return None
+    y = int(years[-1].group(0))
+    return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
 
 
 def _week_from(kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:

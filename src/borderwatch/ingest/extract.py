@@ -79,6 +79,7 @@ _SEE_ALSO = re.compile(r"\((?:see|cf\.?)\s[^)]*\)", re.IGNORECASE)
 
 PLACE_TRUST = {
     "curated": 1.0,
+    "water": 0.8,
     "geonames": 0.8,
     "country": 0.8,
     "province": 0.8,

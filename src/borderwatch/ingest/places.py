@@ -29,10 +29,12 @@ import pandas as pd
 
 from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize
 from borderwatch.ingest.fold import fold
+from borderwatch.ingest.waters import find_waters
 
 _DASHES = re.escape("-–—‐‑/")
 
 SOURCE_RANK = {
+    "water": -1,
     "curated": 0,
     "geonames": 1,
     "country": 1,
@@ -53,6 +55,11 @@ GEO_PRECISION_BY_KIND: dict[str, str] = {
     "province": "province",
     "region": "province",
     "country": "country",
+    # A point on a river, lake or sea stands for a stretch of it: no finer than a province.
+    "river": "province",
+    "lake": "province",
+    "sea": "province",
+    "reservoir": "site",
 }
 
 # A word after the name that says what kind of place is meant ("Herat province").
@@ -342,6 +349,7 @@ class PlaceFinder:
                 for m in _named_by_preposition(text, doc)
                 if m.start not in listed and m.end > entity_end.get(m.start, -1)
             ]
+        hits += self._waters(text)
         bodies = _body_names(text)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not _first_name(text, m)]
@@ -352,6 +360,17 @@ class PlaceFinder:
             if m.start >= last_end:
                 out.append(self._with_kind_word(text, m))
                 last_end = m.end
+        return out
+
+    def _waters(self, text: str) -> list[PlaceMention]:
+        """Rivers, lakes and seas (`waters.py`): listed ones with their point, others unplaced."""
+        out = []
+        for w in find_waters(text):
+            if w.row is not None:
+                out.append(_mention(w.row, w.kind, "water", text, w.start, w.end))
+            else:
+                name = text[w.start : w.end]
+                out.append(PlaceMention(name, "", w.kind, name, w.start, w.end, "entity"))
         return out
 
     def _curated(self, text: str) -> list[PlaceMention]:

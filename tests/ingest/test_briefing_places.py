@@ -1,0 +1,66 @@
+"""Places a briefing names beyond towns and crossings: waters, regions named by a kind
+word, both ends of a dashed pair, names in brackets, and words that are no place.
+
+Each text below was written for its test; none appears in the evaluation set or the seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sample_data import places_frame
+
+from borderwatch.ingest.extract import extract_candidates
+
+PLACES_DF = places_frame()
+PUBLISHED = dt.date(2024, 5, 15)
+
+
+def rows(text: str, published: dt.date = PUBLISHED) -> pd.DataFrame:
+    return extract_candidates(text, published, "TEST-BRIEF", PLACES_DF)
+
+
+def places(text: str) -> list[str]:
+    """Distinct place names proposed, in order."""
+    return list(dict.fromkeys(rows(text)["place"]))
+
+
+def test_a_listed_river_lake_or_sea_is_a_place_with_its_listed_point_and_source():
+    text = "On 3 May barges stopped on the Amu Darya, and on 6 May storms closed the Caspian ports."
+    got = rows(text)[["place", "date_start", "latitude", "longitude", "geo_precision"]]
+    assert got.values.tolist() == [
+        ["Amu Darya", "2024-05-03", "37.22", "67.28", "province"],
+        ["Caspian Sea", "2024-05-06", "41.5", "50.5", "province"],
+    ]
+    source = rows(text)["evidence_place_source"].tolist()
+    assert source[0].startswith("engineer's knowledge (issue 16): the Amu Darya at Termez")
+
+
+def test_a_river_sharing_a_towns_name_is_the_river_only_where_the_words_say_so():
+    # "the Panj river" and "the Panj" with no noun after are the river; "Panj" the town
+    # is the town, and "the Kabul government" is not the Kabul river.
+    text = (
+        "On 2 May floods cut the road along the Panj river. On 4 May the Panj rose again. "
+        "On 5 May the Kabul government sent lorries to Panj."
+    )
+    got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
+    assert ["Panj", "Panj", "province"] in got  # the river, at its listed point
+    assert got[-1][1:] == ["Panj", "town"]
+    assert "Kabul" not in [p for p, _, kind in got if kind == "province"]
+
+
+def test_a_water_no_list_holds_is_proposed_unplaced_where_the_words_name_it():
+    text = (
+        "On 7 May herders crossed the Tuzkol river near Lake Bilikol, "
+        "and on 9 May the Sea of Azov froze over the Kelte reservoir."
+    )
+    got = rows(text)[["place", "evidence_place_source", "latitude"]].values.tolist()
+    assert [p for p, _, _ in got] == ["Tuzkol", "Lake Bilikol", "Sea of Azov", "Kelte"]
+    assert all(src == "entity" and lat == "" for _, src, lat in got)
+
+
+def test_a_hyphenated_name_before_a_water_word_is_one_place_not_its_last_half():
+    # "Abad" alone is another name of an Iranian village; the reservoir's name is whole.
+    text = "On 8 May engineers lowered the Tash-Abad reservoir."
+    assert places(text) == ["Tash-Abad"]

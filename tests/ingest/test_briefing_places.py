@@ -64,3 +64,30 @@ def test_a_hyphenated_name_before_a_water_word_is_one_place_not_its_last_half():
     # "Abad" alone is another name of an Iranian village; the reservoir's name is whole.
     text = "On 8 May engineers lowered the Tash-Abad reservoir."
     assert places(text) == ["Tash-Abad"]
+
+
+def test_a_district_or_region_no_list_holds_is_proposed_by_its_kind_word():
+    text = "On 10 May locusts reached the Tuzkol district and Kelesh region of Kazakhstan."
+    got = rows(text)[["place", "evidence_place_text", "geo_precision", "latitude"]]
+    assert got.values.tolist()[:2] == [
+        ["Tuzkol district", "Tuzkol", "district", ""],
+        ["Kelesh region", "Kelesh", "province", ""],
+    ]
+    # A possessive or a nationality before the word is whose the unit is, not its name.
+    text = "On 11 May Uzbekistan's Surkh district and the Afghan province were flooded."
+    assert "Afghan province" not in places(text)
+    assert "Surkh district" in places(text)
+
+
+def test_a_region_named_after_a_town_the_text_also_names_is_kept_apart_from_the_town():
+    text = "On 3 May traders in Osh shut their stalls; on 4 May floods reached Osh region."
+    got = rows(text)[["place", "evidence_place_text", "geo_precision", "latitude"]]
+    assert got.values.tolist() == [
+        ["Osh", "Osh", "town", got.iloc[0]["latitude"]],
+        ["Osh Region", "Osh", "province", "40.1122"],
+    ]
+
+
+def test_continents_and_nationality_adjectives_are_not_places():
+    text = "On 12 May Chinese lorries left for Europe through Khorgos."
+    assert places(text) == ["Khorgos"]

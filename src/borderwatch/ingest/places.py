@@ -131,6 +131,14 @@ _NOT_PLACES = frozenset(
         "Both",
         "Baloch",
         "Balochi",
+        # Continents and world regions are not places an event happens at on this map.
+        "Europe",
+        "Africa",
+        "America",
+        "Americas",
+        "Eurasia",
+        "Oceania",
+        "Antarctica",
     ]
 )
 """Capitalised words GeoNames happens to list as villages but briefings use otherwise."""
@@ -338,7 +346,11 @@ class PlaceFinder:
                 hits += self._geonames(text, doc, named)
                 hits += self._provinces(text, doc, named)
         if doc is not None:
-            hits += _every_occurrence(text, self._entities(text, doc) + _named_crossings(text))
+            hits += _every_occurrence(
+                # a unit's own kind word names it best: first among equals
+                text,
+                _named_units(text) + self._entities(text, doc) + _named_crossings(text),
+            )
             # The least sure finding: only where no list names a place ("at Korday Pass"
             # must not hide a known "Korday"), though it may join a model entity's
             # pieces ("near Angoor Adda", tagged as two places "Angoor" and "Adda").
@@ -360,7 +372,7 @@ class PlaceFinder:
             if m.start >= last_end:
                 out.append(self._with_kind_word(text, m))
                 last_end = m.end
-        return out
+        return _units_apart_from_namesakes(text, out)
 
     def _waters(self, text: str) -> list[PlaceMention]:
         """Rivers, lakes and seas (`waters.py`): listed ones with their point, others unplaced."""
@@ -400,8 +412,13 @@ class PlaceFinder:
         """(start, end, normalized) of capitalised word runs places.csv does not name."""
         for run in _runs(text):
             for start, end, key in _ngrams(text, run):
-                if key not in _NOT_PLACES and key not in self._curated_keys and len(key) >= 3:
-                    yield start, end, key
+                if (
+                    key not in _NOT_PLACES
+                    and key not in self._curated_keys
+                    and len(key) >= 3
+                    and not _country_adjective(key)
+                ):
+                    yield start, end, key  # "Chinese" is whose, not GeoNames' village
 
     def _geonames(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
         out = []
@@ -655,6 +672,77 @@ def _named_crossings(text: str) -> list[PlaceMention]:
         if key in _NOT_PLACES or _demonym(name) or key in _countries() or _country_adjective(key):
             continue  # "the Afghan crossing", "the Iranian checkpoint": whose, not which
         out.append(PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity"))
+    return out
+
+
+_NAMED_UNIT = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)\s+"
+    r"(?P<word>province|region|district|oblast|prefecture|county)\b"
+)
+_UNIT_KIND = {"district": "district", "county": "district"}
+_LEADING_WORDS = frozenset({"The", "In", "On", "At", "Both", "Each", "From", "To", "Near"})
+"""A capitalised first word that is not part of the unit's name ("In Kech district")."""
+_NOT_UNIT_NAMES = frozenset(
+    {"autonomous", "administrative", "special", "military", "economic", "capital", "federal"}
+)
+
+
+def _named_units(text: str) -> list[PlaceMention]:
+    """ "the Alakol district", "Kech district", "Turkistan region": a province or district
+    the text names with its kind word, whether or not a list holds the name. Proposed
+    without coordinates, as an entity is, under the name as written with its word
+    ("Alakol district"); a listed name there wins (longer or more trusted)."""
+    out = []
+    for m in _NAMED_UNIT.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        if re.search(r"['’]s$", name.split()[0]) or name.split()[0] in _LEADING_WORDS:
+            if " " not in name:
+                continue
+            rest = name.split(None, 1)[1]
+            name, start = rest, m.end("name") - len(rest)
+        key = normalize(name)
+        if (
+            not key
+            or any(w in _NOT_PLACES or w in _NOT_UNIT_NAMES for w in key.split())
+            or _demonym(name)
+            or key in _countries()
+            or _country_adjective(key)
+            or key.split()[0] in _COMPASS
+        ):
+            continue  # "the Afghan province", "the Autonomous Region": whose or what kind
+        kind = _UNIT_KIND.get(m.group("word"), "province")
+        full = f"{name} {m.group('word')}"
+        out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
+    return out
+
+
+def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Osh region" in a text that names the town of Osh too: the region is called
+    "Osh Region", so that its rows stay apart from the town's."""
+    towns = {
+        normalize(n)
+        for m in found
+        if m.kind not in ("province", "district")
+        for n in (m.name, m.text)
+    }
+    out = []
+    for m in found:
+        kw = _KIND_WORD.match(text, m.end)
+        if m.kind in ("province", "district") and kw and normalize(m.name) in towns:
+            word = kw.group(0).strip().rstrip("s").title()
+            m = PlaceMention(
+                f"{m.name} {word}",
+                m.country,
+                m.kind,
+                m.text,
+                m.start,
+                m.end,
+                m.source,
+                m.latitude,
+                m.longitude,
+                m.coord_source,
+            )
+        out.append(m)
     return out
 
 

@@ -69,7 +69,7 @@ def test_sentences_split_on_full_stops_and_line_breaks():
 
 
 def test_event_type_is_proposed_from_the_wording():
-    assert propose_type("The crossing was shut for days.") == ("crossing_closed", "shut")
+    assert propose_type("The crossing was shut for days.") == ("crossing_closed", "shut … crossing")
     assert propose_type("It then reopened.") == ("crossing_reopened", "reopened")
     assert propose_type("Fighters captured the post.") == ("territorial_control", "captured")
     assert propose_type("A delegation visited Ashgabat.") == ("diplomatic_contact", "visited")
@@ -95,16 +95,17 @@ def test_candidates_carry_place_date_and_type_of_their_sentence():
     got = df[["place", "country", "date_start", "date_end", "date_precision", "event_type"]]
     # Faryab after Maymana is the province, which GeoNames takes for a village in Iran
     # (a known miss in docs/ingest.md): left out of the exact list.
-    assert got.values.tolist()[:7] == [
+    assert [r for r in got.values.tolist() if r[0] != "Fāryāb"] == [
         ["Termez", "UZB", "2021-07-09", "2021-07-09", "day", "crossing_closed"],
         ["Hairatan", "AFG", "2021-07-09", "2021-07-09", "day", "crossing_closed"],
         ["Sher Khan Bandar", "AFG", "2021-07-11", "2021-07-11", "day", "territorial_control"],
         ["Moscow", "RUS", "", "", "", "statement"],
-        ["Andkhoy", "AFG", "2021-05-01", "2021-07-13", "month", ""],
+        # Traders complaining are heard: a statement.
+        ["Maymana", "AFG", "", "", "", "statement"],
+        # Dated, but nothing its clause says has a type of its own: `other`, trusted little.
+        ["Andkhoy", "AFG", "2021-05-01", "2021-07-13", "month", "other"],
         # The country that closed it: its own act, last and with half the trust.
         ["Uzbekistan", "UZB", "2021-07-09", "2021-07-09", "day", "crossing_closed"],
-        # Named only as the setting: proposed undated and untyped, last of all.
-        ["Maymana", "AFG", "", "", "", ""],
     ]
 
 

@@ -1,11 +1,16 @@
 """What a sentence says happened at a place: an event type from its clause.
 
-The clause is the nearest verb above the place in spaCy's dependency parse,
-with its dependents (other verbs' clauses left out). The verb governing the
-place is read first, then the clause's other words by distance from the place,
-then the rest of the sentence. A negated closure ("did not close", "never shut")
-and "kept / stayed / remained open" mean the crossing was open; any other
-negated cue is skipped ("said its forces had not crossed": a statement).
+The clause is the nearest verb above the place (or, for a dated candidate, above its
+date) in spaCy's dependency parse, with its dependents (other verbs' clauses left out).
+The verb is read first, then the clause's other words by distance, then the rest of the
+sentence. A verb's meaning depends on what it acts on (`noun_class`): closing or
+stopping a crossing, traffic or a place is a closure, but detaining people is `other`
+and shutting a road is no border crossing; opening a railway is infrastructure, opening
+an embassy diplomacy, "opened a thaw" nothing; lorries crossing mean an open crossing,
+refugees crossing a movement of people, a minister flying somewhere a visit. A negated
+closure ("did not close", "never shut") and "kept / stayed / remained open" mean the
+crossing was open; any other negated cue is skipped ("said its forces had not
+crossed": a statement).
 """
 
 from __future__ import annotations
@@ -18,25 +23,28 @@ from typing import Any
 WORD_CUES: tuple[tuple[str, str], ...] = (
     (r"reopen\w*|unblock\w*|open(?:ed|s|ing)", "crossing_reopened"),
     (
-        r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspend\w*|block(?:ed|s|ade)?",
+        r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspen(?:d|ds|ded|ding|sion)|"
+        r"block(?:ed|s|ing|ade)?|blockaded?|halt\w*|stopp(?:ed|ing)|stops?|barr(?:ed|ing)|bars?|"
+        r"bann(?:ed|ing)|bans?|restrict\w*|tighten\w*|curbs?|curbed|cut|sever\w*",
         "crossing_closed",
     ),
     (r"threat\w*|menac\w*|endanger\w*", "crossing_threatened"),
     (r"drills?|exercises?|exercised|manoeuvr\w*|maneuver\w*|trained|training", "military_exercise"),
     (
         r"captur\w*|recaptur\w*|seiz\w*|overr[au]n\w*|retak\w*|retook|fell|fall(?:s|en)?|"
-        r"took|taken|takeover|entered",
+        r"took|taken|takeover|entered|occup\w*|annex\w*",
         "territorial_control",
     ),
     (
         r"fight\w*|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
-        r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence",
+        r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
+        r"gunm[ae]n|assailants|attackers",
         "clash",
     ),
     (
         r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
-        r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up",
+        r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*",
         "military_deployment",
     ),
     (
@@ -47,25 +55,87 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (
         r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
-        r"recall(?:ed|s)?|ceasefire|truce|accords?",
+        r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
+        r"protocols?|joined|joins",
         "diplomatic_contact",
     ),
     (
-        r"built|build\w*|construct\w*|inaugurat\w*|railways?|railroad|pipelines?|wall|tunnel",
+        r"built|build\w*|construct\w*|inaugurat\w*|commissioned|laid",
         "infrastructure",
     ),
     (r"jihadists?|militants?|insurgents?", "militant_presence"),
-    (r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)", "other"),
+    (
+        r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
+        r"arrest\w*|jail\w*|imprison\w*|kidnap\w*|abduct\w*|earthquakes?|quakes?|floods?|"
+        r"flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
+        r"infections|exploded",
+        "other",
+    ),
     (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
-        r"blamed|claimed|denied|accused|reported",
+        r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed",
         "statement",
     ),
 )
 _CUES = tuple((re.compile(rf"(?:{rx})$"), t) for rx, t in WORD_CUES)
-_INFRA_OBJECT = re.compile(r"lines?|cables?|roads?|highways?|plants?|stations?|dams?|canals?")
-"""What is opened when a railway, road or power line is, not a crossing: infrastructure."""
 
+# What a verb acts on decides what happened: "closed the crossing" is a closure, "closed
+# the road" is not one of a border crossing, "detained activists" no closure at all.
+_NOUN_CLASSES: tuple[tuple[str, str], ...] = (
+    ("abstract", r"thaw|chapters?|era|way|door|investigation|inquiry|case|debate|page|path|window"),
+    (
+        "diplomatic",
+        r"diplomats?|ambassadors?|envoys?|commissioners?|consuls?|embass(?:y|ies)|"
+        r"consulates?|missions?|relations|ties|talks|negotiations|dialogue|attach[eé]s?|"
+        r"staff|protocols?",
+    ),
+    (
+        "union",
+        r"unions?|alliances?|organi[sz]ations?|blocs?|pacts?|treat(?:y|ies)|conventions?|"
+        r"community|council|federation|partnership|agreements?|wto|nato|eaeu|sco|csto",
+    ),
+    (
+        "infrastructure",
+        r"railways?|railroad|rail|lines?|pipelines?|roads?|highways?|motorways?|"
+        r"tunnels?|dams?|canals?|reservoirs?|plants?|stations?|cables?|grids?|networks?|tracks?|"
+        r"fences?|walls?",
+    ),
+    (
+        "crossing",
+        r"crossings?|borders?|frontiers?|checkpoints?|gates?|posts?|pass(?:es)?|"
+        r"bridges?|corridors?|terminals?|transit|ports?|checks|controls|inspections|"
+        r"restrictions|curbs|quarantine|visas?",
+    ),
+    (
+        "traffic",
+        r"traffic|travel|trade|freight|cargo|goods|passengers?|pilgrim\w*|flights?|"
+        r"services?|movement|exports?|imports?|visitors?|tourists?|trains?|lorries|trucks?|"
+        r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?",
+    ),
+    (
+        "armed",
+        r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|"
+        r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?",
+    ),
+    (
+        "official",
+        r"ministers?|presidents?|premiers?|leaders?|envoys?|delegations?|"
+        r"secretary|chancellor|king|emir|ambassadors?|officials?|governors?|diplomats?",
+    ),
+    (
+        "disaster",
+        r"earthquakes?|quakes?|floods?|storms?|landslides?|avalanches?|mudflows?|"
+        r"fires?|winds?|rains?|snow",
+    ),
+    ("weapon", r"bombs?|mines?|devices?|ieds?|shells?|rockets?|missiles?|grenades?|drones?"),
+)
+_CLASS_RX = tuple((name, re.compile(rf"(?:{rx})$")) for name, rx in _NOUN_CLASSES)
+_IRREGULAR = re.compile(r"(?:fighters|militants|insurgents|rebels|militias?)$")
+"""Armed men who are no state's forces: what they do is no deployment."""
+_CLOSURE_NOUNS = re.compile(
+    r"(?:bans?|suspension|closures?|blockades?|restrictions|curbs|quarantine|lockdown|siege)$"
+)
+_WH = ("that", "which", "who", "whom")
 # "kept the crossing open", "stayed open", "remained open for trade", "open for trade",
 # "trade through Milak resumed"
 _KEPT_OPEN = re.compile(
@@ -139,15 +209,9 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
         return NO_CUE
     verb = governing_verb(span.root)
     clause = _clause(verb, {t.i for t in span})
-    # The sentence's own text: doc.text rebuilds the whole document on every call.
-    base = sent.start_char
-    text = ""
-    if clause:
-        text = sent.text[clause[0].idx - base : clause[-1].idx + len(clause[-1]) - base]
-    for rx, etype, strength in ((_STILL_CLOSED, "crossing_closed", 0.9), (_KEPT_OPEN, _OPEN, 0.8)):
-        found = rx.search(text)
-        if found:
-            return TypeCue(etype, found.group(0), strength)
+    kept = _kept_cue(clause)
+    if kept.event_type:
+        return kept
     # Verbs carry what happened ("Afghans fleeing the fighting gathered at X"): they come first.
     others = sorted(
         (t for t in clause if t is not verb),
@@ -167,14 +231,28 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
     return NO_CUE
 
 
+def _kept_cue(clause: list[Any]) -> TypeCue:
+    """ "kept the crossing open", "stayed closed", "trade resumed" in the clause's text."""
+    # Only the clause's own words: a reported clause ("said … would stay open") is not it.
+    text = "".join(t.text_with_ws for t in clause)
+    for rx, etype, strength in ((_STILL_CLOSED, "crossing_closed", 0.9), (_KEPT_OPEN, _OPEN, 0.8)):
+        found = rx.search(text)
+        if found:
+            return TypeCue(etype, found.group(0), strength)
+    return NO_CUE
+
+
 def verb_cue(verb: Any) -> TypeCue:
-    """What the verb itself says, or what it announces or starts: "announced a partial
-    mobilisation" is a deployment, "launched what Dushanbe called an operation" too.
+    """What the verb itself says, or what it announces, starts or reports: "announced a
+    partial mobilisation" is a deployment, "launched what Dushanbe called an operation"
+    too, "the mobilisation announced on 21 September" as well.
 
     A statement verb ("announced", "declared", "ordered") or one with no cue of its own
-    ("launched", "began") takes the type of the event its object names; what a
-    statement reports in a clause of its own ("said troops had crossed") is left to
-    that clause.
+    ("launched", "began", "decided to") takes the type of the event its object (or the
+    noun it describes, or the verb it governs) names. What a statement reports in a
+    clause of its own is that event when the clause states it as a fact ("announced
+    that units had begun withdrawing"); a statement of what will, would or did not
+    happen stays a statement ("said the crossing would stay open").
     """
     own = _word_cue(verb)
     if own and own[0] != "statement":
@@ -183,44 +261,265 @@ def verb_cue(verb: Any) -> TypeCue:
         cue = _word_cue(noun)
         if cue and cue[0] != "statement":
             return TypeCue(cue[0], f"{verb.text} … {cue[1]}", 1.0)
+    for sub in verb.children:
+        # "began blocking the corridor", "decided to open an embassy", "said units had begun
+        # withdrawing": the verb it governs says what happened.
+        follows = sub.dep_ == "xcomp" or (
+            sub.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in sub.children)
+        )
+        starts = sub.pos_ == "VERB" and own is None and follows
+        reports = sub.dep_ == "ccomp" and own is not None and _stated_as_fact(sub)
+        if not (starts or reports):
+            continue
+        deeper = verb_cue(sub)
+        if deeper.event_type and deeper.event_type != "statement":
+            return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0)
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
 
 
+_MODALS = ("will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll")
+
+
+def _stated_as_fact(verb: Any) -> bool:
+    """A reported clause that says, undated, that something happened.
+
+    Not one with a modal, a negation or a question ("would stay open", "had not
+    crossed"), one that reports another statement ("said he had ordered"), one with a
+    date of its own (the reporting date dates the report: "reported on Tuesday that
+    200,000 had entered since the call-up") or one that counts ("said 300 vehicles had
+    crossed": a figure reported is the report).
+    """
+    if cue_of(verb.text) == "statement":
+        return False
+    for tok in verb.subtree:
+        if tok.lower_ in _MODALS or tok.dep_ == "neg" or tok.lower_ in ("if", "whether"):
+            return False
+        if tok.ent_type_ == "DATE" or tok.lower_ == "since":
+            return False
+        if tok.dep_ == "nummod" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            return False
+    return True
+
+
 def _objects(verb: Any, reported: bool) -> list[Any]:
-    """Nouns of the verb's direct object, nearest first; with `reported`, also those of
-    the object of a clause it governs ("launched what X called an operation")."""
-    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    """Nouns of what the verb acts on, nearest first: its direct object, the subject of a
+    passive ("a mobilisation was announced"), the noun a participle describes ("the
+    mobilisation announced on 21 September"); with `reported`, also the object of a
+    clause it governs ("launched what X called an operation")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if reported:
         heads += [o for c in verb.children if c.dep_ == "ccomp" for o in c.children]
-        heads = [h for h in heads if h.dep_ == "dobj"]
+        heads = [h for h in heads if h.dep_ in ("dobj", "nsubjpass")]
     nouns = [t for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(verb.head)
     return sorted(nouns, key=lambda t: abs(t.i - verb.i))
 
 
+def noun_class(tok: Any) -> str:
+    """What kind of thing a noun is ('crossing', 'traffic', 'diplomatic', 'armed', …), or ''.
+
+    A place name is a 'place', a nationality in the plural ("Russians") 'people'; the
+    head word decides, then its possessor ("the embassy's work"), then its compounds
+    ("the railway crossing" is a crossing).
+    """
+    if tok.lower_ in _WH and tok.dep_ != "ROOT":
+        tok = _antecedent(tok)
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.pos_ == "PROPN":
+        return "place"
+    if tok.ent_type_ == "NORP" and tok.lower_.endswith("s"):
+        return "people"
+    own = _class_of(tok.lower_)
+    if own:
+        return own
+    for dep in ("poss", "compound"):
+        for c in tok.children:
+            if c.dep_ == dep and _class_of(c.lower_):
+                return _class_of(c.lower_)
+    return ""
+
+
+def _class_of(word: str) -> str:
+    return next((name for name, rx in _CLASS_RX if rx.match(word)), "")
+
+
+def _antecedent(tok: Any) -> Any:
+    """The noun "that" / "which" stands for in a relative clause ("the line that reached X")."""
+    verb = tok.head
+    return verb.head if verb.dep_ == "relcl" else tok
+
+
+def _infra_compound(tok: Any) -> bool:
+    return any(
+        c.dep_ in ("compound", "amod") and _class_of(c.lower_) == "infrastructure"
+        for c in tok.children
+    )
+
+
+def _arguments(verb: Any) -> tuple[Any, Any]:
+    """(who acted, what was acted on) for a verb, either one possibly None.
+
+    The acted-on is the direct object, else the passive subject, else the noun a
+    participle describes; "that" / "which" stand for the noun they refer to.
+    """
+    kids = list(verb.children)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if obj is None and passive is None and verb.dep_ == "acl":
+        passive = verb.head
+    if obj is None and passive is None:
+        # "opened, by video link, a railway": the object set off as an apposition
+        obj = next(
+            (t for t in verb.subtree if t.dep_ == "appos" and governing_verb(t).i == verb.i),
+            None,
+        )
+    if subj is not None and subj.lower_ in _WH:
+        subj = _antecedent(subj)
+    if obj is not None and obj.lower_ in _WH:
+        obj = _antecedent(obj)
+    return subj, obj if obj is not None else passive
+
+
+# Verb forms by what they do; the words they act on say to what.
+_SHUT = re.compile(r"(?:clos(?:e|ed|es|ing)|shut\w*|seal\w*|reclos\w*)$")
+_STOP = re.compile(
+    r"(?:block(?:s|ed|ing)?|blockaded?|suspend\w*|halt\w*|stop(?:s|ped|ping)?|barr(?:ed|ing)|"
+    r"bars?|bann?(?:ed|ing)|bans?|restrict\w*|tighten\w*|cut(?:s|ting)?|sever\w*|curb(?:s|ed)?|"
+    r"limit(?:s|ed|ing)?|install\w*|impos\w*|introduc\w*)$"
+)
+_OPEN_V = re.compile(
+    r"(?:open(?:s|ed|ing)?|reopen\w*|unblock\w*|resum\w*|restor\w*|restart\w*|re-?establish\w*)$"
+)
+_LIFT = re.compile(r"(?:lift\w*|eas(?:e|ed|es|ing)|relax\w*|scrap\w*|remov\w*|cancel\w*)$")
+_BUILD = re.compile(
+    r"(?:link(?:s|ed|ing)?|connect\w*|join(?:s|ed|ing)?|extend\w*|reach(?:es|ed|ing)?|"
+    r"complet\w*|launch\w*|finish\w*|open(?:s|ed|ing)?)$"
+)
+_RELOCATE = re.compile(r"(?:evacuat\w*|expel\w*|deport\w*|withdr[ae]w\w*)$")
+_MOVE = re.compile(
+    r"(?:left|leav(?:e|es|ing)|cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
+    r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed)$"
+)
+_ERGATIVE = re.compile(
+    r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
+    r"stop(?:s|ped|ping)?|halt\w*|collaps\w*|burst|explod\w*)$"
+)
+_GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
+_EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
+
+
+def _sense(tok: Any) -> tuple[str, str] | None:
+    """What a verb says given what it acts on, None when the word decides alone.
+
+    ("", "") means the verb says nothing here ("opened a thaw").
+    """
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT":
+        return None
+    w = tok.lower_
+    agent, patient = _arguments(tok)
+    what = noun_class(patient) if patient is not None else ""
+    who = noun_class(agent) if agent is not None else ""
+    if patient is None and agent is not None and _ERGATIVE.match(w):
+        patient, what = agent, who  # "the crossing closed", "flights resumed", "a line opened"
+    cue = f"{tok.text} … {patient.text}" if patient is not None else tok.text
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    if _GIVE.match(w) and after == "way":
+        return "other", f"{tok.text} way"  # a dam or a bridge that gave way
+    if _EXPLODE.match(w) and "disaster" in (who, what):
+        return "other", cue  # "the earthquake that struck": no clash
+    if _EXPLODE.match(w) and w.startswith("explod"):
+        return ("clash", cue) if who == "weapon" else ("other", tok.text)
+    if _SHUT.match(w) or _STOP.match(w):
+        if what in ("diplomatic", "union"):
+            return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
+        if what in ("people", "official", "abstract"):
+            return "other", cue
+        if what == "infrastructure" and _class_of(patient.lower_) in ("infrastructure",):
+            return "other", cue  # a road or a line shut is not a border crossing
+        if what in ("crossing", "traffic", "place") or _SHUT.match(w):
+            if w.startswith(("install", "impos", "introduc")) and what not in ("crossing",):
+                return None
+            return "crossing_closed", cue
+        return ("other", cue) if patient is not None else None
+    if _LIFT.match(w):
+        if patient is not None and (_CLOSURE_NOUNS.match(patient.lower_) or what == "crossing"):
+            return "crossing_reopened", cue  # "lifted its suspension of travel"
+        return None
+    if _OPEN_V.match(w):
+        if after == "fire" or (patient is not None and patient.lower_ == "fire"):
+            return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
+        if what == "abstract":
+            return "", ""  # "opened a thaw": nothing was opened at the place
+        if what in ("diplomatic", "union"):
+            return "diplomatic_contact", cue  # "opened an embassy", "resumed talks"
+        built = what == "infrastructure" or (patient is not None and _infra_compound(patient))
+        if built and not w.startswith(("reopen", "resum", "restor", "restart")):
+            return "infrastructure", cue  # a railway, road or line opened: not a crossing
+        if w.startswith(("resum", "restor", "restart", "re-", "reestab")):
+            named = cue_of(patient.text) if patient is not None else ""
+            if named and named not in ("crossing_closed", _OPEN, "statement"):
+                return named, cue  # "fighting resumed" is fighting
+            if what in ("", "crossing", "traffic", "place"):
+                return "crossing_reopened", cue
+            return None
+        return None
+    if _BUILD.match(w):
+        if what == "union" or (w.startswith("join") and what in ("place", "diplomatic")):
+            return "diplomatic_contact", cue  # "joined the Eurasian Economic Union"
+        if "infrastructure" in (what, who) or (patient is not None and _infra_compound(patient)):
+            return "infrastructure", cue  # "the line was joined to the network", "reached X"
+        return None
+    if _RELOCATE.match(w):
+        if (
+            what in ("diplomatic", "union")
+            or who == "diplomatic"
+            or (patient is not None and patient.lower_ in ("signature", "recognition"))
+        ):
+            return "diplomatic_contact", cue  # "evacuated its diplomats", "expelled the envoy"
+        if (
+            w.startswith("withdr")
+            and what == ""
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "from"
+                and any(noun_class(o) in ("union", "diplomatic") for o in c.children)
+                for c in tok.children
+            )
+        ):
+            return "diplomatic_contact", cue  # "withdrew from the protocols"
+        return None
+    if _MOVE.match(w):
+        if w.startswith(("left", "leav")):
+            gone = patient is not None and patient.lower_ in ("country", "homeland", "home")
+            return ("refugee_movement", f"{tok.text} the {patient.lower_}") if gone else None
+        mover = agent if agent is not None else patient
+        kind = noun_class(mover) if mover is not None else ""
+        if kind == "traffic" and w.startswith(("cross", "pass", "enter")):
+            return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
+        if kind == "official" and not w.startswith(("cross", "enter")):
+            return "diplomatic_contact", f"{mover.text} {tok.text}"  # a minister flew to X
+        if kind == "people" and w.startswith(("cross", "enter", "arriv")):
+            return "refugee_movement", f"{mover.text} {tok.text}"
+        return None
+    return None
+
+
 def _word_cue(tok: Any) -> tuple[str, str] | None:
+    sense = _sense(tok)
+    if sense is not None:
+        if not sense[0]:
+            return None
+        if _negated(tok):
+            if sense[0] == "crossing_closed":
+                return "crossing_reopened", f"not {tok.text}"
+            return None
+        return sense
     etype = cue_of(tok.text)
     if not etype:
         return None
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and tok.pos_ == "PROPN":
         return None  # "Friendship Bridge", "Islamic State" as names are not cues
-    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-    if etype == "crossing_reopened" and after == "fire":
-        return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
-    if etype == "crossing_reopened":
-        # What was opened, as object, subject or apposition of this verb ("opened, by
-        # video link, a railway", "the road was opened"): a railway or road, not a crossing.
-        opened = [
-            t
-            for t in tok.subtree
-            if t.dep_ in ("dobj", "nsubj", "nsubjpass", "appos") and governing_verb(t).i == tok.i
-        ]
-        built = [
-            t
-            for t in opened
-            if cue_of(t.text) == "infrastructure" or _INFRA_OBJECT.fullmatch(t.lower_)
-        ]
-        if built:
-            return "infrastructure", f"{tok.text} … {built[0].text}"
     if tok.lower_ == "reported" and not any(c.dep_ == "nsubj" for c in tok.children):
         return None  # "fighting was reported", "clashes reported near X": the clash is the news
     if _negated(tok):
@@ -228,3 +527,48 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
             return "crossing_reopened", f"not {tok.text}"
         return None
     return etype, tok.text
+
+
+def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
+    """What the clause of `verb` says happened, read from the words `anchor` (a date's
+    tokens) belong to: the verb and what it acts on first; a to-infinitive defers to the
+    verb above it ("signed the agreement to build it on 6 June" is the signing); then
+    the participle describing its subject ("Afghans fleeing the fighting have gathered");
+    an armed force as its subject ("border guards watched the river") is a deployment;
+    then the clause's other words, verbs first, nearest first.
+    """
+    to_infinitive = verb.dep_ in ("acl", "xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    if to_infinitive:
+        above = verb_cue(governing_verb(verb.head))
+        if above.event_type and above.event_type != "statement":
+            return above
+    kept = _kept_cue(_clause(verb, anchor))
+    if kept.event_type:
+        return kept
+    own = verb_cue(verb)
+    if own.event_type:
+        return own
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        for part in (c for c in subject.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+            cue = _word_cue(part)
+            if cue:
+                return TypeCue(cue[0], f"{subject.text} {cue[1]}", 0.8)
+        if noun_class(subject) == "armed" and not _IRREGULAR.match(subject.lower_):
+            return TypeCue("military_deployment", f"{subject.text} {verb.text}", 0.6)
+    words = sorted(
+        (t for t in _clause(verb, anchor) if t.i != verb.i),
+        key=lambda t: (t.pos_ != "VERB", min(abs(t.i - a) for a in anchor)),
+    )
+    for tok in words:
+        cue = _word_cue(tok)
+        if cue:
+            return TypeCue(cue[0], cue[1], 0.8)
+    return NO_CUE
+
+
+NOTHING_SAID = TypeCue("other", "no event word in the dated clause", 0.3)
+"""A dated happening whose clause names nothing the types know ("drivers waited at X on
+5 May"): `other`, the vocabulary's type for what no other type fits, trusted little."""

@@ -27,11 +27,12 @@ from borderwatch.ingest import nlp
 from borderwatch.ingest.dates import DateRef, find_dates
 from borderwatch.ingest.eventtype import (
     NO_CUE,
+    NOTHING_SAID,
     TypeCue,
+    clause_cue,
     cue_of,
     governing_verb,
     propose,
-    verb_cue,
 )
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.places import (
@@ -297,7 +298,7 @@ def _dated_cue(doc: Any, d: DateRef, m: PlaceMention) -> TypeCue | None:
     verb, own = governing_verb(span.root), governing_verb(place.root)
     if own.i > verb.i and own.dep_ == "conj" and verb in own.ancestors:
         return None
-    cue = verb_cue(verb)
+    cue = clause_cue(verb, {t.i for t in span})
     return cue if cue.event_type else None
 
 
@@ -394,9 +395,11 @@ def extract_candidates(
         for m, d in _pairs(doc, text, in_sentence, sentence_dates):
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
-                cue = _restated_cue(sent, d) or cue
+                cue = _restated_cue(sent, d) or NOTHING_SAID
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue
+            if d is not None and not cue.event_type:
+                cue = NOTHING_SAID
             row = _row(m, d, cue, source_id, text, s_start, s_end)
             if heading and d is None:
                 headed.append(row)

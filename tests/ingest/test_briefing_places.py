@@ -91,3 +91,24 @@ def test_a_region_named_after_a_town_the_text_also_names_is_kept_apart_from_the_
 def test_continents_and_nationality_adjectives_are_not_places():
     text = "On 12 May Chinese lorries left for Europe through Khorgos."
     assert places(text) == ["Khorgos"]
+
+
+def test_a_name_a_crossing_faces_or_stands_opposite_is_a_place():
+    text = (
+        "On 9 May guards shut the Kelif post, which faces Dalkhan, and the gate opposite Sarybel."
+    )
+    assert places(text) == ["Kelif", "Dalkhan", "Sarybel"]
+
+
+def test_a_post_named_after_a_body_or_force_is_not_a_place():
+    text = "On 9 May militants attacked a Frontier Corps post near Miranshah."
+    assert "Frontier Corps" not in places(text)
+
+
+def test_a_part_of_a_persons_or_a_bodys_name_is_not_the_town_sharing_it():
+    # GeoNames lists "Hamid" and "Khan" as other names of big towns abroad.
+    text = (
+        "On 6 May Hamid Karzai flew to Kabul, and the Aga Khan Development Network "
+        "and the Eurasian Economic Union sent aid to Termez."
+    )
+    assert places(text) == ["Kabul", "Termez"]

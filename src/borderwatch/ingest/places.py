@@ -362,7 +362,7 @@ class PlaceFinder:
                 if m.start not in listed and m.end > entity_end.get(m.start, -1)
             ]
         hits += self._waters(text)
-        bodies = _body_names(text)
+        bodies = _body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not _first_name(text, m)]
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
@@ -555,8 +555,21 @@ _BODY_WORDS = frozenset(
         "parliament",
         "assembly",
         "authority",
+        "network",
+        "foundation",
+        "institute",
+        "company",
+        "corporation",
+        "association",
+        "corps",
+        "guards",
+        "police",
     }
 )
+_BODY_CUES = frozenset({"economic", "customs", "development", "security", "cooperation"})
+"""Words inside a name that make it a body's ("the Eurasian Economic Union", "the
+Organization for Security and Co-operation in Europe"): a union of two words may be a
+country ("the Soviet Union"), one with these words is an organisation."""
 """A name's last word that makes it an organisation or body, never a place."""
 
 
@@ -590,14 +603,27 @@ def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:
     return _world_cities().get(key, 0) > max(h.get("population", 0) for h in hits)
 
 
-def _body_names(text: str) -> list[tuple[int, int]]:
+def _body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
     """Spans of names of bodies ("the Shanghai Cooperation Organisation", "the Pakistan
-    Army"): a place inside one names the body, not where something happened."""
-    return [
+    Army", "the Organization for Security and Co-operation in Europe"): a place inside
+    one names the body, not where something happened."""
+    spans = [
         r.span()
         for r in _runs(text)
-        if " " in r.group(0) and normalize(r.group(0)).split()[-1] in _BODY_WORDS
+        if " " in r.group(0) and _body_words(normalize(r.group(0)).split())
     ]
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ == "ORG" and len(ent) > 1 and _body_words(normalize(ent.text).split()):
+            spans.append((ent.start_char, ent.end_char))
+    return spans
+
+
+def _body_words(words: list[str]) -> bool:
+    return bool(words) and (
+        words[-1] in _BODY_WORDS
+        or words[0] in ("organisation", "organization")
+        or any(w in _BODY_CUES for w in words)
+    )
 
 
 def _demonym(name: str) -> bool:
@@ -648,7 +674,7 @@ def _first_name(text: str, m: PlaceMention) -> bool:
 
 _NAMED_CROSSING = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
-    r"(?:border\s+)?(?:crossing|checkpoint|crossing\s+point|border\s+post|gate)s?\b"
+    r"(?:border\s+)?(?:crossing|checkpoint|crossing\s+point|border\s+post|post|gate)s?\b"
 )
 
 
@@ -669,8 +695,14 @@ def _named_crossings(text: str) -> list[PlaceMention]:
         if name.split()[0] == "The" and " " in name:
             name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
         key = normalize(name)
-        if key in _NOT_PLACES or _demonym(name) or key in _countries() or _country_adjective(key):
-            continue  # "the Afghan crossing", "the Iranian checkpoint": whose, not which
+        if (
+            key in _NOT_PLACES
+            or _demonym(name)
+            or key in _countries()
+            or _country_adjective(key)
+            or key.split()[-1] in _BODY_WORDS
+        ):
+            continue  # "the Afghan crossing", "a Frontier Corps post": whose, not which
         out.append(PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity"))
     return out
 
@@ -748,7 +780,8 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
 
 _NAME = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?(?![\w’'-])"
 _AFTER_PLACE_WORD = re.compile(
-    rf"\b(?:at|near|in|into|to|from|via|through|towards|outside|inside)\s+(?:the\s+)?(?P<name>{_NAME})"
+    rf"\b(?:at|near|in|into|to|from|via|through|towards|outside|inside|opposite|faces|facing)"
+    rf"\s+(?:the\s+)?(?P<name>{_NAME})"
     rf"(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"
 )
 """A name after a place word, and the names coordinated with it ("near Angoor Adda,
@@ -816,7 +849,8 @@ def _mention(
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|into|across|from|to|towards|inside|via|visit(?:ed|s|ing)?)"
+    r"\b(?:in|at|near|outside|into|across|from|to|towards|inside|via|opposite|faces|facing"
+    r"|visit(?:ed|s|ing)?)"
     r"\s+(?:the\s+)?$"
 )
 _PLACE_AFTER = re.compile(
@@ -905,6 +939,8 @@ def _looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) ->
         )
     for ent in doc.ents:
         if ent.start_char < end and start < ent.end_char:
+            if ent.label_ == "PERSON" and (ent.start_char < start or ent.end_char > end):
+                return False  # "Hamid" of "Hamid Karzai": a part of a person's name
             if ent.label_ == "PERSON":
                 return big
             return ent.label_ not in _NOT_PLACE_ENTITIES or ent.label_ == "ORG"

@@ -112,3 +112,23 @@ def test_a_part_of_a_persons_or_a_bodys_name_is_not_the_town_sharing_it():
         "and the Eurasian Economic Union sent aid to Termez."
     )
     assert places(text) == ["Kabul", "Termez"]
+
+
+def test_both_ends_of_a_route_named_by_a_dashed_pair_are_places():
+    text = "On 4 May the two ministers opened the Kelif–Tuzbek power line and the Polan–Gabd road."
+    assert places(text) == ["Kelif", "Tuzbek", "Polan", "Gabd"]  # Polan is not Poland's
+    # Two nationality adjectives are whose border it is, not two places.
+    assert places("On 4 May the Kyrgyz–Uzbek border was shut at Dostuk.") == ["Dostuk"]
+
+
+def test_a_name_paired_with_a_known_place_by_a_dash_or_in_brackets_is_a_place():
+    text = "On 5 May lorries queued at Termez–Dalkhan, and on 6 May at Khorgos (Korgas Nur)."
+    assert places(text) == ["Termez", "Dalkhan", "Khorgos", "Korgas Nur"]
+    # A dashed pair of two unknown names with no route word is no place: persons talk.
+    assert places("On 5 May the Rahmon–Mirziyoyev talks ended in Termez.") == ["Termez"]
+
+
+def test_a_model_entity_that_is_a_list_is_read_name_by_name():
+    text = "On 8 May patrols pulled back at Gogra, Depsang and Kelif."
+    written = list(rows(text)["evidence_place_text"])
+    assert written == ["Gogra", "Depsang", "Kelif"]

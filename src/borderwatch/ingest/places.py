@@ -362,6 +362,8 @@ class PlaceFinder:
                 if m.start not in listed and m.end > entity_end.get(m.start, -1)
             ]
         hits += self._waters(text)
+        if doc is not None:
+            hits += self._paired(text, hits)
         bodies = _body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not _first_name(text, m)]
@@ -373,6 +375,43 @@ class PlaceFinder:
                 out.append(self._with_kind_word(text, m))
                 last_end = m.end
         return _units_apart_from_namesakes(text, out)
+
+    def _paired(self, text: str, hits: list[PlaceMention]) -> list[PlaceMention]:
+        """Both ends of "the Polan–Gabd line" and of "Bajgiran–Gaudan", and the other name in
+        "Taraz (Zhambyl)": a name paired with a place, or named as an end of a route, is a
+        place too (GeoNames' town when it has one, else unplaced, for the editor)."""
+        covered = [(m.start, m.end) for m in hits]
+
+        def known(a: int, b: int) -> bool:
+            return any(s0 <= a and b <= e0 for s0, e0 in covered)
+
+        out = []
+        for (a, b), (c, d), routed in _pairs_in(text):
+            for (s0, e0), other in (((a, b), (c, d)), ((c, d), (a, b))):
+                if known(s0, e0) or not (routed or known(*other)):
+                    continue
+                adjectives = all(
+                    _country_adjective(normalize(text[x:y])) for x, y in ((a, b), (c, d))
+                )
+                m = None if adjectives else self._pair_end(text, s0, e0, hits)
+                if m is not None:
+                    out.append(m)
+        return out
+
+    def _pair_end(
+        self, text: str, start: int, end: int, hits: list[PlaceMention]
+    ) -> PlaceMention | None:
+        name = text[start:end]
+        key = normalize(name)
+        if not key or _not_a_name(name, key) or name.isupper():
+            return None  # "a Frontier Corps–police post", "(IRGC)"
+        named = {m.country for m in hits if m.kind == "country"}
+        towns = geonames_places(key, REGION_COUNTRIES) if self.use_geonames else []
+        if towns and not _elsewhere(key, towns):
+            best = max(towns, key=lambda c: (c["iso3"] in named, c.get("population", 0)))
+            row = {**best, "country": best["iso3"], "coord_source": f"geonames:{best['geonameid']}"}
+            return _mention(row, "town", "geonames", text, start, end)
+        return PlaceMention(name, "", "town", name, start, end, "entity")
 
     def _waters(self, text: str) -> list[PlaceMention]:
         """Rivers, lakes and seas (`waters.py`): listed ones with their point, others unplaced."""
@@ -504,6 +543,8 @@ class PlaceFinder:
                 continue
             if _demonym(span.text):
                 continue  # "Pakistanis", "Afghans": people, not a place
+            if "," in span.text:
+                continue  # "Gogra, Hot Springs": a list, whose names the list rule reads
             words = [t for t in span if t.is_alpha or t.text == "-"]
             if not words or not span.text[:1].isupper():
                 continue
@@ -705,6 +746,44 @@ def _named_crossings(text: str) -> list[PlaceMention]:
             continue  # "the Afghan crossing", "a Frontier Corps post": whose, not which
         out.append(PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity"))
     return out
+
+
+_PAIR_NAME = r"[A-Z][\w’'‘ʻ-]*(?:[ \t]+[A-Z][\w’'‘ʻ-]*)?"
+_DASHED_PAIR = re.compile(
+    rf"(?<![\w’'-])(?P<a>{_PAIR_NAME})[ \t]?[–—][ \t]?(?P<b>{_PAIR_NAME})(?![\w’'-])"
+    r"(?P<route>\s+(?:[a-z]+\s+)?(?:crossings?|border|line|road|railway|rail|highway|routes?"
+    r"|pipeline|corridor|bridge|link|checkpoint|motorway|canal|transmission)\b)?"
+)
+_BRACKETED = re.compile(rf"(?<![\w’'-])(?P<a>{_PAIR_NAME})\s+\((?P<b>{_PAIR_NAME})\)")
+
+
+def _pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
+    """(first name's span, second name's span, named as a route's ends) of each dashed
+    pair ("Polan–Gabd transmission line") and each "name (other name)"."""
+    out = []
+    for rx in (_DASHED_PAIR, _BRACKETED):
+        for m in rx.finditer(text):
+            a0, a1 = m.span("a")
+            words = text[a0:a1].split()
+            if len(words) > 1 and (words[0] in _LEADING_WORDS or re.search(r"['’]s$", words[0])):
+                a0 = a1 - len(words[-1])  # "the Polan–", "Iran's Mand–": the name is the last word
+            routed = bool(m.groupdict().get("route"))
+            out.append(((a0, a1), m.span("b"), routed))
+    return out
+
+
+def _not_a_name(name: str, key: str) -> bool:
+    """A word that is no place's name wherever it stands: a month, a people, a body.
+
+    A word that only begins like a country ("Polan") may still be a town: the pair's
+    two ends are adjectives together or not at all ("the Kyrgyz–Uzbek border")."""
+    return (
+        any(w in _NOT_PLACES for w in key.split())
+        or key.split()[-1] in _BODY_WORDS
+        or _demonym(name)
+        or key.split()[0] in _COMPASS
+        or bool(_DATE_WORD.search(name))
+    )
 
 
 _NAMED_UNIT = re.compile(

@@ -148,3 +148,47 @@ def test_a_dated_happening_with_no_event_word_is_other_and_trusted_little():
     assert type_at("Uzbek border guards patrolled the river at Termez on 9 May.", "Termez") == [
         "military_deployment"
     ]
+
+
+def test_goods_seized_are_no_territory_taken():
+    assert type_at("Customs seized heroin at Hairatan on 6 May.", "Hairatan") == ["other"]
+    assert type_at("Fighters seized Hairatan on 6 May.", "Hairatan") == ["territorial_control"]
+
+
+def test_a_war_in_the_background_is_not_what_the_forces_did():
+    text = "Tajik border guards watched the river at Panji Poyon from 2001 to 2005, through a war."
+    assert type_at(text, "Panji Poyon") == ["military_deployment"]
+
+
+def test_a_crossing_that_remained_shut_is_closed_and_said_so():
+    df = rows("The Hairatan crossing remained shut on 7 May.")
+    assert df[["event_type", "evidence_type_cue"]].values.tolist() == [
+        ["crossing_closed", "remained shut"]
+    ]
+
+
+def test_judging_an_event_is_a_statement_announcing_one_is_the_event():
+    text = "Kabul condemned the raid near Termez on 8 May."
+    assert type_at(text, "Termez") == ["statement"]
+    text = "Tashkent announced a mobilisation of reservists at Termez on 8 May."
+    assert type_at(text, "Termez") == ["military_deployment"]
+
+
+def test_the_words_analysts_use_for_each_type():
+    assert_types(
+        {
+            ("Two guards were wounded near Termez on 8 May.", "Termez"): "clash",
+            ("Fifty families sought asylum in Termez on 8 May.", "Termez"): "refugee_movement",
+            ("Termez hosted the foreign ministers on 8 May.", "Termez"): "diplomatic_contact",
+            ("The road to Termez was upgraded in 2019.", "Termez"): "infrastructure",
+            ("Government troops liberated Panji Poyon on 8 May.", "Panji Poyon"): (
+                "territorial_control"
+            ),
+            ("Floods reached Panji Poyon on 8 May.", "Panji Poyon"): "other",
+        }
+    )
+
+
+def test_words_inside_a_name_are_no_event_words():
+    text = "Kazakhstan chairs the Organization for Security and Co-operation in Europe this year."
+    assert type_at(text, "Kazakhstan") == ["other"]

@@ -32,48 +32,51 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (r"drills?|exercises?|exercised|manoeuvr\w*|maneuver\w*|trained|training", "military_exercise"),
     (
         r"captur\w*|recaptur\w*|seiz\w*|overr[au]n\w*|retak\w*|retook|fell|fall(?:s|en)?|"
-        r"took|taken|takeover|entered|occup\w*|annex\w*",
+        r"took|taken|takeover|entered|occup\w*|annex\w*|liberat\w*|surrender\w*|regain\w*",
         "territorial_control",
     ),
     (
         r"fight\w*|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
         r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
-        r"gunm[ae]n|assailants|attackers",
+        r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
+        r"artillery",
         "clash",
     ),
     (
         r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
-        r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*",
+        r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*|stationed|"
+        r"patrol\w*|garrison\w*|massed",
         "military_deployment",
     ),
     (
         r"refugees?|fled|flee\w*|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*|"
-        r"returnees?|migrants?|exodus",
+        r"returnees?|migrants?|exodus|asylum|refuge|repatriat\w*",
         "refugee_movement",
     ),
     (
         r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
-        r"protocols?|joined|joins",
+        r"protocols?|joined|joins|hosted|memorand\w*|phoned",
         "diplomatic_contact",
     ),
     (
-        r"built|build\w*|construct\w*|inaugurat\w*|commissioned|laid",
+        r"built|build\w*|construct\w*|inaugurat\w*|commissioned|laid|upgrad\w*|paved|electrif\w*",
         "infrastructure",
     ),
     (r"jihadists?|militants?|insurgents?", "militant_presence"),
     (
         r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
         r"arrest\w*|jail\w*|imprison\w*|kidnap\w*|abduct\w*|earthquakes?|quakes?|floods?|"
-        r"flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
-        r"infections|exploded",
+        r"flooded|flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
+        r"infections|exploded|smuggl\w*",
         "other",
     ),
     (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
-        r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed",
+        r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
+        r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*",
         "statement",
     ),
 )
@@ -112,6 +115,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"services?|movement|exports?|imports?|visitors?|tourists?|trains?|lorries|trucks?|"
         r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?",
     ),
+    ("contraband", r"drugs|heroin|opium|methamphetamine|weapons|arms|contraband|fuel|smugglers"),
     (
         "armed",
         r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|"
@@ -146,7 +150,8 @@ _KEPT_OPEN = re.compile(
     re.IGNORECASE,
 )
 _STILL_CLOSED = re.compile(
-    r"\b(?:kept|stay(?:ed|s)?|remain(?:ed|s)?)\b[^.;:]{0,40}?\bclosed\b", re.IGNORECASE
+    r"\b(?:kept|stay(?:ed|s)?|remain(?:ed|s)?)\b[^.;:]{0,40}?\b(?:closed|shut|sealed)\b",
+    re.IGNORECASE,
 )
 _OPEN = "crossing_reopened"
 """An open crossing: the vocabulary's type for a crossing whose state becomes 'open'."""
@@ -257,6 +262,8 @@ def verb_cue(verb: Any) -> TypeCue:
     own = _word_cue(verb)
     if own and own[0] != "statement":
         return TypeCue(own[0], own[1], 1.0)
+    if own and _COMMENT.match(verb.lower_):
+        return TypeCue(own[0], own[1], 1.0)  # "condemned the raid" is the condemnation
     for noun in _objects(verb, reported=own is None):
         cue = _word_cue(noun)
         if cue and cue[0] != "statement":
@@ -277,6 +284,12 @@ def verb_cue(verb: Any) -> TypeCue:
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
 
 
+_COMMENT = re.compile(
+    r"(?:condemn\w*|criti[cs]i[sz]\w*|denied|deny|denies|reject\w*|blamed|accused|"
+    r"complain\w*|warn\w*|urged|demand\w*|insist\w*)$"
+)
+"""Statement verbs that judge an event rather than make it: "condemned the raid", "denied
+that troops had crossed" are statements, unlike "announced a mobilisation"."""
 _MODALS = ("will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll")
 
 
@@ -405,6 +418,7 @@ _ERGATIVE = re.compile(
     r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
     r"stop(?:s|ped|ping)?|halt\w*|collaps\w*|burst|explod\w*)$"
 )
+_SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
 _GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 _EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
 
@@ -430,6 +444,8 @@ def _sense(tok: Any) -> tuple[str, str] | None:
         return "other", cue  # "the earthquake that struck": no clash
     if _EXPLODE.match(w) and w.startswith("explod"):
         return ("clash", cue) if who == "weapon" else ("other", tok.text)
+    if _SEIZE.match(w) and what in ("contraband", "traffic"):
+        return "other", cue  # goods or drugs seized: no territory taken
     if _SHUT.match(w) or _STOP.match(w):
         if what in ("diplomatic", "union"):
             return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
@@ -518,8 +534,9 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
     etype = cue_of(tok.text)
     if not etype:
         return None
-    if tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and tok.pos_ == "PROPN":
-        return None  # "Friendship Bridge", "Islamic State" as names are not cues
+    named = tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "LAW", "WORK_OF_ART")
+    if named and (tok.pos_ == "PROPN" or tok.ent_iob_ == "I"):
+        return None  # "Friendship Bridge", "Islamic State", "… Co-operation" are names
     if tok.lower_ == "reported" and not any(c.dep_ == "nsubj" for c in tok.children):
         return None  # "fighting was reported", "clashes reported near X": the clash is the news
     if _negated(tok):
@@ -544,7 +561,12 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         above = verb_cue(governing_verb(verb.head))
         if above.event_type and above.event_type != "statement":
             return above
-    kept = _kept_cue(_clause(verb, anchor))
+    top = verb
+    for _ in range(10):  # "remained shut", "kept it closed": the verb that keeps the state
+        if top.dep_ not in ("acomp", "xcomp", "oprd") or top.head.i == top.i:
+            break
+        top = top.head
+    kept = _kept_cue(_clause(top, anchor))
     if kept.event_type:
         return kept
     own = verb_cue(verb)
@@ -556,17 +578,35 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
             cue = _word_cue(part)
             if cue:
                 return TypeCue(cue[0], f"{subject.text} {cue[1]}", 0.8)
-        if noun_class(subject) == "armed" and not _IRREGULAR.match(subject.lower_):
-            return TypeCue("military_deployment", f"{subject.text} {verb.text}", 0.6)
+    # Verbs first, then the words the verb governs directly, then its circumstances
+    # ("watched the river through the civil war": the war is the setting, not the act).
     words = sorted(
         (t for t in _clause(verb, anchor) if t.i != verb.i),
-        key=lambda t: (t.pos_ != "VERB", min(abs(t.i - a) for a in anchor)),
+        key=lambda t: (t.pos_ != "VERB", _adjunct(t, verb), min(abs(t.i - a) for a in anchor)),
     )
-    for tok in words:
-        cue = _word_cue(tok)
-        if cue:
-            return TypeCue(cue[0], cue[1], 0.8)
+    for core in (False, True):
+        for tok in (w for w in words if _adjunct(w, verb) == core or w.pos_ == "VERB"):
+            cue = _word_cue(tok)
+            if cue:
+                return TypeCue(cue[0], cue[1], 0.8)
+        if core:
+            break
+        # State forces doing, or being given, anything else are a deployment.
+        for who in (c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")):
+            if noun_class(who) == "armed" and not _IRREGULAR.match(who.lower_):
+                return TypeCue("military_deployment", f"{who.text} {verb.text}", 0.6)
     return NO_CUE
+
+
+def _adjunct(tok: Any, verb: Any) -> bool:
+    """Whether `tok` sits in a prepositional phrase on its way up to `verb`."""
+    for _ in range(50):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("prep", "agent", "pobj"):
+            return True
+        tok = tok.head
+    return False
 
 
 NOTHING_SAID = TypeCue("other", "no event word in the dated clause", 0.3)

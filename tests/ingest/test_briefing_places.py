@@ -132,3 +132,16 @@ def test_a_model_entity_that_is_a_list_is_read_name_by_name():
     text = "On 8 May patrols pulled back at Gogra, Depsang and Kelif."
     written = list(rows(text)["evidence_place_text"])
     assert written == ["Gogra", "Depsang", "Kelif"]
+
+
+def test_a_capital_acting_as_subject_is_its_government_so_the_country():
+    text = "Tashkent shut the crossing at Termez on 3 May, and Dushanbe protested."
+    got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
+    assert ["Uzbekistan", "Tashkent", "country"] in got
+    assert ["Tajikistan", "Dushanbe", "country"] in got
+    assert "Tashkent" not in [p for p, _, _ in got]
+
+
+def test_a_capital_something_happens_to_or_in_stays_the_city():
+    got = places("Kabul fell on 15 August, and on 16 August officials in Dushanbe met.")
+    assert got == ["Kabul", "Dushanbe"]

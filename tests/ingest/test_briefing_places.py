@@ -145,3 +145,8 @@ def test_a_capital_acting_as_subject_is_its_government_so_the_country():
 def test_a_capital_something_happens_to_or_in_stays_the_city():
     got = places("Kabul fell on 15 August, and on 16 August officials in Dushanbe met.")
     assert got == ["Kabul", "Dushanbe"]
+
+
+def test_a_name_goods_come_over_is_a_place():
+    text = "On 9 May most of the fruit came over Kelesh and through Tuzbek."
+    assert places(text) == ["Kelesh", "Tuzbek"]

@@ -893,7 +893,7 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
 
 _NAME = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?(?![\w’'-])"
 _AFTER_PLACE_WORD = re.compile(
-    rf"\b(?:at|near|in|into|to|from|via|through|towards|outside|inside|opposite|faces|facing)"
+    rf"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces|facing)"
     rf"\s+(?:the\s+)?(?P<name>{_NAME})"
     rf"(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"
 )

@@ -185,6 +185,9 @@ def test_the_words_analysts_use_for_each_type():
                 "territorial_control"
             ),
             ("Floods reached Panji Poyon on 8 May.", "Panji Poyon"): "other",
+            ("Tashkent summoned the Afghan envoy in Termez on 8 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
         }
     )
 
@@ -204,3 +207,8 @@ def test_traffic_let_through_is_open_entry_refused_is_closed():
     assert type_at("Guards at Termez denied passage to Afghan traders on 9 May.", "Termez") == [
         "crossing_closed"
     ]
+
+
+def test_a_rail_crossing_opened_is_new_infrastructure_whatever_name_stands_beside_it():
+    text = "The rail crossing at Hairatan (Hayratan), on the line to Mazar, opened in 2011."
+    assert type_at(text, "Hairatan") == ["infrastructure"]

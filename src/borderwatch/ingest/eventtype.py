@@ -58,7 +58,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
-        r"protocols?|joined|joins|hosted|memorand\w*|phoned",
+        r"protocols?|joined|joins|hosted|memorand\w*|phoned|summon\w*",
         "diplomatic_contact",
     ),
     (
@@ -384,7 +384,11 @@ def _arguments(verb: Any) -> tuple[Any, Any]:
     if obj is None and passive is None:
         # "opened, by video link, a railway": the object set off as an apposition
         obj = next(
-            (t for t in verb.subtree if t.dep_ == "appos" and governing_verb(t).i == verb.i),
+            (
+                t
+                for t in verb.subtree
+                if t.dep_ == "appos" and t.pos_ == "NOUN" and governing_verb(t).i == verb.i
+            ),
             None,
         )
     if subj is not None and subj.lower_ in _WH:

@@ -212,3 +212,85 @@ def test_traffic_let_through_is_open_entry_refused_is_closed():
 def test_a_rail_crossing_opened_is_new_infrastructure_whatever_name_stands_beside_it():
     text = "The rail crossing at Hairatan (Hayratan), on the line to Mazar, opened in 2011."
     assert type_at(text, "Hairatan") == ["infrastructure"]
+
+
+# One sentence of each kind an analyst writes, for every type.
+ANALYST_WORDING: tuple[tuple[str, str, str], ...] = (
+    (
+        "The closure of Hairatan on 3 May stranded hundreds of lorries.",
+        "Hairatan",
+        "crossing_closed",
+    ),
+    ("Uzbekistan kept Hairatan shut to pedestrians on 3 May.", "Hairatan", "crossing_closed"),
+    ("Traffic at Hairatan was suspended on 3 May after a shooting.", "Hairatan", "crossing_closed"),
+    ("Kazakh guards sealed off the frontier near Termez on 3 May.", "Termez", "crossing_closed"),
+    ("Trucks began moving through Hairatan again on 4 May.", "Hairatan", "crossing_reopened"),
+    ("Hairatan reopened to trade on 4 May.", "Hairatan", "crossing_reopened"),
+    ("Uzbekistan eased restrictions at Termez on 4 May.", "Termez", "crossing_reopened"),
+    ("Rail freight through Termez restarted on 4 May.", "Termez", "crossing_reopened"),
+    (
+        "Taliban fighters took control of Sher Khan Bandar on 5 May.",
+        "Sher Khan Bandar",
+        "territorial_control",
+    ),
+    ("Government forces retook Panji Poyon on 5 May.", "Panji Poyon", "territorial_control"),
+    ("Guards exchanged fire with smugglers near Termez on 5 May.", "Termez", "clash"),
+    ("A roadside bomb exploded near Hairatan on 5 May, killing two.", "Hairatan", "clash"),
+    ("Two soldiers died in a firefight near Panji Poyon on 5 May.", "Panji Poyon", "clash"),
+    ("Mortar shells landed in Termez on 5 May.", "Termez", "clash"),
+    (
+        "Tajikistan sent 20,000 reservists to Panji Poyon on 6 May.",
+        "Panji Poyon",
+        "military_deployment",
+    ),
+    ("Russia moved tanks to Termez on 6 May.", "Termez", "military_deployment"),
+    ("Uzbek troops pulled out of Hairatan on 6 May.", "Hairatan", "military_deployment"),
+    (
+        "Uzbek and Russian units held joint exercises at Termez on 7 May.",
+        "Termez",
+        "military_exercise",
+    ),
+    ("Troops rehearsed a river crossing near Termez on 7 May.", "Termez", "military_exercise"),
+    (
+        "About 3,000 Afghans fled across the river to Panji Poyon on 8 May.",
+        "Panji Poyon",
+        "refugee_movement",
+    ),
+    ("Families displaced by the fighting reached Termez on 8 May.", "Termez", "refugee_movement"),
+    ("Pakistan deported 500 Afghans through Hairatan on 8 May.", "Hairatan", "refugee_movement"),
+    ("Afghan soldiers sought refuge in Termez on 8 May.", "Termez", "refugee_movement"),
+    ("The two foreign ministers held talks in Termez on 9 May.", "Termez", "diplomatic_contact"),
+    ("A Taliban delegation arrived in Moscow on 9 May.", "Moscow", "diplomatic_contact"),
+    (
+        "Tashkent and Kabul signed a transit deal in Termez on 9 May.",
+        "Termez",
+        "diplomatic_contact",
+    ),
+    ("Uzbekistan recognised the new government in Kabul on 9 May.", "Kabul", "diplomatic_contact"),
+    (
+        "The Uzbek president received the Afghan envoy in Termez on 9 May.",
+        "Termez",
+        "diplomatic_contact",
+    ),
+    ("Kabul said on 10 May that it would not close Hairatan.", "Hairatan", "statement"),
+    ("Tashkent warned on 10 May that it would shut Termez.", "Termez", "statement"),
+    ("A spokesman denied on 10 May that troops had entered Hairatan.", "Hairatan", "statement"),
+    ("Tajikistan threatened on 11 May to close Panji Poyon.", "Panji Poyon", "crossing_threatened"),
+    ("A new rail line to Termez was completed on 12 May.", "Termez", "infrastructure"),
+    ("Engineers finished a power line from Termez to Kabul on 12 May.", "Termez", "infrastructure"),
+    ("Islamic State militants were active near Termez on 13 May.", "Termez", "militant_presence"),
+    ("Militants set up camps near Panji Poyon on 13 May.", "Panji Poyon", "militant_presence"),
+    ("Police arrested twelve smugglers at Hairatan on 14 May.", "Hairatan", "other"),
+    ("Traders in Termez protested against new duties on 14 May.", "Termez", "other"),
+    ("Heavy snow blocked the road near Panji Poyon on 14 May.", "Panji Poyon", "other"),
+    ("Uzbekistan cut electricity supplies to Hairatan on 14 May.", "Hairatan", "other"),
+)
+
+
+def test_each_type_as_analysts_word_it():
+    wrong = [
+        (text, type_at(text, place))
+        for text, place, expected in ANALYST_WORDING
+        if type_at(text, place) != [expected]
+    ]
+    assert wrong == []

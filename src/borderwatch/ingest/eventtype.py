@@ -29,7 +29,11 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "crossing_closed",
     ),
     (r"threat\w*|menac\w*|endanger\w*", "crossing_threatened"),
-    (r"drills?|exercises?|exercised|manoeuvr\w*|maneuver\w*|trained|training", "military_exercise"),
+    (
+        r"drills?|exercises?|exercised|manoeuvr\w*|maneuver\w*|trained|training|rehears\w*|"
+        r"war-?games",
+        "military_exercise",
+    ),
     (
         r"captur\w*|recaptur\w*|seiz\w*|overr[au]n\w*|retak\w*|retook|fell|fall(?:s|en)?|"
         r"took|taken|takeover|entered|occup\w*|annex\w*|liberat\w*|surrender\w*|regain\w*",
@@ -391,6 +395,9 @@ def _arguments(verb: Any) -> tuple[Any, Any]:
             ),
             None,
         )
+    if subj is None and verb.dep_ == "xcomp":
+        # "lorries began moving", "troops tried to cross": the subject of the verb above
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in _WH:
         subj = _antecedent(subj)
     if obj is not None and obj.lower_ in _WH:
@@ -416,7 +423,8 @@ _BUILD = re.compile(
 _RELOCATE = re.compile(r"(?:evacuat\w*|expel\w*|deport\w*|withdr[ae]w\w*)$")
 _MOVE = re.compile(
     r"(?:left|leav(?:e|es|ing)|cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
-    r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed)$"
+    r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
+    r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?)$"
 )
 _ERGATIVE = re.compile(
     r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
@@ -523,7 +531,7 @@ def _sense(tok: Any) -> tuple[str, str] | None:
             return ("refugee_movement", f"{tok.text} the {patient.lower_}") if gone else None
         mover = agent if agent is not None else patient
         kind = noun_class(mover) if mover is not None else ""
-        if kind == "traffic" and w.startswith(("cross", "pass", "enter")):
+        if kind == "traffic" and w.startswith(("cross", "pass", "enter", "mov", "flow", "roll")):
             return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
         if kind == "official" and not w.startswith(("cross", "enter")):
             return "diplomatic_contact", f"{mover.text} {tok.text}"  # a minister flew to X
@@ -611,12 +619,14 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
 
 
 def _adjunct(tok: Any, verb: Any) -> bool:
-    """Whether `tok` sits in a prepositional phrase on its way up to `verb`."""
+    """Whether `tok` sits in a prepositional phrase on its way up to `verb`: the clause's
+    circumstances ("through a war", "after the talks"). "In" or "during" an event is the
+    event itself ("died in a firefight")."""
     for _ in range(50):
         if tok.i == verb.i or tok.head.i == tok.i:
             return False
-        if tok.dep_ in ("prep", "agent", "pobj"):
-            return True
+        if tok.dep_ in ("prep", "agent"):
+            return tok.lower_ not in ("in", "during")
         tok = tok.head
     return False
 

@@ -150,3 +150,9 @@ def test_a_capital_something_happens_to_or_in_stays_the_city():
 def test_a_name_goods_come_over_is_a_place():
     text = "On 9 May most of the fruit came over Kelesh and through Tuzbek."
     assert places(text) == ["Kelesh", "Tuzbek"]
+
+
+def test_a_town_whose_name_begins_like_a_country_is_not_taken_for_its_adjective():
+    # "Moldo" begins like Moldova and "Polan" like Poland; "Tajik" is Tajikistan's.
+    text = "On 13 May the commanders met at Moldo and later at Polan, near the Tajik posts."
+    assert places(text) == ["Moldo", "Polan"]

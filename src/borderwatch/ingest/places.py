@@ -715,14 +715,15 @@ def _country_adjective(key: str) -> bool:
     """ "afghan", "iranian", "pakistani", "chinese": one word that begins like a country's name.
 
     Only one word: "Ghulam Khan" or "Islam Qala" name a crossing, whatever their endings.
-    The word is the name's start ("tajik", "afghan") or the name, less a final vowel,
-    with an adjective's ending ("iranian", "pakistani", "chinese"): "Angoor" only
-    shares Angola's first letters.
+    The word is the name less a country ending ("tajik" of Tajikistan, "mongol" of
+    Mongolia) or the name, less a final vowel, with an adjective's ending ("iranian",
+    "pakistani", "chinese"): "Angoor" only shares Angola's first letters, and "Moldo"
+    and "Polan" are towns' names, not Moldova's and Poland's adjectives.
     """
     if " " in key or len(key) < 4:
         return False
     for c in _countries():
-        if c.startswith(key):
+        if c.startswith(key) and c[len(key) :] in ("", "istan", "stan", "ia"):
             return True
         stem = c.split()[0].rstrip("aeiouy")
         if key.startswith(stem) and key[len(stem) :] in _ADJECTIVE_ENDINGS:

@@ -197,6 +197,11 @@ def test_words_inside_a_name_are_no_event_words():
     assert type_at(text, "Kazakhstan") == ["other"]
 
 
+def test_travellers_turned_back_at_a_crossing_mean_it_is_closed():
+    text = "Tajik guards turned back Afghan traders at Panji Poyon on 9 May."
+    assert type_at(text, "Panji Poyon") == ["crossing_closed"]
+
+
 def test_traffic_let_through_is_open_entry_refused_is_closed():
     assert type_at("Uzbekistan allowed lorries through Hairatan on 9 May.", "Hairatan") == [
         "crossing_reopened"
@@ -294,3 +299,8 @@ def test_each_type_as_analysts_word_it():
         if type_at(text, place) != [expected]
     ]
     assert wrong == []
+
+
+def test_travellers_not_let_through_mean_a_closed_crossing():
+    text = "Uzbek guards did not let travellers through Hairatan on 9 May."
+    assert type_at(text, "Hairatan") == ["crossing_closed"]

@@ -119,6 +119,12 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"services?|movement|exports?|imports?|visitors?|tourists?|trains?|lorries|trucks?|"
         r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?",
     ),
+    (
+        "people",
+        r"people|persons|residents|villagers|civilians|families|traders|drivers|migrants?|"
+        r"refugees|protesters|activists|opponents|journalists|students|workers|farmers|"
+        r"shepherds|men|women|children|crowds|nationals|citizens|locals|travell?ers",
+    ),
     ("contraband", r"drugs|heroin|opium|methamphetamine|weapons|arms|contraband|fuel|smugglers"),
     (
         "armed",
@@ -464,16 +470,18 @@ def _sense(tok: Any) -> tuple[str, str] | None:
     if _ADMIT.match(w) and (what in ("traffic", "people") or _PASSAGE.match(patient_word)):
         refused = w.startswith(("refus", "den")) or _negated(tok)
         return ("crossing_closed" if refused else "crossing_reopened"), cue
+    if w.startswith("turn") and after == "back" and what in ("traffic", "people", "official"):
+        return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
     if _SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
     if _SHUT.match(w) or _STOP.match(w):
         if what in ("diplomatic", "union"):
             return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
-        if what in ("people", "official", "abstract"):
+        if what in ("official", "abstract"):
             return "other", cue
         if what == "infrastructure" and _class_of(patient.lower_) in ("infrastructure",):
             return "other", cue  # a road or a line shut is not a border crossing
-        if what in ("crossing", "traffic", "place") or _SHUT.match(w):
+        if what in ("crossing", "traffic", "place", "people") or _SHUT.match(w):
             if w.startswith(("install", "impos", "introduc")) and what not in ("crossing",):
                 return None
             return "crossing_closed", cue
@@ -546,7 +554,7 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
     if sense is not None:
         if not sense[0]:
             return None
-        if _negated(tok):
+        if _negated(tok) and not _ADMIT.match(tok.lower_):  # "not let through" is read above
             if sense[0] == "crossing_closed":
                 return "crossing_reopened", f"not {tok.text}"
             return None

@@ -156,3 +156,9 @@ def test_a_town_whose_name_begins_like_a_country_is_not_taken_for_its_adjective(
     # "Moldo" begins like Moldova and "Polan" like Poland; "Tajik" is Tajikistan's.
     text = "On 13 May the commanders met at Moldo and later at Polan, near the Tajik posts."
     assert places(text) == ["Moldo", "Polan"]
+
+
+def test_a_big_city_the_model_calls_a_people_is_still_the_city():
+    # The small model tags "Lahore" here as a nationality (NORP).
+    text = "Buses between Lahore and Multan stopped on 3 May."
+    assert places(text) == ["Lahore", "Multan"]

@@ -1055,7 +1055,9 @@ def _looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) ->
         if ent.start_char < end and start < ent.end_char:
             if ent.label_ == "PERSON" and (ent.start_char < start or ent.end_char > end):
                 return False  # "Hamid" of "Hamid Karzai": a part of a person's name
-            if ent.label_ == "PERSON":
+            if ent.label_ in ("PERSON", "NORP"):
+                # The model calls some cities a people ("Lahore"); nationality adjectives
+                # never get here (`_country_adjective`), so a big town is still a town.
                 return big
             return ent.label_ not in _NOT_PLACE_ENTITIES or ent.label_ == "ORG"
     return all(t.pos_ == "PROPN" or t.lower_ in _CONNECTORS for t in span)

@@ -162,3 +162,15 @@ def test_a_big_city_the_model_calls_a_people_is_still_the_city():
     # The small model tags "Lahore" here as a nationality (NORP).
     text = "Buses between Lahore and Multan stopped on 3 May."
     assert places(text) == ["Lahore", "Multan"]
+
+
+def test_a_feature_of_the_land_named_with_its_word_is_a_place():
+    text = "On 15 May herders left the Kelesh plateau for the Tuzbek valley by the Sarybel pass."
+    got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
+    assert got == [
+        ["Kelesh plateau", "Kelesh", "district"],
+        ["Tuzbek valley", "Tuzbek", "district"],
+        ["Sarybel pass", "Sarybel", "site"],
+    ]
+    # Whose feature it is, not its name.
+    assert places("On 15 May the Afghan corridor and the Tajik valley were quiet.") == []

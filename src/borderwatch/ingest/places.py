@@ -366,7 +366,10 @@ class PlaceFinder:
             hits += _every_occurrence(
                 # a unit's own kind word names it best: first among equals
                 text,
-                _named_units(text) + self._entities(text, doc) + _named_crossings(text),
+                _named_units(text)
+                + _named_features(text)
+                + self._entities(text, doc)
+                + _named_crossings(text),
             )
             # The least sure finding: only where no list names a place ("at Korday Pass"
             # must not hide a known "Korday"), though it may join a model entity's
@@ -858,6 +861,37 @@ def _named_units(text: str) -> list[PlaceMention]:
             continue  # "the Afghan province", "the Autonomous Region": whose or what kind
         kind = _UNIT_KIND.get(m.group("word"), "province")
         full = f"{name} {m.group('word')}"
+        out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
+    return out
+
+
+_NAMED_FEATURE = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)\s+"
+    r"(?P<word>pass|valley|plateau|range|mountains|hills|desert|steppe|glacier|gorge"
+    r"|peninsula|island|strait)\b"
+)
+
+
+def _named_features(text: str) -> list[PlaceMention]:
+    """ "the Doklam plateau", "the Galwan valley", "the Torugart pass": a feature of the
+    land the text names with its word (a capitalised "Pass" is part of a name the other
+    sources read). A pass is a way across, so a crossing; the others
+    are areas, placed no finer than a district. Unplaced, named as written with the word
+    ("Doklam plateau"); a listed name there wins."""
+    out = []
+    for m in _NAMED_FEATURE.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        words = name.split()
+        if re.search(r"['’]s$", words[0]) or words[0] in _LEADING_WORDS:
+            if len(words) == 1:
+                continue
+            name, start = words[-1], m.end("name") - len(words[-1])
+        key = normalize(name)
+        if not key or _not_a_name(name, key) or key in _countries() or _country_adjective(key):
+            continue  # "the Afghan corridor", "the Chinese side"
+        word = m.group("word").lower()
+        kind = "crossing" if word == "pass" else "district"
+        full = f"{name} {word}"
         out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
     return out
 

@@ -174,3 +174,9 @@ def test_a_feature_of_the_land_named_with_its_word_is_a_place():
     ]
     # Whose feature it is, not its name.
     assert places("On 15 May the Afghan corridor and the Tajik valley were quiet.") == []
+
+
+def test_a_name_the_model_calls_a_body_is_a_place_after_over():
+    # The small model tags "Nagorno-Karabakh" as an organisation.
+    text = "A ceasefire ended the fighting over Nagorno-Karabakh on 10 November 2020."
+    assert places(text) == ["Nagorno-Karabakh"]

@@ -997,7 +997,7 @@ def _mention(
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|into|across|from|to|towards|inside|via|opposite|faces|facing"
+    r"\b(?:in|at|near|outside|into|across|over|from|to|towards|inside|via|opposite|faces|facing"
     r"|visit(?:ed|s|ing)?)"
     r"\s+(?:the\s+)?$"
 )

@@ -304,3 +304,16 @@ def test_each_type_as_analysts_word_it():
 def test_travellers_not_let_through_mean_a_closed_crossing():
     text = "Uzbek guards did not let travellers through Hairatan on 9 May."
     assert type_at(text, "Hairatan") == ["crossing_closed"]
+
+
+def test_an_aid_convoy_reaching_a_crossing_means_it_is_open():
+    assert type_at("A convoy of aid reached Hairatan on 3 May.", "Hairatan") == [
+        "crossing_reopened"
+    ]
+
+
+def test_the_day_counted_back_to_is_typed_by_what_after_names():
+    text = "On 3 May, two days after the ceasefire, guards at Termez opened fire."
+    df = rows(text)
+    got = df[df["place"] == "Termez"][["date_start", "event_type"]].values.tolist()
+    assert sorted(got) == [["2021-05-01", "diplomatic_contact"], ["2021-05-03", "clash"]]

@@ -430,7 +430,7 @@ _RELOCATE = re.compile(r"(?:evacuat\w*|expel\w*|deport\w*|withdr[ae]w\w*)$")
 _MOVE = re.compile(
     r"(?:left|leav(?:e|es|ing)|cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
     r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
-    r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?)$"
+    r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?)$"
 )
 _ERGATIVE = re.compile(
     r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
@@ -513,7 +513,8 @@ def _sense(tok: Any) -> tuple[str, str] | None:
             return "diplomatic_contact", cue  # "joined the Eurasian Economic Union"
         if "infrastructure" in (what, who) or (patient is not None and _infra_compound(patient)):
             return "infrastructure", cue  # "the line was joined to the network", "reached X"
-        return None
+        if not _MOVE.match(w):
+            return None
     if _RELOCATE.match(w):
         if (
             what in ("diplomatic", "union")
@@ -539,7 +540,8 @@ def _sense(tok: Any) -> tuple[str, str] | None:
             return ("refugee_movement", f"{tok.text} the {patient.lower_}") if gone else None
         mover = agent if agent is not None else patient
         kind = noun_class(mover) if mover is not None else ""
-        if kind == "traffic" and w.startswith(("cross", "pass", "enter", "mov", "flow", "roll")):
+        moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
+        if kind == "traffic" and w.startswith(moving):
             return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
         if kind == "official" and not w.startswith(("cross", "enter")):
             return "diplomatic_contact", f"{mover.text} {tok.text}"  # a minister flew to X

@@ -272,10 +272,26 @@ _NOUN_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "pobj", "pcomp", "compound"
 
 def _restated_cue(sent: Any, d: DateRef) -> TypeCue | None:
     """What happened on the earlier day of "ten days after shelling closed it": the
-    clause's first verb with an event word ("closed"), else its first event word."""
+    clause's first verb with an event word ("closed"), else its first event word; what
+    "after" / "before" governs first ("two days after the ceasefire, guards opened fire":
+    the ceasefire)."""
     words = [t for t in sent if t.idx >= d.begin and cue_of(t.text)]
-    # A verb heading its clause first: in "after shelling closed it" the gerund is not.
-    for tok in sorted(words, key=lambda t: (t.pos_ != "VERB", t.dep_ in _NOUN_DEPS)):
+    link = next(
+        (t for t in sent if t.idx >= d.begin and t.lower_ in ("after", "before", "since")),
+        None,
+    )
+    inside: set[int] = set()
+    for tok in sent[link.i - sent.start :] if link is not None else ():
+        if tok.text in (",", ";", ":") and inside:
+            break  # the phrase "after …" ends where the clause resumes
+        inside.add(tok.i)
+    # What the link governs, then a verb heading its clause: in "after shelling closed it"
+    # the gerund is not one.
+    for tok in sorted(
+        words, key=lambda t: (t.i not in inside, t.pos_ != "VERB", t.dep_ in _NOUN_DEPS)
+    ):
+        if tok.i in inside and tok.pos_ != "VERB":
+            return TypeCue(cue_of(tok.text), tok.text, 0.8)  # "after the ceasefire"
         cue = propose(sent, tok.idx, tok.idx + len(tok))
         if cue.event_type:
             return cue

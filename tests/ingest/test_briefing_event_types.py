@@ -317,3 +317,10 @@ def test_the_day_counted_back_to_is_typed_by_what_after_names():
     df = rows(text)
     got = df[df["place"] == "Termez"][["date_start", "event_type"]].values.tolist()
     assert sorted(got) == [["2021-05-01", "diplomatic_contact"], ["2021-05-03", "clash"]]
+
+
+def test_borders_that_meet_hold_no_meeting():
+    text = "Near Termez, where the borders of three states meet, traders waited on 3 May."
+    assert type_at(text, "Termez") == ["other"]
+    text = "The two envoys met in Termez on 3 May."
+    assert type_at(text, "Termez") == ["diplomatic_contact"]

@@ -472,6 +472,8 @@ def _sense(tok: Any) -> tuple[str, str] | None:
         return ("crossing_closed" if refused else "crossing_reopened"), cue
     if w.startswith("turn") and after == "back" and what in ("traffic", "people", "official"):
         return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
+    if w in ("meet", "meets", "met", "meeting") and who in ("crossing", "infrastructure", "place"):
+        return "", ""  # "where the borders meet", "where two rivers met": no meeting
     if _SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
     if _SHUT.match(w) or _STOP.match(w):

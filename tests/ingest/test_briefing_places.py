@@ -180,3 +180,12 @@ def test_a_name_the_model_calls_a_body_is_a_place_after_over():
     # The small model tags "Nagorno-Karabakh" as an organisation.
     text = "A ceasefire ended the fighting over Nagorno-Karabakh on 10 November 2020."
     assert places(text) == ["Nagorno-Karabakh"]
+
+
+def test_a_dated_sentence_naming_no_place_goes_on_about_the_one_place_before():
+    text = "Traders in Termez protested on 2 May. On 4 May the police detained ten of them."
+    got = rows(text)[["place", "date_start", "evidence_place_text"]].values.tolist()
+    assert got == [["Termez", "2024-05-02", "Termez"], ["Termez", "2024-05-04", ""]]
+    # Two places before: which one is meant is not known, so no guess.
+    text = "Traders in Termez and Khorgos protested on 2 May. On 4 May the police detained ten."
+    assert "2024-05-04" not in list(rows(text)["date_start"])

@@ -175,6 +175,17 @@ def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[
     ]
 
 
+def _carried(m: PlaceMention, d: DateRef) -> PlaceMention:
+    """ "The handover was unpopular in Kyrgyzstan. In October the security service detained
+    twenty activists": a dated sentence that names no place goes on about the one place
+    the sentence before named. Nothing in it spells the place, so the mention has no text;
+    it stands at the date, whose clause types it."""
+    return PlaceMention(
+        m.name, m.country, m.kind, "", d.begin, d.stop, "referred",
+        m.latitude, m.longitude, m.coord_source,
+    )  # fmt: skip
+
+
 def _heading(text: str, start: int, end: int) -> bool:
     """A line of its own without a full stop ("Batken: shots on the Tajik frontier").
 
@@ -387,6 +398,7 @@ def extract_candidates(
     countries: list[PlaceMention] = []
     headed: list[dict[str, str]] = []
     settings: dict[str, dict[str, str]] = {}
+    previous: list[PlaceMention] = []
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
@@ -395,6 +407,9 @@ def extract_candidates(
             # "Pakistan reopened the crossing": a country is not the crossing meant
             referred = _referred(sent, named + countries, last_place)
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
+        if not in_sentence and sentence_dates and len({m.name for m in previous}) == 1:
+            in_sentence = [_carried(previous[0], sentence_dates[0])]
+        previous = [m for m in in_sentence if m.source != "referred"]
         named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
         countries += [m for m in in_sentence if m.kind == "country" and m.source != "referred"]
         last_place = _subject(named) or last_place

@@ -170,6 +170,8 @@ def test_a_crossing_that_remained_shut_is_closed_and_said_so():
 def test_judging_an_event_is_a_statement_announcing_one_is_the_event():
     text = "Kabul condemned the raid near Termez on 8 May."
     assert type_at(text, "Termez") == ["statement"]
+    text = "Termez welcomed this week's decision to open the bridge."
+    assert type_at(text, "Termez") == ["statement"]
     text = "Tashkent announced a mobilisation of reservists at Termez on 8 May."
     assert type_at(text, "Termez") == ["military_deployment"]
 

@@ -80,7 +80,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
         r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
-        r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*",
+        r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*",
         "statement",
     ),
 )
@@ -296,7 +296,7 @@ def verb_cue(verb: Any) -> TypeCue:
 
 _COMMENT = re.compile(
     r"(?:condemn\w*|criti[cs]i[sz]\w*|denied|deny|denies|reject\w*|blamed|accused|"
-    r"complain\w*|warn\w*|urged|demand\w*|insist\w*)$"
+    r"complain\w*|warn\w*|urged|demand\w*|insist\w*|welcom\w*)$"
 )
 """Statement verbs that judge an event rather than make it: "condemned the raid", "denied
 that troops had crossed" are statements, unlike "announced a mobilisation"."""

@@ -189,3 +189,18 @@ def test_a_dated_sentence_naming_no_place_goes_on_about_the_one_place_before():
     # Two places before: which one is meant is not known, so no guess.
     text = "Traders in Termez and Khorgos protested on 2 May. On 4 May the police detained ten."
     assert "2024-05-04" not in list(rows(text)["date_start"])
+
+
+def test_the_reservoir_stands_for_the_reservoir_named_before_though_named_after_a_town():
+    text = (
+        "On 3 May engineers lowered the Andijan reservoir. "
+        "The reservoir, filled in 1983, holds the valley's water."
+    )
+    got = rows(text)[["place", "evidence_place_text", "date_start", "geo_precision"]]
+    assert got.values.tolist()[-1] == ["Andijon", "The reservoir", "1983-01-01", "site"]
+
+
+def test_a_kind_word_after_a_bracketed_other_name_still_names_the_kind():
+    text = "On 4 May floods reached Uzbekistan's Syrdarya (Sirdaryo) region."
+    got = rows(text)[["evidence_place_text", "geo_precision"]].values.tolist()
+    assert ["Syrdarya", "province"] in got

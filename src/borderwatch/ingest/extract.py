@@ -119,7 +119,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 _BACK_REFERENCE = re.compile(
     r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
-    r"|region|province|district|country)\b"
+    r"|region|province|district|country|reservoir|dam|river|lake|port|village)\b"
     r"|\b(?:closed|shut|reopened|opened|crossed|blocked)\s+it\b|\bthere\b",
     re.IGNORECASE,
 )
@@ -130,9 +130,18 @@ _REFERRED_KINDS: dict[str, tuple[str, ...]] = {
     "town": ("town", "city", "capital", "district"),
     "city": ("town", "city", "capital"),
     "country": ("country",),
+    "village": ("town",),
+    "port": ("town", "city", "site"),
+    "reservoir": ("reservoir",),
+    "dam": ("reservoir",),
+    "river": ("river",),
+    "lake": ("lake",),
 }
 """What "the region", "the town", "the country" stand for: the place of that kind named
-most often so far; any other word ("the crossing", "the bridge") the place named most."""
+most often so far; any other word ("the crossing", "the bridge") the place named most.
+"The country", "the river" and "the lake" stand for nothing when no place of their kind
+was named; the others then stand for the place named most."""
+_ONLY_OF_KIND = ("country", "river", "lake")
 
 
 def _subject(named: list[PlaceMention]) -> PlaceMention | None:
@@ -155,7 +164,7 @@ def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[
     kinds = _REFERRED_KINDS.get((m.group("word") or "").lower())
     if kinds is not None:
         of_kind = _subject([n for n in named if n.kind in kinds])
-        if of_kind is None and kinds == ("country",):
+        if of_kind is None and kinds[0] in _ONLY_OF_KIND:
             return []  # "the country" with no country named: nothing to stand for
         last = of_kind or last
     start = sent.start_char + m.start()

@@ -64,9 +64,11 @@ GEO_PRECISION_BY_KIND: dict[str, str] = {
 
 # A word after the name that says what kind of place is meant ("Herat province").
 _KIND_WORD = re.compile(
-    r"\s*(?:(?P<province>provinces?|regions?|oblasts?)|(?P<district>districts?)"
+    # "Syrdarya (Sirdaryo) region": another name in brackets may stand before the word
+    r"\)?\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:(?P<province>provinces?|regions?|oblasts?)|(?P<district>districts?)"
     r"|(?P<site>(?:border\s+)?crossings?|airport|air\s+base|base|checkpoint|gate)"
-    r"|(?P<river>river))\b",
+    r"|(?P<river>river)|(?P<reservoir>reservoir|dam))\b",
     re.IGNORECASE,
 )
 
@@ -909,7 +911,7 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
     for m in found:
         kw = _KIND_WORD.match(text, m.end)
         if m.kind in ("province", "district") and kw and normalize(m.name) in towns:
-            word = kw.group(0).strip().rstrip("s").title()
+            word = str(kw.group(str(kw.lastgroup))).rstrip("s").title()
             m = PlaceMention(
                 f"{m.name} {word}",
                 m.country,
@@ -1111,8 +1113,8 @@ def _with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
     if not kw or m.kind in ("crossing", "base", "country"):
         return m
     kind = next(k for k, v in kw.groupdict().items() if v)
-    if kind == "river":
-        return m
+    if kind == "river" or (kind == "reservoir" and m.kind != "town"):
+        return m  # "the Sardoba reservoir": a town's name, the town's point, a reservoir
     return PlaceMention(
         m.name,
         m.country,

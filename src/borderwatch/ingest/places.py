@@ -854,6 +854,7 @@ def _named_units(text: str) -> list[PlaceMention]:
         key = normalize(name)
         if (
             not key
+            or re.search(r"-[a-z]+$", name)  # "the Pashtun-majority district": which kind
             or any(w in _NOT_PLACES or w in _NOT_UNIT_NAMES for w in key.split())
             or _demonym(name)
             or key in _countries()
@@ -889,8 +890,14 @@ def _named_features(text: str) -> list[PlaceMention]:
                 continue
             name, start = words[-1], m.end("name") - len(words[-1])
         key = normalize(name)
-        if not key or _not_a_name(name, key) or key in _countries() or _country_adjective(key):
-            continue  # "the Afghan corridor", "the Chinese side"
+        if (
+            not key
+            or re.search(r"-[a-z]+$", name)
+            or _not_a_name(name, key)
+            or key in _countries()
+            or _country_adjective(key)
+        ):
+            continue  # "the Afghan valley", "the Uzbek-speaking valley"
         word = m.group("word").lower()
         kind = "crossing" if word == "pass" else "district"
         full = f"{name} {word}"

@@ -326,3 +326,13 @@ def test_borders_that_meet_hold_no_meeting():
     assert type_at(text, "Termez") == ["other"]
     text = "The two envoys met in Termez on 3 May."
     assert type_at(text, "Termez") == ["diplomatic_contact"]
+
+
+def test_gunmen_stopping_buses_is_an_attack_not_a_closure():
+    text = "Gunmen stopped two buses near Termez on 18 April and shot six passengers."
+    assert type_at(text, "Termez") == ["clash"]
+
+
+def test_relations_broken_off_are_diplomacy_whatever_war_preceded():
+    text = "Uzbekistan broke them off on 29 August, after a short war near Termez."
+    assert type_at(text, "Termez") == ["diplomatic_contact"]

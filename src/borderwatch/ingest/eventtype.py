@@ -117,7 +117,8 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         "traffic",
         r"traffic|travel|trade|freight|cargo|goods|passengers?|pilgrim\w*|flights?|"
         r"services?|movement|exports?|imports?|visitors?|tourists?|trains?|lorries|trucks?|"
-        r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?",
+        r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?|aircraft|"
+        r"airliners?|planes?",
     ),
     (
         "people",
@@ -412,6 +413,7 @@ def _arguments(verb: Any) -> tuple[Any, Any]:
 
 
 # Verb forms by what they do; the words they act on say to what.
+_BREAK = re.compile(r"(?:br(?:oke|eak|eaks|eaking|oken))$")
 _SHUT = re.compile(r"(?:clos(?:e|ed|es|ing)|shut\w*|seal\w*|reclos\w*)$")
 _STOP = re.compile(
     r"(?:block(?:s|ed|ing)?|blockaded?|suspend\w*|halt\w*|stop(?:s|ped|ping)?|barr(?:ed|ing)|"
@@ -461,6 +463,7 @@ def _sense(tok: Any) -> tuple[str, str] | None:
     cue = f"{tok.text} … {patient.text}" if patient is not None else tok.text
     patient_word = patient.lower_ if patient is not None else ""
     after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), after)
     if _GIVE.match(w) and after == "way":
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
     if _EXPLODE.match(w) and "disaster" in (who, what):
@@ -470,12 +473,24 @@ def _sense(tok: Any) -> tuple[str, str] | None:
     if _ADMIT.match(w) and (what in ("traffic", "people") or _PASSAGE.match(patient_word)):
         refused = w.startswith(("refus", "den")) or _negated(tok)
         return ("crossing_closed" if refused else "crossing_reopened"), cue
-    if w.startswith("turn") and after == "back" and what in ("traffic", "people", "official"):
+    if w.startswith("turn") and particle == "back" and what in ("traffic", "people", "official"):
         return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
     if w in ("meet", "meets", "met", "meeting") and who in ("crossing", "infrastructure", "place"):
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
     if _SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
+    if _BREAK.match(w) and particle == "off":
+        return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
+    if (
+        (_SHUT.match(w) or _STOP.match(w))
+        and agent is not None
+        and cue_of(agent.text)
+        in (
+            "clash",
+            "militant_presence",
+        )
+    ):
+        return "", ""  # gunmen who stopped buses: an attack, not a closure
     if _SHUT.match(w) or _STOP.match(w):
         if what in ("diplomatic", "union"):
             return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"

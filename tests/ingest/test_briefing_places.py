@@ -206,3 +206,8 @@ def test_a_kind_word_after_a_bracketed_other_name_still_names_the_kind():
     text = "On 4 May floods reached Uzbekistan's Syrdarya (Sirdaryo) region."
     got = rows(text)[["evidence_place_text", "geo_precision"]].values.tolist()
     assert ["Syrdarya", "province"] in got
+
+
+def test_an_acronym_names_a_body_not_a_place():
+    text = "On 5 May the leaders met at the CSTO summit and the SCO forum in Dushanbe."
+    assert places(text) == ["Dushanbe"]

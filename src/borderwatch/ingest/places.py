@@ -389,6 +389,13 @@ class PlaceFinder:
         bodies = _body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not _first_name(text, m)]
+        # "the BRICS summit", "the CSTO": an acronym names a body; only a list may say
+        # otherwise (a curated or country name written in capitals)
+        hits = [
+            m
+            for m in hits
+            if not (m.source in ("geonames", "entity") and len(m.text) > 2 and m.text.isupper())
+        ]
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
         out: list[PlaceMention] = []
         last_end = -1

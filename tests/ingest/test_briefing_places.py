@@ -211,3 +211,9 @@ def test_a_kind_word_after_a_bracketed_other_name_still_names_the_kind():
 def test_an_acronym_names_a_body_not_a_place():
     text = "On 5 May the leaders met at the CSTO summit and the SCO forum in Dushanbe."
     assert places(text) == ["Dushanbe"]
+
+
+def test_another_name_of_a_town_in_a_country_the_text_never_names_needs_a_place_word():
+    # GeoNames lists "Khan" among Wuhan's other names; China is not named here.
+    text = "Khan flew to Tehran on 6 May and said the border would stay calm."
+    assert places(text) == ["Tehran"]

@@ -27,7 +27,12 @@ from typing import Any
 
 import pandas as pd
 
-from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize
+from borderwatch.data.gazetteer import (
+    NEIGHBOUR_COUNTRIES,
+    REGION_COUNTRIES,
+    geonames_places,
+    normalize,
+)
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.waters import find_waters
 
@@ -519,6 +524,14 @@ class PlaceFinder:
                     if h["iso3"] in named
                 ]
             if not hits or _elsewhere(key, hits):
+                continue
+            if (
+                all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits)
+                and not any(normalize(h["name"]) == key or h["iso3"] in named for h in hits)
+                and not _placed_by_context(text, start, end)
+            ):
+                # only another name of a town beyond the region, in a country the text
+                # never names ("Khan" is one of Wuhan's): not enough to call it a place
                 continue
             big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
             if not _looks_like_a_place(doc, text, start, end, big):

@@ -8,12 +8,19 @@
    streamlit-folium also keeps every layer it was ever sent in `window.feature_group` (it
    pushes the new ones and never lets the removed ones go), so a screen left playing held
    every past step's markers and popups: about 10 MB and 2,000 DOM nodes a minute. This
-   switcher arrives with the layers it lists, after them: only those are kept. */
+   switcher arrives with the layers it lists, after them: only those are kept.
+
+   A folded switcher listens for clicks on the map (to fold again) and Leaflet 1.9 never
+   stops listening when the switcher is removed, so the map held every past switcher and,
+   through it, every layer it listed: a screen left playing grew by about 450 MB of
+   JavaScript heap an hour. Each new switcher takes its predecessor's listener off. */
 /* exported bwRememberChoices */
 
 function bwRememberChoices(control) {
     var map = control._map;
     var choices = map.bwLayerChoices = map.bwLayerChoices || {};
+    var before = map.bwLayerControl;
+    if (before && before !== control) { map.off("click", before.collapse, before); }
     map.bwLayerControl = control;
     if (!map.bwLayerWatch) {
         map.bwLayerWatch = true;

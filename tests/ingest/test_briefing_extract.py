@@ -194,3 +194,22 @@ def test_it_and_there_stand_for_the_place_named_before():
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     at_place = df[df["place"] == "Zorabad Kalay"]
     assert at_place["date_start"].tolist() == ["2022-05-02", "2022-05-06", "2013-01-01"]
+
+
+def test_a_dated_sentence_naming_no_place_goes_on_about_the_subject_of_the_one_before():
+    text = (
+        "The long standoff at Zorabad Kalay, where Afghanistan, Pakistan and Iran meet, is over. "
+        "On 6 May both governments announced that their troops were pulling back."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] != ""]
+    assert dated[["place", "date_start"]].values.tolist() == [["Zorabad Kalay", "2022-05-06"]]
+
+
+def test_a_sentence_about_two_places_lends_neither_to_the_next_dated_one():
+    text = (
+        "Guards at Termez and Hairatan, where Uzbekistan and Afghanistan meet, were reinforced. "
+        "On 6 May both governments announced that their troops were pulling back."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    assert (df["date_start"] == "").all()

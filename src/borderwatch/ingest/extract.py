@@ -195,6 +195,22 @@ def _carried(m: PlaceMention, d: DateRef) -> PlaceMention:
     )  # fmt: skip
 
 
+def _topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a sentence is about: all it names when that is one place, else the
+    finer places inside the subject of its main verb, outside its relative clauses ("The
+    standoff on the Kalo pass, where A, B and C meet, is over": the Kalo pass), when they
+    are one place."""
+    if len({m.name for m in named}) <= 1:
+        return named
+    subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    # a relative clause in the subject ("where A, B and C meet") says where, not what
+    asides = {t.i for s in subjects for r in s.subtree if r.dep_ == "relcl" for t in r.subtree}
+    words = [t for s in subjects for t in s.subtree if t.i not in asides]
+    spans = [(t.idx, t.idx + len(t)) for t in words]
+    about = [m for m in named if m.kind != "country" and _inside(m.start, spans)]
+    return about if len({m.name for m in about}) == 1 else []
+
+
 def _heading(text: str, start: int, end: int) -> bool:
     """A line of its own without a full stop ("Batken: shots on the Tajik frontier").
 
@@ -416,9 +432,9 @@ def extract_candidates(
             # "Pakistan reopened the crossing": a country is not the crossing meant
             referred = _referred(sent, named + countries, last_place)
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
-        if not in_sentence and sentence_dates and len({m.name for m in previous}) == 1:
+        if not in_sentence and sentence_dates and previous:
             in_sentence = [_carried(previous[0], sentence_dates[0])]
-        previous = [m for m in in_sentence if m.source != "referred"]
+        previous = _topic(sent, [m for m in in_sentence if m.source != "referred"])
         named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
         countries += [m for m in in_sentence if m.kind == "country" and m.source != "referred"]
         last_place = _subject(named) or last_place

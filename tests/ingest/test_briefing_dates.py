@@ -190,3 +190,19 @@ def test_that_month_and_the_following_year_count_from_the_last_date_or_year_writ
     assert resolve(text)[-1] == ("the following month", D(2015, 4, 1), D(2015, 4, 30), "month")
     # With no year written before, "that May" has nothing to count from: no guess.
     assert resolve("Officials said that May brings floods; that December is cold.") == []
+
+
+def test_a_part_of_a_day_counts_as_its_day_from_the_last_day_mentioned():
+    text = (
+        "Rockets struck the customs yard at Sarakhs on 9 March. The following morning "
+        "the gate stayed shut, and that evening the governor visited the queue. "
+        "Later that night the firing stopped; the previous afternoon had been quiet."
+    )
+    got = [(d.text, d.start, d.end, d.precision) for d in find_dates(text, dt.date(2022, 3, 14))]
+    assert got == [
+        ("9 March", dt.date(2022, 3, 9), dt.date(2022, 3, 9), "day"),
+        ("The following morning", dt.date(2022, 3, 10), dt.date(2022, 3, 10), "day"),
+        ("that evening", dt.date(2022, 3, 10), dt.date(2022, 3, 10), "day"),
+        ("Later that night", dt.date(2022, 3, 10), dt.date(2022, 3, 10), "day"),
+        ("the previous afternoon", dt.date(2022, 3, 9), dt.date(2022, 3, 9), "day"),
+    ]

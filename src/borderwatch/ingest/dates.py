@@ -62,6 +62,8 @@ _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM = r"(?:\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A part of a day counts as its day: "that evening", "the following morning".
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _PART = r"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
 
@@ -183,7 +185,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?P<unit2>months?|years?)\s+(?P<dir>later|earlier))\b",
         ),
         ("rel_since_event", r"\bsince\s+the\s+(?P<ref>[A-Za-z][\w-]+)"),
-        ("rel_same_day", r"\b(?:the\s+)?same\s+day\b"),
+        (
+            "rel_same_day",
+            rf"\b(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\b"
+            rf"|\b(?:later\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b",
+        ),
         ("rel_same_week", r"\b(?:the\s+)?same\s+week\b"),
         ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b|\bthe\s+following\s+week\b"),
         (
@@ -192,8 +198,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?P<ref>(?:the\s+)?[\w-]+)",
         ),
         ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
-        ("rel_next_day", r"\b(?:the\s+)?(?:next|following)\s+day\b"),
-        ("rel_previous_day", r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b"),
+        ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
+        (
+            "rel_previous_day",
+            rf"\bthe\s+(?:previous|preceding)\s+(?:day|{_PART_OF_DAY})\b|\bthe\s+day\s+before\b",
+        ),
         ("rel_weekend", r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b"),
         ("day_only", r"\b[Oo]n\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)"),
         ("rel_yesterday", r"\byesterday\b"),

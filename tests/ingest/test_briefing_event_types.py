@@ -336,3 +336,35 @@ def test_gunmen_stopping_buses_is_an_attack_not_a_closure():
 def test_relations_broken_off_are_diplomacy_whatever_war_preceded():
     text = "Uzbekistan broke them off on 29 August, after a short war near Termez."
     assert type_at(text, "Termez") == ["diplomatic_contact"]
+
+
+def test_forces_moving_into_a_town_take_it_moving_into_parts_of_one_deploy():
+    assert_types(
+        {
+            ("Afghan forces moved into Maymana on 3 May.", "Maymana"): "territorial_control",
+            (
+                "Uzbek troops rolled into the town of Termez on 3 May.",
+                "Termez",
+            ): "territorial_control",
+            ("Uzbek troops moved into parts of Termez on 3 May.", "Termez"): "military_deployment",
+            ("The militia handed over Andkhoy to the police on 3 May.", "Andkhoy"): (
+                "territorial_control"
+            ),
+        }
+    )
+
+
+def test_ground_broken_or_work_launched_on_a_line_is_infrastructure():
+    assert_types(
+        {
+            (
+                "Work on the northern section of the railway was launched at Termez on 3 May.",
+                "Termez",
+            ): "infrastructure",
+            (
+                "Uzbekistan broke ground on its stretch of the pipeline near Termez on 3 May.",
+                "Termez",
+            ): "infrastructure",
+            ("The gas field at Andkhoy began producing on 3 May.", "Andkhoy"): "infrastructure",
+        }
+    )

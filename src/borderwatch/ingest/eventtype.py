@@ -380,6 +380,42 @@ def _infra_compound(tok: Any) -> bool:
     )
 
 
+def _infra_work(tok: Any) -> bool:
+    """A line, or the work on one: "work on the pipeline's Afghan section was launched"."""
+    if _infra_compound(tok):
+        return True
+    if tok.lower_ not in ("work", "works", "construction", "building", "section", "stretch"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "of", "for")
+        and any(o.dep_ == "pobj" and _infra_noun(o) for o in c.children)
+        for c in tok.children
+    )
+
+
+def _infra_noun(tok: Any) -> bool:
+    if noun_class(tok) == "infrastructure" or _infra_compound(tok):
+        return True
+    return tok.lower_ in ("section", "stretch") and _infra_work(tok)
+
+
+def _into_place(verb: Any) -> bool:
+    """ "moved into Kirkuk", "rolled into the city": the movers now hold the place (not
+    "moved into parts of the valley": a push forward, not a town taken)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "into"
+        and any(
+            o.dep_ == "pobj" and (o.pos_ == "PROPN" or _TOWN.match(o.lower_)) for o in c.children
+        )
+        for c in verb.children
+    )
+
+
+_TOWN = re.compile(r"(?:city|cities|towns?|villages?|capital|port|airport|airbase)$")
+
+
 def _arguments(verb: Any) -> tuple[Any, Any]:
     """(who acted, what was acted on) for a verb, either one possibly None.
 
@@ -443,6 +479,7 @@ _ADMIT = re.compile(
 )
 _PASSAGE = re.compile(r"(?:entry|passage|access|transit|crossing)$")
 _SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
+_FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
 _GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 _EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
 
@@ -479,6 +516,13 @@ def _sense(tok: Any) -> tuple[str, str] | None:
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
     if _SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
+    if _BREAK.match(w) and patient_word == "ground":
+        return "infrastructure", cue  # "broke ground on its stretch of the pipeline"
+    if w.startswith("produc") and agent is not None and _FIELD.match(agent.lower_):
+        return "infrastructure", cue  # a gas field brought into production
+    returned = next((c.lower_ for c in tok.children if c.lower_ in ("back", "over")), "")
+    if w.startswith("hand") and returned and what not in ("", "traffic"):
+        return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
     if _BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
     if (
@@ -528,7 +572,7 @@ def _sense(tok: Any) -> tuple[str, str] | None:
     if _BUILD.match(w):
         if what == "union" or (w.startswith("join") and what in ("place", "diplomatic")):
             return "diplomatic_contact", cue  # "joined the Eurasian Economic Union"
-        if "infrastructure" in (what, who) or (patient is not None and _infra_compound(patient)):
+        if "infrastructure" in (what, who) or (patient is not None and _infra_work(patient)):
             return "infrastructure", cue  # "the line was joined to the network", "reached X"
         if not _MOVE.match(w):
             return None
@@ -558,6 +602,8 @@ def _sense(tok: Any) -> tuple[str, str] | None:
         mover = agent if agent is not None else patient
         kind = noun_class(mover) if mover is not None else ""
         moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
+        if kind == "armed" and w.startswith(("mov", "roll")) and _into_place(tok):
+            return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
         if kind == "traffic" and w.startswith(moving):
             return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
         if kind == "official" and not w.startswith(("cross", "enter")):

@@ -213,3 +213,11 @@ def test_a_sentence_about_two_places_lends_neither_to_the_next_dated_one():
     )
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     assert (df["date_start"] == "").all()
+
+
+def test_a_season_date_after_of_is_read_without_failing():
+    # The date's span begins on the space before the season; the clause lookup must cope.
+    text = "The talks at Termez followed the war of autumn 2020, which left the border closed."
+    df = extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+    dated = df[(df["place"] == "Termez") & (df["date_start"] != "")]
+    assert dated["date_start"].tolist() == ["2020-09-01"]

@@ -239,7 +239,7 @@ def _dateline(text: str, d: DateRef) -> bool:
 def _clause_of(doc: Any, pos: int) -> int:
     """Index of the verb whose clause holds the character at `pos` (-1 if none)."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None:
+    if span is None or not len(span):
         return -1
     return int(governing_verb(span[0]).i)
 

@@ -206,3 +206,14 @@ def test_a_part_of_a_day_counts_as_its_day_from_the_last_day_mentioned():
         ("Later that night", dt.date(2022, 3, 10), dt.date(2022, 3, 10), "day"),
         ("the previous afternoon", dt.date(2022, 3, 9), dt.date(2022, 3, 9), "day"),
     ]
+
+
+def test_a_season_after_of_starts_at_its_own_word():
+    text = "The fighting of autumn 2020 ended at the gate."
+    (d,) = find_dates(text, dt.date(2022, 9, 21))
+    assert (d.text, d.begin, d.start, d.end) == (
+        "autumn 2020",
+        text.index("autumn"),
+        dt.date(2020, 9, 1),
+        dt.date(2020, 11, 30),
+    )

@@ -134,7 +134,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "season",
             rf"\b(?:(?P<rel>[Ii]n|[Dd]uring|[Tt]hat|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y)\s+)?(?:the\s+)?"
-            rf"(?P<part>early|late)?[\s-]*(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+            rf"(?:(?P<part>early|late)[\s-]+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
             rf"(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?\b",
         ),
         (

@@ -368,3 +368,13 @@ def test_ground_broken_or_work_launched_on_a_line_is_infrastructure():
             ("The gas field at Andkhoy began producing on 3 May.", "Andkhoy"): "infrastructure",
         }
     )
+
+
+def test_flights_suspended_or_airspace_closed_are_no_crossing_closed():
+    assert_types(
+        {
+            ("The airline suspended its flights to Termez on 3 May.", "Termez"): "other",
+            ("Uzbekistan closed its airspace over Termez on 3 May.", "Termez"): "other",
+            ("Uzbekistan closed the bridge at Termez on 3 May.", "Termez"): "crossing_closed",
+        }
+    )

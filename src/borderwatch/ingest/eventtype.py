@@ -480,6 +480,7 @@ _ADMIT = re.compile(
 _PASSAGE = re.compile(r"(?:entry|passage|access|transit|crossing)$")
 _SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
 _FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
+_AIR = re.compile(r"(?:flights?|airspace|air-?links?|air)$")
 _GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 _EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
 
@@ -542,6 +543,8 @@ def _sense(tok: Any) -> tuple[str, str] | None:
             return "other", cue
         if what == "infrastructure" and _class_of(patient.lower_) in ("infrastructure",):
             return "other", cue  # a road or a line shut is not a border crossing
+        if patient is not None and _AIR.match(patient_word):
+            return "other", cue  # flights suspended, airspace closed: no border crossing
         if what in ("crossing", "traffic", "place", "people") or _SHUT.match(w):
             if w.startswith(("install", "impos", "introduc")) and what not in ("crossing",):
                 return None

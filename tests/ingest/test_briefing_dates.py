@@ -217,3 +217,18 @@ def test_a_season_after_of_starts_at_its_own_word():
         dt.date(2020, 9, 1),
         dt.date(2020, 11, 30),
     )
+
+
+def test_the_eve_of_an_event_is_the_day_before_the_day_the_text_dated_it():
+    text = (
+        "The province voted on 12 March in a referendum on independence. A week before "
+        "the vote, on 5 March, troops massed at the gate. Flights had stopped on the eve "
+        "of the vote, and the border shut two days after the vote."
+    )
+    got = [(d.text, d.start) for d in find_dates(text, dt.date(2022, 3, 20))]
+    assert got == [
+        ("12 March", dt.date(2022, 3, 12)),
+        ("5 March", dt.date(2022, 3, 5)),
+        ("the eve of the vote", dt.date(2022, 3, 11)),
+        ("two days after the vote", dt.date(2022, 3, 14)),
+    ]

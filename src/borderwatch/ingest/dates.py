@@ -194,8 +194,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b|\bthe\s+following\s+week\b"),
         (
             "rel_around",
-            rf"\b(?:(?P<n>{_NUM})\s+days?|the\s+day)\s+(?P<dir>before|after)\s+"
-            r"(?P<ref>(?:the\s+)?[\w-]+)",
+            rf"\b(?:(?:(?P<n>{_NUM})\s+days?|the\s+day)\s+(?P<dir>before|after)"
+            r"|the\s+eve\s+of)\s+(?P<ref>(?:the\s+)?[\w-]+)",
         ),
         ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
         ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
@@ -428,16 +428,15 @@ def _resolve(
         return sunday - dt.timedelta(days=1), sunday, "day", False
     if kind == "rel_around":
         ref = re.sub(r"^the\s+", "", g["ref"], flags=re.I).lower()
-        base = lookup.get(ref) or anchor
+        base = _named(lookup, ref) or anchor
         if base is None:
             return None
-        n = 1 if g.get("n") is None else NUMBERS.get(g["n"].lower()) or int(g["n"])
-        d = base[0] + dt.timedelta(days=n if g["dir"].lower() == "after" else -n)
+        d = base[0] + dt.timedelta(days=_days_after(m))
         return d, d, "day", False
     if kind == "rel_since_event":
         # "since the call-up": from the day of the call-up (or of the mobilisation the
         # text dated before it, an event of the same type) to publication.
-        base = lookup.get(g["ref"].lower())
+        base = _named(lookup, g["ref"].lower())
         if base is None:
             return None
         return base[0], published, "day", False
@@ -703,10 +702,26 @@ def _apposition(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
     return last.start
 
 
-def _counted_back(m: re.Match[str], named: dt.date) -> Resolved:
+def _days_after(m: re.Match[str]) -> int:
+    """Days from the event named to the date: "two days after" +2, "the eve of" -1."""
     n = 1 if m["n"] is None else NUMBERS.get(m["n"].lower()) or int(m["n"])
-    d = named - dt.timedelta(days=n if m["dir"].lower() == "after" else -n)
+    return n if (m["dir"] or "").lower() == "after" else -n
+
+
+def _counted_back(m: re.Match[str], named: dt.date) -> Resolved:
+    d = named - dt.timedelta(days=_days_after(m))
     return d, d, "day", False
+
+
+def _named(lookup: dict[str, tuple[dt.date, str]], ref: str) -> tuple[dt.date, str] | None:
+    """The day of the event `ref` names, also when it was dated as a verb ("voted" for "vote")."""
+    if ref in lookup:
+        return lookup[ref]
+    forms = [w for w in lookup if w.startswith(ref) and len(w) - len(ref) <= 2]
+    return lookup[forms[-1]] if forms else None
+
+
+_REFERS_BACK = re.compile(r"\b(?:before|after|since|eve\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tuple[dt.date, str]]:
@@ -724,6 +739,8 @@ def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tup
     if not days:
         return out
     for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[:pos]):
+        if _REFERS_BACK.search(text, max(0, w.start() - 20), w.start()):
+            continue  # "a week before the vote, on 18 September" does not date the vote
         s0 = _sentence_start(text, w.start())
         # The sentence ends at a full stop or a line's end (a heading is one of its own).
         ends = [i for i in (text.find(". ", w.end()), text.find("\n", w.end())) if i >= 0]

@@ -350,6 +350,10 @@ def test_forces_moving_into_a_town_take_it_moving_into_parts_of_one_deploy():
             ("The militia handed over Andkhoy to the police on 3 May.", "Andkhoy"): (
                 "territorial_control"
             ),
+            (
+                "The rebels handed Maymana back to the army on 3 May, but still hold the pass.",
+                "Maymana",
+            ): "territorial_control",
         }
     )
 
@@ -366,6 +370,10 @@ def test_ground_broken_or_work_launched_on_a_line_is_infrastructure():
                 "Termez",
             ): "infrastructure",
             ("The gas field at Andkhoy began producing on 3 May.", "Andkhoy"): "infrastructure",
+            (
+                "Andkhoy, one of the region's larger gas fields, began producing in May 2019.",
+                "Andkhoy",
+            ): "infrastructure",
         }
     )
 

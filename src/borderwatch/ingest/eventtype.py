@@ -519,10 +519,19 @@ def _sense(tok: Any) -> tuple[str, str] | None:
         return "other", cue  # goods or drugs seized: no territory taken
     if _BREAK.match(w) and patient_word == "ground":
         return "infrastructure", cue  # "broke ground on its stretch of the pipeline"
-    if w.startswith("produc") and agent is not None and _FIELD.match(agent.lower_):
+    if (
+        w.startswith("produc")
+        and agent is not None
+        and any(_FIELD.match(t.lower_) for t in agent.subtree)
+    ):
         return "infrastructure", cue  # a gas field brought into production
     returned = next((c.lower_ for c in tok.children if c.lower_ in ("back", "over")), "")
-    if w.startswith("hand") and returned and what not in ("", "traffic"):
+    town = patient is not None and (
+        what == "place"
+        or (patient.pos_ == "PROPN" and patient.ent_type_ not in ("PERSON", "NORP", "ORG"))
+        or bool(_TOWN.match(patient_word))
+    )
+    if w.startswith("hand") and returned and town:
         return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
     if _BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"

@@ -232,3 +232,14 @@ def test_the_eve_of_an_event_is_the_day_before_the_day_the_text_dated_it():
         ("the eve of the vote", dt.date(2022, 3, 11)),
         ("two days after the vote", dt.date(2022, 3, 14)),
     ]
+
+
+def test_since_a_weekday_runs_from_that_day_to_publication():
+    # Published on Thursday 17 March 2022.
+    (d,) = find_dates("Since Monday some 4,000 lorries have queued.", dt.date(2022, 3, 17))
+    assert (d.text, d.start, d.end, d.precision) == (
+        "Since Monday",
+        dt.date(2022, 3, 14),
+        dt.date(2022, 3, 17),
+        "day",
+    )

@@ -393,7 +393,10 @@ def _resolve(
         return d, d, "day", True
     if kind == "weekday":
         wd = parse_day(g["wd"], published, future)
-        return (wd, wd, "day", True) if wd else None
+        if wd is None:
+            return None
+        # "since Sunday" runs from that Sunday to publication, as "since May" does.
+        return wd, (published if m.group(0).lower().startswith("since") else wd), "day", True
     if kind == "month_year":
         mo = _month(g["m"])
         assert y is not None

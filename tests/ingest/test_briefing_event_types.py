@@ -386,3 +386,16 @@ def test_flights_suspended_or_airspace_closed_are_no_crossing_closed():
             ("Uzbekistan closed the bridge at Termez on 3 May.", "Termez"): "crossing_closed",
         }
     )
+
+
+def test_households_leaving_a_place_are_refugees_drivers_leaving_are_not():
+    assert_types(
+        {
+            (
+                "Since Sunday, the road out of Termez has been jammed with families leaving.",
+                "Termez",
+            ): "refugee_movement",
+            ("Villagers left Andkhoy on 3 May.", "Andkhoy"): "refugee_movement",
+            ("Drivers left Andkhoy on 3 May.", "Andkhoy"): "other",
+        }
+    )

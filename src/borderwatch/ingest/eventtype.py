@@ -481,6 +481,8 @@ _PASSAGE = re.compile(r"(?:entry|passage|access|transit|crossing)$")
 _SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
 _FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
 _AIR = re.compile(r"(?:flights?|airspace|air-?links?|air)$")
+_HOUSEHOLDS = re.compile(r"(?:families|civilians|residents|villagers|inhabitants|refugees)$")
+"""People who leave a place only when driven from it; drivers or traders leave daily."""
 _GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 _EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
 
@@ -610,7 +612,12 @@ def _sense(tok: Any) -> tuple[str, str] | None:
     if _MOVE.match(w):
         if w.startswith(("left", "leav")):
             gone = patient is not None and patient.lower_ in ("country", "homeland", "home")
-            return ("refugee_movement", f"{tok.text} the {patient.lower_}") if gone else None
+            if gone:
+                return "refugee_movement", f"{tok.text} the {patient.lower_}"
+            leaver = agent if agent is not None else patient
+            if leaver is not None and _HOUSEHOLDS.match(leaver.lower_):
+                return "refugee_movement", f"{leaver.text} {tok.text}"  # "families leaving"
+            return None
         mover = agent if agent is not None else patient
         kind = noun_class(mover) if mover is not None else ""
         moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")

@@ -399,3 +399,11 @@ def test_households_leaving_a_place_are_refugees_drivers_leaving_are_not():
             ("Drivers left Andkhoy on 3 May.", "Andkhoy"): "other",
         }
     )
+
+
+def test_a_clause_saying_where_something_went_takes_the_act_it_modifies():
+    text = (
+        "On 3 May a fighter jet shot down one of the drones. Another jet shot down a drone "
+        "as it flew towards Termez the same day; officials said it threatened the base there."
+    )
+    assert type_at(text, "Termez") == ["clash"]

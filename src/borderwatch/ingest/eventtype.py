@@ -239,6 +239,11 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
     own = verb_cue(verb)
     if own.event_type:
         return own
+    # A subordinate clause ("as it flew towards X") is about the act of the clause it
+    # modifies before any other word of the sentence ("… shot down a drone as it flew
+    # towards X; officials said …": the shooting, not the saying).
+    above = [a for a in verb.ancestors if a.pos_ == "VERB"][:1] if verb.dep_ == "advcl" else []
+    rest = above + [t for t in rest if t not in above]
     for strength, tokens in ((0.8, ordered[1:]), (0.6, rest)):
         for tok in tokens:
             cue = _word_cue(tok)

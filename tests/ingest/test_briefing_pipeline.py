@@ -428,3 +428,8 @@ def test_names_in_another_script_are_passed_over_not_a_crash():
 def test_a_name_after_a_place_word_and_the_is_a_place_too():
     text = "Guards exchanged fire on 3 May at the Tamchybulak water intake."
     assert rows(text, D(2023, 5, 9))["place"].tolist() == ["Tamchybulak"]
+
+
+def test_a_country_owning_a_named_body_is_still_a_place_of_the_event():
+    text = "A truce was announced by the secretary of Tajikistan's Security Council on 14 June."
+    assert fields(text, D(2022, 6, 20), ["place", "date_start"]) == [["Tajikistan", "2022-06-14"]]

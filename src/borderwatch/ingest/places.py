@@ -715,7 +715,17 @@ def _body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "ORG" and len(ent) > 1 and _body_words(normalize(ent.text).split()):
             spans.append((ent.start_char, ent.end_char))
-    return spans
+    return [_after_owner(text, b, e) for b, e in spans]
+
+
+_OWNER = re.compile(r".*['’]s\s+")
+
+
+def _after_owner(text: str, begin: int, end: int) -> tuple[int, int]:
+    """ "Armenia's Security Council": the place owning the body stands before it, outside
+    the body's name, so it is still the country the body belongs to."""
+    m = _OWNER.match(text, begin, end)
+    return (m.end(), end) if m else (begin, end)
 
 
 def _body_words(words: list[str]) -> bool:

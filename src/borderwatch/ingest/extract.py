@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -169,18 +170,7 @@ def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[
         last = of_kind or last
     start = sent.start_char + m.start()
     return [
-        PlaceMention(
-            last.name,
-            last.country,
-            last.kind,
-            m.group(0),
-            start,
-            start + len(m.group(0)),
-            "referred",
-            last.latitude,
-            last.longitude,
-            last.coord_source,
-        )
+        replace(last, text=m.group(0), start=start, end=start + len(m.group(0)), source="referred")
     ]
 
 
@@ -189,10 +179,7 @@ def _carried(m: PlaceMention, d: DateRef) -> PlaceMention:
     twenty activists": a dated sentence that names no place goes on about the one place
     the sentence before named. Nothing in it spells the place, so the mention has no text;
     it stands at the date, whose clause types it."""
-    return PlaceMention(
-        m.name, m.country, m.kind, "", d.begin, d.stop, "referred",
-        m.latitude, m.longitude, m.coord_source,
-    )  # fmt: skip
+    return replace(m, text="", start=d.begin, end=d.stop, source="referred")
 
 
 def _topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:

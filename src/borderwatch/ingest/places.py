@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -949,18 +949,7 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
         kw = _KIND_WORD.match(text, m.end)
         if m.kind in ("province", "district") and kw and normalize(m.name) in towns:
             word = str(kw.group(str(kw.lastgroup))).rstrip("s").title()
-            m = PlaceMention(
-                f"{m.name} {word}",
-                m.country,
-                m.kind,
-                m.text,
-                m.start,
-                m.end,
-                m.source,
-                m.latitude,
-                m.longitude,
-                m.coord_source,
-            )
+            m = replace(m, name=f"{m.name} {word}")
         out.append(m)
     return out
 
@@ -1152,15 +1141,4 @@ def _with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
     kind = next(k for k, v in kw.groupdict().items() if v)
     if kind == "river" or (kind == "reservoir" and m.kind != "town"):
         return m  # "the Sardoba reservoir": a town's name, the town's point, a reservoir
-    return PlaceMention(
-        m.name,
-        m.country,
-        kind,
-        m.text,
-        m.start,
-        m.end,
-        m.source,
-        m.latitude,
-        m.longitude,
-        m.coord_source,
-    )
+    return replace(m, kind=kind)

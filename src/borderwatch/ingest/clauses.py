@@ -1,0 +1,123 @@
+"""Reading spaCy's dependency parse for event typing.
+
+The verb above a word, the words of its own clause (other verbs' clauses left out), who
+acted on what, whether a word is negated, and whether it sits in the clause's
+circumstances rather than its core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from borderwatch.ingest.cuewords import TOWN, WH
+
+_CLAUSE_DEPS = ("conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl")
+
+
+def governing_verb(tok: Any) -> Any:
+    """The nearest verb above `tok` in the parse (the sentence's root if there is none)."""
+    for _ in range(500):  # a parse is a tree; the bound only guards against a bad one
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def clause_words(verb: Any, place_tokens: set[int]) -> list[Any]:
+    """The verb's own words: its subtree without other clauses that miss the place."""
+    skip: set[int] = set()
+    for tok in verb.subtree:
+        if tok.i != verb.i and tok.dep_ in _CLAUSE_DEPS:
+            sub = {t.i for t in tok.subtree}
+            if not sub & place_tokens:
+                skip |= sub
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def negated(tok: Any) -> bool:
+    """Whether `tok` is denied: "did not close", "left without a fight", "never shut"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True  # "left without a fight"
+    head = tok.head
+    return tok.dep_ in ("xcomp", "acomp", "oprd") and any(c.dep_ == "neg" for c in head.children)
+
+
+def antecedent(tok: Any) -> Any:
+    """The noun "that" / "which" stands for in a relative clause ("the line that reached X")."""
+    verb = tok.head
+    return verb.head if verb.dep_ == "relcl" else tok
+
+
+def arguments(verb: Any) -> tuple[Any, Any]:
+    """(who acted, what was acted on) for a verb, either one possibly None.
+
+    The acted-on is the direct object, else the passive subject, else the noun a
+    participle describes; "that" / "which" stand for the noun they refer to.
+    """
+    kids = list(verb.children)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if obj is None and passive is None and verb.dep_ == "acl":
+        passive = verb.head
+    if obj is None and passive is None:
+        # "opened, by video link, a railway": the object set off as an apposition
+        obj = next(
+            (
+                t
+                for t in verb.subtree
+                if t.dep_ == "appos" and t.pos_ == "NOUN" and governing_verb(t).i == verb.i
+            ),
+            None,
+        )
+    if subj is None and verb.dep_ == "xcomp":
+        # "lorries began moving", "troops tried to cross": the subject of the verb above
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in WH:
+        subj = antecedent(subj)
+    if obj is not None and obj.lower_ in WH:
+        obj = antecedent(obj)
+    return subj, obj if obj is not None else passive
+
+
+def objects(verb: Any, reported: bool) -> list[Any]:
+    """Nouns of what the verb acts on, nearest first: its direct object, the subject of a
+    passive ("a mobilisation was announced"), the noun a participle describes ("the
+    mobilisation announced on 21 September"); with `reported`, also the object of a
+    clause it governs ("launched what X called an operation")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if reported:
+        heads += [o for c in verb.children if c.dep_ == "ccomp" for o in c.children]
+        heads = [h for h in heads if h.dep_ in ("dobj", "nsubjpass")]
+    nouns = [t for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(verb.head)
+    return sorted(nouns, key=lambda t: abs(t.i - verb.i))
+
+
+def is_adjunct(tok: Any, verb: Any) -> bool:
+    """Whether `tok` sits in a prepositional phrase on its way up to `verb`: the clause's
+    circumstances ("through a war", "after the talks"). "In" or "during" an event is the
+    event itself ("died in a firefight")."""
+    for _ in range(50):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("prep", "agent"):
+            return tok.lower_ not in ("in", "during")
+        tok = tok.head
+    return False
+
+
+def into_place(verb: Any) -> bool:
+    """ "moved into Kirkuk", "rolled into the city": the movers now hold the place (not
+    "moved into parts of the valley": a push forward, not a town taken)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "into"
+        and any(
+            o.dep_ == "pobj" and (o.pos_ == "PROPN" or TOWN.match(o.lower_)) for o in c.children
+        )
+        for c in verb.children
+    )

@@ -1,0 +1,230 @@
+"""The word lists of event typing.
+
+Which event type a single word suggests (`cue_of`), what kind of thing a noun names
+(`class_of`: a crossing, traffic, people, an armed force …), and the verb forms whose
+meaning depends on what they act on (read in `senses`). Patterns match one lower-case
+word whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern on one lower-case word, event type); the first matching pattern of a word wins.
+WORD_CUES: tuple[tuple[str, str], ...] = (
+    (r"reopen\w*|unblock\w*|open(?:ed|s|ing)", "crossing_reopened"),
+    (
+        r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspen(?:d|ds|ded|ding|sion)|"
+        r"block(?:ed|s|ing|ade)?|blockaded?|halt\w*|stopp(?:ed|ing)|stops?|barr(?:ed|ing)|bars?|"
+        r"bann(?:ed|ing)|bans?|restrict\w*|tighten\w*|curbs?|curbed|cut|sever\w*",
+        "crossing_closed",
+    ),
+    (r"threat\w*|menac\w*|endanger\w*", "crossing_threatened"),
+    (
+        r"drills?|exercises?|exercised|manoeuvr\w*|maneuver\w*|trained|training|rehears\w*|"
+        r"war-?games",
+        "military_exercise",
+    ),
+    (
+        r"captur\w*|recaptur\w*|seiz\w*|overr[au]n\w*|retak\w*|retook|fell|fall(?:s|en)?|"
+        r"took|taken|takeover|entered|occup\w*|annex\w*|liberat\w*|surrender\w*|regain\w*",
+        "territorial_control",
+    ),
+    (
+        r"fight\w*|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
+        r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
+        r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
+        r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
+        r"artillery",
+        "clash",
+    ),
+    (
+        r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
+        r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*|stationed|"
+        r"patrol\w*|garrison\w*|massed",
+        "military_deployment",
+    ),
+    (
+        r"refugees?|fled|flee\w*|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*|"
+        r"returnees?|migrants?|exodus|asylum|refuge|repatriat\w*",
+        "refugee_movement",
+    ),
+    (
+        r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
+        r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
+        r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
+        r"protocols?|joined|joins|hosted|memorand\w*|phoned|summon\w*",
+        "diplomatic_contact",
+    ),
+    (
+        r"built|build\w*|construct\w*|inaugurat\w*|commissioned|laid|upgrad\w*|paved|electrif\w*",
+        "infrastructure",
+    ),
+    (r"jihadists?|militants?|insurgents?", "militant_presence"),
+    (
+        r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
+        r"arrest\w*|jail\w*|imprison\w*|kidnap\w*|abduct\w*|earthquakes?|quakes?|floods?|"
+        r"flooded|flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
+        r"infections|exploded|smuggl\w*",
+        "other",
+    ),
+    (
+        r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
+        r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
+        r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*",
+        "statement",
+    ),
+)
+
+_CUES = tuple((re.compile(rf"(?:{rx})$"), t) for rx, t in WORD_CUES)
+
+
+def cue_of(word: str) -> str:
+    """The event type one word suggests, or ''."""
+    w = word.lower()
+    return next((t for rx, t in _CUES if rx.match(w)), "")
+
+
+OPEN = "crossing_reopened"
+"""An open crossing: the vocabulary's type for a crossing whose state becomes 'open'."""
+
+# What a verb acts on decides what happened: "closed the crossing" is a closure, "closed
+# the road" is not one of a border crossing, "detained activists" no closure at all.
+_NOUN_CLASSES: tuple[tuple[str, str], ...] = (
+    ("abstract", r"thaw|chapters?|era|way|door|investigation|inquiry|case|debate|page|path|window"),
+    (
+        "diplomatic",
+        r"diplomats?|ambassadors?|envoys?|commissioners?|consuls?|embass(?:y|ies)|"
+        r"consulates?|missions?|relations|ties|talks|negotiations|dialogue|attach[eé]s?|"
+        r"staff|protocols?",
+    ),
+    (
+        "union",
+        r"unions?|alliances?|organi[sz]ations?|blocs?|pacts?|treat(?:y|ies)|conventions?|"
+        r"community|council|federation|partnership|agreements?|wto|nato|eaeu|sco|csto",
+    ),
+    (
+        "infrastructure",
+        r"railways?|railroad|rail|lines?|pipelines?|roads?|highways?|motorways?|"
+        r"tunnels?|dams?|canals?|reservoirs?|plants?|stations?|cables?|grids?|networks?|tracks?|"
+        r"fences?|walls?",
+    ),
+    (
+        "crossing",
+        r"crossings?|borders?|frontiers?|checkpoints?|gates?|posts?|pass(?:es)?|"
+        r"bridges?|corridors?|terminals?|transit|ports?|checks|controls|inspections|"
+        r"restrictions|curbs|quarantine|visas?",
+    ),
+    (
+        "traffic",
+        r"traffic|travel|trade|freight|cargo|goods|passengers?|pilgrim\w*|flights?|"
+        r"services?|movement|exports?|imports?|visitors?|tourists?|trains?|lorries|trucks?|"
+        r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?|aircraft|"
+        r"airliners?|planes?",
+    ),
+    (
+        "people",
+        r"people|persons|residents|villagers|civilians|families|traders|drivers|migrants?|"
+        r"refugees|protesters|activists|opponents|journalists|students|workers|farmers|"
+        r"shepherds|men|women|children|crowds|nationals|citizens|locals|travell?ers",
+    ),
+    ("contraband", r"drugs|heroin|opium|methamphetamine|weapons|arms|contraband|fuel|smugglers"),
+    (
+        "armed",
+        r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|"
+        r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?",
+    ),
+    (
+        "official",
+        r"ministers?|presidents?|premiers?|leaders?|envoys?|delegations?|"
+        r"secretary|chancellor|king|emir|ambassadors?|officials?|governors?|diplomats?",
+    ),
+    (
+        "disaster",
+        r"earthquakes?|quakes?|floods?|storms?|landslides?|avalanches?|mudflows?|"
+        r"fires?|winds?|rains?|snow",
+    ),
+    ("weapon", r"bombs?|mines?|devices?|ieds?|shells?|rockets?|missiles?|grenades?|drones?"),
+)
+
+_CLASS_RX = tuple((name, re.compile(rf"(?:{rx})$")) for name, rx in _NOUN_CLASSES)
+
+
+def class_of(word: str) -> str:
+    """The kind of thing one lower-case noun names (see `_NOUN_CLASSES`), or ''."""
+    return next((name for name, rx in _CLASS_RX if rx.match(word)), "")
+
+
+IRREGULAR = re.compile(r"(?:fighters|militants|insurgents|rebels|militias?)$")
+"""Armed men who are no state's forces: what they do is no deployment."""
+
+CLOSURE_NOUNS = re.compile(
+    r"(?:bans?|suspension|closures?|blockades?|restrictions|curbs|quarantine|lockdown|siege)$"
+)
+
+TOWN = re.compile(r"(?:city|cities|towns?|villages?|capital|port|airport|airbase)$")
+
+WH = ("that", "which", "who", "whom")
+
+# "kept the crossing open", "stayed open", "remained open for trade", "open for trade",
+# "trade through Milak resumed"
+KEPT_OPEN = re.compile(
+    r"\b(?:kept|keeps?|keeping|stay(?:ed|s)?|remain(?:ed|s)?|left|was|were|is|are)\b"
+    r"[^.;:]{0,40}?\bopen\b|\bopen\s+(?:for|to)\s+(?:trade|traffic|lorries|trucks|cargo)\b"
+    r"|\bmoving\s+again\b|\bresumed\s+(?:trade|traffic)\b"
+    r"|\b(?:trade|traffic|crossings|freight|exports|imports)\b[^.;:]{0,40}?\bresumed\b",
+    re.IGNORECASE,
+)
+
+STILL_CLOSED = re.compile(
+    r"\b(?:kept|stay(?:ed|s)?|remain(?:ed|s)?)\b[^.;:]{0,40}?\b(?:closed|shut|sealed)\b",
+    re.IGNORECASE,
+)
+
+COMMENT = re.compile(
+    r"(?:condemn\w*|criti[cs]i[sz]\w*|denied|deny|denies|reject\w*|blamed|accused|"
+    r"complain\w*|warn\w*|urged|demand\w*|insist\w*|welcom\w*)$"
+)
+"""Statement verbs that judge an event rather than make it: "condemned the raid", "denied
+that troops had crossed" are statements, unlike "announced a mobilisation"."""
+
+MODALS = ("will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll")
+
+# Verb forms by what they do; the words they act on say to what.
+BREAK = re.compile(r"(?:br(?:oke|eak|eaks|eaking|oken))$")
+SHUT = re.compile(r"(?:clos(?:e|ed|es|ing)|shut\w*|seal\w*|reclos\w*)$")
+STOP = re.compile(
+    r"(?:block(?:s|ed|ing)?|blockaded?|suspend\w*|halt\w*|stop(?:s|ped|ping)?|barr(?:ed|ing)|"
+    r"bars?|bann?(?:ed|ing)|bans?|restrict\w*|tighten\w*|cut(?:s|ting)?|sever\w*|curb(?:s|ed)?|"
+    r"limit(?:s|ed|ing)?|install\w*|impos\w*|introduc\w*)$"
+)
+OPEN_V = re.compile(
+    r"(?:open(?:s|ed|ing)?|reopen\w*|unblock\w*|resum\w*|restor\w*|restart\w*|re-?establish\w*)$"
+)
+LIFT = re.compile(r"(?:lift\w*|eas(?:e|ed|es|ing)|relax\w*|scrap\w*|remov\w*|cancel\w*)$")
+BUILD = re.compile(
+    r"(?:link(?:s|ed|ing)?|connect\w*|join(?:s|ed|ing)?|extend\w*|reach(?:es|ed|ing)?|"
+    r"complet\w*|launch\w*|finish\w*|open(?:s|ed|ing)?)$"
+)
+RELOCATE = re.compile(r"(?:evacuat\w*|expel\w*|deport\w*|withdr[ae]w\w*)$")
+MOVE = re.compile(
+    r"(?:left|leav(?:e|es|ing)|cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
+    r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
+    r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?)$"
+)
+ERGATIVE = re.compile(
+    r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
+    r"stop(?:s|ped|ping)?|halt\w*|collaps\w*|burst|explod\w*)$"
+)
+ADMIT = re.compile(
+    r"(?:allow(?:s|ed|ing)?|let(?:s|ting)?|permit\w*|admit\w*|refus\w*|denied|deny|denies)$"
+)
+PASSAGE = re.compile(r"(?:entry|passage|access|transit|crossing)$")
+SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
+FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
+AIR = re.compile(r"(?:flights?|airspace|air-?links?|air)$")
+HOUSEHOLDS = re.compile(r"(?:families|civilians|residents|villagers|inhabitants|refugees)$")
+"""People who leave a place only when driven from it; drivers or traders leave daily."""
+
+GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
+EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")

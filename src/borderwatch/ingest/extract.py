@@ -87,7 +87,10 @@ PLACE_TRUST = {
     "province": 0.8,
     "entity": 0.5,
     "referred": 0.6,
+    "guessed": 0.3,
 }
+"""How much each place source is trusted; "guessed" is the place the text has named most,
+given to a dated sentence that names none after one about several places."""
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -120,12 +123,18 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 _BACK_REFERENCE = re.compile(
     r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
-    r"|region|province|district|country|reservoir|dam|river|lake|port|village)\b"
+    r"|region|province|district|country|reservoir|dam|river|lake|port|village|pass|tunnel"
+    r"|state|exclave|enclave)\b"
     r"|\b(?:closed|shut|reopened|opened|crossed|blocked)\s+it\b|\bthere\b",
     re.IGNORECASE,
 )
 _REFERRED_KINDS: dict[str, tuple[str, ...]] = {
     "region": ("province", "region"),
+    "state": ("province", "region"),
+    "pass": ("crossing",),
+    "tunnel": ("crossing", "site"),
+    "exclave": ("province", "region", "district"),
+    "enclave": ("province", "region", "district", "town"),
     "province": ("province", "region"),
     "district": ("district",),
     "town": ("town", "city", "capital", "district"),
@@ -161,6 +170,13 @@ def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []
+    return _referred_at(m, sent.start_char + m.start(), named, last)
+
+
+def _referred_at(
+    m: re.Match[str], start: int, named: list[PlaceMention], last: PlaceMention
+) -> list[PlaceMention]:
+    """The place one back-reference (`m`, at `start` in the text) stands for."""
     # "closed it", "there": the place named most, as "the crossing" is
     kinds = _REFERRED_KINDS.get((m.group("word") or "").lower())
     if kinds is not None:
@@ -168,10 +184,33 @@ def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[
         if of_kind is None and kinds[0] in _ONLY_OF_KIND:
             return []  # "the country" with no country named: nothing to stand for
         last = of_kind or last
-    start = sent.start_char + m.start()
     return [
         replace(last, text=m.group(0), start=start, end=start + len(m.group(0)), source="referred")
     ]
+
+
+def _referred_in_dated_clauses(
+    doc: Any,
+    sent: Any,
+    in_sentence: list[PlaceMention],
+    dates: list[DateRef],
+    named: list[PlaceMention],
+    last: PlaceMention,
+) -> list[PlaceMention]:
+    """ "the pass", "the region", "the tunnel" in a dated clause that names no place of its
+    own, though other clauses of the sentence do: "The highway was completed in 1979; the
+    pass itself was opened to travellers in 1986" dates the pass the text is about, not
+    the highway. Without this the date went to the nearest place of another clause."""
+    own = {_clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
+    dated = {_clause_of(doc, d.begin) for d in dates} - own
+    out: list[PlaceMention] = []
+    for m in _BACK_REFERENCE.finditer(sent.text):
+        start = sent.start_char + m.start()
+        if _clause_of(doc, start) in dated and not any(
+            p.start <= start < p.end for p in in_sentence
+        ):
+            out += _referred_at(m, start, named, last)
+    return out
 
 
 def _carried(m: PlaceMention, d: DateRef) -> PlaceMention:
@@ -180,6 +219,65 @@ def _carried(m: PlaceMention, d: DateRef) -> PlaceMention:
     the sentence before named. Nothing in it spells the place, so the mention has no text;
     it stands at the date, whose clause types it."""
     return replace(m, text="", start=d.begin, end=d.stop, source="referred")
+
+
+def _standing_in(
+    sent: Any,
+    d: DateRef,
+    previous: list[PlaceMention],
+    named: list[PlaceMention],
+    countries: list[PlaceMention],
+) -> list[PlaceMention]:
+    """The places a dated sentence that names none is about, so that its date is not lost.
+
+    The one place the sentence before was about, else the place the text has named
+    most, trusted as a guess ("The attackers slipped into the brigade headquarters before dawn on 18
+    September": the base the briefing is about); and a country named before whose
+    adjective says who acted ("On Friday the Indian prime minister told ...": India),
+    which `_acting_country` then trusts half as much as the place.
+    """
+    out = [_carried(previous[0], d)] if previous else []
+    subject = _named_most(named) if not previous else None
+    if subject is not None:
+        out = [replace(_carried(subject, d), source="guessed")]
+    for tok in sent:
+        adjective = tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"
+        country = _country_by_adjective(tok.text, countries) if adjective else None
+        if country is not None and country.name not in {m.name for m in out}:
+            out.append(
+                replace(
+                    country, text=tok.text, start=tok.idx, end=tok.idx + len(tok), source="referred"
+                )
+            )
+    return out
+
+
+def _named_most(named: list[PlaceMention]) -> PlaceMention | None:
+    """The place named more often than any other so far; None on a tie."""
+    counts: dict[str, int] = {}
+    for m in named:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return _subject(named)
+
+
+def _country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMention | None:
+    """The country named before whose adjective `word` is ("Indian" of India, "Tajik" of
+    Tajikistan, "Chinese" of China): the country's name less an ending, or less its final
+    vowels with an adjective's ending."""
+    key = fold(word)
+    if len(key) < 4:
+        return None
+    for c in reversed(countries):
+        name = fold(c.name)
+        stem = name.split()[0].rstrip("aeiouy")
+        if (name.startswith(key) and name[len(key) :] in ("", "istan", "stan", "ia")) or (
+            key.startswith(stem) and key[len(stem) :] in ("n", "an", "ian", "i", "ese", "ish")
+        ):
+            return c
+    return None
 
 
 def _topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
@@ -419,14 +517,22 @@ def extract_candidates(
             # "Pakistan reopened the crossing": a country is not the crossing meant
             referred = _referred(sent, named + countries, last_place)
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
-        if not in_sentence and sentence_dates and previous:
-            in_sentence = [_carried(previous[0], sentence_dates[0])]
+        if not in_sentence and sentence_dates:
+            in_sentence = _standing_in(sent, sentence_dates[0], previous, named, countries)
         previous = _topic(sent, [m for m in in_sentence if m.source != "referred"])
         named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
         countries += [m for m in in_sentence if m.kind == "country" and m.source != "referred"]
         last_place = _subject(named) or last_place
         if not in_sentence:
             continue
+        if sentence_dates and last_place is not None:
+            in_sentence = sorted(
+                in_sentence
+                + _referred_in_dated_clauses(
+                    doc, sent, in_sentence, sentence_dates, named + countries, last_place
+                ),
+                key=lambda m: m.start,
+            )
         cues = {m.start: propose(sent, m.start, m.end) for m in in_sentence}
         heading = _heading(text, s_start, s_end)
         if not sentence_dates and not any(c.event_type for c in cues.values()) and not heading:

@@ -243,3 +243,72 @@ def test_since_a_weekday_runs_from_that_day_to_publication():
         dt.date(2022, 3, 17),
         "day",
     )
+
+
+def test_days_after_an_event_named_in_words_count_from_the_day_its_clause_was_dated():
+    text = (
+        "Border guards fought at Vorukh on 3 May. Ministers met in Khujand on 9 May and signed "
+        "a protocol; the fight was the worst in years. Two days after the clash the leaders "
+        "spoke by telephone."
+    )
+    # "fought" (3 May) is a clash; the 9 May clause's date is not the fight's, which only
+    # its own clause after the semicolon names.
+    assert resolve(text, D(2021, 5, 20))[-1] == (
+        "Two days after the clash",
+        D(2021, 5, 5),
+        D(2021, 5, 5),
+        "day",
+    )
+
+
+def test_an_event_named_in_another_form_or_by_its_type_dates_what_counts_from_it():
+    listing = (
+        "UNESCO listed the fort on 7 July. Rain fell on 9 July. "
+        "Eight days after the listing, troops arrived."
+    )
+    assert resolve(listing, D(2021, 8, 1))[-1] == (
+        "Eight days after the listing",
+        D(2021, 7, 15),
+        D(2021, 7, 15),
+        "day",
+    )
+    taking = (
+        "Rebels took the town on 10 June. Aid came on 14 June. "
+        "Eleven days after the town fell, the post was lost."
+    )
+    assert resolve(taking, D(2021, 8, 1))[-1][1] == D(2021, 6, 21)
+
+
+def test_the_day_a_named_event_happened_is_that_day():
+    text = (
+        "The posts in the south closed on 18 November. Talks failed on 20 November. "
+        "The day the southern crossings shut, people began to arrive in the north."
+    )
+    assert resolve(text, D(2023, 12, 1))[-1] == (
+        "The day the southern",
+        D(2023, 11, 18),
+        D(2023, 11, 18),
+        "day",
+    )
+
+
+def test_weeks_after_an_event_count_seven_days_each_and_say_so():
+    text = "The president took office on 7 August. Three weeks after his inauguration, envoys met."
+    assert resolve(text, D(2022, 10, 1))[-1] == (
+        "Three weeks after his inauguration",
+        D(2022, 8, 28),
+        D(2022, 8, 28),
+        "week",
+    )
+
+
+def test_a_week_before_an_event_the_text_has_not_dated_yet_is_no_date():
+    text = "The road reopened on 6 July 2006. The deal came a week before the summit in Xiamen."
+    assert [r[0] for r in resolve(text, D(2017, 9, 6))] == ["6 July 2006"]
+
+
+def test_an_event_named_with_its_year_spans_that_year():
+    text = "China took the plateau in the war of 1962."
+    assert resolve(text, D(2013, 5, 24)) == [
+        ("the war of 1962", D(1962, 1, 1), D(1962, 12, 31), "year")
+    ]

@@ -194,8 +194,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b|\bthe\s+following\s+week\b"),
         (
             "rel_around",
-            rf"\b(?:(?:(?P<n>{_NUM})\s+days?|the\s+day)\s+(?P<dir>before|after)"
-            r"|the\s+eve\s+of)\s+(?P<ref>(?:the\s+)?[\w-]+)",
+            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>before|after)"
+            r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
+            r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)))"
+            r"\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[\w-]+)",
         ),
         ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
         ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
@@ -214,6 +216,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_last_year", r"\blast\s+year\b"),
         ("rel_this_year", r"\bthis\s+year\b"),
         ("year", rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>{_YEAR})\b(?!\s*[-–]\d)"),
+        # "the war of 1962", "the earthquake of 1988": an event named by its year
+        ("year", rf"\bthe\s+[a-z]+\s+of\s+(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)"),
     )
 )
 
@@ -430,12 +434,15 @@ def _resolve(
             sunday = published
         return sunday - dt.timedelta(days=1), sunday, "day", False
     if kind == "rel_around":
-        ref = re.sub(r"^the\s+", "", g["ref"], flags=re.I).lower()
-        base = _named(lookup, ref) or anchor
+        # An event not found is taken to be the last day told only when the date comes
+        # after it: "a week before the summit" may name a summit the text dates later.
+        counts_forward = (g.get("dir") or "after").lower() == "after" and "eve" not in m[0]
+        base = _event_named(lookup, m) or (anchor if counts_forward else None)
         if base is None:
             return None
-        d = base[0] + dt.timedelta(days=_days_after(m))
-        return d, d, "day", False
+        days = _days_after(m)
+        d = base[0] + dt.timedelta(days=days)
+        return d, d, "week" if (g.get("unit") or "").startswith("week") else "day", False
     if kind == "rel_since_event":
         # "since the call-up": from the day of the call-up (or of the mobilisation the
         # text dated before it, an event of the same type) to publication.
@@ -643,6 +650,23 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             (precision == "day" and start == end) or (precision == "week" and explicit)
         ):
             last = (start, end, precision)
+    return _without_restatements(text, out)
+
+
+def _without_restatements(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """Drops a relative date that the explicit date right after it restates: "a week before
+    the vote, on 5 March" is one date, 5 March, as the keys count it."""
+    out: list[DateRef] = []
+    for i, d in enumerate(dates):
+        after = dates[i + 1] if i + 1 < len(dates) else None
+        if (
+            after is not None
+            and not d.explicit
+            and after.explicit
+            and re.fullmatch(r"\s*,\s*(?:on\s+)?", text[d.stop : after.begin])
+        ):
+            continue
+        out.append(d)
     return out
 
 
@@ -706,9 +730,55 @@ def _apposition(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
 
 
 def _days_after(m: re.Match[str]) -> int:
-    """Days from the event named to the date: "two days after" +2, "the eve of" -1."""
+    """Days from the event named to the date: "two days after" +2, "three weeks after"
+    +21, "the eve of" -1, "the day the talks opened" 0."""
+    if m["on"]:
+        return 0
     n = 1 if m["n"] is None else NUMBERS.get(m["n"].lower()) or int(m["n"])
+    n *= 7 if (m["unit"] or "").lower().startswith("week") else 1
     return n if (m["dir"] or "").lower() == "after" else -n
+
+
+IRREGULAR_PAST: dict[str, str] = {
+    "fought": "fight",
+    "fled": "flee",
+    "struck": "strike",
+    "shot": "shoot",
+    "began": "begin",
+    "broke": "break",
+    "met": "meet",
+    "held": "hold",
+    "sent": "send",
+    "left": "leave",
+    "won": "win",
+    "lost": "lose",
+    "overran": "overrun",
+    "withdrew": "withdraw",
+}
+"""Past forms of irregular verbs -> the form the event-word cues know ("fought" is a
+clash as "fight" is); the spaCy pipeline runs without its lemmatizer."""
+
+_EVENT_PHRASE_WORDS = 6
+"""How many words after "two days after" / "the day" name the event counted from."""
+
+
+def _event_named(
+    lookup: dict[str, tuple[dt.date, str]], m: re.Match[str]
+) -> tuple[dt.date, str] | None:
+    """The day of the event that "two days after the clash", "the day the southern crossings
+    shut" or "eleven days after the city fell" names: the first word of the phrase (up to
+    the clause's end) that an earlier dated sentence used, as written or in another form
+    ("the listing" / "listed"), or that names an event of a type dated before ("fell" /
+    "took")."""
+    rest = m.string[m.start("ref") :]
+    phrase = re.split(r"[,.;:!?()\n]", rest, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w-]+", phrase)[:_EVENT_PHRASE_WORDS]
+    words = [w.lower() for w in words if w.lower() not in ("the", "his", "her", "its", "their")]
+    for word in words:
+        found = _named(lookup, word)
+        if found is not None:
+            return found
+    return None
 
 
 def _counted_back(m: re.Match[str], named: dt.date) -> Resolved:
@@ -717,11 +787,21 @@ def _counted_back(m: re.Match[str], named: dt.date) -> Resolved:
 
 
 def _named(lookup: dict[str, tuple[dt.date, str]], ref: str) -> tuple[dt.date, str] | None:
-    """The day of the event `ref` names, also when it was dated as a verb ("voted" for "vote")."""
+    """The day of the event `ref` names, also when it was dated in another form ("voted"
+    for "vote", "listed" for "listing")."""
     if ref in lookup:
         return lookup[ref]
     forms = [w for w in lookup if w.startswith(ref) and len(w) - len(ref) <= 2]
+    forms = forms or [w for w in lookup if len(ref) >= 5 and _stem(w) == _stem(ref)]
     return lookup[forms[-1]] if forms else None
+
+
+def _stem(word: str) -> str:
+    """A word less an ending of its forms: "listing", "listed", "lists" -> "list"."""
+    for ending in ("ation", "ing", "ion", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 _REFERS_BACK = re.compile(r"\b(?:before|after|since|eve\s+of)\s+(?:the\s+)?$", re.I)
@@ -744,18 +824,24 @@ def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tup
     for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[:pos]):
         if _REFERS_BACK.search(text, max(0, w.start() - 20), w.start()):
             continue  # "a week before the vote, on 18 September" does not date the vote
-        s0 = _sentence_start(text, w.start())
-        # The sentence ends at a full stop or a line's end (a heading is one of its own).
-        ends = [i for i in (text.find(". ", w.end()), text.find("\n", w.end())) if i >= 0]
+        # The sentence ends at a full stop or a line's end (a heading is one of its own);
+        # a semicolon starts another clause, whose date is not this word's ("met on 6 June
+        # and agreed ...; the fight broke out as ..." does not date the fight).
+        s0 = max(_sentence_start(text, w.start()), text.rfind(";", 0, w.start()) + 1)
+        ends = [
+            i
+            for i in (text.find(". ", w.end()), text.find("\n", w.end()), text.find(";", w.end()))
+            if i >= 0
+        ]
         s1 = min([*ends, pos])
         near = [d for d in days if s0 <= d.begin < s1]
         if near:
             best = min(near, key=lambda d: abs(d.begin - w.start()))
             out[w.group(0).lower()] = (best.start, best.precision)
-            etype = cue_of(w.group(0))
+            etype = cue_of(w.group(0)) or cue_of(IRREGULAR_PAST.get(w.group(0).lower(), ""))
             if etype and etype != "statement":
                 by_type[etype] = (best.start, best.precision)
-    for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[pos : pos + 40]):
+    for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[pos : pos + 80]):
         word = w.group(0).lower()
         if word not in out and by_type.get(cue_of(word)):
             out[word] = by_type[cue_of(word)]

@@ -40,6 +40,8 @@ from borderwatch.ingest.fold import fold
 from borderwatch.ingest.waters import find_waters
 
 _DASHES = re.escape("-–—‐‑/")
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+"""Capital letters a name may begin with: ASCII and Latin letters with accents ("Şırnak")."""
 
 SOURCE_RANK = {
     "water": -1,
@@ -82,7 +84,7 @@ _KIND_WORD = re.compile(
 
 # Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
 _CAPITALISED = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'‘ʻ]*(?:(?:\s+|-)(?:[A-Z][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va))*"
+    rf"(?<![\w’'])[{_UP}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{_UP}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va))*"
 )
 _CONNECTORS = frozenset({"e", "i", "ye", "ul", "al", "el", "and", "va", "-"})
 """Small words inside a place's name: Sar-e Pul, Mazar-i-Sharif, Sistan and Baluchestan."""
@@ -755,19 +757,19 @@ def _first_name(text: str, m: PlaceMention) -> bool:
     person, not the town GeoNames lists under that name."""
     return bool(
         _TITLED_PERSON.search(text[max(0, m.start - 20) : m.start])
-        and re.match(r"\s+[A-Z]", text[m.end : m.end + 3])
+        and re.match(rf"\s+[{_UP}]", text[m.end : m.end + 3])
     )
 
 
 _NAMED_CROSSING = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+(?:\s+[{_UP}][\w’'-]+)?)\s+"
     r"(?:border\s+)?(?:crossing|checkpoint|crossing\s+point|border\s+post|post|gate)s?\b"
 )
 
 
 _FIRST_OF_TWO_CROSSINGS = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:border\s+)?(?:crossings|checkpoints|border\s+posts)\b"
+    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+(?:\s+[{_UP}][\w’'-]+)?)\s+and\s+(?:the\s+)?"
+    rf"[{_UP}][\w’'-]+(?:\s+[{_UP}][\w’'-]+)?\s+(?:border\s+)?(?:crossings|checkpoints|border\s+posts)\b"
 )
 
 
@@ -794,7 +796,7 @@ def _named_crossings(text: str) -> list[PlaceMention]:
     return out
 
 
-_PAIR_NAME = r"[A-Z][\w’'‘ʻ-]*(?:[ \t]+[A-Z][\w’'‘ʻ-]*)?"
+_PAIR_NAME = rf"[{_UP}][\w’'‘ʻ-]*(?:[ \t]+[{_UP}][\w’'‘ʻ-]*)?"
 _DASHED_PAIR = re.compile(
     rf"(?<![\w’'-])(?P<a>{_PAIR_NAME})[ \t]?[–—][ \t]?(?P<b>{_PAIR_NAME})(?![\w’'-])"
     r"(?P<route>\s+(?:[a-z]+\s+)?(?:crossings?|border|line|road|railway|rail|highway|routes?"
@@ -833,7 +835,7 @@ def _not_a_name(name: str, key: str) -> bool:
 
 
 _NAMED_UNIT = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)\s+"
+    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+(?:[ \t]+[{_UP}][\w’'-]+)?)\s+"
     r"(?P<word>province|region|district|oblast|prefecture|county)\b"
 )
 _UNIT_KIND = {"district": "district", "county": "district"}
@@ -875,7 +877,7 @@ def _named_units(text: str) -> list[PlaceMention]:
 
 
 _NAMED_FEATURE = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)\s+"
+    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+(?:[ \t]+[{_UP}][\w’'-]+)?)\s+"
     r"(?P<word>pass|valley|plateau|range|mountains|hills|desert|steppe|glacier|gorge"
     r"|peninsula|island|strait)\b"
 )
@@ -930,7 +932,7 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
     return out
 
 
-_NAME = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?(?![\w’'-])"
+_NAME = rf"[{_UP}][\w’'-]+(?:[ \t]+[{_UP}][\w’'-]+)?(?![\w’'-])"
 _AFTER_PLACE_WORD = re.compile(
     rf"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces|facing)"
     rf"\s+(?:the\s+)?(?P<name>{_NAME})"

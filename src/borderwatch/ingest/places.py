@@ -932,9 +932,14 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
     return out
 
 
-_NAME = rf"[{_UP}][\w’'-]+(?:[ \t]+[{_UP}][\w’'-]+)?(?![\w’'-])"
+_NAME = (
+    rf"[{_UP}][\w’'-]+(?:[ \t]+(?:[{_UP}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{_UP}])[\w’'-]+)?"
+    r"(?![\w’'-])"
+)
+"""One or two capitalised words, the second may follow an Arabic article ("Bab al-Hawa")."""
 _AFTER_PLACE_WORD = re.compile(
-    rf"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces|facing)"
+    r"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces"
+    r"|facing|around|between|beyond|below|above|along|past)"
     rf"\s+(?:the\s+)?(?P<name>{_NAME})"
     rf"(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.data.loader import load_places
 from borderwatch.ingest import decisions, nlp
 from borderwatch.ingest.places import PlaceFinder
@@ -73,8 +74,8 @@ def _decide(action: str, n: int, into: int | None = None) -> None:
     st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
 
 
-def candidate_list() -> None:
-    """Each undecided candidate with its sentence and three buttons."""
+def candidate_list(gazetteer: Gazetteer | None) -> None:
+    """Each undecided candidate with its sentence, what it still lacks, and three buttons."""
     rows = st.session_state[STATE].rows
     todo = decisions.undecided(rows)
     st.subheader(f"Candidates to decide: {len(todo)} (accepted: {len(decisions.accepted(rows))})")
@@ -90,6 +91,9 @@ def candidate_list() -> None:
             info.text(row.get("evidence_sentence", ""))
             if row.get("possible_duplicate_of"):
                 info.text(f"May repeat {row['possible_duplicate_of']}")
+            note = decisions.location_note(row, gazetteer)
+            if note:
+                info.text(note)
             target = decisions.merge_target(rows, int(n))
             b1.button("Accept", key=f"accept-{n}", on_click=_decide, args=("accept", n))
             b2.button(

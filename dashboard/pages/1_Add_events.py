@@ -114,7 +114,7 @@ if current is None:
 review = current
 
 if review.kind == "briefing_text":
-    br.candidate_list()
+    br.candidate_list(context.gazetteer)
     review = st.session_state.review
     shown = decisions.accepted(review.rows)
     st.subheader(f"Accepted rows: {len(shown)}")

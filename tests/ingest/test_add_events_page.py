@@ -219,6 +219,40 @@ def test_merge_folds_a_candidate_into_the_row_at_the_same_place(page):
     ]
 
 
+def test_a_candidate_no_gazetteer_places_says_so_and_is_never_saved_without_coordinates(page):
+    text = "Lorries queued at the Kelesh Tunnel on 6 September; Hairatan closed on 7 September."
+    page.text_area(key="pasted").input(text)
+    page.date_input(key="published").set_value(dt.date(2021, 9, 16))
+    page.selectbox(key="source_id").select("OXAN-2021-07-13")
+    at = page.run()
+    at.button(key="extract").click()
+    at = at.run()
+    assert candidates_shown(at)[:2] == [
+        "#1 · Kelesh Tunnel · 2021-09-06 (day) · crossing_closed · confidence 0.30",
+        "#2 · Hairatan · 2021-09-07 (day) · crossing_closed · confidence 1.00",
+    ]
+    notes = [t.value for t in at.text if t.value.startswith("No coordinates")]
+    # Hairatan is in the gazetteer: only the tunnel lacks a location
+    assert notes == [
+        "No coordinates: no gazetteer knows Kelesh Tunnel. Accepting adds the row to the "
+        "table, but it cannot be saved until you enter its latitude and longitude there."
+    ]
+    at.button(key="accept-1").click()
+    at = at.run()
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {0: {"summary": "Lorries waited at the tunnel."}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    # the editor also gives the country the text did not: both are asked for, by field
+    assert [p[1:] for p in problems_shown(at)] == [
+        ["country", "is required but blank"],
+        ["place", "unknown place 'Kelesh Tunnel' and no coordinates given"],
+    ]
+    assert at.button(key="save").disabled
+
+
 def test_read_only_deployment_offers_downloads_instead_of_saving(page, data_dir, monkeypatch):
     monkeypatch.setenv(store.READ_ONLY_ENV, "1")
     before = (data_dir / "events.csv").read_bytes()

@@ -217,3 +217,76 @@ def test_another_name_of_a_town_in_a_country_the_text_never_names_needs_a_place_
     # GeoNames lists "Khan" among Wuhan's other names; China is not named here.
     text = "Khan flew to Tehran on 6 May and said the border would stay calm."
     assert places(text) == ["Tehran"]
+
+
+def test_a_name_opening_with_an_accented_capital_is_read_like_any_other():
+    text = "On 4 May herders moved into the Şarıkent district and troops drilled near Ölgebel."
+    assert places(text) == ["Şarıkent district", "Ölgebel"]
+
+
+def test_around_between_below_along_and_past_introduce_places():
+    assert places("On 6 May shells fell around Kelesh, Sarybel and Tuzkent.") == [
+        "Kelesh",
+        "Sarybel",
+        "Tuzkent",
+    ]
+    assert places("On 7 May lorries waited between Kyzylbel and Sarybel.") == [
+        "Kyzylbel",
+        "Sarybel",
+    ]
+    assert places("On 7 May lorries waited below the Kelesh Pass.") == ["Kelesh Pass"]
+    # an Arabic article inside a name keeps the name whole, and a party is not a place
+    assert places("On 8 May aid passed opposite Bab al-Kelesh.") == ["Bab al-Kelesh"]
+    assert places("On 9 May envoys met between Tuzkent party leaders.") == []
+
+
+def test_a_name_whose_capitalised_last_word_is_a_feature_is_a_place():
+    text = (
+        "On 8 May lorries queued at the Kelesh Tunnel on the Tuzbek Military Road, and on "
+        "9 May patrols walked the Line of Actual Separation. On 10 May the Bridge of Unity "
+        "reopened, though nothing moved on the Afghan Border."
+    )
+    got = rows(text)[["place", "geo_precision", "latitude", "evidence_place_source"]]
+    assert list(dict.fromkeys(map(tuple, got.values.tolist()))) == [
+        ("Kelesh Tunnel", "site", "", "entity"),
+        ("Tuzbek Military Road", "district", "", "entity"),
+        ("Line of Actual Separation", "district", "", "entity"),
+        ("Bridge of Unity", "site", "", "entity"),
+    ]
+
+
+def test_a_feature_word_after_a_name_makes_it_a_place_of_that_kind():
+    text = (
+        "On 15 May troops pitched tents on the Tuzbek plains near the disputed Kelesh hill "
+        "and the Sarybel air base."
+    )
+    got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
+    assert got == [
+        ["Tuzbek plains", "Tuzbek", "district"],
+        ["Kelesh hill", "Kelesh", "district"],
+        ["Sarybel air base", "Sarybel", "site"],
+    ]
+
+
+def test_names_a_kind_noun_introduces_or_describes_are_places_of_that_kind():
+    text = (
+        "On 12 May villagers fled enclaves such as Tuzbek and Kelesh, and on 13 May the "
+        "townships of Aktal and Kyzylbel emptied."
+    )
+    got = rows(text)[["place", "geo_precision"]].values.tolist()
+    assert got == [
+        ["Tuzbek", "district"],
+        ["Kelesh", "district"],
+        ["Aktal", "town"],
+        ["Kyzylbel", "town"],
+    ]
+    text = (
+        "On 14 May soldiers camped in Sarybel, the high desert that both sides claim, and in "
+        "Kelesh, a district of Tuzbek Oblast."
+    )
+    # "a district of Tuzbek Oblast" says where Kelesh is, not that Tuzbek is a district
+    assert rows(text)[["place", "geo_precision"]].values.tolist() == [
+        ["Sarybel", "district"],
+        ["Kelesh", "district"],
+    ]
+    assert places("On 16 May Putin, the Russian president, flew home.") == []

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from borderwatch.data import vocab
+from borderwatch.data.gazetteer import Gazetteer
 from borderwatch.ingest.extract import STATUS_CANDIDATE, STATUS_CHECKED
 
 _PRECISION_ORDER = {p: i for i, p in enumerate(vocab.DATE_PRECISIONS)}
@@ -115,6 +116,27 @@ def apply_edits(
             if col in out.columns:
                 out.loc[label, col] = "" if value is None else str(value)
     return out
+
+
+def location_note(row: pd.Series, gazetteer: Gazetteer | None) -> str:
+    """What the editor must add before a candidate can be saved: its coordinates, when it
+    has none and no gazetteer knows its place (a name only the text's words said was a
+    place, "the Roki Tunnel"); "" otherwise.
+
+    Saving checks the same (`schema`: "unknown place … and no coordinates given"), so such
+    a row is never saved without a location; this says so before it is accepted.
+    """
+    if str(row.get("latitude", "") or "").strip() or not str(row.get("place", "")).strip():
+        return ""
+    place, country = str(row["place"]), str(row.get("country", "") or "") or None
+    if gazetteer is not None and (
+        gazetteer.lookup(place, country) is not None or gazetteer.lookup(place) is not None
+    ):
+        return ""
+    return (
+        f"No coordinates: no gazetteer knows {place}. Accepting adds the row to the table, "
+        "but it cannot be saved until you enter its latitude and longitude there."
+    )
 
 
 def label(row: pd.Series) -> str:

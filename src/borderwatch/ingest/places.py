@@ -374,6 +374,8 @@ class PlaceFinder:
                 text,
                 _named_units(text)
                 + _named_features(text)
+                + _titled_features(text)
+                + _named_by_kind_noun(text)
                 + self._entities(text, doc)
                 + _named_crossings(text),
             )
@@ -878,9 +880,11 @@ def _named_units(text: str) -> list[PlaceMention]:
 
 _NAMED_FEATURE = re.compile(
     rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+(?:[ \t]+[{_UP}][\w’'-]+)?)\s+"
-    r"(?P<word>pass|valley|plateau|range|mountains|hills|desert|steppe|glacier|gorge"
-    r"|peninsula|island|strait)\b"
+    r"(?P<word>pass|valley|plateau|range|mountains|hills?|heights|plains?|desert|steppe"
+    r"|glacier|gorge|peninsula|island|strait|tunnel|enclave|air[ \t]+base|airbase|base)\b"
 )
+_FEATURE_KIND = {"pass": "crossing", "tunnel": "site", "air base": "base", "airbase": "base"}
+_FEATURE_KIND["base"] = "base"
 
 
 def _named_features(text: str) -> list[PlaceMention]:
@@ -904,10 +908,11 @@ def _named_features(text: str) -> list[PlaceMention]:
             or _not_a_name(name, key)
             or key in _countries()
             or _country_adjective(key)
+            or name.isupper()
         ):
-            continue  # "the Afghan valley", "the Uzbek-speaking valley"
-        word = m.group("word").lower()
-        kind = "crossing" if word == "pass" else "district"
+            continue  # "the Afghan valley", "the Uzbek-speaking valley", "a US base"
+        word = " ".join(m.group("word").lower().split())
+        kind = _FEATURE_KIND.get(word, "district")
         full = f"{name} {word}"
         out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
     return out
@@ -948,9 +953,132 @@ Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
 _LISTED_NAME = re.compile(_NAME)
 _PEOPLE_AFTER = re.compile(
     r"(?:\s+(?:al|ul|el|bin|ibn)-?[\w’'-]*)*\s+(?:militants|fighters|forces|troops|guards"
-    r"|officials|rebels|insurgents|police|soldiers|commanders|leaders|members|supporters)\b"
+    r"|officials|rebels|insurgents|police|soldiers|commanders|leaders?|members|supporters"
+    r"|militias?|party|spokesman|spokeswoman|chief|government)\b"
 )
 """After a name, people: "aiming at Jaish al-Adl militants" names who, not where."""
+
+
+_FEATURE_NOUN = {
+    **dict.fromkeys(("Tunnel", "Bridge", "Gate", "Dam", "Airport"), "site"),
+    **dict.fromkeys(("Base", "Airbase"), "base"),
+    "Pass": "crossing",
+    **dict.fromkeys(
+        (
+            "Road", "Highway", "Line", "Corridor", "Canal", "Valley", "Plateau", "Plain",
+            "Plains", "Desert", "Mountains", "Hills", "Hill", "Heights", "Glacier", "Gorge",
+            "Strait", "Peninsula", "Island", "Islands",
+        ),
+        "district",
+    ),
+}  # fmt: skip
+"""The capitalised last word of a feature's name ("the Roki Tunnel") and the kind it makes."""
+_WORD = rf"[{_UP}][\w’'-]+"
+_TITLED_FEATURE = re.compile(
+    rf"(?<![\w’'-])(?P<name>(?:{_WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
+    rf"|(?P<head>Line|Bridge|Gulf|Strait|Valley|Gate)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w’'-])"
+)
+
+
+def _titled_features(text: str) -> list[PlaceMention]:
+    """ "the Roki Tunnel", "the Georgian Military Road", "the Line of Actual Control", "the
+    Bridge of Hope": a name whose own capitalised word says it is a feature of the land or
+    a work on it. Unplaced, named as written; one made only of whose words ("the Iranian
+    Plateau", "the Afghan Border") names no particular place."""
+    out = []
+    for m in _TITLED_FEATURE.finditer(text):
+        start, end = m.span("name")
+        words = text[start:end].split()
+        while len(words) > 2 and (words[0] in _LEADING_WORDS or re.search(r"['’]s$", words[0])):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        own = words[:-1] if m.group("noun") else [w for w in words[2:] if w != "the"]
+        if all(_whose_word(w) for w in own):
+            continue
+        if m.group("noun"):
+            kind = _FEATURE_NOUN[m.group("noun")]
+        else:
+            kind = "site" if m.group("head") in ("Bridge", "Gate") else "district"
+        name = text[start:end]
+        out.append(PlaceMention(name, "", kind, name, start, end, "entity"))
+    return out
+
+
+def _whose_word(word: str) -> bool:
+    """A word that says whose or what kind, not which: a nationality, a month, a body's word."""
+    key = normalize(word)
+    return (
+        not key
+        or key in _NOT_PLACES
+        or key in _BODY_WORDS
+        or _country_adjective(key)
+        or _demonym(word)
+        or bool(_DATE_WORD.search(word))
+    )
+
+
+_KIND_NOUN = {
+    **dict.fromkeys(
+        ("town", "towns", "city", "cities", "village", "villages", "township", "townships",
+         "settlement", "settlements", "capital", "port", "ports"),
+        "town",
+    ),
+    **dict.fromkeys(
+        ("district", "districts", "county", "enclave", "enclaves", "desert", "plateau",
+         "valley", "hill", "mountain", "glacier", "island", "islands"),
+        "district",
+    ),
+    **dict.fromkeys(("province", "provinces", "region", "regions", "oblast"), "province"),
+    **dict.fromkeys(("crossing", "crossings", "pass"), "crossing"),
+    "base": "base",
+    "lake": "lake",
+}  # fmt: skip
+"""Words for a kind of place, singular and plural, and the kind each gives a name."""
+_KIND_NOUNS = "|".join(sorted(_KIND_NOUN, key=len, reverse=True))
+_KIND_OF_NAMES = re.compile(
+    rf"\b(?P<word>{_KIND_NOUNS})\s+(?P<link>such\s+as|like|including|of)\s+"
+    rf"(?P<name>{_NAME})(?P<more>(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME})?"
+)
+_APPOSED_KIND = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?P<word>{_KIND_NOUNS})(?![’'\w-])"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|at|and|whose|with|from|to"
+    r"|across|along|between|by|held|run|controlled|claimed)\b)"
+)
+
+
+def _named_by_kind_noun(text: str) -> list[PlaceMention]:
+    """ "enclaves such as Sokh and Shakhimardan", "the townships of Maungdaw and Buthidaung",
+    "Aksai Chin, the high desert that China holds", "Kurram, a district of Khyber
+    Pakhtunkhwa": names the words around call towns, districts, enclaves, deserts or lakes.
+    Unplaced, of the kind the word gives."""
+    out = []
+    for rx in (_KIND_OF_NAMES, _APPOSED_KIND):
+        for m in rx.finditer(text):
+            kind = _KIND_NOUN[m.group("word")]
+            if m.groupdict().get("link") == "of" and not (
+                m.group("word").endswith("s") or re.search(r"\bthe\s+$", text[: m.start()])
+            ):
+                continue  # "the town of Jermuk", "townships of Maungdaw"; not "a district of X"
+            found = [(m.group("name"), m.start("name"), m.end("name"))]
+            if m.groupdict().get("more"):
+                base = m.start("more")
+                found += [
+                    (n.group(0), base + n.start(), base + n.end())
+                    for n in _LISTED_NAME.finditer(m.group("more"))
+                ]
+            for name, start, end in found:
+                words = name.split()
+                if words[0] in _LEADING_WORDS:
+                    if len(words) == 1:
+                        continue
+                    start += len(name) - len(name.split(None, 1)[1])
+                    name = name.split(None, 1)[1]
+                if name.isupper() or _whose_word(name) or normalize(name) in _countries():
+                    continue
+                out.append(PlaceMention(name, "", kind, name, start, end, "entity"))
+    return out
 
 
 def _named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:

@@ -253,3 +253,18 @@ def test_a_season_date_after_of_is_read_without_failing():
     df = extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
     dated = df[(df["place"] == "Termez") & (df["date_start"] != "")]
     assert dated["date_start"].tolist() == ["2020-09-01"]
+
+
+def test_a_dated_clause_naming_no_place_is_also_proposed_at_the_place_the_text_is_about():
+    text = (
+        "Troops camped at Zorabad Kalay for weeks. Traders at Zorabad Kalay complained. "
+        "The standoff ended on 5 May, when both sides withdrew; Pakistan later rebuilt "
+        "a post near Termez."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    may5 = df[df["date_start"] == "2022-05-05"]
+    assert may5[["place", "evidence_place_source"]].values.tolist() == [
+        ["Termez", "geonames:1215957"],
+        ["Zorabad Kalay", "guessed"],
+        ["Pakistan", "country"],
+    ]

@@ -92,6 +92,9 @@ PLACE_TRUST = {
 """How much each place source is trusted; "guessed" is the place the text has named most,
 given to a dated sentence that names none after one about several places."""
 
+_STAND_INS = ("referred", "guessed")
+"""Sources of mentions that stand for a place named elsewhere, not a naming of it."""
+
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence, as spaCy splits them."""
@@ -261,6 +264,32 @@ def _named_most(named: list[PlaceMention]) -> PlaceMention | None:
     if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return None
     return _subject(named)
+
+
+def _unplaced_clauses(
+    doc: Any,
+    in_sentence: list[PlaceMention],
+    dates: list[DateRef],
+    pairs: list[tuple[PlaceMention, DateRef | None]],
+    named: list[PlaceMention],
+) -> list[tuple[PlaceMention, DateRef | None]]:
+    """A dated clause that names no place of its own, in a sentence whose places belong to
+    its other clauses ("The standoff ended on 5 May, when ...; India agreed to dismantle
+    bunkers near Chumar"), is also proposed at the place the text has named most, as a
+    guess, when the sentence does not name that place: the nearest place of another
+    clause is often not where it happened."""
+    subject = _named_most(named)
+    if subject is None or subject.name in {m.name for m in in_sentence}:
+        return []  # a place of the sentence itself was weighed by the clause rule
+    own = {_clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
+    out: list[tuple[PlaceMention, DateRef | None]] = []
+    for d in dates:
+        if d.restates >= 0 or _clause_of(doc, d.begin) in own:
+            continue
+        if any(p is not None and p.begin == d.begin and m.name == subject.name for m, p in pairs):
+            continue
+        out.append((replace(_carried(subject, d), source="guessed"), d))
+    return out
 
 
 def _country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMention | None:
@@ -520,8 +549,8 @@ def extract_candidates(
         if not in_sentence and sentence_dates:
             in_sentence = _standing_in(sent, sentence_dates[0], previous, named, countries)
         previous = _topic(sent, [m for m in in_sentence if m.source != "referred"])
-        named += [m for m in in_sentence if m.kind != "country" and m.source != "referred"]
-        countries += [m for m in in_sentence if m.kind == "country" and m.source != "referred"]
+        named += [m for m in in_sentence if m.kind != "country" and m.source not in _STAND_INS]
+        countries += [m for m in in_sentence if m.kind == "country" and m.source not in _STAND_INS]
         last_place = _subject(named) or last_place
         if not in_sentence:
             continue
@@ -541,7 +570,9 @@ def extract_candidates(
                 if m.source != "referred":
                     settings.setdefault(m.name, _setting_row(m, source_id, text, s_start, s_end))
             continue
-        for m, d in _pairs(doc, text, in_sentence, sentence_dates):
+        pairs = _pairs(doc, text, in_sentence, sentence_dates)
+        pairs += _unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
+        for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
                 cue = _restated_cue(sent, d) or NOTHING_SAID

@@ -290,3 +290,22 @@ def test_names_a_kind_noun_introduces_or_describes_are_places_of_that_kind():
         ["Kelesh", "district"],
     ]
     assert places("On 16 May Putin, the Russian president, flew home.") == []
+
+
+def test_a_persons_surname_alone_or_a_name_the_model_cut_in_two_is_the_person():
+    text = (
+        "On Tuesday President Dmitry Medvedev recognised both regions. On 12 May the French "
+        "envoy, speaking for the union, agreed a truce with Medvedev in Moscow before taking "
+        "it to Tbilisi."
+    )
+    assert places(text) == ["Moscow", "Tbilisi"]
+    # the small model tags "Ursula von der" as a person and "Leyen" as a place
+    assert places("On 6 May Ursula von der Leyen thanked Greece.") == ["Greece"]
+
+
+def test_a_possessive_a_route_a_body_or_a_determiner_is_not_part_of_a_place():
+    assert places("On 3 May herders camped near Lake Bilikol's northern shore.") == ["Lake Bilikol"]
+    text = "Neither crossing reopened on 7 May, and the United Nations sent tents to Termez."
+    assert places(text) == ["Termez"]
+    text = "On 8 May lorries drove from Iğdır to Nakhchivan."
+    assert rows(text)["evidence_place_text"].tolist() == ["Iğdır", "Nakhchivan"]

@@ -141,6 +141,15 @@ _NOT_PLACES = frozenset(
         "Asia",
         "The",
         "Both",
+        "Neither",
+        "Either",
+        "Each",
+        "Every",
+        "Another",
+        "This",
+        "That",
+        "These",
+        "Those",
         "Baloch",
         "Balochi",
         # Continents and world regions are not places an event happens at on this map.
@@ -395,6 +404,16 @@ class PlaceFinder:
         bodies = _body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not _first_name(text, m)]
+        surnames = _surnames(doc)
+        hits = [
+            m
+            for m in hits
+            if not (
+                m.source in ("geonames", "entity")
+                and normalize(m.text) in surnames
+                and not _placed_by_context(text, m.start, m.end)
+            )
+        ]  # "with Medvedev in Moscow" after "President Dmitry Medvedev": the person
         # "the BRICS summit", "the CSTO": an acronym names a body; only a list may say
         # otherwise (a curated or country name written in capitals)
         hits = [
@@ -582,7 +601,10 @@ class PlaceFinder:
 
     def _entities(self, text: str, doc: Any) -> list[PlaceMention]:
         out = []
+        ends_of_people = {e.end for e in doc.ents if e.label_ == "PERSON"}
         for ent in doc.ents:
+            if ent.start in ends_of_people:
+                continue  # "Ursula von der | Leyen": the model cut a person's name in two
             if ent.label_ not in _PLACE_ENTITIES and not (
                 ent.label_ == "ORG" and _placed_by_context(text, ent.start_char, ent.end_char)
             ):
@@ -603,6 +625,8 @@ class PlaceFinder:
                 continue
             if _demonym(span.text):
                 continue  # "Pakistanis", "Afghans": people, not a place
+            if re.search(r"\s(?:to|from|via)\s", span.text):
+                continue  # "Iğdır to Nakhchivan": a route's two ends, each read on its own
             if "," in span.text:
                 continue  # "Gogra, Hot Springs": a list, whose names the list rule reads
             words = [t for t in span if t.is_alpha or t.text == "-"]
@@ -665,6 +689,7 @@ _BODY_WORDS = frozenset(
         "corps",
         "guards",
         "police",
+        "nations",
     }
 )
 _BODY_CUES = frozenset({"economic", "customs", "development", "security", "cooperation"})
@@ -681,6 +706,17 @@ def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:
     if any(normalize(h["name"]) == key for h in hits):
         return False
     return population_abroad(key) > max(h.get("population", 0) for h in hits)
+
+
+def _surnames(doc: Any) -> set[str]:
+    """The last words of the people's full names the model found in the text ("Dmitry
+    Medvedev", "Ursula von der Leyen"): alone elsewhere they are the person, not a village
+    GeoNames lists under that word."""
+    return {
+        normalize(ent[-1].text)
+        for ent in getattr(doc, "ents", ())
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()
+    }
 
 
 def _body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
@@ -1068,7 +1104,7 @@ def _named_by_kind_noun(text: str) -> list[PlaceMention]:
                     (n.group(0), base + n.start(), base + n.end())
                     for n in _LISTED_NAME.finditer(m.group("more"))
                 ]
-            for name, start, end in found:
+            for name, start, end in map(_without_possessive, found):
                 words = name.split()
                 if words[0] in _LEADING_WORDS:
                     if len(words) == 1:
@@ -1079,6 +1115,14 @@ def _named_by_kind_noun(text: str) -> list[PlaceMention]:
                     continue
                 out.append(PlaceMention(name, "", kind, name, start, end, "entity"))
     return out
+
+
+def _without_possessive(found: tuple[str, int, int]) -> tuple[str, int, int]:
+    """ "near Lake Sevan's eastern hills": the place is Lake Sevan."""
+    name, start, end = found
+    if re.search(r"['’]s$", name) and len(name) > 3:
+        return name[:-2], start, end - 2
+    return name, start, end
 
 
 def _named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
@@ -1097,7 +1141,7 @@ def _named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
                 (n.group(0), base + n.start(), base + n.end())
                 for n in _LISTED_NAME.finditer(m.group("more"))
             ]
-    for name, start, end in found:
+    for name, start, end in map(_without_possessive, found):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(t.ent_type_ in ("ORG", "NORP", "EVENT", "LAW") for t in span):
             continue

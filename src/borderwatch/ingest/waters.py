@@ -98,6 +98,8 @@ def find_waters(text: str) -> list[Water]:
                 continue
             start, end = m.span(group)
             lead = re.match(r"(?:[Tt]he|[Ss]ea\s+of)\s+", text[start:end])
+            if re.search(r"['’]s$", text[start:end]):
+                end -= 2  # "Lake Sevan's eastern hills": the lake is Lake Sevan
             if group != "sea_of" and lead:
                 start += lead.end()  # "The Kempir-Abad reservoir": the name is Kempir-Abad
             elif group == "sea_of" and text[start:end].lower().startswith("the "):

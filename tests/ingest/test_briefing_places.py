@@ -309,3 +309,13 @@ def test_a_possessive_a_route_a_body_or_a_determiner_is_not_part_of_a_place():
     assert places(text) == ["Termez"]
     text = "On 8 May lorries drove from Iğdır to Nakhchivan."
     assert rows(text)["evidence_place_text"].tolist() == ["Iğdır", "Nakhchivan"]
+
+
+def test_each_name_listed_before_a_plural_kind_word_is_a_unit_of_that_kind():
+    text = "On 13 May shells fell along the Tuzkent, Kelesh and Aral-Tobe districts."
+    got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
+    assert got == [
+        ["Tuzkent district", "Tuzkent", "district"],
+        ["Kelesh district", "Kelesh", "district"],
+        ["Aral-Tobe district", "Aral-Tobe", "district"],
+    ]

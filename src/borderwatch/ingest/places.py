@@ -890,13 +890,23 @@ def _named_units(text: str) -> list[PlaceMention]:
     without coordinates, as an entity is, under the name as written with its word
     ("Alakol district"); a listed name there wins (longer or more trusted)."""
     out = []
-    for m in _NAMED_UNIT.finditer(text):
-        name, start = m.group("name"), m.start("name")
+    found = [
+        (m.group("name"), m.start("name"), m.group("word")) for m in _NAMED_UNIT.finditer(text)
+    ]
+    for m in _UNITS_LISTED.finditer(text):
+        # "the Vayots Dzor, Syunik and Gegharkunik provinces": each name of the list
+        word = m.group("word")[:-3] + "y" if m.group("word").endswith("ies") else m.group("word")
+        found += [
+            (n.group(0), m.start("list") + n.start(), word.rstrip("s"))
+            for n in _LISTED_NAME.finditer(m.group("list"))
+        ]
+    for name, start, word in found:
+        end = start + len(name)
         if re.search(r"['’]s$", name.split()[0]) or name.split()[0] in _LEADING_WORDS:
             if " " not in name:
                 continue
             rest = name.split(None, 1)[1]
-            name, start = rest, m.end("name") - len(rest)
+            name, start = rest, end - len(rest)
         key = normalize(name)
         if (
             not key
@@ -908,8 +918,8 @@ def _named_units(text: str) -> list[PlaceMention]:
             or key.split()[0] in _COMPASS
         ):
             continue  # "the Afghan province", "the Autonomous Region": whose or what kind
-        kind = _UNIT_KIND.get(m.group("word"), "province")
-        full = f"{name} {m.group('word')}"
+        kind = _UNIT_KIND.get(word, "province")
+        full = f"{name} {word}"
         out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
     return out
 
@@ -987,6 +997,11 @@ _AFTER_PLACE_WORD = re.compile(
 """A name after a place word, and the names coordinated with it ("near Angoor Adda,
 Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
 _LISTED_NAME = re.compile(_NAME)
+_UNITS_LISTED = re.compile(
+    rf"(?<![\w’'-])(?P<list>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+"
+    r"(?P<word>provinces|regions|districts|oblasts|counties)\b"
+)
+"""Names listed before a plural kind word: "the Vayots Dzor, Syunik and Gegharkunik provinces"."""
 _PEOPLE_AFTER = re.compile(
     r"(?:\s+(?:al|ul|el|bin|ibn)-?[\w’'-]*)*\s+(?:militants|fighters|forces|troops|guards"
     r"|officials|rebels|insurgents|police|soldiers|commanders|leaders?|members|supporters"

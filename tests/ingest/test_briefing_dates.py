@@ -312,3 +312,12 @@ def test_an_event_named_with_its_year_spans_that_year():
     assert resolve(text, D(2013, 5, 24)) == [
         ("the war of 1962", D(1962, 1, 1), D(1962, 12, 31), "year")
     ]
+
+
+def test_the_nth_weekday_of_a_month_is_that_day():
+    assert resolve("Lorries crossed on the last Monday of September.", D(2022, 10, 3)) == [
+        ("on the last Monday of September", D(2022, 9, 26), D(2022, 9, 26), "day")
+    ]
+    assert resolve("Talks opened on the first Tuesday of March 2021.", D(2021, 5, 1)) == [
+        ("on the first Tuesday of March 2021", D(2021, 3, 2), D(2021, 3, 2), "day")
+    ]

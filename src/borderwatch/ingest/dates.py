@@ -110,6 +110,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\s+week\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
+            "nth_weekday",
+            rf"\b(?:[Oo]n\s+)?the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<wd>{_WEEKDAY})"
+            rf"\s+(?:of|in)\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
             "part_span",
             rf"\b(?:from|between)\s+(?P<p1>early|mid|late)[\s-]+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?"
             rf"\s+(?:to|and|until|till)\s+(?P<p2>early|mid|late)[\s-]+(?P<m2>{_MONTH})"
@@ -345,6 +350,20 @@ def _resolve(
         nth = ("first", "second", "third", "fourth").index(g["nth"]) if g["nth"] != "last" else -1
         day1 = last - 6 if nth < 0 else 1 + 7 * nth
         return dt.date(year, mo, day1), dt.date(year, mo, day1 + 6), "week", True
+    if kind == "nth_weekday":
+        mo = _month(g["m"])
+        year = y or _year_for(mo, 1, published, future)
+        weekday = list(calendar.day_name).index(g["wd"])
+        if g["nth"] == "last":
+            month_last = _month_end(year, mo)
+            that_day = month_last - dt.timedelta(days=(month_last.weekday() - weekday) % 7)
+        else:
+            month_first = dt.date(year, mo, 1)
+            weeks = ("first", "second", "third", "fourth").index(g["nth"])
+            that_day = month_first + dt.timedelta(
+                days=(weekday - month_first.weekday()) % 7 + 7 * weeks
+            )
+        return that_day, that_day, "day", True
     if kind == "part_span":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
         year = y or _year_for(m2, 1, published, future)

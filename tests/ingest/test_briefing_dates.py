@@ -321,3 +321,13 @@ def test_the_nth_weekday_of_a_month_is_that_day():
     assert resolve("Talks opened on the first Tuesday of March 2021.", D(2021, 5, 1)) == [
         ("on the first Tuesday of March 2021", D(2021, 3, 2), D(2021, 3, 2), "day")
     ]
+
+
+def test_an_event_named_with_a_possessive_is_read_whole_and_found_by_its_owner():
+    text = "Belgrade raised the alert on Monday. A day after Belgrade's alert, Merdare shut."
+    assert resolve(text, D(2022, 12, 30))[-1] == (
+        "A day after Belgrade's alert",
+        D(2022, 12, 27),
+        D(2022, 12, 27),
+        "day",
+    )

@@ -202,7 +202,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>before|after)"
             r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
             r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)))"
-            r"\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[\w-]+)",
+            r"\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[\w-]+(?:['’]s\s+[\w-]+)?)",
         ),
         ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
         ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),

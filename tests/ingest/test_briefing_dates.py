@@ -331,3 +331,16 @@ def test_an_event_named_with_a_possessive_is_read_whole_and_found_by_its_owner()
         D(2022, 12, 27),
         "day",
     )
+
+
+def test_since_an_event_named_in_words_runs_from_the_day_its_words_were_dated():
+    text = (
+        "The southern posts closed on 18 November. Talks failed on 20 November. "
+        "Since the southern crossings shut, arrivals have moved north."
+    )
+    assert resolve(text, D(2023, 12, 1))[-1] == (
+        "Since the southern",
+        D(2023, 11, 18),
+        D(2023, 12, 1),
+        "day",
+    )

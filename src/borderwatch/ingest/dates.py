@@ -465,7 +465,7 @@ def _resolve(
     if kind == "rel_since_event":
         # "since the call-up": from the day of the call-up (or of the mobilisation the
         # text dated before it, an event of the same type) to publication.
-        base = _named(lookup, g["ref"].lower())
+        base = _event_named(lookup, m)
         if base is None:
             return None
         return base[0], published, "day", False
@@ -751,7 +751,7 @@ def _apposition(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
 def _days_after(m: re.Match[str]) -> int:
     """Days from the event named to the date: "two days after" +2, "three weeks after"
     +21, "the eve of" -1, "the day the talks opened" 0."""
-    if m["on"]:
+    if m.groupdict().get("on"):
         return 0
     n = 1 if m["n"] is None else NUMBERS.get(m["n"].lower()) or int(m["n"])
     n *= 7 if (m["unit"] or "").lower().startswith("week") else 1

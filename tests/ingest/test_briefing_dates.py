@@ -344,3 +344,31 @@ def test_since_an_event_named_in_words_runs_from_the_day_its_words_were_dated():
         D(2023, 12, 1),
         "day",
     )
+
+
+def test_an_event_found_after_publication_is_not_the_one_counted_from():
+    # The bridge inaugurated on 26 September would put the date after publication: the
+    # inauguration meant is the last day told (7 August).
+    text = (
+        "A bridge was inaugurated on 26 September. The new president took office on "
+        "7 August. Three weeks after his inauguration, envoys had met."
+    )
+    assert resolve(text, D(2022, 10, 3))[-1] == (
+        "Three weeks after his inauguration",
+        D(2022, 8, 28),
+        D(2022, 8, 28),
+        "week",
+    )
+
+
+def test_a_day_without_a_year_in_the_month_just_named_takes_that_months_year():
+    text = "The worst came in February 2019. Guards stopped the lorries on 23 February."
+    assert resolve(text, D(2022, 10, 3))[-1] == (
+        "23 February",
+        D(2019, 2, 23),
+        D(2019, 2, 23),
+        "day",
+    )
+    # a new paragraph starts a new story: the latest such day before publication
+    text = "The worst came in February 2019.\n\nGuards stopped the lorries on 23 February."
+    assert resolve(text, D(2022, 10, 3))[-1][1] == D(2022, 2, 23)

@@ -658,6 +658,14 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         if resolved is None:
             continue
         start, end, precision, explicit = resolved
+        if kind == "rel_around" and end > published and not future:
+            # "three weeks after his inauguration" found an event too late to be it: a
+            # briefing reports the past, so the event is the last day told instead.
+            if anchor is None or anchor[0] + dt.timedelta(days=_days_after(m)) > published:
+                continue
+            start = end = anchor[0] + dt.timedelta(days=_days_after(m))
+        if kind in _DAY_NO_YEAR and not m.groupdict().get("y") and out:
+            start, end = _in_month_just_named(text, out[-1], b, start, end)
         if m.group(0).lower().startswith("since") and end == published:
             end = _reported_on(text, b, out) or end
         restates = out[-1].begin if named is not None else -1
@@ -687,6 +695,26 @@ def _without_restatements(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         out.append(d)
     return out
+
+
+_DAY_NO_YEAR = ("day_month", "month_day", "day_span", "month_day_span", "day_month_span")
+
+
+def _in_month_just_named(
+    text: str, before: DateRef, pos: int, start: dt.date, end: dt.date
+) -> tuple[dt.date, dt.date]:
+    """ "The worst came in February 2019 … on 23 February": a day without a year inside the
+    month the paragraph has just named is in that month's year, not the latest one."""
+    if (
+        before.precision != "month"
+        or (before.start.year, before.start.month) != (before.end.year, before.end.month)
+        or before.start.month != start.month
+        or before.start.year == start.year
+        or "\n\n" in text[before.stop : pos]
+    ):
+        return start, end
+    shift = before.start.year - start.year
+    return start.replace(year=start.year + shift), end.replace(year=end.year + shift)
 
 
 _WRITTEN_YEAR = re.compile(rf"\b{_YEAR}\b")

@@ -36,12 +36,9 @@ from borderwatch.ingest.eventtype import (
     propose,
 )
 from borderwatch.ingest.fold import fold
-from borderwatch.ingest.places import (
-    GEO_PRECISION_BY_KIND,
-    PlaceFinder,
-    PlaceMention,
-    _placed_by_context,
-)
+from borderwatch.ingest.placecues import placed_by_context
+from borderwatch.ingest.placemention import GEO_PRECISION_BY_KIND, PlaceMention
+from borderwatch.ingest.places import PlaceFinder
 
 __all__ = ["GEO_PRECISION_BY_KIND", "PlaceFinder", "PlaceMention", "fold"]
 
@@ -384,7 +381,7 @@ def _pairs(
 
     # A country where something happened ("crossed into Uzbekistan") is a place of
     # the event; one that acts ("Uzbekistan closed ...") is not.
-    finer = [m for m in mentions if m.kind != "country" or _placed_by_context(text, m.start, m.end)]
+    finer = [m for m in mentions if m.kind != "country" or placed_by_context(text, m.start, m.end)]
     finer = finer if any(m.kind != "country" for m in finer) else mentions
     pairs: dict[tuple[str, int], tuple[PlaceMention, DateRef | None]] = {}
     for m in finer:
@@ -476,7 +473,7 @@ def _acting_country(text: str, m: PlaceMention, in_sentence: list[PlaceMention])
     """
     return (
         m.kind == "country"
-        and not _placed_by_context(text, m.start, m.end)
+        and not placed_by_context(text, m.start, m.end)
         and any(o.kind != "country" for o in in_sentence)
     )
 

@@ -1,0 +1,61 @@
+"""Names of people and bodies that hold a place's name ("President Dmitry Medvedev", "the
+Shanghai Cooperation Organisation"): a place inside one is not where something happened."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.placemention import PlaceMention
+from borderwatch.ingest.placewords import UPPER, body_words, capitalised_runs
+
+
+def surnames_in(doc: Any) -> set[str]:
+    """The last words of the people's full names the model found in the text ("Dmitry
+    Medvedev", "Ursula von der Leyen"): alone elsewhere they are the person, not a village
+    GeoNames lists under that word."""
+    return {
+        normalize(ent[-1].text)
+        for ent in getattr(doc, "ents", ())
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()
+    }
+
+
+def body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
+    """Spans of names of bodies ("the Shanghai Cooperation Organisation", "the Pakistan
+    Army", "the Organization for Security and Co-operation in Europe"): a place inside
+    one names the body, not where something happened."""
+    spans = [
+        r.span()
+        for r in capitalised_runs(text)
+        if " " in r.group(0) and body_words(normalize(r.group(0)).split())
+    ]
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ == "ORG" and len(ent) > 1 and body_words(normalize(ent.text).split()):
+            spans.append((ent.start_char, ent.end_char))
+    return [_after_owner(text, b, e) for b, e in spans]
+
+
+_OWNER = re.compile(r".*['’]s\s+")
+
+
+def _after_owner(text: str, begin: int, end: int) -> tuple[int, int]:
+    """ "Armenia's Security Council": the place owning the body stands before it, outside
+    the body's name, so it is still the country the body belongs to."""
+    m = _OWNER.match(text, begin, end)
+    return (m.end(), end) if m else (begin, end)
+
+
+_TITLED_PERSON = re.compile(
+    r"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|King|Chairman|Governor|Leader)\.?\s+$"
+)
+
+
+def first_name(text: str, m: PlaceMention) -> bool:
+    """ "President Vladimir Putin": a title, then the name, then a capitalised word is a
+    person, not the town GeoNames lists under that name."""
+    return bool(
+        _TITLED_PERSON.search(text[max(0, m.start - 20) : m.start])
+        and re.match(rf"\s+[{UPPER}]", text[m.end : m.end + 3])
+    )

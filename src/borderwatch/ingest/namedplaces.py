@@ -1,0 +1,155 @@
+"""Places the words around a name say are places, whatever the model tagged them: a
+crossing's name ("the Milak crossing"), both ends of a dashed pair ("the Polan–Gabd line"),
+a name after a place word ("fled to Dogharoun"), and every later use of a name taken."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.countries import countries_by_name
+from borderwatch.ingest.placemention import PlaceMention
+from borderwatch.ingest.placewords import (
+    BODY_WORDS,
+    COMPASS,
+    DATE_WORD,
+    LEADING_WORDS,
+    LISTED_NAME,
+    NAME,
+    NOT_PLACES,
+    PAIR_NAME,
+    UPPER,
+    country_adjective,
+    demonym,
+    without_possessive,
+)
+
+_NAMED_CROSSING = re.compile(
+    rf"(?<![\w’'-])(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)?)\s+"
+    r"(?:border\s+)?(?:crossing|checkpoint|crossing\s+point|border\s+post|post|gate)s?\b"
+)
+
+
+_FIRST_OF_TWO_CROSSINGS = re.compile(
+    rf"(?<![\w’'-])(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)?)\s+and\s+(?:the\s+)?"
+    rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)?\s+(?:border\s+)?(?:crossings|checkpoints|border\s+posts)\b"
+)
+
+
+def named_crossings(text: str) -> list[PlaceMention]:
+    """ "the Milak crossing", "the Karamyk checkpoint", both of "the Torkham and Chaman
+    crossings": a crossing the text names, whatever the model tagged it (proposed
+    without coordinates, as an entity is)."""
+    out = []
+    found = [*_NAMED_CROSSING.finditer(text), *_FIRST_OF_TWO_CROSSINGS.finditer(text)]
+    for m in found:
+        name, start = m.group("name"), m.start("name")
+        if name.split()[0] == "The" and " " in name:
+            name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
+        key = normalize(name)
+        if (
+            key in NOT_PLACES
+            or demonym(name)
+            or key in countries_by_name()
+            or country_adjective(key)
+            or key.split()[-1] in BODY_WORDS
+        ):
+            continue  # "the Afghan crossing", "a Frontier Corps post": whose, not which
+        out.append(PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity"))
+    return out
+
+
+_DASHED_PAIR = re.compile(
+    rf"(?<![\w’'-])(?P<a>{PAIR_NAME})[ \t]?[–—][ \t]?(?P<b>{PAIR_NAME})(?![\w’'-])"
+    r"(?P<route>\s+(?:[a-z]+\s+)?(?:crossings?|border|line|road|railway|rail|highway|routes?"
+    r"|pipeline|corridor|bridge|link|checkpoint|motorway|canal|transmission)\b)?"
+)
+_BRACKETED = re.compile(rf"(?<![\w’'-])(?P<a>{PAIR_NAME})\s+\((?P<b>{PAIR_NAME})\)")
+
+
+def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
+    """(first name's span, second name's span, named as a route's ends) of each dashed
+    pair ("Polan–Gabd transmission line") and each "name (other name)"."""
+    out = []
+    for rx in (_DASHED_PAIR, _BRACKETED):
+        for m in rx.finditer(text):
+            a0, a1 = m.span("a")
+            words = text[a0:a1].split()
+            if len(words) > 1 and (words[0] in LEADING_WORDS or re.search(r"['’]s$", words[0])):
+                a0 = a1 - len(words[-1])  # "the Polan–", "Iran's Mand–": the name is the last word
+            routed = bool(m.groupdict().get("route"))
+            out.append(((a0, a1), m.span("b"), routed))
+    return out
+
+
+_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces"
+    r"|facing|around|between|beyond|below|above|along|past)"
+    rf"\s+(?:the\s+)?(?P<name>{NAME})"
+    rf"(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
+)
+"""A name after a place word, and the names coordinated with it ("near Angoor Adda,
+Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+(?:al|ul|el|bin|ibn)-?[\w’'-]*)*\s+(?:militants|fighters|forces|troops|guards"
+    r"|officials|rebels|insurgents|police|soldiers|commanders|leaders?|members|supporters"
+    r"|militias?|party|spokesman|spokeswoman|chief|government)\b"
+)
+"""After a name, people: "aiming at Jaish al-Adl militants" names who, not where."""
+
+
+def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
+    """ "fled to Dogharoun", "at Korday": a name no list holds, where only a place can stand.
+
+    Proposed without coordinates, as an entity is. Not a name the model calls an
+    organisation, nationality or date, nor a nationality's adjective.
+    """
+    out = []
+    found = []
+    for m in _AFTER_PLACE_WORD.finditer(text):
+        found.append((m.group("name"), m.start("name"), m.end("name")))
+        if m.group("more"):
+            base = m.start("more")
+            found += [
+                (n.group(0), base + n.start(), base + n.end())
+                for n in LISTED_NAME.finditer(m.group("more"))
+            ]
+    for name, start, end in map(without_possessive, found):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in ("ORG", "NORP", "EVENT", "LAW") for t in span):
+            continue
+        if _PEOPLE_AFTER.match(text, end):
+            continue
+        key = normalize(name)
+        if (
+            any(w in NOT_PLACES for w in key.split())
+            or key.split()[-1] in BODY_WORDS
+            or DATE_WORD.search(name)
+            or demonym(name)
+            or country_adjective(key.split()[0])
+            or key.split()[0] in COMPASS
+        ):
+            continue
+        out.append(PlaceMention(name, "", "town", name, start, end, "entity"))
+    return out
+
+
+def every_occurrence(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Once a name is taken for a place, each of its uses is ("On Friday Torkham reopened")."""
+    out = list(found)
+    for name in {m.text: m for m in found}.values():
+        for occ in re.finditer(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", text):
+            if not any(m.start == occ.start() for m in found):
+                out.append(
+                    PlaceMention(
+                        name.name,
+                        name.country,
+                        name.kind,
+                        occ.group(0),
+                        occ.start(),
+                        occ.end(),
+                        "entity",
+                    )
+                )
+    return out

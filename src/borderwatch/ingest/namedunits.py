@@ -1,0 +1,257 @@
+"""Places a kind word names, whether or not a list holds them: units ("Kech district",
+"the Vayots Dzor, Syunik and Gegharkunik provinces"), features of the land ("the Doklam
+plateau", "the Roki Tunnel", "Mount Ararat") and names a kind noun introduces or describes
+("enclaves such as Sokh", "Aksai Chin, the high desert"). Each is proposed unplaced."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.countries import countries_by_name
+from borderwatch.ingest.placecues import KIND_WORD
+from borderwatch.ingest.placemention import PlaceMention
+from borderwatch.ingest.placewords import (
+    COMPASS,
+    LEADING_WORDS,
+    LISTED_NAME,
+    NAME,
+    NOT_PLACES,
+    UPPER,
+    WORD,
+    country_adjective,
+    demonym,
+    not_a_name,
+    whose_word,
+    without_possessive,
+)
+
+_NAMED_UNIT = re.compile(
+    rf"(?<![\w’'-])(?P<name>[{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\s+"
+    r"(?P<word>province|region|district|oblast|prefecture|county)\b"
+)
+_UNIT_KIND = {"district": "district", "county": "district"}
+_NOT_UNIT_NAMES = frozenset(
+    {"autonomous", "administrative", "special", "military", "economic", "capital", "federal"}
+)
+
+
+def named_units(text: str) -> list[PlaceMention]:
+    """ "the Alakol district", "Kech district", "Turkistan region": a province or district
+    the text names with its kind word, whether or not a list holds the name. Proposed
+    without coordinates, as an entity is, under the name as written with its word
+    ("Alakol district"); a listed name there wins (longer or more trusted)."""
+    out = []
+    found = [
+        (m.group("name"), m.start("name"), m.group("word")) for m in _NAMED_UNIT.finditer(text)
+    ]
+    for m in _UNITS_LISTED.finditer(text):
+        # "the Vayots Dzor, Syunik and Gegharkunik provinces": each name of the list
+        word = m.group("word")[:-3] + "y" if m.group("word").endswith("ies") else m.group("word")
+        found += [
+            (n.group(0), m.start("list") + n.start(), word.rstrip("s"))
+            for n in LISTED_NAME.finditer(m.group("list"))
+        ]
+    for name, start, word in found:
+        end = start + len(name)
+        if re.search(r"['’]s$", name.split()[0]) or name.split()[0] in LEADING_WORDS:
+            if " " not in name:
+                continue
+            rest = name.split(None, 1)[1]
+            name, start = rest, end - len(rest)
+        key = normalize(name)
+        if (
+            not key
+            or re.search(r"-[a-z]+$", name)  # "the Pashtun-majority district": which kind
+            or any(w in NOT_PLACES or w in _NOT_UNIT_NAMES for w in key.split())
+            or demonym(name)
+            or key in countries_by_name()
+            or country_adjective(key)
+            or key.split()[0] in COMPASS
+        ):
+            continue  # "the Afghan province", "the Autonomous Region": whose or what kind
+        kind = _UNIT_KIND.get(word, "province")
+        full = f"{name} {word}"
+        out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
+    return out
+
+
+_NAMED_FEATURE = re.compile(
+    rf"(?<![\w’'-])(?P<name>[{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\s+"
+    r"(?P<word>pass|valley|plateau|range|mountains|hills?|heights|plains?|desert|steppe"
+    r"|glacier|gorge|peninsula|island|strait|tunnel|bridge|enclave|air[ \t]+base|airbase"
+    r"|base)\b"
+)
+_FEATURE_KIND = {"pass": "crossing", "tunnel": "site", "air base": "base", "airbase": "base"}
+_FEATURE_KIND["bridge"] = "site"
+_FEATURE_KIND["base"] = "base"
+
+
+def named_features(text: str) -> list[PlaceMention]:
+    """ "the Doklam plateau", "the Galwan valley", "the Torugart pass": a feature of the
+    land the text names with its word (a capitalised "Pass" is part of a name the other
+    sources read). A pass is a way across, so a crossing; the others
+    are areas, placed no finer than a district. Unplaced, named as written with the word
+    ("Doklam plateau"); a listed name there wins."""
+    out = []
+    for m in _NAMED_FEATURE.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        words = name.split()
+        if re.search(r"['’]s$", words[0]) or words[0] in LEADING_WORDS:
+            if len(words) == 1:
+                continue
+            name, start = words[-1], m.end("name") - len(words[-1])
+        key = normalize(name)
+        if (
+            not key
+            or re.search(r"-[a-z]+$", name)
+            or not_a_name(name, key)
+            or key in countries_by_name()
+            or country_adjective(key)
+            or name.isupper()
+        ):
+            continue  # "the Afghan valley", "the Uzbek-speaking valley", "a US base"
+        word = " ".join(m.group("word").lower().split())
+        kind = _FEATURE_KIND.get(word, "district")
+        full = f"{name} {word}"
+        out.append(PlaceMention(full, "", kind, name, start, start + len(name), "entity"))
+    return out
+
+
+def units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Osh region" in a text that names the town of Osh too: the region is called
+    "Osh Region", so that its rows stay apart from the town's."""
+    towns = {
+        normalize(n)
+        for m in found
+        if m.kind not in ("province", "district")
+        for n in (m.name, m.text)
+    }
+    out = []
+    for m in found:
+        kw = KIND_WORD.match(text, m.end)
+        if m.kind in ("province", "district") and kw and normalize(m.name) in towns:
+            word = str(kw.group(str(kw.lastgroup))).rstrip("s").title()
+            m = replace(m, name=f"{m.name} {word}")
+        out.append(m)
+    return out
+
+
+_UNITS_LISTED = re.compile(
+    rf"(?<![\w’'-])(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})\s+"
+    r"(?P<word>provinces|regions|districts|oblasts|counties)\b"
+)
+"""Names listed before a plural kind word: "the Vayots Dzor, Syunik and Gegharkunik provinces"."""
+
+
+_FEATURE_NOUN = {
+    **dict.fromkeys(("Tunnel", "Bridge", "Gate", "Dam", "Airport"), "site"),
+    **dict.fromkeys(("Base", "Airbase"), "base"),
+    "Pass": "crossing",
+    **dict.fromkeys(
+        (
+            "Road", "Highway", "Line", "Corridor", "Canal", "Valley", "Plateau", "Plain",
+            "Plains", "Desert", "Mountains", "Hills", "Hill", "Heights", "Glacier", "Gorge",
+            "Strait", "Peninsula", "Island", "Islands",
+        ),
+        "district",
+    ),
+}  # fmt: skip
+"""The capitalised last word of a feature's name ("the Roki Tunnel") and the kind it makes."""
+_TITLED_FEATURE = re.compile(
+    rf"(?<![\w’'-])(?P<name>(?:{WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
+    rf"|(?P<head>Line|Bridge|Gulf|Strait|Valley|Gate)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"{WORD}(?:[ \t]+{WORD}){{0,2}}|(?P<mount>Mount|Mt\.?)[ \t]+{WORD}(?:[ \t]+{WORD})?)"
+    r"(?![\w’'-])"
+)
+
+
+def titled_features(text: str) -> list[PlaceMention]:
+    """ "the Roki Tunnel", "the Georgian Military Road", "the Line of Actual Control", "the
+    Bridge of Hope", "Mount Ararat": a name whose own capitalised word says it is a feature
+    of the land or a work on it. Unplaced, named as written; one made only of whose words
+    ("the Iranian Plateau", "the Afghan Border") names no particular place."""
+    out = []
+    for m in _TITLED_FEATURE.finditer(text):
+        start, end = m.span("name")
+        words = text[start:end].split()
+        while len(words) > 2 and (words[0] in LEADING_WORDS or re.search(r"['’]s$", words[0])):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if m.group("mount"):
+            own = words[1:]
+        else:
+            own = words[:-1] if m.group("noun") else [w for w in words[2:] if w != "the"]
+        if all(whose_word(w) for w in own):
+            continue
+        if m.group("noun"):
+            kind = _FEATURE_NOUN[m.group("noun")]
+        else:
+            kind = "site" if m.group("head") in ("Bridge", "Gate") else "district"
+        name = text[start:end]
+        out.append(PlaceMention(name, "", kind, name, start, end, "entity"))
+    return out
+
+
+_KIND_NOUN = {
+    **dict.fromkeys(
+        ("town", "towns", "city", "cities", "village", "villages", "township", "townships",
+         "settlement", "settlements", "capital", "port", "ports"),
+        "town",
+    ),
+    **dict.fromkeys(
+        ("district", "districts", "county", "enclave", "enclaves", "desert", "plateau",
+         "valley", "hill", "mountain", "glacier", "island", "islands"),
+        "district",
+    ),
+    **dict.fromkeys(("province", "provinces", "region", "regions", "oblast"), "province"),
+    **dict.fromkeys(("crossing", "crossings", "pass"), "crossing"),
+    "base": "base",
+    "lake": "lake",
+}  # fmt: skip
+"""Words for a kind of place, singular and plural, and the kind each gives a name."""
+_KIND_NOUNS = "|".join(sorted(_KIND_NOUN, key=len, reverse=True))
+_KIND_OF_NAMES = re.compile(
+    rf"\b(?P<word>{_KIND_NOUNS})\s+(?P<link>such\s+as|like|including|of)\s+"
+    rf"(?P<name>{NAME})(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
+)
+_APPOSED_KIND = re.compile(
+    rf"(?<![\w’'-])(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?P<word>{_KIND_NOUNS})(?![’'\w-])"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|at|and|whose|with|from|to"
+    r"|across|along|between|by|held|run|controlled|claimed)\b)"
+)
+
+
+def named_by_kind_noun(text: str) -> list[PlaceMention]:
+    """ "enclaves such as Sokh and Shakhimardan", "the townships of Maungdaw and Buthidaung",
+    "Aksai Chin, the high desert that China holds", "Kurram, a district of Khyber
+    Pakhtunkhwa": names the words around call towns, districts, enclaves, deserts or lakes.
+    Unplaced, of the kind the word gives."""
+    out = []
+    for rx in (_KIND_OF_NAMES, _APPOSED_KIND):
+        for m in rx.finditer(text):
+            kind = _KIND_NOUN[m.group("word")]
+            if m.groupdict().get("link") == "of" and not (
+                m.group("word").endswith("s") or re.search(r"\bthe\s+$", text[: m.start()])
+            ):
+                continue  # "the town of Jermuk", "townships of Maungdaw"; not "a district of X"
+            found = [(m.group("name"), m.start("name"), m.end("name"))]
+            if m.groupdict().get("more"):
+                base = m.start("more")
+                found += [
+                    (n.group(0), base + n.start(), base + n.end())
+                    for n in LISTED_NAME.finditer(m.group("more"))
+                ]
+            for name, start, end in map(without_possessive, found):
+                words = name.split()
+                if words[0] in LEADING_WORDS:
+                    if len(words) == 1:
+                        continue
+                    start += len(name) - len(name.split(None, 1)[1])
+                    name = name.split(None, 1)[1]
+                if name.isupper() or whose_word(name) or normalize(name) in countries_by_name():
+                    continue
+                out.append(PlaceMention(name, "", kind, name, start, end, "entity"))
+    return out

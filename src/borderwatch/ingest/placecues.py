@@ -1,0 +1,84 @@
+"""What the words around a name say about it: a place word before or a kind word after
+("at Torkham", "Herat province"), and whether the parse lets it be a place at all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from borderwatch.ingest.placemention import PlaceMention
+from borderwatch.ingest.placewords import CONNECTORS, DATE_WORD
+
+# A word after the name that says what kind of place is meant ("Herat province").
+KIND_WORD = re.compile(
+    # "Syrdarya (Sirdaryo) region": another name in brackets may stand before the word
+    r"\)?\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:(?P<province>provinces?|regions?|oblasts?)|(?P<district>districts?)"
+    r"|(?P<site>(?:border\s+)?crossings?|airport|air\s+base|base|checkpoint|gate)"
+    r"|(?P<river>river)|(?P<reservoir>reservoir|dam))\b",
+    re.IGNORECASE,
+)
+
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+_NOT_PLACE_ENTITIES = ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT")
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|into|across|over|from|to|towards|inside|via|opposite|faces|facing"
+    r"|visit(?:ed|s|ing)?)"
+    r"\s+(?:the\s+)?$"
+)
+_PLACE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:crossing|border|frontier|province|region|district|valley|gate|airport)s?\b"
+)
+_HEADING_LEAD = re.compile(r"(?:['’]s\s+\w+)?\s*:")
+"""After the name that opens a heading line: "Batken: shots ...", "Badakhshan's frontier: ..."."""
+
+
+def placed_by_context(text: str, start: int, end: int) -> bool:
+    """ "at Torkham", "the Balochistan frontier", a heading's "Batken:": said to be a place."""
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, start - 20) : start])
+        or _PLACE_AFTER.match(text, end)
+        or (text[max(0, start - 1) : start] in ("", "\n") and _HEADING_LEAD.match(text, end))
+    )
+
+
+def looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) -> bool:
+    """spaCy tags the words as proper nouns, in no entity or a place entity, or the words
+    around say it is a place ("at Mirjaveh", "Herat province").
+
+    The small model often calls an unfamiliar town an organisation ("Chaman"), a
+    person ("Kunduz") or a nationality; a person needs a town of some size, or a
+    place's context, to be believed.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if placed_by_context(text, start, end):
+        # The small model calls some towns dates ("at Korday"); a real date has a date word.
+        return not (
+            any(t.ent_type_ in ("DATE", "TIME") for t in span) and DATE_WORD.search(span.text)
+        )
+    for ent in doc.ents:
+        if ent.start_char < end and start < ent.end_char:
+            if ent.label_ == "PERSON" and (ent.start_char < start or ent.end_char > end):
+                return False  # "Hamid" of "Hamid Karzai": a part of a person's name
+            if ent.label_ in ("PERSON", "NORP"):
+                # The model calls some cities a people ("Lahore"); nationality adjectives
+                # never get here (`country_adjective`), so a big town is still a town.
+                return big
+            return ent.label_ not in _NOT_PLACE_ENTITIES or ent.label_ == "ORG"
+    return all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
+
+
+def with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
+    """ "Herat province", "Batken region", "Leilek districts": the kind the text says."""
+    kw = KIND_WORD.match(text, m.end)
+    if not kw or m.kind in ("crossing", "base", "country"):
+        return m
+    kind = next(k for k, v in kw.groupdict().items() if v)
+    if kind == "river" or (kind == "reservoir" and m.kind != "town"):
+        return m  # "the Sardoba reservoir": a town's name, the town's point, a reservoir
+    return replace(m, kind=kind)

@@ -1,0 +1,272 @@
+"""Words in and around names: capitalised runs, the patterns of a name, and the words
+that are no place's name (months, titles, nationalities and their adjectives, bodies)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.countries import countries_by_name
+
+DASHES = re.escape("-–—‐‑/")
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+"""Capital letters a name may begin with: ASCII and Latin letters with accents ("Şırnak")."""
+
+# Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
+_CAPITALISED = re.compile(
+    rf"(?<![\w’'])[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va))*"
+)
+CONNECTORS = frozenset({"e", "i", "ye", "ul", "al", "el", "and", "va", "-"})
+"""Small words inside a place's name: Sar-e Pul, Mazar-i-Sharif, Sistan and Baluchestan."""
+
+NOT_PLACES = frozenset(
+    normalize(w)
+    for w in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "President",
+        "Minister",
+        "Presidents",
+        "Officials",
+        "Taliban",
+        "Afghan",
+        "Afghans",
+        "Tajik",
+        "Kyrgyz",
+        "Uzbek",
+        "Kazakh",
+        "Turkmen",
+        "Russian",
+        "Iranian",
+        "Pakistani",
+        "Islamic",
+        "State",
+        "Republic",
+        "Government",
+        "Border",
+        "Friendship",
+        "Bridge",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Asia",
+        "The",
+        "Both",
+        "Neither",
+        "Either",
+        "Each",
+        "Every",
+        "Another",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Baloch",
+        "Balochi",
+        # Continents and world regions are not places an event happens at on this map.
+        "Europe",
+        "Africa",
+        "America",
+        "Americas",
+        "Eurasia",
+        "Oceania",
+        "Antarctica",
+    ]
+)
+"""Capitalised words GeoNames happens to list as villages but briefings use otherwise."""
+
+
+COMPASS = frozenset(
+    f"{side}{suffix}"
+    for side in ("north", "south", "east", "west", "central")
+    for suffix in ("", "ern", "-east", "-west", "east", "west")
+)
+
+
+BODY_WORDS = frozenset(
+    {
+        "organisation",
+        "organization",
+        "council",
+        "committee",
+        "ministry",
+        "agency",
+        "commission",
+        "alliance",
+        "movement",
+        "party",
+        "bank",
+        "fund",
+        "programme",
+        "program",
+        "office",
+        "service",
+        "forces",
+        "army",
+        "court",
+        "parliament",
+        "assembly",
+        "authority",
+        "network",
+        "foundation",
+        "institute",
+        "company",
+        "corporation",
+        "association",
+        "corps",
+        "guards",
+        "police",
+        "nations",
+    }
+)
+"""A name's last word that makes it an organisation or body, never a place."""
+_BODY_CUES = frozenset({"economic", "customs", "development", "security", "cooperation"})
+"""Words inside a name that make it a body's ("the Eurasian Economic Union", "the
+Organization for Security and Co-operation in Europe"): a union of two words may be a
+country ("the Soviet Union"), one with these words is an organisation."""
+
+
+def body_words(words: list[str]) -> bool:
+    return bool(words) and (
+        words[-1] in BODY_WORDS
+        or words[0] in ("organisation", "organization")
+        or any(w in _BODY_CUES for w in words)
+    )
+
+
+def demonym(name: str) -> bool:
+    """ "Pakistanis", "Afghans", "Iranians": a country's people (its name + -is, -s, -ians)."""
+    key = normalize(name)
+    for suffix in ("is", "ians", "ans", "s"):
+        stem = key.removesuffix(suffix)
+        if stem != key and len(stem) >= 4 and any(c.startswith(stem) for c in countries_by_name()):
+            return True
+    return False
+
+
+def country_adjective(key: str) -> bool:
+    """ "afghan", "iranian", "pakistani", "chinese": one word that begins like a country's name.
+
+    Only one word: "Ghulam Khan" or "Islam Qala" name a crossing, whatever their endings.
+    The word is the name less a country ending ("tajik" of Tajikistan, "mongol" of
+    Mongolia) or the name, less a final vowel, with an adjective's ending ("iranian",
+    "pakistani", "chinese"): "Angoor" only shares Angola's first letters, and "Moldo"
+    and "Polan" are towns' names, not Moldova's and Poland's adjectives.
+    """
+    if " " in key or len(key) < 4:
+        return False
+    for c in countries_by_name():
+        if c.startswith(key) and c[len(key) :] in ("", "istan", "stan", "ia"):
+            return True
+        stem = c.split()[0].rstrip("aeiouy")
+        if key.startswith(stem) and key[len(stem) :] in _ADJECTIVE_ENDINGS:
+            return True
+    return False
+
+
+_ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ern"})
+
+
+PAIR_NAME = rf"[{UPPER}][\w’'‘ʻ-]*(?:[ \t]+[{UPPER}][\w’'‘ʻ-]*)?"
+
+
+def not_a_name(name: str, key: str) -> bool:
+    """A word that is no place's name wherever it stands: a month, a people, a body.
+
+    A word that only begins like a country ("Polan") may still be a town: the pair's
+    two ends are adjectives together or not at all ("the Kyrgyz–Uzbek border")."""
+    return (
+        any(w in NOT_PLACES for w in key.split())
+        or key.split()[-1] in BODY_WORDS
+        or demonym(name)
+        or key.split()[0] in COMPASS
+        or bool(DATE_WORD.search(name))
+    )
+
+
+LEADING_WORDS = frozenset({"The", "In", "On", "At", "Both", "Each", "From", "To", "Near"})
+"""A capitalised first word that is not part of the unit's name ("In Kech district")."""
+
+
+NAME = (
+    rf"[{UPPER}][\w’'-]+(?:[ \t]+(?:(?:de|del|della|da|do|dos|das|di|du|des|la|le|los|las)[ \t]+)?"
+    rf"(?:[{UPPER}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{UPPER}])[\w’'-]+){{0,2}}(?![\w’'-])"
+)
+"""One to three capitalised words; a later one may follow an Arabic article ("Bab al-Hawa")
+or a Romance one ("Villa del Rosario", "San Antonio del Táchira")."""
+LISTED_NAME = re.compile(NAME)
+WORD = rf"[{UPPER}][\w’'-]+"
+
+
+def whose_word(word: str) -> bool:
+    """A word that says whose or what kind, not which: a nationality, a month, a body's word."""
+    key = normalize(word)
+    return (
+        not key
+        or key in NOT_PLACES
+        or key in BODY_WORDS
+        or country_adjective(key)
+        or demonym(word)
+        or bool(DATE_WORD.search(word))
+    )
+
+
+def without_possessive(found: tuple[str, int, int]) -> tuple[str, int, int]:
+    """ "near Lake Sevan's eastern hills": the place is Lake Sevan."""
+    name, start, end = found
+    if re.search(r"['’]s$", name) and len(name) > 3:
+        return name[:-2], start, end - 2
+    return name, start, end
+
+
+def capitalised_runs(text: str) -> Iterable[re.Match[str]]:
+    return _CAPITALISED.finditer(text)
+
+
+def name_ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, normalized) of every sub-run of 1-4 words, longest first.
+
+    A possessive's 's is not part of the name ("Balochistan's government"), and
+    no sub-run starts or ends with a connector ("and Kabul").
+    """
+    words = []
+    for m in re.finditer(r"[^\s-]+", run.group(0)):
+        a, b = m.start() + run.start(), m.end() + run.start()
+        if text[b - 2 : b] in ("'s", "’s") and b - a > 2:
+            b -= 2
+        words.append((a, b))
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            start, end = words[i][0], words[i + n - 1][1]
+            first, last = text[start : words[i][1]], text[words[i + n - 1][0] : end]
+            if first.lower() in CONNECTORS or last.lower() in CONNECTORS:
+                continue
+            yield start, end, normalize(text[start:end])
+
+
+DATE_WORD = re.compile(
+    r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day|week|month|year"
+    r"|tonight|morning|evening|night)s?\b",
+    re.IGNORECASE,
+)

@@ -349,3 +349,22 @@ def test_a_bridge_a_mount_and_a_name_with_a_romance_article_are_places():
         ["Puerto de la Tuzkent", "Puerto de la Tuzkent", "town"],
     ]
     assert places("On 5 May climbers camped at the foot of Mount Kelesh.") == ["Mount Kelesh"]
+
+
+def test_a_name_the_model_calls_a_body_is_a_place_after_in_near_or_around():
+    text = "On 3 May traders in Urbel and Villa del Kelesh reopened their shops."
+    assert places(text) == ["Urbel", "Villa del Kelesh"]
+
+
+def test_a_name_in_apposition_with_its_kind_noun_before_or_after_is_that_kind():
+    got = rows("On 4 May Kosovo reopened Kelmare, its busiest crossing into Serbia.")
+    assert got[got["place"] == "Kelmare"]["geo_precision"].tolist() == ["site"]
+    got = rows("The third bridge, Tuzbel, opened on 5 May.")
+    assert got[["place", "geo_precision"]].values.tolist() == [["Tuzbel", "site"]]
+
+
+def test_a_feature_word_after_a_name_with_romance_articles_takes_the_whole_name():
+    got = rows("On 6 May guards stopped lorries at the Juan de la Kelesh bridge.")
+    assert got[["place", "evidence_place_text", "geo_precision"]].values.tolist() == [
+        ["Juan de la Kelesh bridge", "Juan de la Kelesh", "site"]
+    ]

@@ -84,13 +84,20 @@ def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
 
 
 _AFTER_PLACE_WORD = re.compile(
-    r"\b(?:at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite|faces"
-    r"|facing|around|between|beyond|below|above|along|past)"
+    r"\b(?P<word>at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite"
+    r"|faces|facing|around|between|beyond|below|above|along|past)"
     rf"\s+(?:the\s+)?(?P<name>{NAME})"
     rf"(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
 )
 """A name after a place word, and the names coordinated with it ("near Angoor Adda,
 Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
+_WHERE_WORDS = frozenset(
+    {"near", "in", "around", "outside", "inside", "opposite", "towards", "beyond", "along"}
+)
+"""Words after which only a place stands: a name the model calls an organisation is still a
+place there ("traders in Ureña and Villa del Rosario"), but not after "to", "from" or "at"
+("according to Reuters", "officials at Gazprom")."""
+_NOT_HERE = ("ORG", "NORP", "EVENT", "LAW")
 _PEOPLE_AFTER = re.compile(
     r"(?:\s+(?:al|ul|el|bin|ibn)-?[\w’'-]*)*\s+(?:militants|fighters|forces|troops|guards"
     r"|officials|rebels|insurgents|police|soldiers|commanders|leaders?|members|supporters"
@@ -106,18 +113,20 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     organisation, nationality or date, nor a nationality's adjective.
     """
     out = []
-    found = []
+    found: list[tuple[str, int, int, bool]] = []
     for m in _AFTER_PLACE_WORD.finditer(text):
-        found.append((m.group("name"), m.start("name"), m.end("name")))
+        names = [(m.group("name"), m.start("name"), m.end("name"))]
         if m.group("more"):
             base = m.start("more")
-            found += [
+            names += [
                 (n.group(0), base + n.start(), base + n.end())
                 for n in LISTED_NAME.finditer(m.group("more"))
             ]
-    for name, start, end in map(without_possessive, found):
+        found += [(*without_possessive(n), m.group("word") in _WHERE_WORDS) for n in names]
+    for name, start, end, where in found:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or any(t.ent_type_ in ("ORG", "NORP", "EVENT", "LAW") for t in span):
+        not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE
+        if span is None or any(t.ent_type_ in not_here for t in span):
             continue
         if _PEOPLE_AFTER.match(text, end):
             continue

@@ -78,7 +78,7 @@ def named_units(text: str) -> list[PlaceMention]:
 
 
 _NAMED_FEATURE = re.compile(
-    rf"(?<![\w’'-])(?P<name>[{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\s+"
+    rf"(?<![\w’'-])(?P<name>{NAME})\s+"
     r"(?P<word>pass|valley|plateau|range|mountains|hills?|heights|plains?|desert|steppe"
     r"|glacier|gorge|peninsula|island|strait|tunnel|bridge|enclave|air[ \t]+base|airbase"
     r"|base)\b"
@@ -207,6 +207,7 @@ _KIND_NOUN = {
     ),
     **dict.fromkeys(("province", "provinces", "region", "regions", "oblast"), "province"),
     **dict.fromkeys(("crossing", "crossings", "pass"), "crossing"),
+    **dict.fromkeys(("bridge", "bridges", "tunnel"), "site"),
     "base": "base",
     "lake": "lake",
 }  # fmt: skip
@@ -217,11 +218,16 @@ _KIND_OF_NAMES = re.compile(
     rf"(?P<name>{NAME})(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
 )
 _APPOSED_KIND = re.compile(
-    rf"(?<![\w’'-])(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?<![\w’'-])(?P<name>{NAME}),\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?P<word>{_KIND_NOUNS})(?![’'\w-])"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|where|of|in|on|near|at|and|whose|with|from|to"
-    r"|across|along|between|by|held|run|controlled|claimed)\b)"
+    r"|into|across|along|between|by|held|run|controlled|claimed)\b)"
 )
+_KIND_THEN_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<word>{_KIND_NOUNS}),\s+"
+    rf"(?P<name>{NAME}),"
+)
+"""A name in apposition after its kind noun: "The third bridge, Tienditas, finished ..." """
 
 
 def named_by_kind_noun(text: str) -> list[PlaceMention]:
@@ -230,7 +236,7 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
     Pakhtunkhwa": names the words around call towns, districts, enclaves, deserts or lakes.
     Unplaced, of the kind the word gives."""
     out = []
-    for rx in (_KIND_OF_NAMES, _APPOSED_KIND):
+    for rx in (_KIND_OF_NAMES, _APPOSED_KIND, _KIND_THEN_NAME):
         for m in rx.finditer(text):
             kind = _KIND_NOUN[m.group("word")]
             if m.groupdict().get("link") == "of" and not (

@@ -208,8 +208,9 @@ LEADING_WORDS = frozenset({"The", "In", "On", "At", "Both", "Each", "From", "To"
 """A capitalised first word that is not part of the unit's name ("In Kech district")."""
 
 
+_ARTICLES = r"(?:de|del|della|da|do|dos|das|di|du|des|la|le|los|las)"
 NAME = (
-    rf"[{UPPER}][\w’'-]+(?:[ \t]+(?:(?:de|del|della|da|do|dos|das|di|du|des|la|le|los|las)[ \t]+)?"
+    rf"[{UPPER}][\w’'-]+(?:[ \t]+(?:{_ARTICLES}[ \t]+){{0,2}}"
     rf"(?:[{UPPER}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{UPPER}])[\w’'-]+){{0,2}}(?![\w’'-])"
 )
 """One to three capitalised words; a later one may follow an Arabic article ("Bab al-Hawa")

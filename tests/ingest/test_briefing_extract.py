@@ -268,3 +268,13 @@ def test_a_dated_clause_naming_no_place_is_also_proposed_at_the_place_the_text_i
         ["Zorabad Kalay", "guessed"],
         ["Pakistan", "country"],
     ]
+
+
+def test_adjectives_not_built_on_the_country_name_stem_still_name_the_country():
+    text = (
+        "Thailand and Afghanistan argued over Hairatan. "
+        "On 6 May the Thai government recalled its envoy."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert ["Thailand", "Thai"] in dated[["place", "evidence_place_text"]].values.tolist()

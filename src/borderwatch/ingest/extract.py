@@ -291,16 +291,23 @@ def _unplaced_clauses(
 
 def _country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMention | None:
     """The country named before whose adjective `word` is ("Indian" of India, "Tajik" of
-    Tajikistan, "Chinese" of China): the country's name less an ending, or less its final
-    vowels with an adjective's ending."""
+    Tajikistan, "Chinese" of China, "Thai" of Thailand, "Finnish" of Finland): the
+    country's name less an ending, or its stem (less its final vowels, or less "-ey",
+    "-land", "-on") with an adjective's ending."""
     key = fold(word)
     if len(key) < 4:
         return None
     for c in reversed(countries):
-        name = fold(c.name)
-        stem = name.split()[0].rstrip("aeiouy")
-        if (name.startswith(key) and name[len(key) :] in ("", "istan", "stan", "ia")) or (
-            key.startswith(stem) and key[len(stem) :] in ("n", "an", "ian", "i", "ese", "ish")
+        name = fold(c.name).split()[0]
+        if name.startswith(key) and name[len(key) :] in ("", "istan", "stan", "ia", "land"):
+            return c
+        stems = {name.rstrip("aeiouy"), name.removesuffix("ey"), name.removesuffix("on")}
+        stems |= {name.removesuffix("land"), name.removesuffix("and")} - {name}
+        if any(
+            len(stem) >= 3
+            and key.startswith(stem)
+            and key[len(stem) :] in ("n", "an", "ian", "i", "ese", "ish", "nish")
+            for stem in stems
         ):
             return c
     return None

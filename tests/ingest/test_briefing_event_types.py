@@ -138,10 +138,19 @@ def test_a_statement_of_what_happened_is_the_happening_a_figure_or_a_forecast_is
     assert type_at(text, "Panji Poyon") == ["statement"]
 
 
-def test_a_dated_happening_with_no_event_word_is_other_and_trusted_little():
+def test_a_dated_clause_with_no_event_word_is_typed_by_the_learned_model_with_its_reasons():
     df = rows("Drivers waited at Hairatan on 9 May.")
+    assert df[["place", "event_type"]].values.tolist() == [["Hairatan", "other"]]
+    cue = df["evidence_type_cue"].iloc[0]
+    probability = float(cue.removeprefix("model ").split(":")[0])
+    assert cue.startswith(f"model {probability:.2f}: ") and "verb:wait" in cue
+    assert float(df["candidate_confidence"].iloc[0]) == probability  # curated place, day given
+
+
+def test_a_dated_clause_the_model_is_unsure_of_is_other_and_trusted_little():
+    df = rows("Andkhoi has been quiet since May.")
     assert df[["place", "event_type", "evidence_type_cue"]].values.tolist() == [
-        ["Hairatan", "other", "no event word in the dated clause"]
+        ["Andkhoy", "other", "no event word in the dated clause"]
     ]
     assert float(df["candidate_confidence"].iloc[0]) <= 0.3
     # State forces at work are a deployment, whatever the verb.

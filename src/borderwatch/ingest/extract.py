@@ -24,7 +24,7 @@ import pandas as pd
 
 from borderwatch.data import vocab
 from borderwatch.data.problems import DataError, Problem
-from borderwatch.ingest import nlp
+from borderwatch.ingest import nlp, typemodel
 from borderwatch.ingest.dates import DateRef, find_dates
 from borderwatch.ingest.eventtype import (
     NO_CUE,
@@ -469,7 +469,19 @@ def _dated_cue(doc: Any, d: DateRef, m: PlaceMention) -> TypeCue | None:
     if own.i > verb.i and own.dep_ == "conj" and verb in own.ancestors:
         return None
     cue = clause_cue(verb, {t.i for t in span})
-    return cue if cue.event_type else None
+    return cue if cue.event_type else _learned_cue(doc, d)
+
+
+def _learned_cue(doc: Any, d: DateRef) -> TypeCue | None:
+    """Where the rules find no event word in the date's clause, the learned model's type
+    (`typemodel`), trusted as much as its probability; its cue names the features that
+    weighed most. Leaving one briefing out, the rules type 79 % of dev's dated clauses
+    and 57 % of the ten briefings added after they last changed; the rules with the
+    model where they find nothing 83 % and 66 % (docs/ingest.md)."""
+    guess = typemodel.classify(doc, d.begin, d.stop)
+    if guess is None or guess.probability < typemodel.FLOOR:
+        return None  # a guess this unsure is no better than `other`
+    return TypeCue(guess.event_type, guess.cue, guess.probability)
 
 
 def _acting_country(text: str, m: PlaceMention, in_sentence: list[PlaceMention]) -> bool:

@@ -354,6 +354,9 @@ def test_a_bridge_a_mount_and_a_name_with_a_romance_article_are_places():
 def test_a_name_the_model_calls_a_body_is_a_place_after_in_near_or_around():
     text = "On 3 May traders in Urbel and Villa del Kelesh reopened their shops."
     assert places(text) == ["Urbel", "Villa del Kelesh"]
+    # a source is not a destination, whatever the model calls it
+    text = "On 3 May the ministry said, according to Reuters, that the Kelesh post shut."
+    assert places(text) == ["Kelesh"]
 
 
 def test_a_name_in_apposition_with_its_kind_noun_before_or_after_is_that_kind():

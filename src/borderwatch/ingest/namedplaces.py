@@ -84,7 +84,8 @@ def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
 
 
 _AFTER_PLACE_WORD = re.compile(
-    r"\b(?P<word>at|near|in|into|to|from|via|through|over|towards|outside|inside|opposite"
+    r"\b(?P<word>at|near|in|into|(?<!according\s)(?<!due\s)to|from|via|through|over|towards"
+    r"|outside|inside|opposite"
     r"|faces|facing|around|between|beyond|below|above|along|past)"
     rf"\s+(?:the\s+)?(?P<name>{NAME})"
     rf"(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"

@@ -25,7 +25,9 @@ _NOT_PLACE_ENTITIES = ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "ORD
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|into|across|over|from|to|towards|inside|via|opposite|faces|facing"
+    # "according to Reuters", "due to Gazprom": a source or a cause, not a destination
+    r"\b(?:in|at|near|outside|into|across|over|from|(?<!according\s)(?<!due\s)to|towards|inside"
+    r"|via|opposite|faces|facing"
     r"|visit(?:ed|s|ing)?)"
     r"\s+(?:the\s+)?$"
 )

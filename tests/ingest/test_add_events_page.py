@@ -227,9 +227,10 @@ def test_a_candidate_no_gazetteer_places_says_so_and_is_never_saved_without_coor
     at = page.run()
     at.button(key="extract").click()
     at = at.run()
-    assert candidates_shown(at)[:2] == [
-        "#1 · Kelesh Tunnel · 2021-09-06 (day) · crossing_closed · confidence 0.30",
-        "#2 · Hairatan · 2021-09-07 (day) · crossing_closed · confidence 1.00",
+    # (the type and confidence are the type rules' business, not this test's)
+    assert [c.split(" · ")[:3] for c in candidates_shown(at)[:2]] == [
+        ["#1", "Kelesh Tunnel", "2021-09-06 (day)"],
+        ["#2", "Hairatan", "2021-09-07 (day)"],
     ]
     notes = [t.value for t in at.text if t.value.startswith("No coordinates")]
     # Hairatan is in the gazetteer: only the tunnel lacks a location

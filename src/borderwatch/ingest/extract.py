@@ -477,7 +477,7 @@ def _learned_cue(doc: Any, d: DateRef) -> TypeCue | None:
     (`typemodel`), trusted as much as its probability; its cue names the features that
     weighed most. Leaving one briefing out, the rules type 79 % of dev's dated clauses
     and 57 % of the ten briefings added after they last changed; the rules with the
-    model where they find nothing 83 % and 66 % (docs/ingest.md)."""
+    model where they find nothing 82 % and 66 % (docs/ingest.md)."""
     guess = typemodel.classify(doc, d.begin, d.stop)
     if guess is None or guess.probability < typemodel.FLOOR:
         return None  # a guess this unsure is no better than `other`

@@ -196,14 +196,20 @@ def test_accept_merge_and_drop_take_one_click_each_and_saving_assigns_the_next_i
     assert not any(i.startswith("CAND") for i in saved["event_id"])
 
 
+def extract(at: AppTest, text: str, published: dt.date) -> AppTest:
+    """The page after pasting `text` with a publication date and a source and asking for
+    candidates."""
+    at.text_area(key="pasted").input(text)
+    at.date_input(key="published").set_value(published)
+    at.selectbox(key="source_id").select("OXAN-2021-07-13")
+    at = at.run()
+    at.button(key="extract").click()
+    return at.run()
+
+
 def test_merge_folds_a_candidate_into_the_row_at_the_same_place(page):
     text = "Uzbekistan closed Hairatan on 6 September. Hairatan stayed closed on 8 September."
-    page.text_area(key="pasted").input(text)
-    page.date_input(key="published").set_value(dt.date(2021, 9, 16))
-    page.selectbox(key="source_id").select("OXAN-2021-07-13")
-    at = page.run()
-    at.button(key="extract").click()
-    at = at.run()
+    at = extract(page, text, dt.date(2021, 9, 16))
     assert candidates_shown(at) == [
         "#1 · Hairatan · 2021-09-06 (day) · crossing_closed · confidence 1.00",
         "#2 · Hairatan · 2021-09-08 (day) · crossing_closed · confidence 0.90",
@@ -221,12 +227,7 @@ def test_merge_folds_a_candidate_into_the_row_at_the_same_place(page):
 
 def test_a_candidate_no_gazetteer_places_says_so_and_is_never_saved_without_coordinates(page):
     text = "Lorries queued at the Kelesh Tunnel on 6 September; Hairatan closed on 7 September."
-    page.text_area(key="pasted").input(text)
-    page.date_input(key="published").set_value(dt.date(2021, 9, 16))
-    page.selectbox(key="source_id").select("OXAN-2021-07-13")
-    at = page.run()
-    at.button(key="extract").click()
-    at = at.run()
+    at = extract(page, text, dt.date(2021, 9, 16))
     # (the type and confidence are the type rules' business, not this test's)
     assert [c.split(" · ")[:3] for c in candidates_shown(at)[:2]] == [
         ["#1", "Kelesh Tunnel", "2021-09-06 (day)"],

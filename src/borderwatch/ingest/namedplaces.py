@@ -15,13 +15,13 @@ from borderwatch.ingest.placewords import (
     COMPASS,
     DATE_WORD,
     LEADING_WORDS,
-    LISTED_NAME,
     NAME,
     NOT_PLACES,
     PAIR_NAME,
     UPPER,
     country_adjective,
     demonym,
+    names_of,
     without_possessive,
 )
 
@@ -116,14 +116,8 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     out = []
     found: list[tuple[str, int, int, bool]] = []
     for m in _AFTER_PLACE_WORD.finditer(text):
-        names = [(m.group("name"), m.start("name"), m.end("name"))]
-        if m.group("more"):
-            base = m.start("more")
-            names += [
-                (n.group(0), base + n.start(), base + n.end())
-                for n in LISTED_NAME.finditer(m.group("more"))
-            ]
-        found += [(*without_possessive(n), m.group("word") in _WHERE_WORDS) for n in names]
+        where = m.group("word") in _WHERE_WORDS
+        found += [(*without_possessive(n), where) for n in names_of(m)]
     for name, start, end, where in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE

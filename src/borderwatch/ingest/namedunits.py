@@ -22,6 +22,7 @@ from borderwatch.ingest.placewords import (
     WORD,
     country_adjective,
     demonym,
+    names_of,
     not_a_name,
     whose_word,
     without_possessive,
@@ -243,14 +244,7 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
                 m.group("word").endswith("s") or re.search(r"\bthe\s+$", text[: m.start()])
             ):
                 continue  # "the town of Jermuk", "townships of Maungdaw"; not "a district of X"
-            found = [(m.group("name"), m.start("name"), m.end("name"))]
-            if m.groupdict().get("more"):
-                base = m.start("more")
-                found += [
-                    (n.group(0), base + n.start(), base + n.end())
-                    for n in LISTED_NAME.finditer(m.group("more"))
-                ]
-            for name, start, end in map(without_possessive, found):
+            for name, start, end in map(without_possessive, names_of(m)):
                 words = name.split()
                 if words[0] in LEADING_WORDS:
                     if len(words) == 1:

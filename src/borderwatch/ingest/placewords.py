@@ -232,6 +232,19 @@ def whose_word(word: str) -> bool:
     )
 
 
+def names_of(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """(name, start, end) of a match's "name" group and of each name in its "more" group,
+    a list closed by "and" / "or" ("near Angoor Adda, Bajaur and Kurram")."""
+    found = [(m.group("name"), m.start("name"), m.end("name"))]
+    if m.groupdict().get("more"):
+        base = m.start("more")
+        found += [
+            (n.group(0), base + n.start(), base + n.end())
+            for n in LISTED_NAME.finditer(m.group("more"))
+        ]
+    return found
+
+
 def without_possessive(found: tuple[str, int, int]) -> tuple[str, int, int]:
     """ "near Lake Sevan's eastern hills": the place is Lake Sevan."""
     name, start, end = found

@@ -416,3 +416,12 @@ def test_a_clause_saying_where_something_went_takes_the_act_it_modifies():
         "as it flew towards Termez the same day; officials said it threatened the base there."
     )
     assert type_at(text, "Termez") == ["clash"]
+
+
+def test_a_word_that_only_begins_like_a_closing_verb_closes_nothing():
+    # "several" starts with "sever", which as a verb cuts a link.
+    assert_types(
+        {
+            ("Several hundred traders waited at Hairatan on 3 May.", "Hairatan"): "other",
+        }
+    )

@@ -16,7 +16,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (
         r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspen(?:d|ds|ded|ding|sion)|"
         r"block(?:ed|s|ing|ade)?|blockaded?|halt\w*|stopp(?:ed|ing)|stops?|barr(?:ed|ing)|bars?|"
-        r"bann(?:ed|ing)|bans?|restrict\w*|tighten\w*|curbs?|curbed|cut|sever\w*",
+        r"bann(?:ed|ing)|bans?|restrict\w*|tighten\w*|curbs?|curbed|cut|sever(?:s|ed|ing|ance)?",
         "crossing_closed",
     ),
     (r"threat\w*|menac\w*|endanger\w*", "crossing_threatened"),
@@ -195,7 +195,7 @@ BREAK = re.compile(r"(?:br(?:oke|eak|eaks|eaking|oken))$")
 SHUT = re.compile(r"(?:clos(?:e|ed|es|ing)|shut\w*|seal\w*|reclos\w*)$")
 STOP = re.compile(
     r"(?:block(?:s|ed|ing)?|blockaded?|suspend\w*|halt\w*|stop(?:s|ped|ping)?|barr(?:ed|ing)|"
-    r"bars?|bann?(?:ed|ing)|bans?|restrict\w*|tighten\w*|cut(?:s|ting)?|sever\w*|curb(?:s|ed)?|"
+    r"bars?|bann?(?:ed|ing)|bans?|restrict\w*|tighten\w*|cut(?:s|ting)?|sever(?:s|ed|ing|ance)?|curb(?:s|ed)?|"
     r"limit(?:s|ed|ing)?|install\w*|impos\w*|introduc\w*)$"
 )
 OPEN_V = re.compile(

@@ -371,3 +371,31 @@ def test_a_feature_word_after_a_name_with_romance_articles_takes_the_whole_name(
     assert got[["place", "evidence_place_text", "geo_precision"]].values.tolist() == [
         ["Juan de la Kelesh bridge", "Juan de la Kelesh", "site"]
     ]
+
+
+def test_names_listed_in_one_series_with_a_place_are_places_of_its_kind():
+    text = (
+        "On 18 May guards closed Termez, Nuijamaa (Torfyanovka to the Russians), Imatra and Salla."
+    )
+    assert places(text) == ["Termez", "Nuijamaa", "Torfyanovka", "Imatra", "Salla"]
+
+
+def test_a_series_of_people_or_of_countries_names_no_place_of_its_own():
+    text = (
+        "On 18 May Presidents Rahmon and Mirziyoyev met in Termez, and the war between "
+        "Israel and Hezbollah went on."
+    )
+    assert places(text) == ["Termez", "Israel"]
+
+
+def test_two_names_joined_by_and_are_two_places():
+    text = "Those talks produced pull-backs at Gogra and Hot Springs in September 2022."
+    assert list(rows(text)["evidence_place_text"]) == ["Gogra", "Hot Springs"]
+
+
+def test_a_country_adjective_of_any_ending_and_a_two_letter_acronym_are_not_places():
+    text = (
+        "On 3 May Finnish guards and Lebanese officials met the EU border agency at Termez, "
+        "and rail freight through Vainikkala stopped."
+    )
+    assert places(text) == ["Termez", "Vainikkala"]

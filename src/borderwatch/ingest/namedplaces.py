@@ -15,6 +15,7 @@ from borderwatch.ingest.placewords import (
     COMPASS,
     DATE_WORD,
     LEADING_WORDS,
+    LISTED_NAME,
     NAME,
     NOT_PLACES,
     PAIR_NAME,
@@ -65,7 +66,12 @@ _DASHED_PAIR = re.compile(
     r"(?P<route>\s+(?:[a-z]+\s+)?(?:crossings?|border|line|road|railway|rail|highway|routes?"
     r"|pipeline|corridor|bridge|link|checkpoint|motorway|canal|transmission)\b)?"
 )
-_BRACKETED = re.compile(rf"(?<![\w’'-])(?P<a>{PAIR_NAME})\s+\((?P<b>{PAIR_NAME})\)")
+_BRACKETED = re.compile(
+    rf"(?<![\w’'-])(?P<a>{PAIR_NAME})\s+\((?:also\s+(?:spelt|spelled|written|called|known\s+as)\s+)?"
+    rf"(?P<b>{PAIR_NAME})(?:\s+(?:to|for|in)\s+(?:the\s+)?[\w ]{{1,25}})?\)"
+)
+"""Another name in brackets: "Taraz (Zhambyl)", "Chazabeh (also spelt Chazzabeh)",
+"Vaalimaa (Torfyanovka to the Russians)"."""
 
 
 def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
@@ -93,10 +99,23 @@ _AFTER_PLACE_WORD = re.compile(
 """A name after a place word, and the names coordinated with it ("near Angoor Adda,
 Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
 _WHERE_WORDS = frozenset(
-    {"near", "in", "around", "outside", "inside", "opposite", "towards", "beyond", "along"}
+    {
+        "near",
+        "in",
+        "around",
+        "outside",
+        "inside",
+        "opposite",
+        "towards",
+        "beyond",
+        "along",
+        "through",
+        "via",
+    }
 )
 """Words after which only a place stands: a name the model calls an organisation is still a
-place there ("traders in Ureña and Villa del Rosario"), but not after "to", "from" or "at"
+place there ("traders in Ureña and Villa del Rosario", "freight through Vainikkala"), but
+not after "to", "from" or "at"
 ("according to Reuters", "officials at Gazprom")."""
 _NOT_HERE = ("ORG", "NORP", "EVENT", "LAW")
 _PEOPLE_AFTER = re.compile(
@@ -156,4 +175,72 @@ def every_occurrence(text: str, found: list[PlaceMention]) -> list[PlaceMention]
                         "entity",
                     )
                 )
+    return out
+
+
+_ASIDE = r"(?:[ \t]*\([^()\n]{1,60}\))?"
+_SERIES = re.compile(
+    rf"(?<![\w’'-])(?P<first>{NAME}){_ASIDE}(?P<more>(?:,[ \t]+{NAME}{_ASIDE})*,?[ \t]+"
+    rf"(?:and|or)[ \t]+{NAME}){_ASIDE}"
+)
+"""A series of names closed by "and" / "or", each name perhaps followed by an aside in
+brackets: "Vaalimaa (Torfyanovka to the Russians), Nuijamaa, Imatra and Niirala"."""
+_TITLES = frozenset(
+    {"presidents", "president", "ministers", "minister", "mr", "mrs", "ms", "general", "generals"}
+)
+
+
+def series_names(text: str) -> list[list[tuple[str, int, int]]]:
+    """The names of each series in `text`, as (name, start, end), brackets left out."""
+    out = []
+    for m in _SERIES.finditer(text):
+        names = [(m.group("first"), m.start("first"), m.end("first"))]
+        more, base = m.group("more"), m.start("more")
+        unbracketed = re.sub(r"\([^()\n]*\)", lambda b: " " * len(b.group(0)), more)
+        names += [
+            (n.group(0), base + n.start(), base + n.end())
+            for n in LISTED_NAME.finditer(unbracketed)
+        ]
+        out.append([without_possessive(n) for n in names])
+    return out
+
+
+def listed_with_places(text: str, doc: Any, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Vaalimaa, Nuijamaa, Imatra and Niirala" where Niirala is a place: the names listed
+    in one series with a place (not a country: "Russia, Belarus and Wagner" mixes kinds)
+    are places of its kind. Not a name that says whose or what (a nationality, a month,
+    a body, an acronym), nor one after a title ("Presidents Erdoğan and Putin")."""
+    spans: dict[tuple[int, int], list[PlaceMention]] = {}
+    for m in found:
+        spans.setdefault((m.start, m.end), []).append(m)
+    out = []
+    for names in series_names(text):
+        anchors = [
+            spans[(s, e)][0]
+            for _, s, e in names
+            if (s, e) in spans and all(m.kind != "country" for m in spans[(s, e)])
+        ]
+        if not anchors:
+            continue
+        for name, start, end in names:
+            if (start, end) in spans or any(m.start < end and start < m.end for m in found):
+                continue
+            words = name.split()
+            key = normalize(name)
+            if (
+                name.isupper()
+                or not key
+                or any(w in NOT_PLACES or w in _TITLES for w in key.split())
+                or key.split()[-1] in BODY_WORDS
+                or DATE_WORD.search(name)
+                or demonym(name)
+                or country_adjective(key.split()[0])
+                or key.split()[0] in COMPASS
+                or words[0] in LEADING_WORDS
+            ):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(t.ent_type_ in ("NORP", "DATE", "EVENT", "LAW") for t in span):
+                continue
+            out.append(PlaceMention(name, "", anchors[0].kind, name, start, end, "entity"))
     return out

@@ -32,6 +32,7 @@ from borderwatch.ingest.countries import capital_countries, countries_by_name, c
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.namedplaces import (
     every_occurrence,
+    listed_with_places,
     named_by_preposition,
     named_crossings,
     pairs_in,
@@ -57,6 +58,7 @@ from borderwatch.ingest.placewords import (
     DASHES,
     LEADING_WORDS,
     NOT_PLACES,
+    UPPER,
     capitalised_runs,
     country_adjective,
     demonym,
@@ -155,6 +157,7 @@ class PlaceFinder:
             ]
         hits += self._waters(text)
         if doc is not None:
+            hits += every_occurrence(text, listed_with_places(text, doc, hits))
             hits += self._paired(text, hits)
         bodies = body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
@@ -169,12 +172,12 @@ class PlaceFinder:
                 and not placed_by_context(text, m.start, m.end)
             )
         ]  # "with Medvedev in Moscow" after "President Dmitry Medvedev": the person
-        # "the BRICS summit", "the CSTO": an acronym names a body; only a list may say
-        # otherwise (a curated or country name written in capitals)
+        # "the BRICS summit", "the CSTO", "the EU border agency": an acronym names a body;
+        # only a list may say otherwise (a curated or country name written in capitals)
         hits = [
             m
             for m in hits
-            if not (m.source in ("geonames", "entity") and len(m.text) > 2 and m.text.isupper())
+            if not (m.source in ("geonames", "entity") and len(m.text) >= 2 and m.text.isupper())
         ]
         hits.sort(key=lambda m: (m.start, -(m.end - m.start), SOURCE_RANK[m.source]))
         out: list[PlaceMention] = []
@@ -390,8 +393,10 @@ class PlaceFinder:
                 continue  # "Pakistanis", "Afghans": people, not a place
             if re.search(r"\s(?:to|from|via)\s", span.text):
                 continue  # "Iğdır to Nakhchivan": a route's two ends, each read on its own
-            if "," in span.text:
-                continue  # "Gogra, Hot Springs": a list, whose names the list rule reads
+            if "," in span.text or re.search(rf"\s(?:and|or)\s+[{UPPER}]", span.text):
+                # "Gogra, Hot Springs", "Gogra and Hot Springs": a list, whose names the
+                # list rules read ("Sistan and Baluchestan" is a province the lists hold)
+                continue
             words = [t for t in span if t.is_alpha or t.text == "-"]
             if not words or not span.text[:1].isupper():
                 continue

@@ -165,22 +165,31 @@ def demonym(name: str) -> bool:
 
 
 def country_adjective(key: str) -> bool:
-    """ "afghan", "iranian", "pakistani", "chinese": one word that begins like a country's name.
+    """ "afghan", "iranian", "pakistani", "chinese", "finnish", "lebanese": one word that
+    begins like a country's name.
 
     Only one word: "Ghulam Khan" or "Islam Qala" name a crossing, whatever their endings.
     The word is the name less a country ending ("tajik" of Tajikistan, "mongol" of
-    Mongolia) or the name, less a final vowel, with an adjective's ending ("iranian",
-    "pakistani", "chinese"): "Angoor" only shares Angola's first letters, and "Moldo"
-    and "Polan" are towns' names, not Moldova's and Poland's adjectives.
+    Mongolia) or the name's stem with an adjective's ending: less its final vowels
+    ("iranian", "pakistani", "chinese"), less "-on" ("lebanese"), less "-land" or
+    "-and" with "-ish" or nothing ("finnish", "polish", "thai"). "Angoor" only shares
+    Angola's first letters, and "Moldo" and "Polan" are towns' names, not Moldova's and
+    Poland's adjectives.
     """
     if " " in key or len(key) < 4:
         return False
     for c in countries_by_name():
         if c.startswith(key) and c[len(key) :] in ("", "istan", "stan", "ia"):
             return True
-        stem = c.split()[0].rstrip("aeiouy")
-        if key.startswith(stem) and key[len(stem) :] in _ADJECTIVE_ENDINGS:
-            return True
+        name = c.split()[0]
+        for stem, endings in (
+            (name.rstrip("aeiouy"), _ADJECTIVE_ENDINGS),
+            (name.removesuffix("on"), ("ese",)),
+            (name.removesuffix("land"), ("", "nish", "ish")),
+            (name.removesuffix("and"), ("ish",)),
+        ):
+            if len(stem) >= 3 and key.startswith(stem) and key[len(stem) :] in endings:
+                return True
     return False
 
 

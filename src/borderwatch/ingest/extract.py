@@ -546,6 +546,14 @@ def extract_candidates(
         if not _inside(d.begin, skip) and not _dateline(text, d)
     ]
     mentions = [m for m in finder.find(text, doc) if not _inside(m.start, skip)]
+    # A capital acting as its government ("Tbilisi did not close the crossing") is named
+    # together with its country at the same words; it is no place the text is about, so
+    # "the crossing" and the dated sentences that name no place never stand for it.
+    governing = {m.start for m in mentions if m.kind == "country"}
+
+    def _place(m: PlaceMention) -> bool:
+        return m.kind == "country" or m.start not in governing
+
     rows: list[dict[str, str]] = []
     actors: list[dict[str, str]] = []
     last_place: PlaceMention | None = None
@@ -558,14 +566,20 @@ def extract_candidates(
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
-        if last_place is not None and all(m.kind == "country" for m in in_sentence):
+        if last_place is not None and all(
+            m.kind == "country" or not _place(m) for m in in_sentence
+        ):
             # "Pakistan reopened the crossing": a country is not the crossing meant
             referred = _referred(sent, named + countries, last_place)
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
         if not in_sentence and sentence_dates:
             in_sentence = _standing_in(sent, sentence_dates[0], previous, named, countries)
-        previous = _topic(sent, [m for m in in_sentence if m.source != "referred"])
-        named += [m for m in in_sentence if m.kind != "country" and m.source not in _STAND_INS]
+        previous = _topic(sent, [m for m in in_sentence if m.source != "referred" and _place(m)])
+        named += [
+            m
+            for m in in_sentence
+            if m.kind != "country" and m.source not in _STAND_INS and _place(m)
+        ]
         countries += [m for m in in_sentence if m.kind == "country" and m.source not in _STAND_INS]
         last_place = _subject(named) or last_place
         if not in_sentence:

@@ -187,26 +187,27 @@ class PlaceFinder:
                 out.append(self._with_kind_word(text, m))
                 last_end = m.end
         if doc is not None and self.use_geonames:
-            out = [self._government(text, doc, m) for m in out]
+            out = [g for m in out for g in self._government(text, doc, m)]
             named = {m.country for m in out if m.kind == "country"}
             out = [_placed_in_a_neighbour(text, m, named) for m in out]
         return units_apart_from_namesakes(text, out)
 
-    def _government(self, text: str, doc: Any, m: PlaceMention) -> PlaceMention:
+    def _government(self, text: str, doc: Any, m: PlaceMention) -> list[PlaceMention]:
         """ "Ankara did not say", "Astana shut every crossing": a capital as the subject of
-        what is said or done is the government, so the country, not the city."""
+        what is said or done is a place (the answer keys name it) and stands for its
+        government, so its country is named there too, as a country that acts."""
         capitals = capital_countries()
         country = capitals.get(normalize(m.name)) or capitals.get(normalize(m.text))
         if country is None or m.kind == "country" or placed_by_context(text, m.start, m.end):
-            return m
+            return [m]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.root.dep_ != "nsubj" or span.root.head.lower_ in _PLACE_VERBS:
-            return m  # "Kabul fell", "Kabul was taken": the city
+            return [m]  # "Kabul fell", "Kabul was taken": the city only
         lat, lon = country_points(self.outlines).get(country["iso3"], (None, None))
         src = "borders.geojson: point inside the outline" if lat is not None else ""
         row = {"name": country["name"], "country": country["iso3"], "coord_source": src}
         row.update(latitude=lat, longitude=lon)
-        return mention_at(row, "country", "country", text, m.start, m.end)
+        return [m, mention_at(row, "country", "country", text, m.start, m.end)]
 
     def _paired(self, text: str, hits: list[PlaceMention]) -> list[PlaceMention]:
         """Both ends of "the Polan–Gabd line" and of "Bajgiran–Gaudan", and the other name in

@@ -169,9 +169,14 @@ UNSEEN = (
     "depsang_2013", "evros_2020", "galwan_2020", "hatay_su24_2015", "kyrgyz_uzbek_2017",
     "south_ossetia_2008", "uri_2016",  # heldout_g, retired into dev at 197eb5b
     "colombia_venezuela_2022", "kosovo_serbia_2022", "preah_vihear_2011",  # eebee61
+    "arbaeen_2023", "finland_east_2023", "kuznica_2021", "masnaa_2024", "mongolia_coal_2022",
+    "nasib_jaber_2018", "peace_spring_2019", "qaim_albukamal_2019", "tovuz_2020",
+    "yangtse_2022",  # heldout_h, retired into dev at 2dab6a8
 )  # fmt: skip
-"""Dev briefings added after the rules and their word lists last changed (the word lists
-are features of the model): for these the rules' figure is a blind one too."""
+"""Dev briefings the rules and their word lists had not been tuned on as of the tenth
+round's start (2dab6a8; the word lists are features of the model): since 197eb5b only a
+refactor and one bug fix (f04dcb4) changed them. For these the rules' figure at that
+commit is a blind one too; after a round tunes on them it no longer is."""
 
 
 def cross_validate(data: list[Example], penalty: float = PENALTY) -> None:

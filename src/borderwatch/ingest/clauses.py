@@ -27,7 +27,9 @@ def clause_words(verb: Any, place_tokens: set[int]) -> list[Any]:
     """The verb's own words: its subtree without other clauses that miss the place."""
     skip: set[int] = set()
     for tok in verb.subtree:
-        if tok.i != verb.i and tok.dep_ in _CLAUSE_DEPS:
+        # a noun parsed as a complement ("began surprise drills": 'surprise' as xcomp) is
+        # no clause of its own
+        if tok.i != verb.i and tok.dep_ in _CLAUSE_DEPS and tok.pos_ != "NOUN":
             sub = {t.i for t in tok.subtree}
             if not sub & place_tokens:
                 skip |= sub
@@ -121,3 +123,15 @@ def into_place(verb: Any) -> bool:
         )
         for c in verb.children
     )
+
+
+def out_of_town(verb: Any) -> bool:
+    """ "drove out of the town", "pulled out of Kherson": the movers gave the place up."""
+    for out in (c for c in verb.children if c.lower_ == "out"):
+        for of in (t for t in out.subtree if t.lower_ == "of" and t.dep_ == "prep"):
+            if any(
+                o.dep_ == "pobj" and (o.pos_ == "PROPN" or TOWN.match(o.lower_))
+                for o in of.children
+            ):
+                return True
+    return False

@@ -35,13 +35,14 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
         r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
-        r"artillery",
+        r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
+        r"confrontations?",
         "clash",
     ),
     (
         r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
         r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*|stationed|"
-        r"patrol\w*|garrison\w*|massed",
+        r"patrol\w*|garrison\w*|massed|pull-?backs?|pullbacks?|pull-?outs?",
         "military_deployment",
     ),
     (
@@ -65,13 +66,14 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
         r"arrest\w*|jail\w*|imprison\w*|kidnap\w*|abduct\w*|earthquakes?|quakes?|floods?|"
         r"flooded|flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
-        r"infections|exploded|smuggl\w*",
+        r"infections|exploded|smuggl\w*|marched|marching",
         "other",
     ),
     (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
         r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
-        r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*",
+        r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*|statements?|"
+        r"declarations?|communiqu\w*|approv\w*",
         "statement",
     ),
 )
@@ -126,7 +128,8 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         "people",
         r"people|persons|residents|villagers|civilians|families|traders|drivers|migrants?|"
         r"refugees|protesters|activists|opponents|journalists|students|workers|farmers|"
-        r"shepherds|men|women|children|crowds|nationals|citizens|locals|travell?ers",
+        r"shepherds|men|women|children|nationals|citizens|locals|travell?ers|"
+        r"seekers|thousands|hundreds|dozens|tens|millions|scores|pedestrians|crowds?",
     ),
     ("contraband", r"drugs|heroin|opium|methamphetamine|weapons|arms|contraband|fuel|smugglers"),
     (
@@ -225,6 +228,31 @@ FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
 AIR = re.compile(r"(?:flights?|airspace|air-?links?|air)$")
 HOUSEHOLDS = re.compile(r"(?:families|civilians|residents|villagers|inhabitants|refugees)$")
 """People who leave a place only when driven from it; drivers or traders leave daily."""
+
+GATHER = re.compile(
+    r"(?:wait(?:s|ed|ing)?|queu\w*|mass(?:ed|ing)|gather\w*|crowd(?:s|ed|ing)|throng\w*|"
+    r"stream(?:s|ed|ing)|pour(?:s|ed|ing)|flock\w*|camp(?:s|ed|ing)|trek\w*|swarm\w*|"
+    r"surg(?:e|ed|es|ing)|converg\w*|assembl\w*|march(?:ed|es|ing)|turn(?:s|ed|ing)?)$"
+)
+"""Verbs of people moving, gathering or waiting in numbers ("turned" only with "up"): a
+movement of people when civilians do it, a deployment when state forces do."""
+
+ROUTINE = re.compile(
+    r"(?:drivers|traders|workers|truckers|hauliers|merchants|smugglers|journalists|"
+    r"protesters|activists|students|farmers|shepherds)$"
+)
+"""People who travel, wait or gather for their work or a cause, not driven from home."""
+
+FACILITY = re.compile(
+    r"(?:depots?|warehouses?|plants?|factor(?:y|ies)|tankers?|tanks|stores?|dumps?|"
+    r"pipelines?|stations?|refiner(?:y|ies)|boilers?|cylinders?)$"
+)
+"""Things that blow up by accident: an explosion there is no attack."""
+
+BECAME = re.compile(r"(?:turn(?:s|ed)?|bec(?:a|o)mes?|proved?|grew|went)$")
+"""Verbs that make a state the news: "the stand-off turned lethal"."""
+
+QUANTITY = re.compile(r"(?:thousands|hundreds|dozens|tens|millions|scores)$")
 
 GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")

@@ -74,11 +74,23 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
     above = [a for a in verb.ancestors if a.pos_ == "VERB"][:1] if verb.dep_ == "advcl" else []
     rest = above + [t for t in rest if t not in above]
     for strength, tokens in ((0.8, ordered[1:]), (0.6, rest)):
-        for tok in tokens:
-            cue = word_cue(tok)
-            if cue:
-                return TypeCue(cue[0], cue[1], strength)
+        cue = _first_cue(tokens)
+        if cue:
+            return TypeCue(cue[0], cue[1], strength)
     return NO_CUE
+
+
+def _first_cue(tokens: Any) -> tuple[str, str] | None:
+    """The first cue of `tokens`, except that a town taken outranks the fighting or the
+    troops that took it ("troops captured the town after heavy fighting")."""
+    found = [c for c in (word_cue(t) for t in tokens) if c]
+    if not found:
+        return None
+    if found[0][0] in ("clash", "military_deployment"):
+        taken = next((c for c in found if c[0] == "territorial_control"), None)
+        if taken is not None:
+            return taken
+    return found[0]
 
 
 def _kept_cue(clause: list[Any]) -> TypeCue:
@@ -189,10 +201,9 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         key=lambda t: (t.pos_ != "VERB", is_adjunct(t, verb), min(abs(t.i - a) for a in anchor)),
     )
     for core in (False, True):
-        for tok in (w for w in words if is_adjunct(w, verb) == core or w.pos_ == "VERB"):
-            cue = word_cue(tok)
-            if cue:
-                return TypeCue(cue[0], cue[1], 0.8)
+        cue = _first_cue(w for w in words if is_adjunct(w, verb) == core or w.pos_ == "VERB")
+        if cue:
+            return TypeCue(cue[0], cue[1], 0.8)
         if core:
             break
         # State forces doing, or being given, anything else are a deployment.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from borderwatch.ingest.clauses import antecedent
-from borderwatch.ingest.cuewords import WH, class_of
+from borderwatch.ingest.cuewords import QUANTITY, WH, class_of
 
 
 def noun_class(tok: Any) -> str:
@@ -22,6 +22,11 @@ def noun_class(tok: Any) -> str:
         return "place"
     if tok.ent_type_ == "NORP" and tok.lower_.endswith("s"):
         return "people"
+    if QUANTITY.match(tok.lower_):
+        # "thousands of lorries" are traffic, "thousands" alone are people
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                return noun_class(o)
     own = class_of(tok.lower_)
     if own:
         return own

@@ -12,24 +12,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from borderwatch.ingest.clauses import arguments, into_place, negated
+from borderwatch.ingest.clauses import arguments, into_place, negated, out_of_town
 from borderwatch.ingest.cuewords import (
     ADMIT,
     AIR,
+    BECAME,
     BREAK,
     BUILD,
     CLOSURE_NOUNS,
     ERGATIVE,
     EXPLODE,
+    FACILITY,
     FIELD,
+    GATHER,
     GIVE,
     HOUSEHOLDS,
+    IRREGULAR,
     LIFT,
     MOVE,
     OPEN,
     OPEN_V,
     PASSAGE,
     RELOCATE,
+    ROUTINE,
     SEIZE,
     SHUT,
     STOP,
@@ -62,9 +67,16 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if EXPLODE.match(w) and "disaster" in (who, what):
         return "other", cue  # "the earthquake that struck": no clash
     if EXPLODE.match(w) and w.startswith("explod"):
-        return ("clash", cue) if who == "weapon" else ("other", tok.text)
+        # a depot or a tanker that blew up is an accident; pagers or a car that exploded an attack
+        accident = agent is not None and (who == "disaster" or FACILITY.match(agent.lower_))
+        return ("other", tok.text) if accident else ("clash", cue)
+    if who == "weapon" and not w.startswith(("fall", "fell", "land")):
+        return "clash", cue  # "bombs flattened a block", "rockets hit the town"
     if ADMIT.match(w) and (what in ("traffic", "people") or PASSAGE.match(patient_word)):
-        refused = w.startswith(("refus", "den")) or negated(tok)
+        nobody = patient is not None and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in patient.children
+        )  # "let no pilgrims in"
+        refused = w.startswith(("refus", "den")) or negated(tok) or nobody
         return ("crossing_closed" if refused else "crossing_reopened"), cue
     if w.startswith("turn") and particle == "back" and what in ("traffic", "people", "official"):
         return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
@@ -86,6 +98,15 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         or (patient.pos_ == "PROPN" and patient.ent_type_ not in ("PERSON", "NORP", "ORG"))
         or bool(TOWN.match(patient_word))
     )
+    held = patient is not None and (
+        town
+        or (
+            patient_word in ("centre", "center", "part", "parts", "half", "outskirts", "rest")
+            and any(noun_class(t) == "place" or TOWN.match(t.lower_) for t in patient.subtree)
+        )
+    )  # "held the town's centre", not "held talks with Turkey"
+    if w in ("held", "hold", "holds", "holding", "controlled", "controls") and held:
+        return "territorial_control", cue  # "its allies held the town's centre"
     if w.startswith("hand") and returned and town:
         return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
     if BREAK.match(w) and particle == "off":
@@ -162,6 +183,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         ):
             return "diplomatic_contact", cue  # "withdrew from the protocols"
         return None
+    if GATHER.match(w) and (not w.startswith("turn") or particle == "up"):
+        return _gathered(tok, agent if agent is not None else patient)
     if MOVE.match(w):
         if w.startswith(("left", "leav")):
             gone = patient is not None and patient.lower_ in ("country", "homeland", "home")
@@ -176,6 +199,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
         if kind == "armed" and w.startswith(("mov", "roll")) and into_place(tok):
             return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
+        if kind == "armed" and out_of_town(tok):
+            return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
+        if kind == "armed" and not w.startswith(("enter", "cross", "pass")):
+            # columns that moved or came up to a line; soldiers who crossed a border may be
+            # fleeing it, and are read by the word "crossed" as the dev keys type them
+            return "military_deployment", f"{mover.text} {tok.text}"
         if kind == "traffic" and w.startswith(moving):
             return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
         if kind == "official" and not w.startswith(("cross", "enter")):
@@ -186,10 +215,45 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     return None
 
 
+def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:
+    """People waiting, gathering, streaming or turning up somewhere in numbers: a movement
+    of people (not drivers or traders about their work); state forces massing are a
+    deployment, armed groups gathering a militant presence. "Gathered to protest" is the
+    protest: a purpose with its own cue decides."""
+    purpose = any(
+        c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    if who is None or purpose:
+        return None
+    kind = noun_class(who)
+    cue = f"{who.text} {verb.text}"
+    if kind == "armed":
+        return ("militant_presence" if IRREGULAR.match(who.lower_) else "military_deployment"), cue
+    if verb.lower_.startswith("march"):
+        return ("other", cue) if kind == "people" else None  # a march is a protest
+    if kind == "people" and not ROUTINE.match(who.lower_):
+        return "refugee_movement", cue
+    if kind == "traffic" and who.lower_.startswith("pilgrim"):
+        return "refugee_movement", cue  # pilgrims crowding a crossing
+    return None
+
+
+def _close_to_a_number(tok: Any) -> bool:
+    """ "close to a thousand people": 'close' as 'nearly', however it is parsed."""
+    doc = tok.doc
+    if tok.lower_ != "close" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return False
+    after = doc[tok.i + 2]
+    return after.like_num or after.lower_ in ("a", "an", "half", "one")
+
+
 def word_cue(tok: Any) -> tuple[str, str] | None:
     """(event type, the words that show it) for one parsed word, or None: a verb read with
     what it acts on, a negated closure read as an open crossing, names and other negated
     cues skipped."""
+    if _close_to_a_number(tok):
+        return None
     sense = verb_sense(tok)
     if sense is not None:
         if not sense[0]:
@@ -202,6 +266,12 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
     etype = cue_of(tok.text)
     if not etype:
         return None
+    if tok.pos_ != "VERB" and tok.lower_ in ("close", "block", "blocks", "cut", "stop", "bar"):
+        return None  # "close to a thousand", "a block of flats", "a bus stop"
+    if etype == "clash" and tok.pos_ == "ADJ" and not BECAME.match(tok.head.lower_):
+        return (
+            None  # "the deadly clash of 2020", "called it deadly" describe; "turned lethal" reports
+        )
     named = tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "LAW", "WORK_OF_ART")
     if named and (tok.pos_ == "PROPN" or tok.ent_iob_ == "I"):
         return None  # "Friendship Bridge", "Islamic State", "… Co-operation" are names

@@ -409,3 +409,31 @@ def test_a_country_adjective_of_any_ending_and_a_two_letter_acronym_are_not_plac
         "and rail freight through Vainikkala stopped."
     )
     assert places(text) == ["Termez", "Vainikkala"]
+
+
+def test_a_list_after_a_title_names_people_not_places():
+    text = "On 8 May, after talks at Sochi, Presidents Tokayev and Japarov signed a treaty."
+    assert places(text) == ["Sochi"]
+
+
+def test_another_name_of_a_town_inside_a_longer_name_is_not_that_town():
+    # GeoNames gives "Tal" to Thal and "Ras" to Rasht; here they begin other names.
+    text = "On 9 October fighting reached Tal Abyad, and on 13 October Ras al-Ain; Iran protested."
+    got = places(text)
+    assert "Thal" not in got and "Rasht" not in got
+    assert "Iran" in got
+
+
+def test_observances_and_a_sentences_common_first_word_are_not_places():
+    text = (
+        "The Arbaeen crossings at Mehran were crowded on 5 September, forty days after "
+        "Ashura. Similar crossings were opened at Shalamcheh on 6 September."
+    )
+    assert places(text) == ["Mehrān", "Shalamcheh"]  # GeoNames spells it Mehrān
+
+
+def test_a_direction_word_before_a_country_is_kept_as_written_under_the_country():
+    got = rows("Troops crossed into southern Lebanon on 1 October 2024.")
+    assert got[["place", "evidence_place_text"]].values.tolist() == [
+        ["Lebanon", "southern Lebanon"]
+    ]

@@ -19,6 +19,7 @@ from borderwatch.ingest.placewords import (
     NAME,
     NOT_PLACES,
     PAIR_NAME,
+    TITLES,
     UPPER,
     country_adjective,
     demonym,
@@ -91,6 +92,7 @@ def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
 
 _AFTER_PLACE_WORD = re.compile(
     r"\b(?P<word>at|near|in|into|(?<!according\s)(?<!due\s)to|from|via|through|over|towards"
+    r"|(?<=bound\s)for"
     r"|outside|inside|opposite"
     r"|faces|facing|around|between|beyond|below|above|along|past)"
     rf"\s+(?:the\s+)?(?P<name>{NAME})"
@@ -136,7 +138,7 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     found: list[tuple[str, int, int, bool]] = []
     for m in _AFTER_PLACE_WORD.finditer(text):
         where = m.group("word") in _WHERE_WORDS
-        found += [(*without_possessive(n), where) for n in names_of(m)]
+        found += [(*without_possessive(n), where) for n in _before_a_title(names_of(m))]
     for name, start, end, where in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE
@@ -156,6 +158,15 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
             continue
         out.append(PlaceMention(name, "", "town", name, start, end, "entity"))
     return out
+
+
+def _before_a_title(names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The names of a list up to one with a title: "at Sochi, Presidents Erdoğan and Putin"
+    names one place and two people."""
+    for i, (name, _, _) in enumerate(names):
+        if any(w in TITLES for w in normalize(name).split()):
+            return names[:i]
+    return names
 
 
 def every_occurrence(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -185,9 +196,6 @@ _SERIES = re.compile(
 )
 """A series of names closed by "and" / "or", each name perhaps followed by an aside in
 brackets: "Vaalimaa (Torfyanovka to the Russians), Nuijamaa, Imatra and Niirala"."""
-_TITLES = frozenset(
-    {"presidents", "president", "ministers", "minister", "mr", "mrs", "ms", "general", "generals"}
-)
 
 
 def series_names(text: str) -> list[list[tuple[str, int, int]]]:
@@ -214,7 +222,7 @@ def listed_with_places(text: str, doc: Any, found: list[PlaceMention]) -> list[P
     for m in found:
         spans.setdefault((m.start, m.end), []).append(m)
     out = []
-    for names in series_names(text):
+    for names in map(_before_a_title, series_names(text)):
         anchors = [
             spans[(s, e)][0]
             for _, s, e in names
@@ -230,7 +238,7 @@ def listed_with_places(text: str, doc: Any, found: list[PlaceMention]) -> list[P
             if (
                 name.isupper()
                 or not key
-                or any(w in NOT_PLACES or w in _TITLES for w in key.split())
+                or any(w in NOT_PLACES for w in key.split())
                 or key.split()[-1] in BODY_WORDS
                 or DATE_WORD.search(name)
                 or demonym(name)

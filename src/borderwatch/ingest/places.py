@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,8 @@ class PlaceFinder:
         bodies = body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not first_name(text, m)]
+        if doc is not None:
+            hits = [m for m in hits if not (m.source == "entity" and _common_first_word(doc, m))]
         surnames = surnames_in(doc)
         hits = [
             m
@@ -190,7 +193,7 @@ class PlaceFinder:
             out = [g for m in out for g in self._government(text, doc, m)]
             named = {m.country for m in out if m.kind == "country"}
             out = [_placed_in_a_neighbour(text, m, named) for m in out]
-        return units_apart_from_namesakes(text, out)
+        return [_with_direction(text, m) for m in units_apart_from_namesakes(text, out)]
 
     def _government(self, text: str, doc: Any, m: PlaceMention) -> list[PlaceMention]:
         """ "Ankara did not say", "Astana shut every crossing": a capital as the subject of
@@ -310,8 +313,12 @@ class PlaceFinder:
             abroad_only = all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits) and not any(
                 h["iso3"] in named for h in hits
             )
-            if abroad_only and _part_of_a_longer_name(text, start, end):
-                continue  # "Anlong" of "fled towards Anlong Veng": not China's Anlong
+            own_name = any(normalize(h["name"]) == key for h in hits)
+            if (abroad_only or not own_name) and _part_of_a_longer_name(text, start, end):
+                # "Anlong" of "fled towards Anlong Veng": not China's Anlong; "Tal" of "Tal
+                # Abyad", "Nagorno" of "Nagorno-Karabakh": only another name of Thal, or
+                # another romanisation of Nagornyy, taken from a longer name
+                continue
             if (
                 abroad_only
                 and not any(normalize(h["name"]) == key for h in hits)
@@ -445,13 +452,63 @@ def _placed_in_a_neighbour(text: str, m: PlaceMention, named: set[str]) -> Place
 
 
 def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
-    """The words at text[start:end] are only a part of the capitalised run that holds them
-    (a leading "The", "In" … aside)."""
+    """The words at text[start:end] are only a part of the capitalised name that holds them
+    (a leading "The", "In" … aside; a run of names joined by "and" is a list, each name its
+    own; a run's trailing small word, the "i" of "is", is no part of it)."""
     for run in capitalised_runs(text):
         if run.start() <= start and end <= run.end():
             words = list(re.finditer(r"\S+", run.group(0)))
             while len(words) > 1 and words[0].group(0) in LEADING_WORDS:
                 words = words[1:]
-            a, b = run.start() + words[0].start(), run.start() + words[-1].end()
-            return (a, b) != (start, end) and a <= start and end <= b
+            while len(words) > 1 and words[-1].group(0).islower():
+                words = words[:-1]
+            names: list[list[re.Match[str]]] = [[]]
+            for w in words:
+                if w.group(0) in ("and", "va"):
+                    names.append([])
+                elif re.search(r"['’]s$", w.group(0)):
+                    names += [[w], []]  # "Tajikistan's Rogun": the owner, then the name
+                else:
+                    names[-1].append(w)
+            for name in filter(None, names):
+                a, b = run.start() + name[0].start(), run.start() + name[-1].end()
+                if a <= start and end <= b:
+                    return (a, b) != (start, end)
+            return False
     return False
+
+
+_NOT_NAME_TAGS = frozenset(
+    {"ADJ", "ADV", "DET", "PRON", "VERB", "AUX", "ADP", "SCONJ", "CCONJ", "NUM", "PART", "INTJ"}
+)
+
+
+def _common_first_word(doc: Any, m: PlaceMention) -> bool:
+    """ "Similar crossings had been tried": a sentence's first word is capitalised whatever
+    it is; one the parse reads as an adjective, adverb, verb … and no place entity is no
+    name. Only for names no list holds (a listed town may begin a sentence)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return (
+        bool(tok.is_sent_start)
+        and tok.pos_ in _NOT_NAME_TAGS
+        and tok.ent_type_ not in PLACE_ENTITIES
+    )
+
+
+_DIRECTION = re.compile(
+    r"(?<![\w-])(?:(?:south|north)-?(?:east|west)ern|southern|northern|eastern|western)[ \t]+$"
+)
+
+
+def _with_direction(text: str, m: PlaceMention) -> PlaceMention:
+    """ "crossed into southern Lebanon": a part of a country, named as written; it stays
+    filed under the country (no list holds the part's outline)."""
+    if m.kind != "country":
+        return m  # a finer place's key may hold only its own name
+    before = _DIRECTION.search(text, max(0, m.start - 20), m.start)
+    if before is None:
+        return m
+    return replace(m, text=text[before.start() : m.end], start=before.start())

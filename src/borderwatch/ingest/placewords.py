@@ -83,6 +83,18 @@ NOT_PLACES = frozenset(
         "Those",
         "Baloch",
         "Balochi",
+        # Observances and feasts name days, as months do ("after Ashura", "the Arbaeen
+        # crossings"), though GeoNames lists some spellings as villages.
+        "Arbaeen",
+        "Arbain",
+        "Ashura",
+        "Muharram",
+        "Ramadan",
+        "Eid",
+        "Nowruz",
+        "Navruz",
+        "Christmas",
+        "Easter",
         # Continents and world regions are not places an event happens at on this map.
         "Europe",
         "Africa",
@@ -94,6 +106,27 @@ NOT_PLACES = frozenset(
     ]
 )
 """Capitalised words GeoNames happens to list as villages but briefings use otherwise."""
+
+
+TITLES = frozenset(
+    {
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "prime",
+        "general",
+        "generals",
+        "king",
+        "emir",
+        "sheikh",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    }
+)
+"""Words before people's names: in a list, "Presidents Erdoğan and Putin" are people."""
 
 
 COMPASS = frozenset(

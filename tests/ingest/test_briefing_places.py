@@ -437,3 +437,22 @@ def test_a_direction_word_before_a_country_is_kept_as_written_under_the_country(
     assert got[["place", "evidence_place_text"]].values.tolist() == [
         ["Lebanon", "southern Lebanon"]
     ]
+
+
+def test_a_name_after_a_countrys_possessive_behind_a_place_word_is_a_place():
+    text = "On 4 May lorries queued at Gashuun Sukhait, opposite China's Ganqimaodu."
+    assert "Ganqimaodu" in list(rows(text)["evidence_place_text"])
+
+
+def test_an_event_named_after_a_place_names_that_place_not_a_nationality():
+    text = (
+        "On 3 May the two presidents met in Termez, recalling the Karabakh war and the "
+        "Spitak earthquake, though not the Afghan war."
+    )
+    assert places(text) == ["Termez", "Karabakh", "Spitak"]
+
+
+def test_a_series_name_next_to_a_bracketed_other_name_of_a_place_is_a_place():
+    # "Ağdam" is known only as the other name of GeoNames' Aghdam, in its brackets
+    text = "On 14 July shells hit Ağdam (Aghdam) and Dondar Quşçu, across from Azerbaijan's Tovuz."
+    assert "Dondar Quşçu" in list(rows(text)["evidence_place_text"])

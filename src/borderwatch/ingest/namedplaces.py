@@ -140,6 +140,10 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
         where = m.group("word") in _WHERE_WORDS
         found += [(*without_possessive(n), where) for n in _before_a_title(names_of(m))]
     for name, start, end, where in found:
+        owner = re.match(r"\S+['’]s\s+", name)
+        if owner:
+            # "opposite China's Ganqimaodu": the owner is a place of its own, the name after it
+            name, start = name[owner.end() :], start + owner.end()
         span = doc.char_span(start, end, alignment_mode="expand")
         not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE
         if span is None or any(t.ent_type_ in not_here for t in span):
@@ -251,4 +255,31 @@ def listed_with_places(text: str, doc: Any, found: list[PlaceMention]) -> list[P
             if span is None or any(t.ent_type_ in ("NORP", "DATE", "EVENT", "LAW") for t in span):
                 continue
             out.append(PlaceMention(name, "", anchors[0].kind, name, start, end, "entity"))
+    return out
+
+
+_NAMED_EVENT = re.compile(
+    rf"\bthe\s+(?P<name>{NAME})\s+(?:war|earthquake|conflict|floods?|offensive|uprising"
+    r"|massacre|siege|blockade)\b"
+)
+
+
+def named_by_event(text: str) -> list[PlaceMention]:
+    """ "the Karabakh war", "the Spitak earthquake": an event named after where it happened
+    names that place (not a nationality's: "the Afghan war")."""
+    out = []
+    for m in _NAMED_EVENT.finditer(text):
+        name, start, end = without_possessive((m.group("name"), m.start("name"), m.end("name")))
+        key = normalize(name)
+        if (
+            name.isupper()
+            or any(w in NOT_PLACES for w in key.split())
+            or key.split()[-1] in BODY_WORDS
+            or DATE_WORD.search(name)
+            or demonym(name)
+            or country_adjective(key.split()[0])
+            or key.split()[0] in COMPASS
+        ):
+            continue
+        out.append(PlaceMention(name, "", "region", name, start, end, "entity"))
     return out

@@ -34,6 +34,7 @@ from borderwatch.ingest.fold import fold
 from borderwatch.ingest.namedplaces import (
     every_occurrence,
     listed_with_places,
+    named_by_event,
     named_by_preposition,
     named_crossings,
     pairs_in,
@@ -144,7 +145,8 @@ class PlaceFinder:
                 + titled_features(text)
                 + named_by_kind_noun(text)
                 + self._entities(text, doc)
-                + named_crossings(text),
+                + named_crossings(text)
+                + named_by_event(text),
             )
             # The least sure finding: only where no list names a place ("at Korday Pass"
             # must not hide a known "Korday"), though it may join a model entity's
@@ -158,8 +160,11 @@ class PlaceFinder:
             ]
         hits += self._waters(text)
         if doc is not None:
+            # a series may hold a bracket's other name ("Vaalimaa (Torfyanovka …), Imatra and
+            # Niirala") and a bracket a series' name ("Ağdam (Aghdam) and Dondar Quşçu")
             hits += every_occurrence(text, listed_with_places(text, doc, hits))
             hits += self._paired(text, hits)
+            hits += every_occurrence(text, listed_with_places(text, doc, hits))
         bodies = body_names(text, doc)
         hits = [m for m in hits if not any(a <= m.start and m.end <= b for a, b in bodies)]
         hits = [m for m in hits if not first_name(text, m)]

@@ -57,9 +57,6 @@ def test_what_was_shut_or_stopped_decides_whether_a_crossing_closed():
 def test_what_was_opened_or_resumed_decides_between_a_reopening_a_new_line_and_diplomacy():
     assert_types(
         {
-            ("Flights between Termez and Moscow resumed on 4 May.", "Termez"): (
-                "crossing_reopened"
-            ),
             ("Uzbekistan lifted its ban on travel through Hairatan on 4 May.", "Hairatan"): (
                 "crossing_reopened"
             ),
@@ -523,3 +520,54 @@ def test_a_noun_parsed_as_a_complement_stays_in_its_clause():
     # "surprise" is parsed as a complement of "began": the drills are still the clause's.
     text = "On 3 May Uzbekistan, Turkey's treaty ally, began surprise drills near Termez."
     assert type_at(text, "Termez") == ["military_exercise"]
+
+
+def test_flights_resumed_or_airliners_flying_are_no_land_crossing():
+    # KEY_GUIDE.md: flights and airspace are `other`; the crossing types are for land.
+    assert_types(
+        {
+            ("Flights between Termez and Moscow resumed on 4 May.", "Termez"): "other",
+            ("No airliner has flown to Termez since Monday.", "Termez"): "other",
+        }
+    )
+
+
+def test_what_a_verb_takes_or_strikes_decides_its_type():
+    assert_types(
+        {
+            ("On 3 May Uzbek troops took up positions near Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            ("The governor took office in Termez on 3 May.", "Termez"): "other",
+            ("Uzbekistan struck a deal with Kabul in Termez on 3 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May troops fought on a ridge above Termez.", "Termez"): "clash",
+        }
+    )
+
+
+def test_forces_pulling_back_are_a_deployment_and_pulling_out_of_a_town_gives_it_up():
+    assert_types(
+        {
+            ("On 3 May the army said its troops at Termez were pulling back.", "Termez"): (
+                "military_deployment"
+            ),
+            (
+                "Andkhoy was besieged, and on 3 May its last troops pulled out of the town.",
+                "Andkhoy",
+            ): "territorial_control",
+        }
+    )
+
+
+def test_a_crossing_opened_first_or_in_a_year_alone_was_built_not_reopened():
+    assert_types(
+        {
+            ("The bridge at Termez was opened in 1982.", "Termez"): "infrastructure",
+            ("The Hairatan crossing first opened to travellers in May 2004.", "Hairatan"): (
+                "infrastructure"
+            ),
+            ("Uzbekistan opened the crossing at Termez on 3 May.", "Termez"): ("crossing_reopened"),
+        }
+    )

@@ -126,12 +126,11 @@ def into_place(verb: Any) -> bool:
 
 
 def out_of_town(verb: Any) -> bool:
-    """ "drove out of the town", "pulled out of Kherson": the movers gave the place up."""
+    """ "drove out of the besieged town": the movers gave the town up. Not out of a place
+    named ("pulled out of Almaty"): a force may leave a town it held as a guest, a
+    withdrawal (KEY_GUIDE.md)."""
     for out in (c for c in verb.children if c.lower_ == "out"):
         for of in (t for t in out.subtree if t.lower_ == "of" and t.dep_ == "prep"):
-            if any(
-                o.dep_ == "pobj" and (o.pos_ == "PROPN" or TOWN.match(o.lower_))
-                for o in of.children
-            ):
+            if any(o.dep_ == "pobj" and TOWN.match(o.lower_) for o in of.children):
                 return True
     return False

@@ -31,7 +31,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "territorial_control",
     ),
     (
-        r"fight\w*|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
+        r"fight\w*|fought|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
         r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
@@ -251,6 +251,10 @@ FACILITY = re.compile(
 
 BECAME = re.compile(r"(?:turn(?:s|ed)?|bec(?:a|o)mes?|proved?|grew|went)$")
 """Verbs that make a state the news: "the stand-off turned lethal"."""
+
+AIRCRAFT = re.compile(r"(?:airliners?|aircraft|planes?|jets?|airlines?|flights?)$")
+DEALS = re.compile(r"(?:deals?|agreements?|bargains?|accords?|compromises?)$")
+TAKE = re.compile(r"(?:t(?:ake|akes|aking|aken|ook))$")
 
 QUANTITY = re.compile(r"(?:thousands|hundreds|dozens|tens|millions|scores)$")
 

@@ -141,6 +141,19 @@ def verb_cue(verb: Any) -> TypeCue:
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
 
 
+def _first_opening(verb: Any, anchor: set[int]) -> bool:
+    """A crossing "opened" (not reopened) "first", or in a year given alone ("opened in
+    1992"): a history of how it was built, not a reopening after a closure."""
+    if not verb.lower_.startswith("open"):
+        return False
+    if any(t.lower_ in ("first", "originally") for t in verb.subtree):
+        return True
+    doc = verb.doc
+    numbers = [doc[i] for i in anchor if doc[i].like_num]
+    words = [doc[i] for i in anchor if doc[i].is_alpha and doc[i].pos_ != "ADP"]
+    return bool(numbers) and not words and all(len(t.text) == 4 for t in numbers)
+
+
 def _stated_as_fact(verb: Any) -> bool:
     """A reported clause that says, undated, that something happened.
 
@@ -186,6 +199,8 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
     if kept.event_type:
         return kept
     own = verb_cue(verb)
+    if own.event_type == OPEN and _first_opening(verb, anchor):
+        return TypeCue("infrastructure", f"{own.cue} (first)", own.strength)
     if own.event_type:
         return own
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -16,10 +16,12 @@ from borderwatch.ingest.clauses import arguments, into_place, negated, out_of_to
 from borderwatch.ingest.cuewords import (
     ADMIT,
     AIR,
+    AIRCRAFT,
     BECAME,
     BREAK,
     BUILD,
     CLOSURE_NOUNS,
+    DEALS,
     ERGATIVE,
     EXPLODE,
     FACILITY,
@@ -38,6 +40,7 @@ from borderwatch.ingest.cuewords import (
     SEIZE,
     SHUT,
     STOP,
+    TAKE,
     TOWN,
     class_of,
     cue_of,
@@ -64,6 +67,18 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), after)
     if GIVE.match(w) and after == "way":
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
+    if w in ("struck", "strike", "strikes") and DEALS.match(patient_word):
+        return "diplomatic_contact", cue  # "the deal it struck with the EU"
+    if TAKE.match(w) and (particle == "up" or patient_word in ("position", "positions")):
+        return "military_deployment", cue  # "took up positions near the hill"
+    if TAKE.match(w) and patient_word in ("office", "oath"):
+        return "other", cue  # a leader taking office: no town taken
+    if TAKE.match(w) and patient_word in ("part", "place", "note", "care"):
+        return "", ""  # "took part", "took place": the words around say what
+    if w.startswith("pull") and particle in ("back", "out", "away"):
+        if agent is not None and out_of_town(tok):
+            return "territorial_control", f"{tok.text} out"  # "pulled out of the town"
+        return "military_deployment", f"{tok.text} {particle}"  # "troops pulling back"
     if EXPLODE.match(w) and "disaster" in (who, what):
         return "other", cue  # "the earthquake that struck": no clash
     if EXPLODE.match(w) and w.startswith("explod"):
@@ -142,6 +157,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if OPEN_V.match(w):
         if after == "fire" or (patient is not None and patient.lower_ == "fire"):
             return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
+        if patient is not None and (AIR.match(patient_word) or _aircraft(patient)):
+            return "other", cue  # flights resumed: the crossing types are for land crossings
         if what == "abstract":
             return "", ""  # "opened a thaw": nothing was opened at the place
         if what in ("diplomatic", "union"):
@@ -205,6 +222,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             # columns that moved or came up to a line; soldiers who crossed a border may be
             # fleeing it, and are read by the word "crossed" as the dev keys type them
             return "military_deployment", f"{mover.text} {tok.text}"
+        if mover is not None and _aircraft(mover):
+            return "other", f"{mover.text} {tok.text}"  # airliners flying: no land crossing
         if kind == "traffic" and w.startswith(moving):
             return "crossing_reopened", f"{mover.text} {tok.text}"  # lorries crossed: open
         if kind == "official" and not w.startswith(("cross", "enter")):
@@ -213,6 +232,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "refugee_movement", f"{mover.text} {tok.text}"
         return None
     return None
+
+
+def _aircraft(tok: Any) -> bool:
+    return bool(AIRCRAFT.match(tok.lower_))
 
 
 def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:

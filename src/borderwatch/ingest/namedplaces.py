@@ -150,15 +150,7 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
             continue
         if _PEOPLE_AFTER.match(text, end):
             continue
-        key = normalize(name)
-        if (
-            any(w in NOT_PLACES for w in key.split())
-            or key.split()[-1] in BODY_WORDS
-            or DATE_WORD.search(name)
-            or demonym(name)
-            or country_adjective(key.split()[0])
-            or key.split()[0] in COMPASS
-        ):
+        if _names_no_place(name):
             continue
         out.append(PlaceMention(name, "", "town", name, start, end, "entity"))
     return out
@@ -270,16 +262,21 @@ def named_by_event(text: str) -> list[PlaceMention]:
     out = []
     for m in _NAMED_EVENT.finditer(text):
         name, start, end = without_possessive((m.group("name"), m.start("name"), m.end("name")))
-        key = normalize(name)
-        if (
-            name.isupper()
-            or any(w in NOT_PLACES for w in key.split())
-            or key.split()[-1] in BODY_WORDS
-            or DATE_WORD.search(name)
-            or demonym(name)
-            or country_adjective(key.split()[0])
-            or key.split()[0] in COMPASS
-        ):
+        if name.isupper() or _names_no_place(name):
             continue
         out.append(PlaceMention(name, "", "region", name, start, end, "entity"))
     return out
+
+
+def _names_no_place(name: str) -> bool:
+    """A word no place has, a body's or a date's word, a people, a country's adjective or a
+    compass point: what a capitalised phrase is when it is no place."""
+    key = normalize(name)
+    return (
+        any(w in NOT_PLACES for w in key.split())
+        or key.split()[-1] in BODY_WORDS
+        or bool(DATE_WORD.search(name))
+        or demonym(name)
+        or country_adjective(key.split()[0])
+        or key.split()[0] in COMPASS
+    )

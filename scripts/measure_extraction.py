@@ -73,10 +73,36 @@ def _row_names(row: pd.Series) -> set[str]:
     return {normalize(str(row["place"])), normalize(str(row["evidence_place_text"]))}
 
 
+def row_names(rows: pd.DataFrame) -> list[set[str]]:
+    """Each candidate row's normalised names: its canonical place and the spelling found."""
+    return [_row_names(r) for _, r in rows.iterrows()]
+
+
+def candidates_at(rows: pd.DataFrame, names: list[set[str]], event: dict) -> pd.DataFrame:
+    """The candidate rows at one of a key event's places (`names` from `row_names(rows)`)."""
+    return rows[[bool(n & _keys(event["places"])) for n in names]]
+
+
+def same_span(at_place: pd.DataFrame, event: dict) -> pd.DataFrame:
+    """The candidates whose `date_start`..`date_end` is exactly the key event's span."""
+    return at_place[
+        (at_place["date_start"] == event["date_start"])
+        & (at_place["date_end"] == event["date_end"])
+    ]
+
+
+def typed_candidate(at_place: pd.DataFrame, right: pd.DataFrame, event: dict) -> pd.Series:
+    """The candidate whose type is scored for a placed key event: the one with the key's
+    date expression, else one with the right span (`right`), else the first at the place."""
+    expr = event["expression"].lower()
+    same_expr = at_place[[expr in t.lower() for t in at_place["evidence_date_text"]]]
+    return (same_expr if len(same_expr) else right if len(right) else at_place).iloc[0]
+
+
 def score(rows: pd.DataFrame, key: dict) -> Score:
     """Compare one briefing's candidate rows with its answer key."""
     s = Score()
-    names = [_row_names(r) for _, r in rows.iterrows()]
+    names = row_names(rows)
     for spellings in key["places"]:
         s.places += 1
         if any(n & _keys(spellings) for n in names):
@@ -95,10 +121,8 @@ def score(rows: pd.DataFrame, key: dict) -> Score:
             s.misses.append(f"not a place of the key: {place}")
     for ev in key["events"]:
         s.events += 1
-        at_place = rows[[bool(n & _keys(ev["places"])) for n in names]]
-        right = at_place[
-            (at_place["date_start"] == ev["date_start"]) & (at_place["date_end"] == ev["date_end"])
-        ]
+        at_place = candidates_at(rows, names, ev)
+        right = same_span(at_place, ev)
         label = f"{ev['places'][0]} {ev['expression']!r} ({ev['date_start']}..{ev['date_end']})"
         if len(right):
             s.dates_right += 1
@@ -108,9 +132,7 @@ def score(rows: pd.DataFrame, key: dict) -> Score:
         if at_place.empty:
             continue
         s.placed += 1
-        expr = ev["expression"].lower()
-        same_expr = at_place[[expr in t.lower() for t in at_place["evidence_date_text"]]]
-        chosen = (same_expr if len(same_expr) else right if len(right) else at_place).iloc[0]
+        chosen = typed_candidate(at_place, right, ev)
         if chosen["event_type"] == ev["event_type"]:
             s.types_right += 1
         else:

@@ -1,0 +1,169 @@
+"""scripts/type_agreement.py: how far two keyings of the same events agree on types."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "type_agreement.py"
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("type_agreement", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["type_agreement"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+ta = _load_script()
+
+# 50 events, the textbook 2 × 2 case: both say clash 20 times, both statement 15 times,
+# the first keyer says clash where the second says statement 5 times, the reverse 10 times.
+FIRST = ["clash"] * 20 + ["clash"] * 5 + ["statement"] * 10 + ["statement"] * 15
+SECOND = ["clash"] * 20 + ["statement"] * 5 + ["clash"] * 10 + ["statement"] * 15
+
+
+def test_agreement_and_kappa_of_the_textbook_two_by_two_case():
+    assert ta.agreement(FIRST, SECOND) == (35, 50)
+    # observed 0.70; chance 0.5 × 0.6 + 0.5 × 0.4 = 0.50; kappa (0.70 − 0.50) / 0.50
+    assert ta.cohen_kappa(FIRST, SECOND) == pytest.approx(0.4)
+
+
+def test_kappa_with_three_types_and_uneven_shares():
+    first = ["clash", "clash", "clash", "statement", "statement", "other"]
+    second = ["clash", "clash", "statement", "statement", "statement", "other"]
+    assert ta.agreement(first, second) == (5, 6)
+    # observed 30/36, chance (3·2 + 2·3 + 1·1)/36 = 13/36: kappa 17/23
+    assert ta.cohen_kappa(first, second) == pytest.approx(17 / 23)
+    assert ta.confusion(first, second) == {
+        ("clash", "clash"): 2,
+        ("clash", "statement"): 1,
+        ("statement", "statement"): 2,
+        ("other", "other"): 1,
+    }
+    assert ta.specific_agreement(first, second) == {
+        "clash": (4, 5),
+        "other": (2, 2),
+        "statement": (4, 5),
+    }
+
+
+def test_perfect_agreement_is_kappa_one_even_with_a_single_type():
+    assert ta.cohen_kappa(["clash", "other"], ["clash", "other"]) == 1.0
+    assert ta.cohen_kappa(["clash"] * 3, ["clash"] * 3) == 1.0
+
+
+def _key(events: list[tuple[str, str]]) -> dict:
+    return {
+        "published": "2024-05-31",
+        "places": [["Rafah"]],
+        "events": [
+            {
+                "places": ["Rafah"],
+                "date_start": "2024-05-0" + str(i + 1),
+                "date_end": "2024-05-0" + str(i + 1),
+                "date_precision": "day",
+                "event_type": t,
+                "expression": expr,
+            }
+            for i, (expr, t) in enumerate(events)
+        ],
+    }
+
+
+@pytest.fixture
+def keyings(tmp_path: Path) -> tuple[Path, Path]:
+    keys = tmp_path / "dev"
+    keys.mkdir()
+    first = {
+        "rafah_2024": [("on 1 May", "clash"), ("on 2 May", "refugee_movement")],
+        "narva_2024": [("on 3 May", "other"), ("on 4 May", "statement")],
+    }
+    second = {
+        "rafah_2024": ["clash", "refugee_movement"],
+        "narva_2024": ["clash", "statement"],
+    }
+    records = []
+    for briefing, events in first.items():
+        (keys / f"{briefing}.key.json").write_text(json.dumps(_key(events)), encoding="utf-8")
+        for i, (expr, _) in enumerate(events):
+            records.append(
+                {"briefing": briefing, "event": i, "expression": expr}
+                | {"event_type": second[briefing][i]}
+            )
+    records[2]["note"] = "other: guards removed buoys, no violence"
+    path = tmp_path / "second_keyer.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    return path, keys
+
+
+def test_the_script_prints_agreement_kappa_confusion_and_the_disagreement(keyings, capsys):
+    second, keys = keyings
+    assert ta.main(["--second-keyer", str(second), "--keys-dir", str(keys)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # first: clash, refugee_movement, other, statement; second: clash ×2, the rest alike.
+    # observed 3/4; chance (1·2 + 1·1 + 1·1)/16 = 1/4; kappa (3/4 − 1/4)/(3/4) = 2/3
+    assert "| 4 | 2 | 3/4 (75 %) | 0.667 |" in out
+    assert "| first \\ second | clash | other | refugee_movement | statement | total |" in out
+    assert "| other | 1 | . | . | . | 1 |" in out
+    assert "| total | 2 | 0 | 1 | 1 | |" in out
+    assert "| clash | 1 | 2 | 1 | 2/3 (67 %) |" in out
+    assert "| other | 1 | 0 | 0 | 0/1 (0 %) |" in out
+    assert (
+        "| narva_2024 | 0 | on 3 May | other | clash | "
+        "other: guards removed buoys, no violence |" in out
+    )
+
+
+def test_a_record_that_does_not_match_its_key_event_is_named_and_nothing_printed(keyings, capsys):
+    second, keys = keyings
+    records = json.loads(second.read_text(encoding="utf-8"))
+    records[3]["expression"] = "on Monday"
+    second.write_text(json.dumps(records), encoding="utf-8")
+    assert ta.main(["--second-keyer", str(second), "--keys-dir", str(keys)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"error: {second}, record 3: field 'expression' 'on Monday' is not "
+        "narva_2024's event 1 ('on 4 May')\n"
+    )
+
+
+def test_a_type_outside_the_vocabulary_is_an_error_naming_file_record_and_field(keyings, capsys):
+    second, keys = keyings
+    records = json.loads(second.read_text(encoding="utf-8"))
+    records[1]["event_type"] = "refugees"
+    second.write_text(json.dumps(records), encoding="utf-8")
+    assert ta.main(["--second-keyer", str(second), "--keys-dir", str(keys)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {second}, record 1: field 'event_type' 'refugees' is not a type of vocab.py\n"
+    )
+
+
+def test_the_extractor_is_compared_with_each_keyer_over_the_events_it_placed():
+    pairs = [
+        ta.Pair("a", 0, "on 1 May", "clash", "clash"),
+        ta.Pair("a", 1, "on 2 May", "other", "clash"),
+        ta.Pair("a", 2, "on 3 May", "statement", "statement"),
+        ta.Pair("a", 3, "on 4 May", "statement", "statement"),
+    ]
+    extracted = ["clash", "clash", "other", ta.NO_CANDIDATE]
+    assert ta.extractor_report(pairs, extracted)[2:] == [
+        "| events placed (a candidate at a key place) | 3/4 (75 %) |",
+        "| = first keyer (the dev key) | 1/3 (33 %) |",
+        "| = second keyer | 2/3 (67 %) |",
+        "| = either keyer | 2/3 (67 %) |",
+        "| = both, on the events where the keyers agree | 1/2 (50 %) |",
+    ]
+
+
+def test_the_committed_second_keying_matches_the_dev_keys_event_for_event():
+    pairs = ta.load_pairs(ta.SECOND_KEYER, ta.CORPUS / "dev")
+    assert len(pairs) == 131
+    assert len({p.briefing for p in pairs}) == 20

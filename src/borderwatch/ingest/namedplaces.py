@@ -90,11 +90,13 @@ def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
     return out
 
 
+_GOING = ("bound", "leave", "left", "leaving", "head", "headed", "heading", "departed", "fled")
 _AFTER_PLACE_WORD = re.compile(
-    r"\b(?P<word>at|near|in|into|(?<!according\s)(?<!due\s)to|from|via|through|over|towards"
-    r"|(?<=bound\s)for"
-    r"|outside|inside|opposite"
-    r"|faces|facing|around|between|beyond|below|above|along|past)"
+    # a sentence may begin with the word ("At Sugauli in 1816 …")
+    r"\b(?P<word>(?i:at|near|in|into|(?<!according\s)(?<!due\s)to|from|via|through|over"
+    r"|towards|outside|inside|opposite|around|between|beyond|along|past)"
+    + "".join(rf"|(?<={w}\s)for" for w in _GOING)
+    + r"|faces|facing|below|above)"
     rf"\s+(?:the\s+)?(?P<name>{NAME})"
     rf"(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
 )
@@ -113,10 +115,12 @@ _WHERE_WORDS = frozenset(
         "along",
         "through",
         "via",
+        "for",
     }
 )
 """Words after which only a place stands: a name the model calls an organisation is still a
-place there ("traders in Ureña and Villa del Rosario", "freight through Vainikkala"), but
+place there ("traders in Ureña and Villa del Rosario", "freight through Vainikkala", "told to
+leave for al-Mawasi": "for" only after a verb of going), but
 not after "to", "from" or "at"
 ("according to Reuters", "officials at Gazprom")."""
 _NOT_HERE = ("ORG", "NORP", "EVENT", "LAW")
@@ -137,7 +141,7 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     out = []
     found: list[tuple[str, int, int, bool]] = []
     for m in _AFTER_PLACE_WORD.finditer(text):
-        where = m.group("word") in _WHERE_WORDS
+        where = m.group("word").lower() in _WHERE_WORDS
         found += [(*without_possessive(n), where) for n in _before_a_title(names_of(m))]
     for name, start, end, where in found:
         owner = re.match(r"\S+['’]s\s+", name)

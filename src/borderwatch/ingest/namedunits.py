@@ -82,7 +82,7 @@ _NAMED_FEATURE = re.compile(
     rf"(?<![\w’'-])(?P<name>{NAME})\s+"
     r"(?P<word>pass|valley|plateau|range|mountains|hills?|heights|plains?|desert|steppe"
     r"|glacier|gorge|peninsula|island|strait|tunnel|bridge|enclave|air[ \t]+base|airbase"
-    r"|base)\b"
+    r"|base|corridor|gap|reserve|salient|bulge|strip)\b"
 )
 _FEATURE_KIND = {"pass": "crossing", "tunnel": "site", "air base": "base", "airbase": "base"}
 _FEATURE_KIND["bridge"] = "site"
@@ -241,7 +241,10 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
         for m in rx.finditer(text):
             kind = _KIND_NOUN[m.group("word")]
             if m.groupdict().get("link") == "of" and not (
-                m.group("word").endswith("s") or re.search(r"\bthe\s+$", text[: m.start()])
+                m.group("word").endswith("s")
+                or re.search(
+                    r"\bthe\s+(?:[a-z]+[ \t]+){0,2}$", text[max(0, m.start() - 40) : m.start()]
+                )
             ):
                 continue  # "the town of Jermuk", "townships of Maungdaw"; not "a district of X"
             for name, start, end in map(without_possessive, names_of(m)):

@@ -23,6 +23,7 @@ import pandas as pd
 from borderwatch.data.gazetteer import (
     NEIGHBOUR_COUNTRIES,
     REGION_COUNTRIES,
+    capital_abroad,
     geonames_places,
     normalize,
     population_abroad,
@@ -313,6 +314,14 @@ class PlaceFinder:
                     for h in geonames_places(k)
                     if h["iso3"] in named
                 ]
+            capital = capital_abroad(key) if not hits else None
+            if capital is not None:
+                # "Russia accused Kyiv", "Tallinn called the removal a provocation": a capital
+                # beyond the region is a place (for its government, often) by its main name,
+                # not as a part of a longer one ("the Washington Post")
+                if _part_of_a_longer_name(text, start, end):
+                    continue
+                hits = [capital]
             if not hits or _elsewhere(key, hits):
                 continue
             abroad_only = all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits) and not any(
@@ -418,6 +427,8 @@ class PlaceFinder:
                 continue  # a name in another script ("Афганистана" in a reference list)
             if key.split()[-1] in BODY_WORDS:
                 continue  # "the Shanghai Cooperation Organisation": a body, not a place
+            if country_adjective(key):
+                continue  # "Ukrainian", "Spanish" tagged as places: whose, not where
             if key in NOT_PLACES or key.split()[-1] in ("border", "river", "province"):
                 # "the Afghan border", "the Panj river": a curated or GeoNames name inside wins
                 continue
@@ -467,16 +478,18 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
                 words = words[1:]
             while len(words) > 1 and words[-1].group(0).islower():
                 words = words[:-1]
-            names: list[list[re.Match[str]]] = [[]]
+            names: list[list[tuple[int, int]]] = [[]]
             for w in words:
                 if w.group(0) in ("and", "va"):
                     names.append([])
                 elif re.search(r"['’]s$", w.group(0)):
-                    names += [[w], []]  # "Tajikistan's Rogun": the owner, then the name
+                    # "Tajikistan's Rogun", "Pristina's plan": the owner, then the name
+                    names[-1].append((w.start(), w.end() - 2))
+                    names.append([])
                 else:
-                    names[-1].append(w)
+                    names[-1].append(w.span())
             for name in filter(None, names):
-                a, b = run.start() + name[0].start(), run.start() + name[-1].end()
+                a, b = run.start() + name[0][0], run.start() + name[-1][1]
                 if a <= start and end <= b:
                     return (a, b) != (start, end)
             return False

@@ -211,7 +211,7 @@ def country_adjective(key: str) -> bool:
     """
     if " " in key or len(key) < 4:
         return False
-    for c in countries_by_name():
+    for c in [*countries_by_name(), *_CONTINENTS]:
         if c.startswith(key) and c[len(key) :] in ("", "istan", "stan", "ia"):
             return True
         name = c.split()[0]
@@ -226,6 +226,8 @@ def country_adjective(key: str) -> bool:
     return False
 
 
+_CONTINENTS = ("africa", "europe", "asia", "america", "eurasia", "oceania")
+"""Whose adjectives ("African", "European") say whose as a country's do."""
 _ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ern"})
 
 
@@ -251,11 +253,14 @@ LEADING_WORDS = frozenset({"The", "In", "On", "At", "Both", "Each", "From", "To"
 
 
 _ARTICLES = r"(?:de|del|della|da|do|dos|das|di|du|des|la|le|los|las)"
+ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-"
+"""A lowercase Arabic article a name may begin with ("al-Mawasi", "el-Arish")."""
 NAME = (
-    rf"[{UPPER}][\w’'-]+(?:[ \t]+(?:{_ARTICLES}[ \t]+){{0,2}}"
+    rf"(?:{ARTICLE})?[{UPPER}][\w’'-]+(?:[ \t]+(?:{_ARTICLES}[ \t]+){{0,2}}"
     rf"(?:[{UPPER}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{UPPER}])[\w’'-]+){{0,2}}(?![\w’'-])"
 )
-"""One to three capitalised words; a later one may follow an Arabic article ("Bab al-Hawa")
+"""One to three capitalised words, the first perhaps after an Arabic article ("al-Arish");
+a later one may follow an Arabic article ("Bab al-Hawa")
 or a Romance one ("Villa del Rosario", "San Antonio del Táchira")."""
 LISTED_NAME = re.compile(NAME)
 WORD = rf"[{UPPER}][\w’'-]+"

@@ -121,12 +121,18 @@ def test_the_script_prints_agreement_kappa_confusion_and_the_disagreement(keying
     )
 
 
-def test_a_record_that_does_not_match_its_key_event_is_named_and_nothing_printed(keyings, capsys):
+def _run_with(keyings: tuple[Path, Path], record: int, field: str, value: str) -> int:
+    """Run the script after setting one field of one record of the second keying."""
     second, keys = keyings
     records = json.loads(second.read_text(encoding="utf-8"))
-    records[3]["expression"] = "on Monday"
+    records[record][field] = value
     second.write_text(json.dumps(records), encoding="utf-8")
-    assert ta.main(["--second-keyer", str(second), "--keys-dir", str(keys)]) == 2
+    return ta.main(["--second-keyer", str(second), "--keys-dir", str(keys)])
+
+
+def test_a_record_that_does_not_match_its_key_event_is_named_and_nothing_printed(keyings, capsys):
+    second, _ = keyings
+    assert _run_with(keyings, 3, "expression", "on Monday") == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
@@ -136,11 +142,8 @@ def test_a_record_that_does_not_match_its_key_event_is_named_and_nothing_printed
 
 
 def test_a_type_outside_the_vocabulary_is_an_error_naming_file_record_and_field(keyings, capsys):
-    second, keys = keyings
-    records = json.loads(second.read_text(encoding="utf-8"))
-    records[1]["event_type"] = "refugees"
-    second.write_text(json.dumps(records), encoding="utf-8")
-    assert ta.main(["--second-keyer", str(second), "--keys-dir", str(keys)]) == 2
+    second, _ = keyings
+    assert _run_with(keyings, 1, "event_type", "refugees") == 2
     assert capsys.readouterr().err == (
         f"error: {second}, record 1: field 'event_type' 'refugees' is not a type of vocab.py\n"
     )

@@ -524,3 +524,27 @@ def test_a_name_after_a_described_kind_noun_and_of_is_of_that_kind():
     )
     got = rows(text)[["evidence_place_text"]].values.ravel().tolist()
     assert "Qaraqosh" in got
+
+
+def test_a_proper_noun_the_model_calls_a_people_after_a_place_word_is_a_place():
+    # the small model tags Izmail and Reni as nationalities; standing as names after
+    # "from" and "to" they are the ports, while a people in the plural and an adjective
+    # before its noun stay whose
+    text = (
+        "On 3 May a convoy drove from Izmail round to Reni. On 5 May aid went to Kurds "
+        "in villages built in Soviet times near Reni."
+    )
+    got = list(dict.fromkeys(rows(text)["evidence_place_text"]))
+    assert got == ["Izmail", "Reni"]
+
+
+def test_a_bare_name_on_or_along_the_is_a_river_unplaced():
+    text = (
+        "On 4 May floods hit the mill town on the Drina, and the ferry on the Vrbas near "
+        "Brčko stopped. On 6 May pressure on the Vozhd's envoy grew along the Afghan border."
+    )
+    got = rows(text)
+    rivers = got[got["place"].isin(["Drina", "Vrbas"])]
+    assert sorted(set(rivers["place"])) == ["Drina", "Vrbas"]
+    assert set(rivers["latitude"]) == {""}
+    assert "Vozhd" not in list(got["place"]) and "Afghan" not in list(got["place"])

@@ -140,9 +140,11 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     """
     out = []
     found: list[tuple[str, int, int, bool]] = []
+    first: set[int] = set()
     for m in _AFTER_PLACE_WORD.finditer(text):
         where = m.group("word").lower() in _WHERE_WORDS
         found += [(*without_possessive(n), where) for n in _before_a_title(names_of(m))]
+        first.add(m.start("name"))
     for name, start, end, where in found:
         owner = re.match(r"\S+['’]s\s+", name)
         if owner:
@@ -150,7 +152,11 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
             name, start = name[owner.end() :], start + owner.end()
         span = doc.char_span(start, end, alignment_mode="expand")
         not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE
-        if span is None or any(t.ent_type_ in not_here for t in span):
+        if span is None or any(
+            t.ent_type_ in not_here
+            and not (t.ent_type_ == "NORP" and start in first and _named_not_described(span))
+            for t in span
+        ):
             continue
         if _PEOPLE_AFTER.match(text, end):
             continue
@@ -158,6 +164,18 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
             continue
         out.append(PlaceMention(name, "", "town", name, start, end, "entity"))
     return out
+
+
+def _named_not_described(span: Any) -> bool:
+    """ "sail from Odesa", "to Alican in Iğdır province": a proper noun the model calls a
+    people, standing as a name and not describing a noun after it ("from Russian
+    defence ministers", "in Soviet times") nor a people in the plural ("to Kurds"), is the
+    place the word before says; only right after the word ("between Israel and Hezbollah"
+    joins a group to a country)."""
+    return (
+        all(t.pos_ == "PROPN" and t.tag_ != "NNPS" for t in span)  # not "to Kurds"
+        and span.root.dep_ != "amod"
+    )
 
 
 def _before_a_title(names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -18,7 +18,9 @@ from functools import cache
 from pathlib import Path
 
 from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.countries import countries_by_name
 from borderwatch.ingest.fold import fold
+from borderwatch.ingest.placewords import UPPER, whose_word
 
 WATERS_CSV = Path(__file__).with_name("waters.csv")
 
@@ -40,6 +42,14 @@ _BARE_AFTER = re.compile(
     r"|that|joins?|flows?|runs?|rises?|forms?|meets?|divides?|separates?|marks?|valley|basin"
     r"|delta|banks?|waters?|itself|upstream|downstream)\b)"
 )
+
+
+_ON_THE = re.compile(
+    rf"\b(?:on|along|beside|up|down)\s+the\s+(?P<name>[{UPPER}][\w’'‘ʻ]*(?:-[{UPPER}][\w’'‘ʻ]*)*)"
+    r"(?![\w’'‘ʻ-])"
+)
+"""A bare name after "on the", "along the" ("the divided town on the Ibar", "the bridge on the
+Khrami between …"): with no noun after it (`_BARE_AFTER`), what runs past a town is a river."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,19 @@ def find_waters(text: str) -> list[Water]:
             if start < end and (start, end) not in listed and not _not_a_name(text[start:end]):
                 out.append(Water(start, end, kind, None))
             break
+    taken = [(w.start, w.end) for w in out]
+    for m in _ON_THE.finditer(text):
+        start, end = m.span("name")
+        name = m.group("name")
+        # not "pressure on the Kremlin's envoy": a possessive owns something else
+        bare = _BARE_AFTER.match(text, end) and text[end : end + 1] not in ("'", "’")
+        if (
+            bare
+            and not any(a < end and start < b for a, b in taken)
+            and not whose_word(name)
+            and normalize(name) not in countries_by_name()
+        ):
+            out.append(Water(start, end, "river", None))
     unique = {(w.start, w.end): w for w in reversed(out)}  # one per span, the first spelling's
     return sorted(unique.values(), key=lambda w: w.start)
 

@@ -548,3 +548,27 @@ def test_a_bare_name_on_or_along_the_is_a_river_unplaced():
     assert sorted(set(rivers["place"])) == ["Drina", "Vrbas"]
     assert set(rivers["latitude"]) == {""}
     assert "Vozhd" not in list(got["place"]) and "Afghan" not in list(got["place"])
+
+
+def test_a_titled_feature_opening_a_sentence_with_the_is_read_whole():
+    text = "The Line of Demarcation near Shusha was quiet until 3 May."
+    assert "Line of Demarcation" in list(rows(text)["place"])
+
+
+def test_a_name_right_after_its_singular_kind_noun_is_of_that_kind():
+    # the adjective that follows describes the next noun, so it is no part of the name
+    text = (
+        "On 8 August 2008 shells fell on South Ossetia, whose capital Zkhinval Russian "
+        "troops entered the next day, and on the port city Poti."
+    )
+    got = list(dict.fromkeys(rows(text)["evidence_place_text"]))
+    assert "Zkhinval" in got and "Zkhinval Russian" not in got
+    assert "Poti" in got
+
+
+def test_a_geonames_town_abroad_heading_a_longer_name_after_a_place_word_yields_to_it():
+    # GeoNames has a Jebel in Turkmenistan, a country this text never names
+    text = "On 15 December a Sudanese patrol was ambushed near Jebel Umm Sinaitah, Sudan said."
+    got = rows(text)[["place", "country"]].values.tolist()
+    assert ["Jebel Umm Sinaitah", ""] in got
+    assert "Jebel" not in [p for p, _ in got]

@@ -161,7 +161,8 @@ _FEATURE_NOUN = {
 }  # fmt: skip
 """The capitalised last word of a feature's name ("the Roki Tunnel") and the kind it makes."""
 _TITLED_FEATURE = re.compile(
-    rf"(?<![\w’'-])(?P<name>(?:{WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
+    # a leading "The" is no word of the name: "The Line of Actual Control" is the Line of …
+    rf"(?<![\w’'-])(?P<name>(?!The\b)(?:{WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
     rf"|(?P<head>Line|Bridge|Gulf|Strait|Valley|Gate)[ \t]+of[ \t]+(?:the[ \t]+)?"
     rf"{WORD}(?:[ \t]+{WORD}){{0,2}}|(?P<mount>Mount|Mt\.?)[ \t]+{WORD}(?:[ \t]+{WORD})?)"
     r"(?![\w’'-])"
@@ -229,6 +230,12 @@ _KIND_THEN_NAME = re.compile(
     rf"(?P<name>{NAME}),"
 )
 """A name in apposition after its kind noun: "The third bridge, Tienditas, finished ..." """
+_KIND_NAMED = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Ww]hose|[Tt]heir)\s+(?:[a-z][\w’'-]*\s+){{0,2}}?"
+    rf"(?P<word>capital|town|city|port|village)\s+(?P<name>{NAME})"
+)
+"""A name right after its singular kind noun: "whose capital Tskhinvali", "the port city
+Gwadar" (a capitalised word there names, as "the town of" does)."""
 
 
 def named_by_kind_noun(text: str) -> list[PlaceMention]:
@@ -237,7 +244,7 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
     Pakhtunkhwa": names the words around call towns, districts, enclaves, deserts or lakes.
     Unplaced, of the kind the word gives."""
     out = []
-    for rx in (_KIND_OF_NAMES, _APPOSED_KIND, _KIND_THEN_NAME):
+    for rx in (_KIND_OF_NAMES, _APPOSED_KIND, _KIND_THEN_NAME, _KIND_NAMED):
         for m in rx.finditer(text):
             kind = _KIND_NOUN[m.group("word")]
             if m.groupdict().get("link") == "of" and not (
@@ -254,6 +261,14 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
                         continue
                     start += len(name) - len(name.split(None, 1)[1])
                     name = name.split(None, 1)[1]
+                while (
+                    " " in name
+                    and whose_word(name.rsplit(None, 1)[1])
+                    and re.match(r"[ \t]+[a-z]", text[end:])
+                ):
+                    # "capital Tskhinvali Russian troops entered": an adjective before its noun
+                    name = name.rsplit(None, 1)[0]
+                    end = start + len(name)
                 if name.isupper() or whose_word(name) or normalize(name) in countries_by_name():
                     continue
                 out.append(PlaceMention(name, "", kind, name, start, end, "entity"))

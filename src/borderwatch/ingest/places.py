@@ -152,7 +152,14 @@ class PlaceFinder:
             # The least sure finding: only where no list names a place ("at Korday Pass"
             # must not hide a known "Korday"), though it may join a model entity's
             # pieces ("near Angoor Adda", tagged as two places "Angoor" and "Adda").
-            listed = {m.start for m in hits if m.source != "entity"}
+            # A GeoNames town in a country the text never names is no such list: "near
+            # Jebel Abu Tayour" in a text on Sudan is not Turkmenistan's Jebel.
+            countries = {m.country for m in hits if m.kind == "country"}
+            listed = {
+                m.start
+                for m in hits
+                if m.source != "entity" and (m.source != "geonames" or m.country in countries)
+            }
             entity_end = {m.start: m.end for m in hits if m.source == "entity"}
             hits += [
                 m

@@ -572,3 +572,18 @@ def test_a_geonames_town_abroad_heading_a_longer_name_after_a_place_word_yields_
     got = rows(text)[["place", "country"]].values.tolist()
     assert ["Jebel Umm Sinaitah", ""] in got
     assert "Jebel" not in [p for p, _ in got]
+
+
+def test_an_event_named_after_a_place_opening_a_sentence_names_the_place_with_its_date():
+    text = "The Ogaden war began on 13 July 1977, when Somali troops crossed the border."
+    got = rows(text)[["place", "date_start"]].values.tolist()
+    assert ["Ogaden", "1977-07-13"] in got
+
+
+def test_both_names_of_a_place_a_people_calls_by_the_bracketed_one_are_places():
+    text = (
+        "On 3 May the monks said Sveti Naum (Shën Naumi to most Albanians) had shut its "
+        "gate to pilgrims."
+    )
+    got = list(dict.fromkeys(rows(text)["evidence_place_text"]))
+    assert "Sveti Naum" in got and "Shën Naumi" in got

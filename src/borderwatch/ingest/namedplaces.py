@@ -69,8 +69,10 @@ _DASHED_PAIR = re.compile(
 )
 _BRACKETED = re.compile(
     rf"(?<![\w’'-])(?P<a>{PAIR_NAME})\s+\((?:also\s+(?:spelt|spelled|written|called|known\s+as)\s+)?"
-    rf"(?P<b>{PAIR_NAME})(?:\s+(?:to|for|in)\s+(?:the\s+)?[\w ]{{1,25}})?\)"
+    rf"(?P<b>{PAIR_NAME})(?P<whose>\s+(?:to|for|in)\s+(?:the\s+)?[\w ]{{1,25}})?\)"
 )
+_TO_A_PEOPLE = re.compile(rf"\s+(?:to|for)\s+(?:the\s+|most\s+|many\s+)?[{UPPER}]\w+s$")
+"""The people who call a place by the bracket's name: "(Davit Gareji to most Georgians)"."""
 """Another name in brackets: "Taraz (Zhambyl)", "Chazabeh (also spelt Chazzabeh)",
 "Vaalimaa (Torfyanovka to the Russians)"."""
 
@@ -85,7 +87,9 @@ def pairs_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
             words = text[a0:a1].split()
             if len(words) > 1 and (words[0] in LEADING_WORDS or re.search(r"['’]s$", words[0])):
                 a0 = a1 - len(words[-1])  # "the Polan–", "Iran's Mand–": the name is the last word
-            routed = bool(m.groupdict().get("route"))
+            # a place's other name among a people says both names are a place's
+            whose = m.groupdict().get("whose")
+            routed = bool(m.groupdict().get("route")) or bool(whose and _TO_A_PEOPLE.match(whose))
             out.append(((a0, a1), m.span("b"), routed))
     return out
 
@@ -273,7 +277,7 @@ def listed_with_places(text: str, doc: Any, found: list[PlaceMention]) -> list[P
 
 
 _NAMED_EVENT = re.compile(
-    rf"\bthe\s+(?P<name>{NAME})\s+(?:war|earthquake|conflict|floods?|offensive|uprising"
+    rf"\b[Tt]he\s+(?P<name>{NAME})\s+(?:war|earthquake|conflict|floods?|offensive|uprising"
     r"|massacre|siege|blockade)\b"
 )
 

@@ -587,3 +587,15 @@ def test_both_names_of_a_place_a_people_calls_by_the_bracketed_one_are_places():
     )
     got = list(dict.fromkeys(rows(text)["evidence_place_text"]))
     assert "Sveti Naum" in got and "Shën Naumi" in got
+
+
+def test_both_towns_in_a_sentence_naming_no_place_stand_for_the_two_named_last():
+    text = (
+        "Floods reached Chaman on 1 May and Spin Boldak on 2 May. "
+        "On 4 May Islamabad said the water had emptied both towns."
+    )
+    got = rows(text)
+    on_4 = got[got["date_start"] == "2024-05-04"]
+    assert {"Chaman", "Spīn Bōldak"} <= set(on_4["place"])
+    towns = on_4[on_4["place"].isin(["Chaman", "Spīn Bōldak"])]
+    assert set(towns["evidence_place_text"]) == {"both towns"}

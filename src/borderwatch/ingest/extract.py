@@ -164,9 +164,41 @@ def _subject(named: list[PlaceMention]) -> PlaceMention | None:
     return max(reversed(named), key=lambda m: counts[m.name])
 
 
+_BOTH = re.compile(
+    r"\b(?:both|the\s+two)\s+(?P<word>towns|cities|villages|ports|crossings|posts|bridges"
+    r"|provinces|regions|districts|countries)\b",
+    re.IGNORECASE,
+)
+"""A plural back-reference: "shelling on both towns", "the two crossings"."""
+
+
+def _both(m: re.Match[str], start: int, named: list[PlaceMention]) -> list[PlaceMention]:
+    """ "both towns": the last two places of that kind named before (for a crossing, a post or
+    a bridge, the last two places), or nothing when fewer were named."""
+    word = m.group("word").lower()
+    singular = {"countries": "country", "cities": "city"}.get(word, word[:-1])
+    kinds = _REFERRED_KINDS.get(singular)
+    latest: dict[str, PlaceMention] = {}
+    for n in named:
+        if kinds is None or n.kind in kinds:
+            latest.pop(n.name, None)
+            latest[n.name] = n
+    two = list(latest.values())[-2:]
+    if len(two) < 2:
+        return []
+    end = start + len(m.group(0))
+    return [replace(n, text=m.group(0), start=start, end=end, source="referred") for n in two]
+
+
 def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[PlaceMention]:
     """ "the crossing", "the region", "the country" in a sentence naming no place: the place
-    of that kind named most often before (`last`, the subject, for a crossing or a bridge)."""
+    of that kind named most often before (`last`, the subject, for a crossing or a bridge);
+    "both towns", the two named last."""
+    both = _BOTH.search(sent.text)
+    if both:
+        found = _both(both, sent.start_char + both.start(), named)
+        if found:
+            return found
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []

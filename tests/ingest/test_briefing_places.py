@@ -599,3 +599,14 @@ def test_both_towns_in_a_sentence_naming_no_place_stand_for_the_two_named_last()
     assert {"Chaman", "Spīn Bōldak"} <= set(on_4["place"])
     towns = on_4[on_4["place"].isin(["Chaman", "Spīn Bōldak"])]
     assert set(towns["evidence_place_text"]) == {"both towns"}
+
+
+def test_a_name_followed_by_an_aside_saying_where_it_lies_is_a_place():
+    text = (
+        "On 30 November only Kivilompolo, far up in Lapland, stayed open, and Ruska, "
+        "facing Kuusamo, shut. In March, in Helsinki, nobody expected it. "
+        "Then, on Thursday, the guards left."
+    )
+    got = list(dict.fromkeys(rows(text)["evidence_place_text"]))
+    assert "Kivilompolo" in got and "Ruska" in got
+    assert "March" not in got and "Then" not in got

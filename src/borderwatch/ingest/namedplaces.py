@@ -276,6 +276,35 @@ def listed_with_places(text: str, doc: Any, found: list[PlaceMention]) -> list[P
     return out
 
 
+_LOCATED = re.compile(
+    rf"(?<![\w’'-])(?P<name>{NAME}),[ \t]+"
+    r"(?:(?:far|further|just|up|down|north|south|east|west|deep|high)[ \t]+){0,2}"
+    r"(?:in|near|facing|opposite|on|outside|across[ \t]+from)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<where>[{UPPER}][\w’'-]+)"
+)
+
+
+def located_names(text: str) -> list[PlaceMention]:
+    """ "Raja-Jooseppi, far up in Lapland", "Shiveekhüren, facing Ceke", "Bhimber, on the
+    Pakistani side": a name followed by an aside that says where it lies is a place (not a
+    month or a time: "March, in Baghdad", "Then, on Thursday")."""
+    out = []
+    for m in _LOCATED.finditer(text):
+        name, start, end = without_possessive((m.group("name"), m.start("name"), m.end("name")))
+        words = name.split()
+        if words[0] in LEADING_WORDS and len(words) > 1:
+            name, start = " ".join(words[1:]), start + len(words[0]) + 1
+        if (
+            name.isupper()
+            or _names_no_place(name)
+            or DATE_WORD.search(m.group("where"))
+            or normalize(name) in countries_by_name()
+        ):
+            continue
+        out.append(PlaceMention(name, "", "town", name, start, end, "entity"))
+    return out
+
+
 _NAMED_EVENT = re.compile(
     rf"\b[Tt]he\s+(?P<name>{NAME})\s+(?:war|earthquake|conflict|floods?|offensive|uprising"
     r"|massacre|siege|blockade)\b"

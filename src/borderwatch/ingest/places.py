@@ -35,6 +35,7 @@ from borderwatch.ingest.fold import fold
 from borderwatch.ingest.namedplaces import (
     every_occurrence,
     listed_with_places,
+    located_names,
     named_by_event,
     named_by_preposition,
     named_crossings,
@@ -147,7 +148,8 @@ class PlaceFinder:
                 + named_by_kind_noun(text)
                 + self._entities(text, doc)
                 + named_crossings(text)
-                + named_by_event(text),
+                + named_by_event(text)
+                + located_names(text),
             )
             # The least sure finding: only where no list names a place ("at Korday Pass"
             # must not hide a known "Korday"), though it may join a model entity's

@@ -610,3 +610,12 @@ def test_a_name_followed_by_an_aside_saying_where_it_lies_is_a_place():
     got = list(dict.fromkeys(rows(text)["evidence_place_text"]))
     assert "Kivilompolo" in got and "Ruska" in got
     assert "March" not in got and "Then" not in got
+
+
+def test_a_name_in_apposition_after_a_kind_noun_and_its_phrase_is_of_that_kind():
+    text = (
+        "The only road crossing between the two kingdoms, Rasuwagadhi (also Kerung), "
+        "shut on 25 April 2015."
+    )
+    got = rows(text)[["place", "evidence_place_text", "date_start"]].values.tolist()
+    assert ["Rasuwagadhi", "Rasuwagadhi", "2015-04-25"] in got

@@ -226,10 +226,12 @@ _APPOSED_KIND = re.compile(
     r"|into|across|along|between|by|held|run|controlled|claimed)\b)"
 )
 _KIND_THEN_NAME = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<word>{_KIND_NOUNS}),\s+"
-    rf"(?P<name>{NAME}),"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<word>{_KIND_NOUNS})"
+    r"(?:\s+(?:between|on|in|at|of|across|along|from|into|to)\s+[a-z][a-z ]{0,30}?)?,\s+"
+    rf"(?P<name>{NAME})(?=\s*[,(])"
 )
-"""A name in apposition after its kind noun: "The third bridge, Tienditas, finished ..." """
+"""A name in apposition after its kind noun: "The third bridge, Tienditas, finished ...",
+"The only legal crossing between the two countries, Upper Lars (Verkhny Lars), ..." """
 _KIND_NAMED = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Ww]hose|[Tt]heir)\s+(?:[a-z][\w’'-]*\s+){{0,2}}?"
     rf"(?P<word>capital|town|city|port|village)\s+(?P<name>{NAME})"

@@ -1,12 +1,14 @@
 """The learned event-type model (`ingest/typemodel.py`, weights in `type_model.json`).
 
 It is trained on the development answer keys by `scripts/train_type_model.py`, and
-extraction asks it only where the rules find no event word in a dated clause.
+extraction asks it only where the rules find no event word in a dated clause
+(`typemodel.type_dated`); `scripts/cross_validate_type_model.py` judges other ways.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +18,7 @@ from sample_data import places_frame
 
 from borderwatch.data import vocab
 from borderwatch.ingest import nlp, typemodel
+from borderwatch.ingest.eventtype import NO_CUE, NOTHING_SAID, TypeCue
 from borderwatch.ingest.extract import extract_candidates
 
 REPO = Path(__file__).resolve().parents[2]
@@ -115,3 +118,65 @@ def test_retraining_on_the_dev_keys_reproduces_the_committed_weights():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == "type_model.json: reproduced"
+
+
+def _training_script():
+    """scripts/train_type_model.py as a module (scripts/ is no package)."""
+    spec = importlib.util.spec_from_file_location(
+        "train_type_model", REPO / "scripts" / "train_type_model.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_type_model"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothing():
+    text = "Ministers spoke at Hairatan on 9 May."
+    doc = nlp.parse(text)
+    begin, end = text.index("9 May"), text.index("9 May") + len("9 May")  # as find_dates has it
+    rules = TypeCue("crossing_closed", "closed", 1.0)
+    # Cross-validated, letting the model override a type the rules give did better on
+    # briefings they were never tuned on but mistyped plain sentences (docs/ingest.md).
+    assert typemodel.type_dated(doc, begin, end, rules) is rules
+    guess = typemodel.type_dated(doc, begin, end, NO_CUE)
+    own = typemodel.classify(doc, begin, end)
+    assert own is not None and own.probability >= typemodel.FLOOR
+    assert guess == TypeCue(own.event_type, own.cue, own.probability)
+
+
+def test_fitting_is_deterministic_and_leaves_out_features_seen_once():
+    training = _training_script()
+
+    def example(briefing: str, label: str, *feats: str):
+        return training.Example(briefing, "on 9 May", label, feats, NOTHING_SAID)
+
+    train = [
+        example("a", "crossing_closed", "verb:clos", "dobj_kind:crossing"),
+        example("b", "crossing_closed", "verb:clos", "dobj_kind:crossing", "w:lorry"),
+        example("c", "clash", "verb:exchang", "dobj_cue:clash"),
+        example("d", "clash", "verb:exchang", "dobj_cue:clash", "w:mortar"),
+    ]
+    first, second = training.fit(train), training.fit(train)
+    assert first == second
+    assert first.classes == ("clash", "crossing_closed")
+    seen_twice = {"verb:clos", "dobj_kind:crossing", "verb:exchang", "dobj_cue:clash"}
+    assert set(first.weights) == seen_twice
+    assert first.predict(["verb:clos"]).event_type == "crossing_closed"
+    assert first.predict(["dobj_cue:clash"]).event_type == "clash"
+
+
+def test_the_rules_type_is_learnt_only_from_briefings_the_rules_were_never_tuned_on():
+    training = _training_script()
+    rule = TypeCue("clash", "fire", 0.8)
+    unseen = training.Example("ceuta_2021", "on 9 May", "clash", ("verb:fire",), rule)
+    tuned = training.Example("termez_2021", "on 9 May", "clash", ("verb:fire",), rule)
+    assert "ceuta_2021" in training.RULES_UNSEEN and "termez_2021" not in training.RULES_UNSEEN
+    assert training.example_features(unseen) == ["verb:fire"]
+    assert training.example_features(unseen, with_rule=True) == [
+        "verb:fire", "rule:clash", "rule:clash+0.8",
+    ]  # fmt: skip
+    assert training.example_features(tuned, with_rule=True) == [
+        "verb:fire", "tuned_rule:clash", "tuned_rule:clash+0.8",
+    ]  # fmt: skip

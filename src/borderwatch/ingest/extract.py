@@ -504,18 +504,6 @@ def _dated_cue(doc: Any, d: DateRef, m: PlaceMention) -> TypeCue | None:
     return cue if cue.event_type else None
 
 
-def _learned_cue(doc: Any, d: DateRef) -> TypeCue | None:
-    """Where neither the date's clause nor the place's says anything the rules type, the
-    learned model's type (`typemodel`), trusted as much as its probability; its cue names
-    the features that weighed most. Cross-validated through the whole extraction it
-    neither gains nor loses against the plain `other` (docs/ingest.md); it gives the
-    editor a guess and its reasons where the rules give none."""
-    guess = typemodel.classify(doc, d.begin, d.stop)
-    if guess is None or guess.probability < typemodel.FLOOR:
-        return None  # a guess this unsure is no better than `other`
-    return TypeCue(guess.event_type, guess.cue, guess.probability)
-
-
 def _acting_country(text: str, m: PlaceMention, in_sentence: list[PlaceMention]) -> bool:
     """ "Pakistan reopened the Ghulam Khan crossing": a country acting where a finer place is named.
 
@@ -640,8 +628,9 @@ def extract_candidates(
                 cue = _restated_cue(sent, d) or NOTHING_SAID
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue
-            if d is not None and not cue.event_type:
-                cue = _learned_cue(doc, d) or NOTHING_SAID
+            if d is not None:
+                # the learned model speaks where the rules found nothing (typemodel)
+                cue = typemodel.type_dated(doc, d.begin, d.stop, cue)
             row = _row(m, d, cue, source_id, text, s_start, s_end)
             if heading and d is None:
                 headed.append(row)

@@ -1,0 +1,220 @@
+"""Judge the learned event type honestly: leave one dev briefing out, through the whole extraction.
+
+    python scripts/cross_validate_type_model.py            # the combinations, all of dev
+    python scripts/cross_validate_type_model.py --curve    # and trained on 25/50/75 % of it
+
+Each dev briefing is extracted once (`extract_candidates`, as `measure_extraction.py`
+runs it) with `typemodel.type_dated` recording, for every dated candidate, the rules'
+type, the features of its date's clause and the rules' type for that clause. The
+candidate scored for each key event is the one `measure_extraction.py` scores (of the
+key events some candidate places). Then, for each briefing, models are trained on the
+key examples of the other briefings (`train_type_model.examples`; with `--curve` on a
+random 25, 50 and 75 % of them too, a fixed seed), and each way of combining the rules
+with a model types the held-out briefing's candidates:
+
+* the rules alone;
+* the model alone (without the rules' type among its features), on every dated candidate;
+* the rules, and the model alone where they type nothing (the ninth round's combination);
+* the rules, and the model with the rules' type among its features (learnt only from
+  `train_type_model.RULES_UNSEEN`, `example_features`) where they type nothing, or where it
+  gives another type with a probability of at least T (T = 0: the model decides all).
+
+The ninth round's combination is what extraction does (`typemodel.type_dated`).
+
+Rows are kept in memory; a model trained without a briefing never sees its keys. The
+rules were written while reading most of dev, so their figure there is a training-set
+one: the column that counts is the briefings in `train_type_model.RULES_UNSEEN`, which
+no rule or word list was tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import measure_extraction as measure
+import train_type_model as training
+
+from borderwatch.data.loader import load_places
+from borderwatch.ingest import typemodel
+from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
+from borderwatch.ingest.extract import extract_candidates
+from borderwatch.ingest.places import PlaceFinder
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = training.DEV
+
+THRESHOLDS = (0.0, 0.4, 0.5, 0.7, 0.9)
+FRACTIONS = (0.25, 0.5, 0.75)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """The candidate scored for one key event: what the rules gave it and what the model reads."""
+
+    briefing: str
+    label: str
+    rules: str
+    """The rules' type for the candidate (what extraction gives with no model)."""
+    dated: tuple[TypeCue, tuple[str, ...], TypeCue] | None
+    """For a dated candidate: the rules' cue (empty type where they found nothing), the
+    features of its date's clause and the rules' type for that clause; else None."""
+
+
+def extract_all(folder: Path = DEV) -> list[Scored]:
+    """Extract every briefing of `folder` once, recording what each dated candidate's type
+    was made of, and return the candidates scored for the key events."""
+    places = load_places(REPO / "geodata")
+    finder = PlaceFinder(places, outlines=REPO / "geodata" / "borders.geojson")
+    out: list[Scored] = []
+    for path in sorted(folder.glob("*.txt")):
+        key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
+        seen: list[tuple[TypeCue, tuple[str, ...], TypeCue]] = []
+
+        def record(doc: Any, begin: int, end: int, rules: TypeCue, seen: list = seen) -> TypeCue:
+            feats = tuple(typemodel.features(doc, begin, end))
+            seen.append((rules, feats, training.clause_rule(doc, begin, end)))
+            return TypeCue(rules.event_type or NOTHING_SAID.event_type, f"#{len(seen) - 1}", 1)
+
+        saved, typemodel.type_dated = typemodel.type_dated, record  # type: ignore[assignment]
+        try:
+            rows = extract_candidates(
+                path.read_text(encoding="utf-8"),
+                dt.date.fromisoformat(key["published"]),
+                "EVAL",
+                places,
+                finder=finder,
+            )
+        finally:
+            typemodel.type_dated = saved  # type: ignore[assignment]
+        names = measure.row_names(rows)
+        for ev in key["events"]:
+            at_place = measure.candidates_at(rows, names, ev)
+            if at_place.empty:
+                continue
+            row = measure.typed_candidate(at_place, measure.same_span(at_place, ev), ev)
+            cue = str(row["evidence_type_cue"])
+            dated = seen[int(cue[1:])] if cue.startswith("#") else None
+            out.append(Scored(path.stem, ev["event_type"], str(row["event_type"]), dated))
+    return out
+
+
+Combination = Callable[[Scored, typemodel.TypeModel, typemodel.TypeModel], str]
+
+
+def _guess(model: typemodel.TypeModel, s: Scored, with_rule: bool) -> typemodel.Prediction:
+    assert s.dated is not None
+    _, feats, clause = s.dated
+    return model.predict([*feats, *training.rule_features(clause)] if with_rule else [*feats])
+
+
+def _alone(s: Scored, plain: typemodel.TypeModel, _: typemodel.TypeModel) -> str:
+    return _guess(plain, s, False).event_type if s.dated else s.rules
+
+
+def _taken(guess: typemodel.Prediction) -> str:
+    """A guess where the rules found nothing, as `typemodel.type_dated` takes it."""
+    return guess.event_type if guess.probability >= typemodel.FLOOR else NOTHING_SAID.event_type
+
+
+def _where_rules_say_nothing(s: Scored, plain: typemodel.TypeModel, _: Any) -> str:
+    if s.dated is None or s.dated[0].event_type:
+        return s.rules
+    return _taken(_guess(plain, s, False))
+
+
+def _stacked(threshold: float) -> Combination:
+    def combination(s: Scored, _: Any, ruled: typemodel.TypeModel) -> str:
+        if s.dated is None:
+            return s.rules
+        guess = _guess(ruled, s, True)
+        if not s.dated[0].event_type:
+            return _taken(guess)
+        return guess.event_type if guess.probability >= threshold else s.rules
+
+    return combination
+
+
+def combinations() -> dict[str, Combination]:
+    out: dict[str, Combination] = {
+        "the rules alone": lambda s, _p, _r: s.rules,
+        "the model alone (no rule feature)": _alone,
+        "the rules; the model alone where they type nothing (in use)": _where_rules_say_nothing,
+    }
+    for t in THRESHOLDS:
+        out[f"the rules; the model with the rules' type where they type nothing "
+            f"or where it says p >= {t}"] = _stacked(t)  # fmt: skip
+    return out
+
+
+def judge(
+    scored: list[Scored], data: list[training.Example], fraction: float, penalty: float
+) -> dict[str, Counter[str]]:
+    """Right answers per combination, over all of dev and over `training.RULES_UNSEEN`, the models
+    trained on `fraction` of the other briefings' examples."""
+    names = sorted({s.briefing for s in scored} | {e.briefing for e in data})
+    right: dict[str, Counter[str]] = {k: Counter() for k in combinations()}
+    for name in names:
+        others = [n for n in names if n != name]
+        if fraction < 1:
+            others = random.Random(f"{name}/{fraction}").sample(
+                others, round(fraction * len(others))
+            )
+        keep = set(others)
+        train = [e for e in data if e.briefing in keep]
+        plain = training.fit(train, with_rule=False, penalty=penalty)
+        ruled = training.fit(train, with_rule=True, penalty=penalty)
+        for s in (s for s in scored if s.briefing == name):
+            for label, combine in combinations().items():
+                ok = combine(s, plain, ruled) == s.label
+                right[label]["all"] += ok
+                right[label]["unseen"] += ok and name in training.RULES_UNSEEN
+    return right
+
+
+def table(scored: list[Scored], rows: dict[float, dict[str, Counter[str]]]) -> None:
+    n_all = len(scored)
+    n_unseen = sum(s.briefing in training.RULES_UNSEEN for s in scored)
+    n_briefings = len({s.briefing for s in scored})
+    fractions = sorted(rows)
+    print(
+        f"leave one briefing out, through the whole extraction: {n_briefings} dev briefings, "
+        f"{n_all} key events placed by a candidate, {n_unseen} of them in the "
+        f"{len(set(training.RULES_UNSEEN))} briefings no rule was tuned on"
+    )
+    head = " | ".join(f"trained on {round(100 * f)} %" for f in fractions)
+    print(f"| typed by | {head} |")
+    print("|---|" + "---|" * len(fractions))
+    for label in combinations():
+        cells = []
+        for f in fractions:
+            c = rows[f][label]
+            cells.append(
+                f"{c['all']}/{n_all} ({100 * c['all'] / n_all:.1f} %); unseen "
+                f"{c['unseen']}/{n_unseen} ({100 * c['unseen'] / max(n_unseen, 1):.1f} %)"
+            )
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--curve", action="store_true", help="also train on 25, 50, 75 %%")
+    ap.add_argument("--penalty", type=float, default=training.PENALTY)
+    args = ap.parse_args(argv)
+    data = training.examples()
+    scored = extract_all()
+    fractions = (*FRACTIONS, 1.0) if args.curve else (1.0,)
+    table(scored, {f: judge(scored, data, f, args.penalty) for f in fractions})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -619,3 +619,10 @@ def test_a_name_in_apposition_after_a_kind_noun_and_its_phrase_is_of_that_kind()
     )
     got = rows(text)[["place", "evidence_place_text", "date_start"]].values.tolist()
     assert ["Rasuwagadhi", "Rasuwagadhi", "2015-04-25"] in got
+
+
+def test_a_capital_named_like_its_countrys_adjective_is_the_capital():
+    # "Tunis" begins like Tunisia as "Tajik" begins like Tajikistan, but it is a capital
+    text = "On 4 May the Libyan post shut and Tunis pressed Tripoli to reopen it."
+    got = rows(text)[["place", "country"]].values.tolist()
+    assert ["Tunis", "TUN"] in got

@@ -306,9 +306,11 @@ class PlaceFinder:
                     key not in NOT_PLACES
                     and key not in self._curated_keys
                     and len(key) >= 3
-                    and not country_adjective(key)
+                    and (not country_adjective(key) or key in capital_countries())
                 ):
-                    yield start, end, key  # "Chinese" is whose, not GeoNames' village
+                    # "Chinese" is whose, not GeoNames' village; "Tunis" is a capital, not
+                    # Tunisia's adjective
+                    yield start, end, key
 
     def _geonames(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
         out = []

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from e2e_support import EVENTS_LAYER, MAP_IFRAME, SETTLED, SHOWING, choose_row, screenshot
+from e2e_support import (
+    EVENTS_LAYER,
+    MAP_IFRAME,
+    SETTLED,
+    SHOWING,
+    choose_row,
+    drawn_markers,
+    screenshot,
+)
 from forge import Forger
 from sample_data import BUNDLED, new_event, write_data_dir
 from services import free_port, oidc_provider, streamlit_server
@@ -235,14 +243,15 @@ def test_signing_out_takes_the_right_to_save_away(team, page, tmp_path):
 
 
 def map_markers(page) -> int:
-    """Markers in the map once its events layer is drawn and has settled: the layers
-    arrive one script at a time, so the first marker alone may be a crossing's."""
+    """Events drawn in the map once its events layer is drawn, counted at the zoom that
+    shows them all: how many icons a cluster group shows depends on the zoom it reached
+    when counted, which differs between two runs of the same page under load."""
     frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
     frame.wait_for_function(
         f"() => {{ const l = window.map && {EVENTS_LAYER}; return ({SETTLED})(l); }}",
         timeout=60_000,
     )
-    return frame.locator(".leaflet-marker-icon").count()
+    return drawn_markers(frame)
 
 
 VIEWS = ["/", "/?country=UZB", "/?start=2021-07-01&end=2021-07-31&q=Taliban",

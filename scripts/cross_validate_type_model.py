@@ -17,7 +17,9 @@ with a model types the held-out briefing's candidates:
 * the rules, and the model alone where they type nothing (the ninth round's combination);
 * the rules, and the model with the rules' type among its features (learnt only from
   `train_type_model.RULES_UNSEEN`, `example_features`) where they type nothing, or where it
-  gives another type with a probability of at least T (T = 0: the model decides all).
+  gives another type with a probability of at least T (T = 0: the model decides all);
+* the model alone, except where the rules read the clause for certain (`CERTAIN`: kept
+  open or still closed, the verb governing the date read by the rules, …).
 
 The ninth round's combination is what extraction does (`typemodel.type_dated`).
 
@@ -45,6 +47,7 @@ import train_type_model as training
 
 from borderwatch.data.loader import load_places
 from borderwatch.ingest import typemodel
+from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED
 from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
@@ -143,6 +146,39 @@ def _stacked(threshold: float) -> Combination:
     return combination
 
 
+def _kept(rules: TypeCue) -> bool:
+    """A crossing kept open or still closed, as `eventtype._kept_cue` reads it."""
+    return bool(STILL_CLOSED.search(rules.cue) or KEPT_OPEN.search(rules.cue))
+
+
+CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
+    "the verb's own cue (strength 1.0) or kept open/still closed": lambda c: (
+        c.strength >= 1.0 or _kept(c)
+    ),
+    "the verb's own cue except a statement, or kept open/still closed": lambda c: (
+        (c.strength >= 1.0 and c.event_type != "statement") or _kept(c)
+    ),
+    "the verb read with what it acts on or its negation, a verb typed other, or kept "
+    "open/still closed": lambda c: (
+        (c.strength >= 1.0 and (" " in c.cue or c.event_type == "other")) or _kept(c)
+    ),
+}
+"""Readings of the rules the model may not overrule, for `_unless_certain`."""
+
+
+def _unless_certain(certain: Callable[[TypeCue], bool]) -> Combination:
+    """The model alone decides a dated candidate from `typemodel.FLOOR` up, unless the
+    rules' cue is `certain`; below the floor the rules' type stands."""
+
+    def combination(s: Scored, plain: typemodel.TypeModel, _: Any) -> str:
+        if s.dated is None or (s.dated[0].event_type and certain(s.dated[0])):
+            return s.rules
+        guess = _guess(plain, s, False)
+        return guess.event_type if guess.probability >= typemodel.FLOOR else s.rules
+
+    return combination
+
+
 def combinations() -> dict[str, Combination]:
     out: dict[str, Combination] = {
         "the rules alone": lambda s, _p, _r: s.rules,
@@ -152,6 +188,8 @@ def combinations() -> dict[str, Combination]:
     for t in THRESHOLDS:
         out[f"the rules; the model with the rules' type where they type nothing "
             f"or where it says p >= {t}"] = _stacked(t)  # fmt: skip
+    for name, certain in CERTAIN.items():
+        out[f"the model unless the rules read for certain: {name}"] = _unless_certain(certain)
     return out
 
 

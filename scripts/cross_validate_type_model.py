@@ -19,7 +19,8 @@ with a model types the held-out briefing's candidates:
   `train_type_model.RULES_UNSEEN`, `example_features`) where they type nothing, or where it
   gives another type with a probability of at least T (T = 0: the model decides all);
 * the model alone, except where the rules read the clause for certain (`CERTAIN`: kept
-  open or still closed, the verb governing the date read by the rules, …).
+  open or still closed, the verb governing the date read by the rules, …, or the rules
+  marked their reading `explicit`).
 
 The ninth round's combination is what extraction does (`typemodel.type_dated`).
 
@@ -162,6 +163,7 @@ CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
     "open/still closed": lambda c: (
         (c.strength >= 1.0 and (" " in c.cue or c.event_type == "other")) or _kept(c)
     ),
+    "explicit in the rules' own cue (`TypeCue.explicit`)": lambda c: c.explicit,
 }
 """Readings of the rules the model may not overrule, for `_unless_certain`."""
 

@@ -36,6 +36,11 @@ class TypeCue:
     cue: str
     strength: float
     """1.0 the verb governing the place; 0.8 its clause; 0.6 elsewhere in the sentence."""
+    explicit: bool = False
+    """Read from a construction the rules decode on purpose (kept open / still closed, the
+    verb's own non-statement cue or what it acts on, a first opening, an armed subject,
+    a participle describing the subject, the event "after X" refers to): a learned model
+    may not overrule it (`typemodel.type_dated`)."""
 
 
 NO_CUE = TypeCue("", "", 0.0)
@@ -100,7 +105,7 @@ def _kept_cue(clause: list[Any]) -> TypeCue:
     for rx, etype, strength in ((STILL_CLOSED, "crossing_closed", 0.9), (KEPT_OPEN, OPEN, 0.8)):
         found = rx.search(text)
         if found:
-            return TypeCue(etype, found.group(0), strength)
+            return TypeCue(etype, found.group(0), strength, explicit=True)
     return NO_CUE
 
 
@@ -118,13 +123,13 @@ def verb_cue(verb: Any) -> TypeCue:
     """
     own = word_cue(verb)
     if own and own[0] != "statement":
-        return TypeCue(own[0], own[1], 1.0)
+        return TypeCue(own[0], own[1], 1.0, explicit=True)
     if own and COMMENT.match(verb.lower_):
         return TypeCue(own[0], own[1], 1.0)  # "condemned the raid" is the condemnation
     for noun in objects(verb, reported=own is None):
         cue = word_cue(noun)
         if cue and cue[0] != "statement":
-            return TypeCue(cue[0], f"{verb.text} … {cue[1]}", 1.0)
+            return TypeCue(cue[0], f"{verb.text} … {cue[1]}", 1.0, explicit=True)
     for sub in verb.children:
         # "began blocking the corridor", "decided to open an embassy", "said units had begun
         # withdrawing": the verb it governs says what happened.
@@ -137,7 +142,7 @@ def verb_cue(verb: Any) -> TypeCue:
             continue
         deeper = verb_cue(sub)
         if deeper.event_type and deeper.event_type != "statement":
-            return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0)
+            return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
 
 
@@ -200,7 +205,7 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         return kept
     own = verb_cue(verb)
     if own.event_type == OPEN and _first_opening(verb, anchor):
-        return TypeCue("infrastructure", f"{own.cue} (first)", own.strength)
+        return TypeCue("infrastructure", f"{own.cue} (first)", own.strength, explicit=True)
     if own.event_type:
         return own
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -208,7 +213,7 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         for part in (c for c in subject.children if c.dep_ == "acl" and c.pos_ == "VERB"):
             cue = word_cue(part)
             if cue:
-                return TypeCue(cue[0], f"{subject.text} {cue[1]}", 0.8)
+                return TypeCue(cue[0], f"{subject.text} {cue[1]}", 0.8, explicit=True)
     # Verbs first, then the words the verb governs directly, then its circumstances
     # ("watched the river through the civil war": the war is the setting, not the act).
     words = sorted(
@@ -224,5 +229,5 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         # State forces doing, or being given, anything else are a deployment.
         for who in (c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")):
             if noun_class(who) == "armed" and not IRREGULAR.match(who.lower_):
-                return TypeCue("military_deployment", f"{who.text} {verb.text}", 0.6)
+                return TypeCue("military_deployment", f"{who.text} {verb.text}", 0.6, explicit=True)
     return NO_CUE

@@ -64,6 +64,13 @@ RULES_UNSEEN = (
     "bab_al_hawa_2023", "cenepa_1995", "darien_2023", "dmz_2015", "kenya_somalia_2011",
     "kobani_2014", "nimule_2016", "prespa_2018", "quneitra_2014",
     "velika_kladusa_2018",  # heldout_k: measured once on 4bd6bec, retired into dev
+    "aouzou_1987", "badme_1998", "beagle_1984", "belize_referendum_2019", "blackwater_1984",
+    "boqueron_1932", "chaman_census_2017", "columbus_1916", "cyprus_1974",
+    "football_war_1969", "isla_portillos_2010", "izvaryne_2014", "jimani_2010",
+    "johnson_south_1988", "khasan_rajin_2013", "lebanon_2006", "pang_noon_2001",
+    "pyrdiwah_2001", "senegal_mauritania_1989", "slovenia_1991", "sopron_1989",
+    "sumdorong_chu_1987", "tijuana_2018",
+    "torkham_gate_2016",  # written for training by z4-z6 in the thirteenth round
 )  # fmt: skip
 """Dev briefings that the type rules (`eventtype`, `senses`, `cuewords`, `nouns`,
 `clauses`, unchanged since bcff5e2) were never tuned on, so that the rules' figure on

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from e2e_support import REPO, screenshot
+from e2e_support import EVENTS_LAYER, MAP_IFRAME, REPO, screenshot
 from malformed import HOSTILE_TEXT
 from services import CHROMIUM, streamlit_server
 
@@ -145,6 +145,10 @@ def test_the_csv_download_of_planted_formulas_opens_as_text(app_url, folder, pag
 
     page.goto(app_url)  # every event: the filters start at the data's whole span
     page.get_by_text(f"Showing {len(rows)} of {len(rows)} events").wait_for(timeout=90_000)
+    # the map reports back once drawn, which reruns the app: a click during that rerun is
+    # lost, so click when the map is drawn and the app idle, as a person would
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=90_000).content_frame()
+    frame.wait_for_function(f"() => window.map && !!({EVENTS_LAYER})", timeout=90_000)
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=90_000)
     button = page.get_by_role("button", name="CSV", exact=True)
     button.wait_for(timeout=90_000)

@@ -39,8 +39,10 @@ class TypeCue:
     explicit: bool = False
     """Read from a construction the rules decode on purpose (kept open / still closed, the
     verb's own non-statement cue or what it acts on, a first opening, an armed subject,
-    a participle describing the subject, the event "after X" refers to): a learned model
-    may not overrule it (`typemodel.type_dated`)."""
+    a participle describing the subject, the event "after X" refers to). Extraction lets
+    the learned model overrule no reading of the rules (`typemodel.type_dated`); this mark
+    is what `scripts/cross_validate_type_model.py` measures a model that would overrule
+    the others against."""
 
 
 NO_CUE = TypeCue("", "", 0.0)

@@ -477,7 +477,7 @@ def _restated_cue(sent: Any, d: DateRef) -> TypeCue | None:
         words, key=lambda t: (t.i not in inside, t.pos_ != "VERB", t.dep_ in _NOUN_DEPS)
     ):
         if tok.i in inside and tok.pos_ != "VERB":
-            return TypeCue(cue_of(tok.text), tok.text, 0.8, explicit=True)  # "after the ceasefire"
+            return TypeCue(cue_of(tok.text), tok.text, 0.8)  # "after the ceasefire"
         cue = propose(sent, tok.idx, tok.idx + len(tok))
         if cue.event_type:
             return cue
@@ -625,7 +625,7 @@ def extract_candidates(
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
-                # the event "after X" refers to is read on purpose: no model overrules it
+                # the event "after X" refers to is read on purpose (TypeCue.explicit)
                 cue = replace(_restated_cue(sent, d) or NOTHING_SAID, explicit=True)
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue

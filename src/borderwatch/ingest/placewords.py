@@ -257,7 +257,7 @@ ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-"
 """A lowercase Arabic article a name may begin with ("al-Mawasi", "el-Arish")."""
 NAME = (
     rf"(?:{ARTICLE})?[{UPPER}][\w’'-]+(?:[ \t]+(?:{_ARTICLES}[ \t]+){{0,2}}"
-    rf"(?:[{UPPER}]|(?:al|el|ul|ad|as|ash|ar|an|az)-[{UPPER}])[\w’'-]+){{0,2}}(?![\w’'-])"
+    rf"(?:[{UPPER}]|{ARTICLE}[{UPPER}])[\w’'-]+){{0,2}}(?![\w’'-])"
 )
 """One to three capitalised words, the first perhaps after an Arabic article ("al-Arish");
 a later one may follow an Arabic article ("Bab al-Hawa")

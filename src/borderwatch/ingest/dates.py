@@ -8,10 +8,9 @@ known only as "in August" spans the month. Single days and weekdays are read by
 parts of a month are this module's own rules. A date without a year is the
 latest such date not after publication (briefings report the past), unless its
 sentence speaks of the future ("will hold drills in early August"); a weekday is
-the last such day before publication. "N days later", "the same day" and "the
-next day" count from the last day mentioned before them; "the day before Kabul
-fell" and "two days after the ceasefire" from the date of the earlier sentence
-that names Kabul or the ceasefire.
+the last such day before publication. Relative dates ("two days later", "the same
+day", "the day before Kabul fell") are counted from their anchors by
+`relative_dates`.
 """
 
 from __future__ import annotations
@@ -19,40 +18,27 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache
 
-MONTHS: dict[str, int] = {
-    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
-    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
-    "sept": 9,
-}
-"""Month names and three-letter abbreviations ('sept' too) -> month number."""
-
-NUMBERS: dict[str, int] = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-}
+from borderwatch.ingest.datewords import (
+    NUMBERS,
+    DateRef,
+    Resolved,
+    month_end,
+    month_number,
+    sentence_start,
+)
+from borderwatch.ingest.relative_dates import (
+    FROM_LAST,
+    apposition,
+    counted_back,
+    days_after,
+    from_last,
+    mentions_before,
+    reported_on,
+    resolve_relative,
+    week_from,
+)
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -227,34 +213,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-@dataclass(frozen=True)
-class DateRef:
-    """A date expression found in a text and the span it stands for."""
-
-    start: dt.date
-    end: dt.date
-    precision: str
-    """day / week / month / year, as in vocab.DATE_PRECISIONS."""
-    text: str
-    """The expression exactly as written."""
-    begin: int
-    stop: int
-    """Character offsets of the expression in the text (text[begin:stop] == text)."""
-    explicit: bool
-    """True when the text names the date itself (not 'two days later', 'last week')."""
-    restates: int = -1
-    """Offset of the date this one counts back from ("on 24 February, ten days after
-    shelling closed it" dates the closure from 24 February), else -1."""
-
-
-def _month(token: str) -> int:
-    return MONTHS[token.lower().rstrip(".")]
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _day(token: str) -> int:
     return int(re.sub(r"\D", "", token))
 
@@ -309,9 +267,6 @@ def _part_span(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, first), dt.date(year, month, end)
 
 
-Resolved = tuple[dt.date, dt.date, str, bool]
-
-
 def _resolve(
     kind: str,
     m: re.Match[str],
@@ -327,12 +282,12 @@ def _resolve(
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     if kind == "day_month_span":
-        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
         year = y or _year_for(m2, _day(g["d2"]), published, future)
         first_year = year if m1 <= m2 else year - 1
         return dt.date(first_year, m1, _day(g["d1"])), dt.date(year, m2, _day(g["d2"])), "day", True
     if kind in ("day_span", "month_day_span"):
-        mo, d1, d2 = _month(g["m"]), _day(g["d1"]), _day(g["d2"])
+        mo, d1, d2 = month_number(g["m"]), _day(g["d1"]), _day(g["d2"])
         if d2 <= d1:
             return None
         year = y or _year_for(mo, d2, published, future)
@@ -344,18 +299,18 @@ def _resolve(
             return None
         return dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "year", True
     if kind == "week_of_month":
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         year = y or _year_for(mo, 1, published, future)
         last = calendar.monthrange(year, mo)[1]
         nth = ("first", "second", "third", "fourth").index(g["nth"]) if g["nth"] != "last" else -1
         day1 = last - 6 if nth < 0 else 1 + 7 * nth
         return dt.date(year, mo, day1), dt.date(year, mo, day1 + 6), "week", True
     if kind == "nth_weekday":
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         year = y or _year_for(mo, 1, published, future)
         weekday = list(calendar.day_name).index(g["wd"])
         if g["nth"] == "last":
-            month_last = _month_end(year, mo)
+            month_last = month_end(year, mo)
             that_day = month_last - dt.timedelta(days=(month_last.weekday() - weekday) % 7)
         else:
             month_first = dt.date(year, mo, 1)
@@ -365,21 +320,21 @@ def _resolve(
             )
         return that_day, that_day, "day", True
     if kind == "part_span":
-        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
         year = y or _year_for(m2, 1, published, future)
         y1 = int(g["y1"]) if g.get("y1") else (year if m1 <= m2 else year - 1)
         return _part_span(g["p1"], y1, m1)[0], _part_span(g["p2"], year, m2)[1], "month", True
     if kind == "half_month":
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         year = y or _year_for(mo, 1, published, future)
         first = g["half"] == "first"
         start = dt.date(year, mo, 1 if first else 16)
-        return start, (dt.date(year, mo, 15) if first else _month_end(year, mo)), "month", True
+        return start, (dt.date(year, mo, 15) if first else month_end(year, mo)), "month", True
     if kind == "part_year":
         assert y is not None
         part = g["part"].split()[-2] if " of" in g["part"] else g["part"].lower()
         first, last = YEAR_PARTS[part]
-        end = published if g.get("since") else _month_end(y, last)
+        end = published if g.get("since") else month_end(y, last)
         return dt.date(y, first, 1), end, "year", True
     if kind == "decade":
         dec = int(g["dec"])
@@ -389,24 +344,24 @@ def _resolve(
     if kind == "season":
         return _season(g, y, published, anchor_year)
     if kind in ("since_part", "part_month"):
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         part = re.sub(r"\s+", " ", g["part"].lower())
         year = y or _year_for(mo, 1, published, future)
         start, end = _part_span(part, year, mo)
         return start, (published if kind == "since_part" else end), "month", True
     if kind == "month_pair":
-        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
         year = y or _year_for(m1, 1, published, future)
         end_year = year if m2 >= m1 else year + 1
-        return dt.date(year, m1, 1), _month_end(end_year, m2), "month", True
+        return dt.date(year, m1, 1), month_end(end_year, m2), "month", True
     if kind == "since":
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         day_txt = g.get("d") or g.get("d2")
         day = _day(day_txt) if day_txt else 1
         year = y or _year_for(mo, day, published)
         return dt.date(year, mo, day), published, "day" if day_txt else "month", True
     if kind in ("day_month", "month_day", "numeric", "iso"):
-        mo = int(g["mn"]) if g.get("mn") else _month(g["m"])
+        mo = int(g["mn"]) if g.get("mn") else month_number(g["m"])
         day = _day(g["d"])
         year = y or _year_for(mo, day, published, future)
         d = dt.date(year, mo, day)  # ValueError for "31 June": not a date
@@ -421,11 +376,11 @@ def _resolve(
         # "since Sunday" runs from that Sunday to publication, as "since May" does.
         return wd, (published if m.group(0).lower().startswith("since") else wd), "day", True
     if kind == "month_year":
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         assert y is not None
-        return dt.date(y, mo, 1), _month_end(y, mo), "month", True
+        return dt.date(y, mo, 1), month_end(y, mo), "month", True
     if kind in ("last_month_name", "in_month"):
-        mo = _month(g["m"])
+        mo = month_number(g["m"])
         year = _year_for(mo, 1, published, future and kind == "in_month")
         if (
             kind == "last_month_name"
@@ -433,7 +388,7 @@ def _resolve(
             and (year == published.year and mo == published.month)
         ):
             year -= 1
-        return dt.date(year, mo, 1), _month_end(year, mo), "month", True
+        return dt.date(year, mo, 1), month_end(year, mo), "month", True
     if kind == "year":
         assert y is not None
         end = published if m.group(0).lower().startswith("since") else dt.date(y, 12, 31)
@@ -446,52 +401,7 @@ def _resolve(
             d = (d - dt.timedelta(days=1)).replace(day=1)
         d = d.replace(day=day)  # ValueError for "the 31st" of a 30-day month: not a date
         return d, d, "day", True
-    if kind == "rel_weekend":
-        # The last Saturday and Sunday before publication (a Sunday's own weekend is past too).
-        sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7 or 7)
-        if published.weekday() == 6:
-            sunday = published
-        return sunday - dt.timedelta(days=1), sunday, "day", False
-    if kind == "rel_around":
-        # An event not found is taken to be the last day told only when the date comes
-        # after it: "a week before the summit" may name a summit the text dates later.
-        counts_forward = (g.get("dir") or "after").lower() == "after" and "eve" not in m[0]
-        base = _event_named(lookup, m) or (anchor if counts_forward else None)
-        if base is None:
-            return None
-        days = _days_after(m)
-        d = base[0] + dt.timedelta(days=days)
-        return d, d, "week" if (g.get("unit") or "").startswith("week") else "day", False
-    if kind == "rel_since_event":
-        # "since the call-up": from the day of the call-up (or of the mobilisation the
-        # text dated before it, an event of the same type) to publication.
-        base = _event_named(lookup, m)
-        if base is None:
-            return None
-        return base[0], published, "day", False
-    if kind.startswith("rel_") and kind in _ANCHORED:
-        if anchor is None:
-            return None
-        return _ANCHORED[kind](m, anchor, published)
-    p = published
-    monday = p - dt.timedelta(days=p.weekday())
-    first = p.replace(day=1)
-    prev_month_end = first - dt.timedelta(days=1)
-    return {
-        "rel_yesterday": (p - dt.timedelta(days=1), p - dt.timedelta(days=1), "day", False),
-        "rel_today": (p, p, "day", False),
-        "rel_last_week": (
-            monday - dt.timedelta(days=7),
-            monday - dt.timedelta(days=1),
-            "week",
-            False,
-        ),
-        "rel_this_week": (monday, p, "week", False),
-        "rel_last_month": (prev_month_end.replace(day=1), prev_month_end, "month", False),
-        "rel_this_month": (first, p, "month", False),
-        "rel_last_year": (dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), "year", False),
-        "rel_this_year": (dt.date(p.year, 1, 1), p, "year", False),
-    }[kind]
+    return resolve_relative(kind, m, published, anchor, lookup)
 
 
 YEAR_PARTS: dict[str, tuple[int, int]] = {
@@ -539,7 +449,7 @@ def _season(
 
     def span(year: int) -> tuple[dt.date, dt.date]:
         end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
-        return dt.date(year, first, 1), _month_end(end_year, end_month)
+        return dt.date(year, first, 1), month_end(end_year, end_month)
 
     if y is not None:
         year = y
@@ -557,64 +467,10 @@ def _season(
         end = published
     part = (g.get("part") or "").lower()
     if part == "early":
-        end = min(end, _month_end(start.year, start.month))
+        end = min(end, month_end(start.year, start.month))
     elif part == "late":
         start = end.replace(day=1) if end != published else start
     return start, end, "month", True
-
-
-def _from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:
-    """ "that December", "the same year", "the following month", "two years later": counted
-    from the last date the text gave, whatever its precision."""
-    start, _, _ = last
-    g = m.groupdict()
-    if kind == "rel_that_month":
-        mo = _month(g["m"])
-        return dt.date(start.year, mo, 1), _month_end(start.year, mo), "month", False
-    if kind == "rel_that_year":
-        return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year", False
-    unit = (g.get("unit1") or g.get("unit2") or "").lower().rstrip("s")
-    n = 1 if g.get("unit1") else NUMBERS.get(str(g["n"]).lower()) or int(str(g["n"]))
-    if (g.get("dir") or "").lower() == "earlier":
-        n = -n
-    if unit == "year":
-        year = start.year + n
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False
-    index = start.year * 12 + start.month - 1 + n
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, 1), _month_end(year, month + 1), "month", False
-
-
-_FROM_LAST = ("rel_that_month", "rel_that_year", "rel_next_unit")
-
-
-def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
-    n = NUMBERS.get(m["n"].lower()) or int(m["n"])
-    days = n * (7 if m["unit"].lower().startswith("week") else 1)
-    if m["dir"].lower() == "earlier":
-        days = -days
-    d = anchor[0] + dt.timedelta(days=days)
-    return d, d, "day" if days < 7 else "week", False
-
-
-def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
-
-
-_ANCHORED = {
-    "rel_later": _later,
-    "rel_next_day": lambda m, a, p: (a[0] + dt.timedelta(days=1),) * 2 + ("day", False),
-    "rel_previous_day": lambda m, a, p: (a[0] - dt.timedelta(days=1),) * 2 + ("day", False),
-    "rel_same_day": lambda m, a, p: (a[0], a[0], "day", False),
-    "rel_same_week": lambda m, a, p: (*_week_of(a[0]), "week", False),
-    "rel_since_then": lambda m, a, p: (a[0], p, a[1], False),
-}
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
-    return cut + 1
 
 
 def find_dates(text: str, published: dt.date) -> list[DateRef]:
@@ -636,19 +492,19 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     # The last date of any kind: "that December", "the same year" count from it.
     last_any: tuple[dt.date, dt.date, str] | None = None
     for b, e, kind, m in found:
-        future = bool(_FUTURE.search(text, _sentence_start(text, b), b))
-        lookup = _mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
-        named = _apposition(text, b, out) if kind == "rel_around" else None
+        future = bool(_FUTURE.search(text, sentence_start(text, b), b))
+        lookup = mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
+        named = apposition(text, b, out) if kind == "rel_around" else None
         resolved: Resolved | None
         try:
             if named is not None:
-                resolved = _counted_back(m, named)
+                resolved = counted_back(m, named)
             elif kind in ("rel_same_week", "rel_week_after") and last is not None:
-                resolved = _week_from(kind, last)
-            elif kind in _FROM_LAST:
+                resolved = week_from(kind, last)
+            elif kind in FROM_LAST:
                 base = _year_written_before(text, b, out) if kind != "rel_next_unit" else None
                 base = base or last_any
-                resolved = _from_last(m, kind, base) if base else None
+                resolved = from_last(m, kind, base) if base else None
             else:
                 written = _year_written_before(text, b, out)
                 year = written[0].year if written else last_any[0].year if last_any else None
@@ -661,13 +517,13 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         if kind == "rel_around" and end > published and not future:
             # "three weeks after his inauguration" found an event too late to be it: a
             # briefing reports the past, so the event is the last day told instead.
-            if anchor is None or anchor[0] + dt.timedelta(days=_days_after(m)) > published:
+            if anchor is None or anchor[0] + dt.timedelta(days=days_after(m)) > published:
                 continue
-            start = end = anchor[0] + dt.timedelta(days=_days_after(m))
+            start = end = anchor[0] + dt.timedelta(days=days_after(m))
         if kind in _DAY_NO_YEAR and not m.groupdict().get("y") and out:
             start, end = _in_month_just_named(text, out[-1], b, start, end)
         if m.group(0).lower().startswith("since") and end == published:
-            end = _reported_on(text, b, out) or end
+            end = reported_on(text, b, out) or end
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
         last_any = (start, end, precision)
@@ -730,166 +586,3 @@ def _year_written_before(
         return None
     y = int(years[-1].group(0))
     return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-
-
-def _week_from(kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:
-    start, end, precision = last
-    if kind == "rel_week_after":
-        return end + dt.timedelta(days=1), end + dt.timedelta(days=7), "week", False
-    if precision == "week":  # "in the last week of September … in the same week"
-        return start, end, "week", False
-    return (*_week_of(start), "week", False)
-
-
-def _reported_on(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
-    """The day a "since ..." is told on: "officials reported on Tuesday that 200,000 had
-    entered since the call-up" counts to Tuesday, not to publication."""
-    s0 = max(_sentence_start(text, pos), text.rfind(";", 0, pos) + 1)
-    told = [d for d in dates if s0 <= d.begin < pos and d.precision == "day" and d.start == d.end]
-    if not told or not _REPORTING.search(text, s0, pos):
-        return None
-    return told[-1].start
-
-
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|told|announced|stated|claimed|estimated|confirmed)\b", re.I
-)
-
-
-def _apposition(text: str, pos: int, dates: list[DateRef]) -> dt.date | None:
-    """The day just before "..., ten days after shelling closed it" that the clause restates.
-
-    "reopened on 24 February, ten days after shelling closed it": the relative
-    clause describes 24 February, so what it names (the closure) is ten days
-    *before*; it is not where the story's next "the following day" counts from.
-    """
-    if not dates:
-        return None
-    last = dates[-1]
-    between = text[last.stop : pos]
-    if (
-        last.start != last.end
-        or last.precision != "day"
-        or not re.fullmatch(r"\s*[,–—-]\s*", between)
-    ):
-        return None
-    return last.start
-
-
-def _days_after(m: re.Match[str]) -> int:
-    """Days from the event named to the date: "two days after" +2, "three weeks after"
-    +21, "the eve of" -1, "the day the talks opened" 0."""
-    if m.groupdict().get("on"):
-        return 0
-    n = 1 if m["n"] is None else NUMBERS.get(m["n"].lower()) or int(m["n"])
-    n *= 7 if (m["unit"] or "").lower().startswith("week") else 1
-    return n if (m["dir"] or "").lower() == "after" else -n
-
-
-IRREGULAR_PAST: dict[str, str] = {
-    "fought": "fight",
-    "fled": "flee",
-    "struck": "strike",
-    "shot": "shoot",
-    "began": "begin",
-    "broke": "break",
-    "met": "meet",
-    "held": "hold",
-    "sent": "send",
-    "left": "leave",
-    "won": "win",
-    "lost": "lose",
-    "overran": "overrun",
-    "withdrew": "withdraw",
-}
-"""Past forms of irregular verbs -> the form the event-word cues know ("fought" is a
-clash as "fight" is); the spaCy pipeline runs without its lemmatizer."""
-
-_EVENT_PHRASE_WORDS = 6
-"""How many words after "two days after" / "the day" name the event counted from."""
-
-
-def _event_named(
-    lookup: dict[str, tuple[dt.date, str]], m: re.Match[str]
-) -> tuple[dt.date, str] | None:
-    """The day of the event that "two days after the clash", "the day the southern crossings
-    shut" or "eleven days after the city fell" names: the first word of the phrase (up to
-    the clause's end) that an earlier dated sentence used, as written or in another form
-    ("the listing" / "listed"), or that names an event of a type dated before ("fell" /
-    "took")."""
-    rest = m.string[m.start("ref") :]
-    phrase = re.split(r"[,.;:!?()\n]", rest, maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z][\w-]+", phrase)[:_EVENT_PHRASE_WORDS]
-    words = [w.lower() for w in words if w.lower() not in ("the", "his", "her", "its", "their")]
-    for word in words:
-        found = _named(lookup, word)
-        if found is not None:
-            return found
-    return None
-
-
-def _counted_back(m: re.Match[str], named: dt.date) -> Resolved:
-    d = named - dt.timedelta(days=_days_after(m))
-    return d, d, "day", False
-
-
-def _named(lookup: dict[str, tuple[dt.date, str]], ref: str) -> tuple[dt.date, str] | None:
-    """The day of the event `ref` names, also when it was dated in another form ("voted"
-    for "vote", "listed" for "listing")."""
-    if ref in lookup:
-        return lookup[ref]
-    forms = [w for w in lookup if w.startswith(ref) and len(w) - len(ref) <= 2]
-    forms = forms or [w for w in lookup if len(ref) >= 5 and _stem(w) == _stem(ref)]
-    return lookup[forms[-1]] if forms else None
-
-
-def _stem(word: str) -> str:
-    """A word less an ending of its forms: "listing", "listed", "lists" -> "list"."""
-    for ending in ("ation", "ing", "ion", "ed", "es", "s", "e"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-_REFERS_BACK = re.compile(r"\b(?:before|after|since|eve\s+of)\s+(?:the\s+)?$", re.I)
-
-
-def _mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tuple[dt.date, str]]:
-    """word -> the day of the nearest single-day date in the sentence where the word was used.
-
-    "two days after the ceasefire" counts from the sentence that dated the ceasefire.
-    A word of an event type ("call-up") also stands for the last word of that type
-    dated before ("announced a partial mobilisation on 21 September").
-    """
-    from borderwatch.ingest.eventtype import cue_of
-
-    out: dict[str, tuple[dt.date, str]] = {}
-    by_type: dict[str, tuple[dt.date, str]] = {}
-    days = [d for d in dates if d.precision == "day" and d.start == d.end and d.stop <= pos]
-    if not days:
-        return out
-    for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[:pos]):
-        if _REFERS_BACK.search(text, max(0, w.start() - 20), w.start()):
-            continue  # "a week before the vote, on 18 September" does not date the vote
-        # The sentence ends at a full stop or a line's end (a heading is one of its own);
-        # a semicolon starts another clause, whose date is not this word's ("met on 6 June
-        # and agreed ...; the fight broke out as ..." does not date the fight).
-        s0 = max(_sentence_start(text, w.start()), text.rfind(";", 0, w.start()) + 1)
-        ends = [
-            i
-            for i in (text.find(". ", w.end()), text.find("\n", w.end()), text.find(";", w.end()))
-            if i >= 0
-        ]
-        s1 = min([*ends, pos])
-        near = [d for d in days if s0 <= d.begin < s1]
-        if near:
-            best = min(near, key=lambda d: abs(d.begin - w.start()))
-            out[w.group(0).lower()] = (best.start, best.precision)
-            etype = cue_of(w.group(0)) or cue_of(IRREGULAR_PAST.get(w.group(0).lower(), ""))
-            if etype and etype != "statement":
-                by_type[etype] = (best.start, best.precision)
-    for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[pos : pos + 80]):
-        word = w.group(0).lower()
-        if word not in out and by_type.get(cue_of(word)):
-            out[word] = by_type[cue_of(word)]
-    return out

@@ -134,3 +134,11 @@ def out_of_town(verb: Any) -> bool:
             if any(o.dep_ == "pobj" and TOWN.match(o.lower_) for o in of.children):
                 return True
     return False
+
+
+def clause_of(doc: Any, pos: int) -> int:
+    """Index of the verb whose clause holds the character at `pos` (-1 if none)."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return -1
+    return int(governing_verb(span[0]).i)

@@ -24,7 +24,8 @@ import pandas as pd
 
 from borderwatch.data import vocab
 from borderwatch.data.problems import DataError, Problem
-from borderwatch.ingest import nlp, typemodel
+from borderwatch.ingest import nlp, standins, typemodel
+from borderwatch.ingest.clauses import clause_of
 from borderwatch.ingest.dates import DateRef, find_dates
 from borderwatch.ingest.eventtype import (
     NO_CUE,
@@ -121,246 +122,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_BACK_REFERENCE = re.compile(
-    r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
-    r"|region|province|district|country|reservoir|dam|river|lake|port|village|pass|tunnel"
-    r"|state|exclave|enclave)\b"
-    r"|\b(?:closed|shut|reopened|opened|crossed|blocked)\s+it\b|\bthere\b",
-    re.IGNORECASE,
-)
-_REFERRED_KINDS: dict[str, tuple[str, ...]] = {
-    "region": ("province", "region"),
-    "state": ("province", "region"),
-    "pass": ("crossing",),
-    "tunnel": ("crossing", "site"),
-    "exclave": ("province", "region", "district"),
-    "enclave": ("province", "region", "district", "town"),
-    "province": ("province", "region"),
-    "district": ("district",),
-    "town": ("town", "city", "capital", "district"),
-    "city": ("town", "city", "capital"),
-    "country": ("country",),
-    "village": ("town",),
-    "port": ("town", "city", "site"),
-    "reservoir": ("reservoir",),
-    "dam": ("reservoir",),
-    "river": ("river",),
-    "lake": ("lake",),
-}
-"""What "the region", "the town", "the country" stand for: the place of that kind named
-most often so far; any other word ("the crossing", "the bridge") the place named most.
-"The country", "the river" and "the lake" stand for nothing when no place of their kind
-was named; the others then stand for the place named most."""
-_ONLY_OF_KIND = ("country", "river", "lake")
-
-
-def _subject(named: list[PlaceMention]) -> PlaceMention | None:
-    """The place named most often so far (the later on a tie): what "the crossing" means."""
-    if not named:
-        return None
-    counts: dict[str, int] = {}
-    for m in named:
-        counts[m.name] = counts.get(m.name, 0) + 1
-    return max(reversed(named), key=lambda m: counts[m.name])
-
-
-_BOTH = re.compile(
-    r"\b(?:both|the\s+two)\s+(?P<word>towns|cities|villages|ports|crossings|posts|bridges"
-    r"|provinces|regions|districts|countries)\b",
-    re.IGNORECASE,
-)
-"""A plural back-reference: "shelling on both towns", "the two crossings"."""
-
-
-def _both(m: re.Match[str], start: int, named: list[PlaceMention]) -> list[PlaceMention]:
-    """ "both towns": the last two places of that kind named before (for a crossing, a post or
-    a bridge, the last two places), or nothing when fewer were named."""
-    word = m.group("word").lower()
-    singular = {"countries": "country", "cities": "city"}.get(word, word[:-1])
-    kinds = _REFERRED_KINDS.get(singular)
-    latest: dict[str, PlaceMention] = {}
-    for n in named:
-        if kinds is None or n.kind in kinds:
-            latest.pop(n.name, None)
-            latest[n.name] = n
-    two = list(latest.values())[-2:]
-    if len(two) < 2:
-        return []
-    end = start + len(m.group(0))
-    return [replace(n, text=m.group(0), start=start, end=end, source="referred") for n in two]
-
-
-def _referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[PlaceMention]:
-    """ "the crossing", "the region", "the country" in a sentence naming no place: the place
-    of that kind named most often before (`last`, the subject, for a crossing or a bridge);
-    "both towns", the two named last."""
-    both = _BOTH.search(sent.text)
-    if both:
-        found = _both(both, sent.start_char + both.start(), named)
-        if found:
-            return found
-    m = _BACK_REFERENCE.search(sent.text)
-    if not m:
-        return []
-    return _referred_at(m, sent.start_char + m.start(), named, last)
-
-
-def _referred_at(
-    m: re.Match[str], start: int, named: list[PlaceMention], last: PlaceMention
-) -> list[PlaceMention]:
-    """The place one back-reference (`m`, at `start` in the text) stands for."""
-    # "closed it", "there": the place named most, as "the crossing" is
-    kinds = _REFERRED_KINDS.get((m.group("word") or "").lower())
-    if kinds is not None:
-        of_kind = _subject([n for n in named if n.kind in kinds])
-        if of_kind is None and kinds[0] in _ONLY_OF_KIND:
-            return []  # "the country" with no country named: nothing to stand for
-        last = of_kind or last
-    return [
-        replace(last, text=m.group(0), start=start, end=start + len(m.group(0)), source="referred")
-    ]
-
-
-def _referred_in_dated_clauses(
-    doc: Any,
-    sent: Any,
-    in_sentence: list[PlaceMention],
-    dates: list[DateRef],
-    named: list[PlaceMention],
-    last: PlaceMention,
-) -> list[PlaceMention]:
-    """ "the pass", "the region", "the tunnel" in a dated clause that names no place of its
-    own, though other clauses of the sentence do: "The highway was completed in 1979; the
-    pass itself was opened to travellers in 1986" dates the pass the text is about, not
-    the highway. Without this the date went to the nearest place of another clause."""
-    own = {_clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
-    dated = {_clause_of(doc, d.begin) for d in dates} - own
-    out: list[PlaceMention] = []
-    for m in _BACK_REFERENCE.finditer(sent.text):
-        start = sent.start_char + m.start()
-        if _clause_of(doc, start) in dated and not any(
-            p.start <= start < p.end for p in in_sentence
-        ):
-            out += _referred_at(m, start, named, last)
-    return out
-
-
-def _carried(m: PlaceMention, d: DateRef) -> PlaceMention:
-    """ "The handover was unpopular in Kyrgyzstan. In October the security service detained
-    twenty activists": a dated sentence that names no place goes on about the one place
-    the sentence before named. Nothing in it spells the place, so the mention has no text;
-    it stands at the date, whose clause types it."""
-    return replace(m, text="", start=d.begin, end=d.stop, source="referred")
-
-
-def _standing_in(
-    sent: Any,
-    d: DateRef,
-    previous: list[PlaceMention],
-    named: list[PlaceMention],
-    countries: list[PlaceMention],
-) -> list[PlaceMention]:
-    """The places a dated sentence that names none is about, so that its date is not lost.
-
-    The one place the sentence before was about, else the place the text has named
-    most, trusted as a guess ("The attackers slipped into the brigade headquarters before dawn on 18
-    September": the base the briefing is about); and a country named before whose
-    adjective says who acted ("On Friday the Indian prime minister told ...": India),
-    which `_acting_country` then trusts half as much as the place.
-    """
-    out = [_carried(previous[0], d)] if previous else []
-    subject = _named_most(named) if not previous else None
-    if subject is not None:
-        out = [replace(_carried(subject, d), source="guessed")]
-    for tok in sent:
-        adjective = tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"
-        country = _country_by_adjective(tok.text, countries) if adjective else None
-        if country is not None and country.name not in {m.name for m in out}:
-            out.append(
-                replace(
-                    country, text=tok.text, start=tok.idx, end=tok.idx + len(tok), source="referred"
-                )
-            )
-    return out
-
-
-def _named_most(named: list[PlaceMention]) -> PlaceMention | None:
-    """The place named more often than any other so far; None on a tie."""
-    counts: dict[str, int] = {}
-    for m in named:
-        counts[m.name] = counts.get(m.name, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
-        return None
-    return _subject(named)
-
-
-def _unplaced_clauses(
-    doc: Any,
-    in_sentence: list[PlaceMention],
-    dates: list[DateRef],
-    pairs: list[tuple[PlaceMention, DateRef | None]],
-    named: list[PlaceMention],
-) -> list[tuple[PlaceMention, DateRef | None]]:
-    """A dated clause that names no place of its own, in a sentence whose places belong to
-    its other clauses ("The standoff ended on 5 May, when ...; India agreed to dismantle
-    bunkers near Chumar"), is also proposed at the place the text has named most, as a
-    guess, when the sentence does not name that place: the nearest place of another
-    clause is often not where it happened."""
-    subject = _named_most(named)
-    if subject is None or subject.name in {m.name for m in in_sentence}:
-        return []  # a place of the sentence itself was weighed by the clause rule
-    own = {_clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
-    out: list[tuple[PlaceMention, DateRef | None]] = []
-    for d in dates:
-        if d.restates >= 0 or _clause_of(doc, d.begin) in own:
-            continue
-        if any(p is not None and p.begin == d.begin and m.name == subject.name for m, p in pairs):
-            continue
-        out.append((replace(_carried(subject, d), source="guessed"), d))
-    return out
-
-
-def _country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMention | None:
-    """The country named before whose adjective `word` is ("Indian" of India, "Tajik" of
-    Tajikistan, "Chinese" of China, "Thai" of Thailand, "Finnish" of Finland): the
-    country's name less an ending, or its stem (less its final vowels, or less "-ey",
-    "-land", "-on") with an adjective's ending."""
-    key = fold(word)
-    if len(key) < 4:
-        return None
-    for c in reversed(countries):
-        name = fold(c.name).split()[0]
-        if name.startswith(key) and name[len(key) :] in ("", "istan", "stan", "ia", "land"):
-            return c
-        stems = {name.rstrip("aeiouy"), name.removesuffix("ey"), name.removesuffix("on")}
-        stems |= {name.removesuffix("land"), name.removesuffix("and")} - {name}
-        if any(
-            len(stem) >= 3
-            and key.startswith(stem)
-            and key[len(stem) :] in ("n", "an", "ian", "i", "ese", "ish", "nish")
-            for stem in stems
-        ):
-            return c
-    return None
-
-
-def _topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
-    """The places a sentence is about: all it names when that is one place, else the
-    finer places inside the subject of its main verb, outside its relative clauses ("The
-    standoff on the Kalo pass, where A, B and C meet, is over": the Kalo pass), when they
-    are one place."""
-    if len({m.name for m in named}) <= 1:
-        return named
-    subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    # a relative clause in the subject ("where A, B and C meet") says where, not what
-    asides = {t.i for s in subjects for r in s.subtree if r.dep_ == "relcl" for t in r.subtree}
-    words = [t for s in subjects for t in s.subtree if t.i not in asides]
-    spans = [(t.idx, t.idx + len(t)) for t in words]
-    about = [m for m in named if m.kind != "country" and _inside(m.start, spans)]
-    return about if len({m.name for m in about}) == 1 else []
-
-
 def _heading(text: str, start: int, end: int) -> bool:
     """A line of its own without a full stop ("Batken: shots on the Tajik frontier").
 
@@ -386,14 +147,6 @@ def _dateline(text: str, d: DateRef) -> bool:
     return rest.lower() in ("", "published", "updated", "dated", "as of")
 
 
-def _clause_of(doc: Any, pos: int) -> int:
-    """Index of the verb whose clause holds the character at `pos` (-1 if none)."""
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return -1
-    return int(governing_verb(span[0]).i)
-
-
 def _pairs(
     doc: Any, text: str, mentions: list[PlaceMention], dates: list[DateRef]
 ) -> list[tuple[PlaceMention, DateRef | None]]:
@@ -408,8 +161,8 @@ def _pairs(
     ("on 24 February, ten days after shelling closed it") goes to the place its
     clause names, else to the places of the date it restates.
     """
-    clause = {m.start: _clause_of(doc, m.start) for m in mentions}
-    dclause = {d.begin: _clause_of(doc, d.begin) for d in dates}
+    clause = {m.start: clause_of(doc, m.start) for m in mentions}
+    dclause = {d.begin: clause_of(doc, d.begin) for d in dates}
 
     def date_for(m: PlaceMention) -> DateRef | None:
         return min(
@@ -590,24 +343,26 @@ def extract_candidates(
             m.kind == "country" or not _place(m) for m in in_sentence
         ):
             # "Pakistan reopened the crossing": a country is not the crossing meant
-            referred = _referred(sent, named + countries, last_place)
+            referred = standins.referred(sent, named + countries, last_place)
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
         if not in_sentence and sentence_dates:
-            in_sentence = _standing_in(sent, sentence_dates[0], previous, named, countries)
-        previous = _topic(sent, [m for m in in_sentence if m.source != "referred" and _place(m)])
+            in_sentence = standins.standing_in(sent, sentence_dates[0], previous, named, countries)
+        previous = standins.topic(
+            sent, [m for m in in_sentence if m.source != "referred" and _place(m)]
+        )
         named += [
             m
             for m in in_sentence
             if m.kind != "country" and m.source not in _STAND_INS and _place(m)
         ]
         countries += [m for m in in_sentence if m.kind == "country" and m.source not in _STAND_INS]
-        last_place = _subject(named) or last_place
+        last_place = standins.subject(named) or last_place
         if not in_sentence:
             continue
         if sentence_dates and last_place is not None:
             in_sentence = sorted(
                 in_sentence
-                + _referred_in_dated_clauses(
+                + standins.referred_in_dated_clauses(
                     doc, sent, in_sentence, sentence_dates, named + countries, last_place
                 ),
                 key=lambda m: m.start,
@@ -621,7 +376,7 @@ def extract_candidates(
                     settings.setdefault(m.name, _setting_row(m, source_id, text, s_start, s_end))
             continue
         pairs = _pairs(doc, text, in_sentence, sentence_dates)
-        pairs += _unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
+        pairs += standins.unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:

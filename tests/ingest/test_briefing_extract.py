@@ -278,3 +278,26 @@ def test_adjectives_not_built_on_the_country_name_stem_still_name_the_country():
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     dated = df[df["date_start"] == "2022-05-06"]
     assert ["Thailand", "Thai"] in dated[["place", "evidence_place_text"]].values.tolist()
+
+
+def test_a_country_whose_adjective_or_people_is_a_dated_clauses_subject_acted_that_day():
+    # "Uzbek guards" and "Tajiks" act for their countries as "Uzbekistan's guards" would,
+    # on their own clause's date and at half the trust (a finer place is named); an
+    # adjective outside the subject ("told Afghan officials") names no actor.
+    text = (
+        "Uzbekistan, Tajikistan and Afghanistan share the river at Termez. "
+        "Since 3 May Uzbek guards have turned back lorries at Termez, and on 6 May a trader "
+        "told Afghan officials in Hairatan that food was short. "
+        "On Sunday Tajiks voted in a referendum, and lorries queued at Termez."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] != ""]
+    assert dated[["place", "date_start", "date_end", "evidence_place_text"]].values.tolist() == [
+        ["Termez", "2022-05-03", "2022-05-10", "Termez"],
+        ["Hairatan", "2022-05-06", "2022-05-06", "Hairatan"],
+        ["Termez", "2022-05-08", "2022-05-08", "Termez"],
+        ["Uzbekistan", "2022-05-03", "2022-05-10", "Uzbek"],
+        ["Tajikistan", "2022-05-08", "2022-05-08", "Tajiks"],
+    ]
+    uzbek = dated[dated["place"] == "Uzbekistan"]
+    assert uzbek["candidate_confidence"].tolist() == ["0.30"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from borderwatch.ingest.clauses import clause_of
+from borderwatch.ingest.clauses import clause_of, governing_verb
 from borderwatch.ingest.dates import DateRef
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.placemention import PlaceMention
@@ -239,6 +239,45 @@ def country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMenti
         ):
             return c
     return None
+
+
+def countries_acting(
+    doc: Any,
+    dates: list[DateRef],
+    pairs: list[tuple[PlaceMention, DateRef | None]],
+    countries: list[PlaceMention],
+) -> list[tuple[PlaceMention, DateRef]]:
+    """A country named before whose adjective or people is the subject of a dated clause
+    acted on that date, as its name would ("Turkey's parliament voted"): "On 2 October the
+    Turkish parliament voted ...", "Pakistani officials have been turning back travellers
+    since 1 June", "the Lebanese and Israeli cabinets accepted it over the weekend",
+    "Jordanians voted on Tuesday". Only the subject's own words count (not "a village on
+    the Afghan side", nor "told Afghan officials"), and only a date of that clause."""
+    out: list[tuple[PlaceMention, DateRef]] = []
+    for d in dates:
+        span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = governing_verb(span.root)
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        words = [w for s in subjects for w in (s, *(t for left in s.lefts for t in left.subtree))]
+        for tok in words:
+            if not tok.text[:1].isupper():
+                continue
+            # the model tags a people ("Tajiks", "Jordanians") as anything from a person
+            # to a plural noun: a capitalised subject is read as the people's adjective
+            word = tok.text.removesuffix("s") if tok in subjects else tok.text
+            country = country_by_adjective(word, countries)
+            if country is None or any(
+                m.name == country.name and p is not None and p.begin == d.begin for m, p in pairs
+            ):
+                continue
+            found = replace(
+                country, text=tok.text, start=tok.idx, end=tok.idx + len(tok), source="referred"
+            )
+            if not any(m.name == found.name and p is d for m, p in out):
+                out.append((found, d))
+    return out
 
 
 def topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:

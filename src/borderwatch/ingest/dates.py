@@ -52,6 +52,11 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _PART = r"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
+# A time of day: "since eight on Monday", "since 6 a.m. on Sunday".
+_CLOCK = (
+    r"(?:(?:[01]?\d(?:[:.][0-5]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)(?:\s*(?:[ap]\.?m\.?|o['’]clock))?|noon|midnight|dawn)"
+)
 
 # Parts of a month: "early July" is 1-10 July, "mid-July" 11-20, "late July" 21-end.
 PART_DAYS: dict[str, tuple[int, int]] = {
@@ -64,8 +69,14 @@ PART_DAYS: dict[str, tuple[int, int]] = {
     "end": (21, 31),
 }
 
-# A sentence that speaks of the future puts a yearless date after publication.
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled|next)\b", re.I)
+# A sentence that speaks of the future puts a yearless date after publication. "next"
+# only before a unit of time not led by "the": "the next day" and "the next round" are
+# told of the past, "next week" is ahead.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled"
+    rf"|(?<!the\s)next\s+(?:week|month|year|spring|summer|autumn|winter|{_WEEKDAY}|{_MONTH}))\b",
+    re.I,
+)
 
 # Order matters: earlier patterns win where matches overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -92,8 +103,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "week_of_month",
-            rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]y)\s+)?the\s+(?P<nth>first|second|third|fourth|last)"
-            rf"\s+week\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+            rf"\b(?:(?P<since>[Ss]ince)\s+|(?:[Ii]n|[Dd]uring|[Bb]y)\s+)?the\s+"
+            rf"(?P<nth>first|second|third|fourth|last)\s+week\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "day_of_month",
+            rf"\b(?:[Oo]n\s+)?the\s+(?P<nth>first|last)\s+day\s+of\s+(?P<m>{_MONTH})"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "holiday",
+            r"\b(?:[Oo]n\s+)?(?P<hol>Christmas\s+(?:Eve|Day)|New\s+Year['’]s\s+(?:Eve|Day))"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
             "nth_weekday",
@@ -163,11 +184,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "weekday",
-            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince)\s+)?(?P<wd>{_WEEKDAY})\b"
+            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince|[Ss]ince\s+{_CLOCK}\s+on)\s+)?"
+            rf"(?P<wd>{_WEEKDAY})\b"
             rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_MONTH})",
         ),
         ("rel_since_then", r"\bsince\s+then\b"),
         ("rel_that_month", rf"\b(?:that|the\s+same)\s+(?-i:(?P<m>{_MONTH}))\b"),
+        ("rel_same_month", r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+month\b"),
         ("rel_that_year", r"\b(?:in\s+)?(?:that|the\s+same)\s+year\b"),
         (
             "rel_next_unit",
@@ -179,9 +202,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "rel_same_day",
             rf"\b(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\b"
-            rf"|\b(?:later\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b",
+            rf"|\b(?:later\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b"
+            r"|\bby\s+(?:nightfall|dusk|sunset|sundown|(?:the\s+)?evening|midday|noon)\b(?!\s+of\b)",
         ),
-        ("rel_same_week", r"\b(?:the\s+)?same\s+week\b"),
+        ("rel_same_weekend", r"\b(?:the\s+same|that)\s+weekend\b"),
+        ("rel_same_week", r"\b(?:(?:the\s+)?same|that)\s+week\b"),
         ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b|\bthe\s+following\s+week\b"),
         (
             "rel_around",
@@ -194,7 +219,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
         (
             "rel_previous_day",
-            rf"\bthe\s+(?:previous|preceding)\s+(?:day|{_PART_OF_DAY})\b|\bthe\s+day\s+before\b",
+            rf"\bthe\s+(?:previous|preceding)\s+(?:day|{_PART_OF_DAY})\b"
+            rf"|\bthe\s+(?:day|{_PART_OF_DAY})\s+before\b",
         ),
         ("rel_weekend", r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b"),
         ("day_only", r"\b[Oo]n\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)"),
@@ -202,6 +228,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_today", r"\btoday\b"),
         ("rel_last_week", r"\b(?:last|past)\s+week\b"),
         ("rel_this_week", r"\bthis\s+week\b"),
+        ("rel_part_month", rf"\b(?P<part>{_PART})[\s-]+(?P<which>this|last)\s+month\b"),
         ("rel_last_month", r"\blast\s+month\b"),
         ("rel_this_month", r"\bthis\s+month\b"),
         ("rel_last_year", r"\blast\s+year\b"),
@@ -304,7 +331,17 @@ def _resolve(
         last = calendar.monthrange(year, mo)[1]
         nth = ("first", "second", "third", "fourth").index(g["nth"]) if g["nth"] != "last" else -1
         day1 = last - 6 if nth < 0 else 1 + 7 * nth
-        return dt.date(year, mo, day1), dt.date(year, mo, day1 + 6), "week", True
+        end = published if g.get("since") else dt.date(year, mo, day1 + 6)
+        return dt.date(year, mo, day1), end, "week", True
+    if kind == "day_of_month":
+        mo = month_number(g["m"])
+        year = y or _year_for(mo, 1, published, future)
+        that_day = month_end(year, mo) if g["nth"] == "last" else dt.date(year, mo, 1)
+        return that_day, that_day, "day", True
+    if kind == "holiday":
+        mo, day_no = HOLIDAYS[re.sub(r"\W+", " ", g["hol"].lower())]
+        d = dt.date(y or _year_for(mo, day_no, published, future), mo, day_no)
+        return d, d, "day", True
     if kind == "nth_weekday":
         mo = month_number(g["m"])
         year = y or _year_for(mo, 1, published, future)
@@ -401,8 +438,24 @@ def _resolve(
             d = (d - dt.timedelta(days=1)).replace(day=1)
         d = d.replace(day=day)  # ValueError for "the 31st" of a 30-day month: not a date
         return d, d, "day", True
+    if kind == "rel_part_month":
+        # "early this month", "late last month": a part of the publication month or the one
+        # before, no later than publication.
+        first = published.replace(day=1)
+        if g["which"].lower() == "last":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        start, end = _part_span(re.sub(r"\s+", " ", g["part"].lower()), first.year, first.month)
+        return start, min(end, published), "month", False
     return resolve_relative(kind, m, published, anchor, lookup)
 
+
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "new year s eve": (12, 31),
+    "new year s day": (1, 1),
+}
+"""Days named by a holiday: (month, day)."""
 
 YEAR_PARTS: dict[str, tuple[int, int]] = {
     "early": (1, 4),
@@ -487,6 +540,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     found.sort(key=lambda f: f[0])
     out: list[DateRef] = []
     anchor: tuple[dt.date, str] | None = None
+    anchor_at = -1  # where the date the anchor came from was written
     # The last day or week dated: "in the same week" / "the week that followed" count from it.
     last: tuple[dt.date, dt.date, str] | None = None
     # The last date of any kind: "that December", "the same year" count from it.
@@ -502,7 +556,8 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             elif kind in ("rel_same_week", "rel_week_after") and last is not None:
                 resolved = week_from(kind, last)
             elif kind in FROM_LAST:
-                base = _year_written_before(text, b, out) if kind != "rel_next_unit" else None
+                by_year = kind not in ("rel_next_unit", "rel_same_month")
+                base = _year_written_before(text, b, out) if by_year else None
                 base = base or last_any
                 resolved = from_last(m, kind, base) if base else None
             else:
@@ -527,13 +582,29 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
         last_any = (start, end, precision)
-        if precision == "day" and start == end and named is None:
-            anchor = (start, precision)
+        if _background(text, b, start, anchor, anchor_at):
+            continue
+        if precision == "day" and named is None and (start == end or _since(m)):
+            # "Since 24 February …; the same day …": a span from a day starts on that day.
+            anchor, anchor_at = (start, precision), b
         if named is None and (
             (precision == "day" and start == end) or (precision == "week" and explicit)
         ):
             last = (start, end, precision)
     return _without_restatements(text, out)
+
+
+def _since(m: re.Match[str]) -> bool:
+    return m.group(0).lower().startswith("since")
+
+
+def _background(
+    text: str, pos: int, start: dt.date, anchor: tuple[dt.date, str] | None, anchor_at: int
+) -> bool:
+    """A date that goes back before the day its own sentence has already told is the
+    background of that day ("Two days later flights left, after the earthquake of 14
+    August"), not where the story's next "the same weekend" counts from."""
+    return anchor is not None and start < anchor[0] and anchor_at >= sentence_start(text, pos)
 
 
 def _without_restatements(text: str, dates: list[DateRef]) -> list[DateRef]:

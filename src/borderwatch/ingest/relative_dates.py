@@ -80,11 +80,21 @@ def resolve_relative(
     }[kind]
 
 
-def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:
+def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved | None:
     """ "that December", "the same year", "the following month", "two years later": counted
-    from the last date the text gave, whatever its precision."""
-    start, _, _ = last
+    from the last date the text gave, whatever its precision; "later that month" from the
+    last one that named a month or a day."""
+    start, _, precision = last
     g = m.groupdict()
+    if kind == "rel_same_month":
+        if precision == "year":
+            return None
+        return (
+            dt.date(start.year, start.month, 1),
+            month_end(start.year, start.month),
+            "month",
+            False,
+        )
     if kind == "rel_that_month":
         mo = month_number(g["m"])
         return dt.date(start.year, mo, 1), month_end(start.year, mo), "month", False
@@ -102,7 +112,7 @@ def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -
     return dt.date(year, month + 1, 1), month_end(year, month + 1), "month", False
 
 
-FROM_LAST = ("rel_that_month", "rel_that_year", "rel_next_unit")
+FROM_LAST = ("rel_that_month", "rel_same_month", "rel_that_year", "rel_next_unit")
 
 
 def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
@@ -119,12 +129,19 @@ def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def _weekend_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Saturday and Sunday of the week (Monday to Sunday) that holds `day`."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+
+
 _ANCHORED = {
     "rel_later": _later,
     "rel_next_day": lambda m, a, p: (a[0] + dt.timedelta(days=1),) * 2 + ("day", False),
     "rel_previous_day": lambda m, a, p: (a[0] - dt.timedelta(days=1),) * 2 + ("day", False),
     "rel_same_day": lambda m, a, p: (a[0], a[0], "day", False),
     "rel_same_week": lambda m, a, p: (*_week_of(a[0]), "week", False),
+    "rel_same_weekend": lambda m, a, p: (*_weekend_of(a[0]), "day", False),
     "rel_since_then": lambda m, a, p: (a[0], p, a[1], False),
 }
 

@@ -1,0 +1,143 @@
+"""Relative dates count from their anchors: the last day the text told, the last date it
+gave, or the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from borderwatch.ingest.dates import find_dates
+
+D = dt.date
+
+
+def resolve(text: str, published: dt.date) -> list[tuple]:
+    return [(r.text, r.start, r.end, r.precision) for r in find_dates(text, published)]
+
+
+def test_the_next_day_in_a_sentence_does_not_put_its_weekday_in_the_future():
+    # Published on Thursday 14 March 2024: "the next day" tells of the past, so the
+    # Friday of the same sentence is the last one before publication, not the next one.
+    text = (
+        "Rebels took the customs post on 5 March. The next day troops shelled the road, "
+        "and on Friday the army retook the post."
+    )
+    assert resolve(text, D(2024, 3, 14)) == [
+        ("5 March", D(2024, 3, 5), D(2024, 3, 5), "day"),
+        ("The next day", D(2024, 3, 6), D(2024, 3, 6), "day"),
+        ("on Friday", D(2024, 3, 8), D(2024, 3, 8), "day"),
+    ]
+
+
+def test_next_week_still_speaks_of_the_future():
+    # Published on Thursday 14 March 2024: talks "next week" on Monday are ahead.
+    text = "The ministers meet again next week, on Monday."
+    assert resolve(text, D(2024, 3, 14))[-1] == ("on Monday", D(2024, 3, 18), D(2024, 3, 18), "day")
+
+
+def test_later_that_month_is_the_month_of_the_last_date_given():
+    text = "Militia raided a depot in March 2016, and later that month the army sealed the pass."
+    assert resolve(text, D(2016, 9, 1)) == [
+        ("March 2016", D(2016, 3, 1), D(2016, 3, 31), "month"),
+        ("later that month", D(2016, 3, 1), D(2016, 3, 31), "month"),
+    ]
+
+
+def test_that_month_after_a_year_alone_names_no_month():
+    text = "The treaty was signed in 2015, and that month the border commission met."
+    assert resolve(text, D(2016, 9, 1)) == [("in 2015", D(2015, 1, 1), D(2015, 12, 31), "year")]
+
+
+def test_that_week_and_the_same_weekend_are_those_of_the_last_day_told():
+    text = (
+        "Guards shut the crossing on 9 May 2024. Lorries queued there through that week, "
+        "and the same weekend traders blocked the road."
+    )
+    assert resolve(text, D(2024, 5, 20)) == [
+        ("9 May 2024", D(2024, 5, 9), D(2024, 5, 9), "day"),
+        ("that week", D(2024, 5, 6), D(2024, 5, 12), "week"),
+        ("the same weekend", D(2024, 5, 11), D(2024, 5, 12), "day"),
+    ]
+
+
+def test_by_nightfall_is_the_day_just_told():
+    text = "Gunmen attacked the post on 3 June 2022, and by nightfall the road was closed."
+    assert resolve(text, D(2022, 6, 10)) == [
+        ("3 June 2022", D(2022, 6, 3), D(2022, 6, 3), "day"),
+        ("by nightfall", D(2022, 6, 3), D(2022, 6, 3), "day"),
+    ]
+
+
+def test_since_a_time_on_a_weekday_runs_from_that_day_to_publication():
+    # Published on Thursday 14 March 2024.
+    text = "The guns have been silent since 6 a.m. on Monday."
+    assert resolve(text, D(2024, 3, 14)) == [
+        ("since 6 a.m. on Monday", D(2024, 3, 11), D(2024, 3, 14), "day")
+    ]
+
+
+def test_a_part_of_this_or_last_month_counts_from_publication():
+    text = "Talks stalled late last month, and early this month the crossing closed."
+    assert resolve(text, D(2024, 3, 14)) == [
+        ("late last month", D(2024, 2, 21), D(2024, 2, 29), "month"),
+        ("early this month", D(2024, 3, 1), D(2024, 3, 10), "month"),
+    ]
+
+
+def test_the_first_or_last_day_of_a_month_is_that_day():
+    text = (
+        "The permits ran out on the last day of February 2024 "
+        "and were renewed on the first day of April."
+    )
+    assert resolve(text, D(2024, 5, 2)) == [
+        ("on the last day of February 2024", D(2024, 2, 29), D(2024, 2, 29), "day"),
+        ("on the first day of April", D(2024, 4, 1), D(2024, 4, 1), "day"),
+    ]
+
+
+def test_christmas_and_new_year_are_their_days_before_publication():
+    text = "The post was shelled on Christmas Day and again on New Year's Eve."
+    assert resolve(text, D(2023, 1, 10)) == [
+        ("on Christmas Day", D(2022, 12, 25), D(2022, 12, 25), "day"),
+        ("on New Year's Eve", D(2022, 12, 31), D(2022, 12, 31), "day"),
+    ]
+
+
+def test_an_earlier_date_in_the_sentence_that_told_a_day_does_not_move_the_anchor():
+    # Two days after Wednesday 7 June is Friday 9 June; the flood of 2 May is background,
+    # so "the same weekend" is 10-11 June, not the weekend after 2 May.
+    text = (
+        "Troops crossed the river on 7 June 2023. Two days later the bridge reopened, "
+        "five weeks after the flood of 2 May had shut it. The same weekend traders came back."
+    )
+    assert resolve(text, D(2023, 6, 20)) == [
+        ("7 June 2023", D(2023, 6, 7), D(2023, 6, 7), "day"),
+        ("Two days later", D(2023, 6, 9), D(2023, 6, 9), "day"),
+        ("2 May", D(2023, 5, 2), D(2023, 5, 2), "day"),
+        ("The same weekend", D(2023, 6, 10), D(2023, 6, 11), "day"),
+    ]
+
+
+def test_a_span_since_a_day_is_where_that_evening_counts_from():
+    text = (
+        "Since 1 March 2022 more than 5,000 people have crossed. "
+        "Officials opened a camp that evening."
+    )
+    assert resolve(text, D(2022, 3, 8)) == [
+        ("Since 1 March 2022", D(2022, 3, 1), D(2022, 3, 8), "day"),
+        ("that evening", D(2022, 3, 1), D(2022, 3, 1), "day"),
+    ]
+
+
+def test_since_a_week_of_a_month_runs_to_publication():
+    text = "Refugees have crossed at the bridge since the second week of November."
+    assert resolve(text, D(2023, 11, 27)) == [
+        ("since the second week of November", D(2023, 11, 8), D(2023, 11, 27), "week")
+    ]
+
+
+def test_the_evening_before_is_the_day_before_the_last_day_told():
+    text = "The pipeline was cut on 3 February 2024; talks had failed the evening before."
+    assert resolve(text, D(2024, 2, 10)) == [
+        ("3 February 2024", D(2024, 2, 3), D(2024, 2, 3), "day"),
+        ("the evening before", D(2024, 2, 2), D(2024, 2, 2), "day"),
+    ]

@@ -372,3 +372,37 @@ def test_a_day_without_a_year_in_the_month_just_named_takes_that_months_year():
     # a new paragraph starts a new story: the latest such day before publication
     text = "The worst came in February 2019.\n\nGuards stopped the lorries on 23 February."
     assert resolve(text, D(2022, 10, 3))[-1][1] == D(2022, 2, 23)
+
+
+def test_years_before_1900_are_dates_too():
+    text = (
+        "The boundary was first drawn in 1842, surveyed from 1871 and confirmed "
+        "on 3 March 1878; settlers held the valley through 1885."
+    )
+    assert resolve(text, D(2020, 5, 4)) == [
+        ("in 1842", D(1842, 1, 1), D(1842, 12, 31), "year"),
+        ("from 1871", D(1871, 1, 1), D(1871, 12, 31), "year"),
+        ("3 March 1878", D(1878, 3, 3), D(1878, 3, 3), "day"),
+        ("through 1885", D(1885, 1, 1), D(1885, 12, 31), "year"),
+    ]
+
+
+def test_a_named_agreement_of_a_year_spans_that_year_but_a_total_of_a_number_does_not():
+    text = "Under the Boundary Protocol of 1911 a total of 2000 guards were posted."
+    assert resolve(text, D(2020, 5, 4)) == [
+        ("Protocol of 1911", D(1911, 1, 1), D(1911, 12, 31), "year")
+    ]
+
+
+def test_a_winter_across_two_years_is_that_winter_not_both_years():
+    text = "The pass stayed shut in the winter of 1941–42."
+    assert resolve(text, D(1950, 1, 1)) == [
+        ("in the winter of 1941–42", D(1941, 12, 1), D(1942, 2, 28), "month")
+    ]
+
+
+def test_the_first_day_of_a_year_is_that_day():
+    text = "The new tariff took effect on the first day of 2024."
+    assert resolve(text, D(2024, 3, 1)) == [
+        ("on the first day of 2024", D(2024, 1, 1), D(2024, 1, 1), "day")
+    ]

@@ -45,13 +45,19 @@ _MONTH = (
     r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = r"(?:1[6-9]|20)\d\d"  # 1600-2099: treaties of 1858 are dates too
 _NUM = r"(?:\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A part of a day counts as its day: "that evening", "the following morning".
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _PART = r"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
+# Words before "of" that count rather than name an event: "a total of 2000".
+_QUANTITY = (
+    r"total|population|crowd|force|number|sum|budget|figure|height|altitude|length|depth"
+    r"|distance|tally|toll|average|maximum|minimum|group|column|convoy|fleet|wave|influx"
+    r"|estimate|count|capacity|strength|contingent"
+)
 # A time of day: "since eight on Monday", "since 6 a.m. on Sunday".
 _CLOCK = (
     r"(?:(?:[01]?\d(?:[:.][0-5]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -98,8 +104,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "year_span",
-            rf"\b(?:(?:from|between)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|until)\s*"
-            rf"(?P<y2>{_YEAR}|\d\d)\b",
+            # not "the winter of 1986–87": one winter, read as a season
+            rf"\b(?<![Ww]inter\sof\s)(?:(?:from|between)\s+)?(?P<y1>{_YEAR})\s*"
+            rf"(?:-|–|—|to|and|until)\s*(?P<y2>{_YEAR}|\d\d)\b",
         ),
         (
             "week_of_month",
@@ -108,8 +115,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "day_of_month",
-            rf"\b(?:[Oo]n\s+)?the\s+(?P<nth>first|last)\s+day\s+of\s+(?P<m>{_MONTH})"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+            rf"\b(?:[Oo]n\s+)?the\s+(?P<nth>first|last)\s+day\s+of\s+"
+            rf"(?:(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?|(?P<year>{_YEAR})\b)",
         ),
         (
             "holiday",
@@ -147,7 +154,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "season",
             rf"\b(?:(?P<rel>[Ii]n|[Dd]uring|[Tt]hat|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y)\s+)?(?:the\s+)?"
             rf"(?:(?P<part>early|late)[\s-]+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
-            rf"(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?\b",
+            rf"(?:\s+of)?(?:\s+(?P<y>{_YEAR})(?:[-–/](?:{_YEAR}|\d\d)\b)?)?\b",
         ),
         (
             "since_part",
@@ -233,9 +240,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_this_month", r"\bthis\s+month\b"),
         ("rel_last_year", r"\blast\s+year\b"),
         ("rel_this_year", r"\bthis\s+year\b"),
-        ("year", rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y>{_YEAR})\b(?!\s*[-–]\d)"),
-        # "the war of 1962", "the earthquake of 1988": an event named by its year
-        ("year", rf"\bthe\s+[a-z]+\s+of\s+(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)"),
+        (
+            "year",
+            rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hrough|[Ff]rom)\s+(?P<y>{_YEAR})\b(?!\s*[-–]\d)",
+        ),
+        # "the war of 1962", "the agreement of 1913": an event named by its year (not "a
+        # total of 2000", a number)
+        (
+            "year",
+            rf"\b(?:the\s+)?(?!(?:{_QUANTITY})\b)[A-Za-z][a-z]+\s+of\s+(?P<y>{_YEAR})\b"
+            r"(?!\s*[-–]\s*\d)",
+        ),
     )
 )
 
@@ -334,8 +349,8 @@ def _resolve(
         end = published if g.get("since") else dt.date(year, mo, day1 + 6)
         return dt.date(year, mo, day1), end, "week", True
     if kind == "day_of_month":
-        mo = month_number(g["m"])
-        year = y or _year_for(mo, 1, published, future)
+        mo = month_number(g["m"]) if g["m"] else (12 if g["nth"] == "last" else 1)
+        year = int(g["year"]) if g["year"] else y or _year_for(mo, 1, published, future)
         that_day = month_end(year, mo) if g["nth"] == "last" else dt.date(year, mo, 1)
         return that_day, that_day, "day", True
     if kind == "holiday":
@@ -644,7 +659,7 @@ def _in_month_just_named(
     return start.replace(year=start.year + shift), end.replace(year=end.year + shift)
 
 
-_WRITTEN_YEAR = re.compile(rf"\b{_YEAR}\b")
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _year_written_before(

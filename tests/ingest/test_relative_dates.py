@@ -141,3 +141,12 @@ def test_the_evening_before_is_the_day_before_the_last_day_told():
         ("3 February 2024", D(2024, 2, 3), D(2024, 2, 3), "day"),
         ("the evening before", D(2024, 2, 2), D(2024, 2, 2), "day"),
     ]
+
+
+def test_a_span_of_years_told_on_a_day_still_runs_to_publication():
+    # The day it was said ends a "since" counted in days, not one counted in years.
+    text = "On 4 March 2019 the minister said that traders had been held there since 2016."
+    assert resolve(text, D(2019, 9, 2)) == [
+        ("4 March 2019", D(2019, 3, 4), D(2019, 3, 4), "day"),
+        ("since 2016", D(2016, 1, 1), D(2019, 9, 2), "year"),
+    ]

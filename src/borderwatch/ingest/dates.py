@@ -592,7 +592,10 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             start = end = anchor[0] + dt.timedelta(days=days_after(m))
         if kind in _DAY_NO_YEAR and not m.groupdict().get("y") and out:
             start, end = _in_month_just_named(text, out[-1], b, start, end)
-        if m.group(0).lower().startswith("since") and end == published:
+        if _since(m) and end == published and precision == "day":
+            # "said on Tuesday that 200,000 had crossed since the call-up" ends on Tuesday;
+            # "said on 5 March that dozens had been held since 2017" is a span of years,
+            # no more precise for ending on the day said: it runs to publication.
             end = reported_on(text, b, out) or end
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))

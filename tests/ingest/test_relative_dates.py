@@ -150,3 +150,37 @@ def test_a_span_of_years_told_on_a_day_still_runs_to_publication():
         ("4 March 2019", D(2019, 3, 4), D(2019, 3, 4), "day"),
         ("since 2016", D(2016, 1, 1), D(2019, 9, 2), "year"),
     ]
+
+
+def test_the_following_week_is_the_calendar_week_after_the_last_days_week():
+    # Wednesday 8 March 2023: the following week runs Monday 13 to Sunday 19 March, while
+    # "the week that followed" is the seven days after that day.
+    text = "Talks broke down on 8 March 2023. The following week both sides shelled the bridge."
+    assert resolve(text, D(2023, 4, 3))[-1] == (
+        "The following week",
+        D(2023, 3, 13),
+        D(2023, 3, 19),
+        "week",
+    )
+    text = "Talks broke down on 8 March 2023. In the week that followed, the bridge was shelled."
+    assert resolve(text, D(2023, 4, 3))[-1] == (
+        "the week that followed",
+        D(2023, 3, 9),
+        D(2023, 3, 15),
+        "week",
+    )
+
+
+def test_since_last_tuesday_runs_from_that_tuesday_to_publication():
+    text = "Since last Tuesday the crossing has been closed to lorries."
+    assert resolve(text, D(2024, 3, 14)) == [
+        ("Since last Tuesday", D(2024, 3, 12), D(2024, 3, 14), "day")
+    ]
+
+
+def test_early_in_a_month_and_through_a_month_are_read_as_their_parts_of_it():
+    text = "Early in May the convoys resumed; through June they ran every week."
+    assert resolve(text, D(2024, 8, 1)) == [
+        ("Early in May", D(2024, 5, 1), D(2024, 5, 10), "month"),
+        ("through June", D(2024, 6, 1), D(2024, 6, 30), "month"),
+    ]

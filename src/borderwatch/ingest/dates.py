@@ -50,7 +50,7 @@ _NUM = r"(?:\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A part of a day counts as its day: "that evening", "the following morning".
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-_PART = r"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)"
+_PART = r"(?:(?i:early|mid|late)|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
 # Words before "of" that count rather than name an event: "a total of 2000".
 _QUANTITY = (
@@ -162,7 +162,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "part_month",
-            rf"\b(?:(?:[Ii]n|[Bb]y|[Uu]ntil|[Dd]uring)\s+)?(?P<part>{_PART})[\s-]+(?P<m>{_MONTH})"
+            rf"\b(?:(?:[Ii]n|[Bb]y|[Uu]ntil|[Dd]uring)\s+)?(?P<part>{_PART})(?:[\s-]+|\s+in\s+)"
+            rf"(?P<m>{_MONTH})"
             rf"(?:\s+(?P<y>{_YEAR}))?\b",
         ),
         (
@@ -186,12 +187,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_month_name", rf"\b(?:[Ll]ast|[Tt]his|[Pp]ast)\s+(?P<m>{_MONTH})\b"),
         (
             "in_month",
-            r"\b(?:[Ii]n|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
+            r"\b(?:[Ii]n|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
             rf"(?:(?:early|mid|late)[\s-]+)?(?P<m>{_MONTH})\b(?!\s+\d)",
         ),
         (
             "weekday",
-            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince|[Ss]ince\s+{_CLOCK}\s+on)\s+)?"
+            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince(?:\s+last|\s+{_CLOCK}\s+on)?)\s+)?"
             rf"(?P<wd>{_WEEKDAY})\b"
             rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_MONTH})",
         ),
@@ -214,7 +215,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("rel_same_weekend", r"\b(?:the\s+same|that)\s+weekend\b"),
         ("rel_same_week", r"\b(?:(?:the\s+)?same|that)\s+week\b"),
-        ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b|\bthe\s+following\s+week\b"),
+        ("rel_week_after", r"\bthe\s+(?:week|days)\s+that\s+followed\b"),
+        ("rel_following_week", r"\bthe\s+(?:following|next)\s+week\b"),
         (
             "rel_around",
             rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>before|after)"
@@ -568,7 +570,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         try:
             if named is not None:
                 resolved = counted_back(m, named)
-            elif kind in ("rel_same_week", "rel_week_after") and last is not None:
+            elif kind in ("rel_same_week", "rel_week_after", "rel_following_week") and last:
                 resolved = week_from(kind, last)
             elif kind in FROM_LAST:
                 by_year = kind not in ("rel_next_unit", "rel_same_month")

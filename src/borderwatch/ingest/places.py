@@ -28,6 +28,7 @@ from borderwatch.data.gazetteer import (
     normalize,
     population_abroad,
     small_neighbour_towns,
+    world_city_abroad,
 )
 from borderwatch.ingest.bodies import body_names, first_name, surnames_in
 from borderwatch.ingest.countries import capital_countries, countries_by_name, country_points
@@ -60,6 +61,7 @@ from borderwatch.ingest.placewords import (
     BODY_WORDS,
     COMPASS,
     DASHES,
+    DATE_WORD,
     LEADING_WORDS,
     NOT_PLACES,
     UPPER,
@@ -333,6 +335,20 @@ class PlaceFinder:
                 if _part_of_a_longer_name(text, start, end):
                     continue
                 hits = [capital]
+            city = world_city_abroad(key) if not hits else None
+            if (
+                city is not None
+                and not _part_of_a_longer_name(text, start, end)
+                and (
+                    city["iso3"] in named
+                    or placed_by_context(text, start, end)
+                    or _place_entity(doc, start, end)
+                )
+            ):
+                # "missiles struck Lviv", "the court in The Hague", "Cotonou has denied":
+                # a city of the world beyond the region by its main name, where the words
+                # or the parse call it a place or the text names its country
+                hits = [city]
             if not hits or _elsewhere(key, hits):
                 continue
             abroad_only = all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits) and not any(
@@ -485,7 +501,10 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
     for run in capitalised_runs(text):
         if run.start() <= start and end <= run.end():
             words = list(re.finditer(r"\S+", run.group(0)))
-            while len(words) > 1 and words[0].group(0) in LEADING_WORDS:
+            while len(words) > 1 and (
+                words[0].group(0) in LEADING_WORDS or DATE_WORD.fullmatch(words[0].group(0))
+            ):
+                # "On 27 August Bogotá recalled …": a month or a weekday is no part of a name
                 words = words[1:]
             while len(words) > 1 and words[-1].group(0).islower():
                 words = words[:-1]
@@ -505,6 +524,14 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
                     return (a, b) != (start, end)
             return False
     return False
+
+
+def _place_entity(doc: Any, start: int, end: int) -> bool:
+    """The model tags exactly these words (a leading "the" aside) as a place entity."""
+    return any(
+        e.label_ in PLACE_ENTITIES and e.end_char == end and e.start_char in (start, start - 4)
+        for e in doc.ents
+    )
 
 
 _NOT_NAME_TAGS = frozenset(

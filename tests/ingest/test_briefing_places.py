@@ -655,3 +655,17 @@ def test_a_month_or_weekday_before_a_capital_is_no_part_of_its_name():
         ["Santo Domingo", "2024-05-10"],
     ]
 
+
+def test_names_listed_before_and_the_other_kind_noun_are_places_of_that_kind():
+    text = "On 8 May Israel shut Karni, Sufa, Kerem Shalom and the other crossings into Gaza."
+    got = rows(text)[["place", "geo_precision"]].values.tolist()
+    assert got[:3] == [["Karni", "site"], ["Sufa", "site"], ["Kerem Shalom", "site"]]
+
+
+def test_a_name_the_text_gives_a_title_is_the_person_where_it_stands_alone():
+    # "Medvedev" alone is the president named with his title, not GeoNames' Medvedevo
+    text = (
+        "President Medvedev said on 3 May that Russia would act. On Sunday Medvedev and the "
+        "French president agreed a plan in Moscow."
+    )
+    assert places(text) == ["Russia", "Moscow"]

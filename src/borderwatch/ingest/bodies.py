@@ -15,11 +15,19 @@ def surnames_in(doc: Any) -> set[str]:
     """The last words of the people's full names the model found in the text ("Dmitry
     Medvedev", "Ursula von der Leyen"): alone elsewhere they are the person, not a village
     GeoNames lists under that word."""
-    return {
+    found = {
         normalize(ent[-1].text)
         for ent in getattr(doc, "ents", ())
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text[:1].isupper()
     }
+    # "President Medvedev announced …; on 12 August Medvedev and Sarkozy agreed": a name
+    # the text gives a title is the person wherever it stands alone
+    found |= {
+        normalize(m.group(1))
+        for m in _TITLE_THEN_NAME.finditer(getattr(doc, "text", ""))
+        if not re.match(rf"\s+[{UPPER}]", doc.text[m.end() : m.end() + 3])
+    }
+    return found
 
 
 def body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
@@ -49,6 +57,12 @@ def _after_owner(text: str, begin: int, end: int) -> tuple[int, int]:
 
 _TITLED_PERSON = re.compile(
     r"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|King|Chairman|Governor|Leader)\.?\s+$"
+)
+
+
+_TITLE_THEN_NAME = re.compile(
+    rf"\b(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor)\.?\s+"
+    rf"([{UPPER}][\w’'-]+)\b"
 )
 
 

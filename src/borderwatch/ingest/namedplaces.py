@@ -218,12 +218,18 @@ _SERIES = re.compile(
 )
 """A series of names closed by "and" / "or", each name perhaps followed by an aside in
 brackets: "Vaalimaa (Torfyanovka to the Russians), Nuijamaa, Imatra and Niirala"."""
+_OPEN_SERIES = re.compile(
+    rf"(?<![\w’'-])(?P<first>{NAME}){_ASIDE}(?P<more>(?:,[ \t]+{NAME}{_ASIDE})+),?[ \t]+"
+    r"and[ \t]+(?:the[ \t]+|many[ \t]+|several[ \t]+)?other[ \t]+[a-z]"
+)
+"""A series of names left open by "and other …": "struck Kyiv, Lviv, Dnipro and other
+cities", "shut Karni, Sufa and the other crossings"."""
 
 
 def series_names(text: str) -> list[list[tuple[str, int, int]]]:
     """The names of each series in `text`, as (name, start, end), brackets left out."""
     out = []
-    for m in _SERIES.finditer(text):
+    for m in [*_SERIES.finditer(text), *_OPEN_SERIES.finditer(text)]:
         names = [(m.group("first"), m.start("first"), m.end("first"))]
         more, base = m.group("more"), m.start("more")
         unbracketed = re.sub(r"\([^()\n]*\)", lambda b: " " * len(b.group(0)), more)

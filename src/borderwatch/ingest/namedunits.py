@@ -219,6 +219,12 @@ _KIND_OF_NAMES = re.compile(
     rf"\b(?P<word>{_KIND_NOUNS})\s+(?P<link>such\s+as|like|including|of)\s+"
     rf"(?P<name>{NAME})(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
 )
+_AND_OTHER_KIND = re.compile(
+    rf"(?<![\w’'-])(?P<name>{NAME})(?P<more>(?:,\s+{NAME})+),?\s+and\s+"
+    rf"(?:the\s+|many\s+|several\s+)?other\s+(?:[a-z][\w’'-]*\s+)?(?P<word>{_KIND_NOUNS})\b"
+)
+"""A series left open by its kind noun: "Karni, Sufa, Kerem Shalom and the other crossings",
+"Kyiv, Lviv, Dnipro and other cities"."""
 _APPOSED_KIND = re.compile(
     rf"(?<![\w’'-])(?P<name>{NAME}),\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?P<word>{_KIND_NOUNS})(?![’'\w-])"
@@ -246,7 +252,7 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
     Pakhtunkhwa": names the words around call towns, districts, enclaves, deserts or lakes.
     Unplaced, of the kind the word gives."""
     out = []
-    for rx in (_KIND_OF_NAMES, _APPOSED_KIND, _KIND_THEN_NAME, _KIND_NAMED):
+    for rx in (_KIND_OF_NAMES, _AND_OTHER_KIND, _APPOSED_KIND, _KIND_THEN_NAME, _KIND_NAMED):
         for m in rx.finditer(text):
             kind = _KIND_NOUN[m.group("word")]
             if m.groupdict().get("link") == "of" and not (

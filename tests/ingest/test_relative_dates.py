@@ -184,3 +184,15 @@ def test_early_in_a_month_and_through_a_month_are_read_as_their_parts_of_it():
         ("Early in May", D(2024, 5, 1), D(2024, 5, 10), "month"),
         ("through June", D(2024, 6, 1), D(2024, 6, 30), "month"),
     ]
+
+
+def test_a_future_word_in_another_clause_does_not_put_a_weekday_ahead():
+    # Published on Thursday 14 March 2024: the envoy resigned last Sunday.
+    text = "A general will serve as interim head; the envoy resigned on Sunday."
+    assert resolve(text, D(2024, 3, 14)) == [("on Sunday", D(2024, 3, 10), D(2024, 3, 10), "day")]
+
+
+def test_a_weekday_before_a_count_of_people_is_still_a_weekday():
+    # "the 240" is a number of people, not "Thursday the 24th".
+    text = "On Thursday the 240 detainees were handed over at the bridge."
+    assert resolve(text, D(2024, 3, 16)) == [("On Thursday", D(2024, 3, 14), D(2024, 3, 14), "day")]

@@ -194,7 +194,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "weekday",
             rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince(?:\s+last|\s+{_CLOCK}\s+on)?)\s+)?"
             rf"(?P<wd>{_WEEKDAY})\b"
-            rf"(?!,?\s+(?:the\s+)?\d|,?\s+{_MONTH})",
+            # not "Thursday 14 March" (a day_month) but "On Thursday the 330 were taken"
+            rf"(?!,?\s+(?:the\s+)?{_DAY}(?!\d)|,?\s+{_MONTH})",
         ),
         ("rel_since_then", r"\bsince\s+then\b"),
         ("rel_that_month", rf"\b(?:that|the\s+same)\s+(?-i:(?P<m>{_MONTH}))\b"),
@@ -563,7 +564,9 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     # The last date of any kind: "that December", "the same year" count from it.
     last_any: tuple[dt.date, dt.date, str] | None = None
     for b, e, kind, m in found:
-        future = bool(_FUTURE.search(text, sentence_start(text, b), b))
+        # the clause's own words: "X will serve as president; Y resigned on Sunday" is past
+        clause_start = max(sentence_start(text, b), text.rfind(";", 0, b) + 1)
+        future = bool(_FUTURE.search(text, clause_start, b))
         lookup = mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
         named = apposition(text, b, out) if kind == "rel_around" else None
         resolved: Resolved | None

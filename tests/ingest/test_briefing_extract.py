@@ -215,8 +215,11 @@ def test_a_dated_sentence_after_one_about_two_places_goes_to_the_place_named_mos
     )
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     dated = df[df["date_start"] != ""]
+    # "both governments" are also the two countries named last, in the dated clause
     assert dated[["place", "date_start", "evidence_place_text"]].values.tolist() == [
-        ["Termez", "2022-05-06", ""]
+        ["Termez", "2022-05-06", ""],
+        ["Uzbekistan", "2022-05-06", "both governments"],
+        ["Afghanistan", "2022-05-06", "both governments"],
     ]
     assert float(dated["candidate_confidence"].iloc[0]) < 0.5
 
@@ -301,3 +304,26 @@ def test_a_country_whose_adjective_or_people_is_a_dated_clauses_subject_acted_th
     ]
     uzbek = dated[dated["place"] == "Uzbekistan"]
     assert uzbek["candidate_confidence"].tolist() == ["0.30"]
+
+
+def test_the_two_governments_in_a_dated_sentence_are_the_two_countries_named_last():
+    # "the two governments", "both sides", "the two communist neighbours" stand for the two
+    # countries named last, in a dated clause only: undated ("Both sides blamed each
+    # other") they name no event of their own. The placeless sentence still goes on about
+    # the place named most, as a guess. After a sentence naming three countries at once
+    # "both governments" says not which two (the Zorabad Kalay test above).
+    text = (
+        "Uzbekistan and Afghanistan argued over the bridge at Termez. "
+        "Guards at Termez and Hairatan exchanged fire on 2 May. Both sides blamed each other. "
+        "On 6 May the two governments agreed to pull their troops back from the river."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] != ""]
+    assert dated[["place", "date_start", "evidence_place_text"]].values.tolist() == [
+        ["Termez", "2022-05-02", "Termez"],
+        ["Hairatan", "2022-05-02", "Hairatan"],
+        ["Termez", "2022-05-06", ""],
+        ["Uzbekistan", "2022-05-06", "the two governments"],
+        ["Afghanistan", "2022-05-06", "the two governments"],
+    ]
+    assert "Both sides" not in df["evidence_place_text"].tolist()

@@ -61,26 +61,42 @@ def subject(named: list[PlaceMention]) -> PlaceMention | None:
 
 
 _BOTH = re.compile(
-    r"\b(?:both|the\s+two)\s+(?P<word>towns|cities|villages|ports|crossings|posts|bridges"
-    r"|provinces|regions|districts|countries)\b",
-    re.IGNORECASE,
+    r"\b(?i:both|the\s+two)\s+(?:[a-z]+\s+)?(?P<word>towns|cities|villages|ports|crossings"
+    r"|posts|bridges|provinces|regions|districts|countries|governments|sides|armies|navies"
+    r"|neighbou?rs|leaders|presidents|nations)\b",
 )
-"""A plural back-reference: "shelling on both towns", "the two crossings"."""
+"""A plural back-reference: "shelling on both towns", "the two crossings", "the two
+governments", "both armies", "the two communist neighbours" (a lowercase word may come
+between)."""
+_OF_COUNTRIES = frozenset(
+    ("governments", "sides", "armies", "navies", "neighbours", "neighbors", "leaders")
+) | {"presidents", "nations"}
+"""Who stand for their countries: "the two governments agreed" is the two countries named
+last."""
 
 
-def _both(m: re.Match[str], start: int, named: list[PlaceMention]) -> list[PlaceMention]:
+def _three_at_once(doc: Any, latest: list[PlaceMention]) -> bool:
+    """The third country from last was named in the same sentence as the second: "where
+    Afghanistan, Pakistan and Iran meet ... both governments" says not which two."""
+    if len(latest) < 3:
+        return False
+    third, second = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in latest[-3:-1])
+    return third is not None and second is not None and third.sent.start == second.sent.start
+
+
+def _both(m: re.Match[str], start: int, named: list[PlaceMention], doc: Any) -> list[PlaceMention]:
     """ "both towns": the last two places of that kind named before (for a crossing, a post or
     a bridge, the last two places), or nothing when fewer were named."""
     word = m.group("word").lower()
     singular = {"countries": "country", "cities": "city"}.get(word, word[:-1])
-    kinds = _REFERRED_KINDS.get(singular)
+    kinds = ("country",) if word in _OF_COUNTRIES else _REFERRED_KINDS.get(singular)
     latest: dict[str, PlaceMention] = {}
     for n in named:
         if kinds is None or n.kind in kinds:
             latest.pop(n.name, None)
             latest[n.name] = n
     two = list(latest.values())[-2:]
-    if len(two) < 2:
+    if len(two) < 2 or (word in _OF_COUNTRIES and _three_at_once(doc, list(latest.values()))):
         return []
     end = start + len(m.group(0))
     return [replace(n, text=m.group(0), start=start, end=end, source="referred") for n in two]
@@ -89,10 +105,11 @@ def _both(m: re.Match[str], start: int, named: list[PlaceMention]) -> list[Place
 def referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[PlaceMention]:
     """ "the crossing", "the region", "the country" in a sentence naming no place: the place
     of that kind named most often before (`last`, the subject, for a crossing or a bridge);
-    "both towns", the two named last."""
-    both = _BOTH.search(sent.text)
+    "both towns", the two named last ("both sides", "the two governments" only in a dated
+    clause: `referred_in_dated_clauses`)."""
+    both = next((b for b in _BOTH.finditer(sent.text) if b["word"] not in _OF_COUNTRIES), None)
     if both:
-        found = _both(both, sent.start_char + both.start(), named)
+        found = _both(both, sent.start_char + both.start(), named, sent.doc)
         if found:
             return found
     m = _BACK_REFERENCE.search(sent.text)
@@ -128,10 +145,21 @@ def referred_in_dated_clauses(
     """ "the pass", "the region", "the tunnel" in a dated clause that names no place of its
     own, though other clauses of the sentence do: "The highway was completed in 1979; the
     pass itself was opened to travellers in 1986" dates the pass the text is about, not
-    the highway. Without this the date went to the nearest place of another clause."""
+    the highway. Without this the date went to the nearest place of another clause.
+    "Both sides", "the two governments" there are the two countries named last."""
     own = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
     dated = {clause_of(doc, d.begin) for d in dates} - own
     out: list[PlaceMention] = []
+    # "On 6 May the two governments agreed ...": the two countries named last, beside the
+    # place a placeless sentence was carried to (which stands at the date)
+    spelt = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country" and m.text}
+    for m in _BOTH.finditer(sent.text):
+        start = sent.start_char + m.start()
+        if (
+            m["word"] in _OF_COUNTRIES
+            and clause_of(doc, start) in {clause_of(doc, d.begin) for d in dates} - spelt
+        ):
+            out += _both(m, start, named, doc)
     for m in _BACK_REFERENCE.finditer(sent.text):
         start = sent.start_char + m.start()
         if clause_of(doc, start) in dated and not any(

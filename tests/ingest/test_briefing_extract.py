@@ -327,3 +327,17 @@ def test_the_two_governments_in_a_dated_sentence_are_the_two_countries_named_las
         ["Afghanistan", "2022-05-06", "the two governments"],
     ]
     assert "Both sides" not in df["evidence_place_text"].tolist()
+
+
+def test_a_placeless_dated_sentence_goes_to_the_country_named_most_when_no_place_leads():
+    # Termez and Hairatan are named once each, so neither is what the text is about; the
+    # country it names most is, as a guess, rather than the date being lost.
+    text = (
+        "Uzbekistan shut Termez and opened Hairatan. Uzbekistan blamed Afghanistan for the "
+        "queues. On 6 May the cabinet approved a new tariff."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] != ""]
+    assert dated[
+        ["place", "date_start", "evidence_place_source", "candidate_confidence"]
+    ].values.tolist() == [["Uzbekistan", "2022-05-06", "guessed", "0.30"]]

@@ -187,13 +187,14 @@ def standing_in(
     """The places a dated sentence that names none is about, so that its date is not lost.
 
     The one place the sentence before was about, else the place the text has named
-    most, trusted as a guess ("The attackers slipped into the brigade headquarters before dawn on 18
-    September": the base the briefing is about); and a country named before whose
+    most (the country named most when no finer place leads), trusted as a guess ("The
+    attackers slipped into the brigade headquarters before dawn on 18 September": the
+    base the briefing is about); and a country named before whose
     adjective says who acted ("On Friday the Indian prime minister told ...": India),
     which `_acting_country` then trusts half as much as the place.
     """
     out = [carried(previous[0], d)] if previous else []
-    subject = named_most(named) if not previous else None
+    subject = (named_most(named) or named_most(countries)) if not previous else None
     if subject is not None:
         out = [replace(carried(subject, d), source="guessed")]
     for tok in sent:

@@ -196,3 +196,19 @@ def test_a_weekday_before_a_count_of_people_is_still_a_weekday():
     # "the 240" is a number of people, not "Thursday the 24th".
     text = "On Thursday the 240 detainees were handed over at the bridge."
     assert resolve(text, D(2024, 3, 16)) == [("On Thursday", D(2024, 3, 14), D(2024, 3, 14), "day")]
+
+
+def test_since_an_event_takes_the_day_its_own_word_was_dated_before_one_of_its_type():
+    # "the raid" is the day "raided" was told, not the later day of the shelling, an
+    # event of the same kind.
+    text = (
+        "On 3 May gunmen raided the customs post at the pass. "
+        "The next day the army shelled their camps. "
+        "Since the raid the post has stayed shut."
+    )
+    assert resolve(text, D(2024, 5, 20))[-1] == (
+        "Since the raid",
+        D(2024, 5, 3),
+        D(2024, 5, 20),
+        "day",
+    )

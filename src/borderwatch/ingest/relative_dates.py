@@ -307,6 +307,8 @@ def mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tupl
                 by_type[etype] = (best.start, best.precision)
     for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[pos : pos + 80]):
         word = w.group(0).lower()
-        if word not in out and by_type.get(cue_of(word)):
+        # the word's own form dated before ("attacked" for "the attack") beats the last
+        # event of its type
+        if _named(out, word) is None and by_type.get(cue_of(word)):
             out[word] = by_type[cue_of(word)]
     return out

@@ -45,7 +45,7 @@ def test_a_river_sharing_a_towns_name_is_the_river_only_where_the_words_say_so()
         "On 5 May the Kabul government sent lorries to Panj."
     )
     got = rows(text)[["place", "evidence_place_text", "geo_precision"]].values.tolist()
-    assert ["Panj", "Panj", "province"] in got  # the river, at its listed point
+    assert ["Panj", "Panj river", "province"] in got  # the river, at its listed point
     assert got[-1][1:] == ["Panj", "town"]
     assert "Kabul" not in [p for p, _, kind in got if kind == "province"]
 
@@ -669,3 +669,61 @@ def test_a_name_the_text_gives_a_title_is_the_person_where_it_stands_alone():
         "French president agreed a plan in Moscow."
     )
     assert places(text) == ["Russia", "Moscow"]
+
+
+def test_a_place_named_with_its_kind_word_is_found_as_written_with_that_word():
+    # the row keeps the province's own name; the words found hold "region" and "crossing",
+    # so that an editor (and a key) reading either name finds it
+    text = (
+        "On 4 May troops moved into Kursk region, and on 6 May rebels overran the Rafah crossing."
+    )
+    got = rows(text)[["place", "country", "evidence_place_text", "geo_precision"]]
+    assert got.values.tolist() == [
+        ["Kursk", "RUS", "Kursk region", "province"],
+        ["Rafah", "", "Rafah crossing", "site"],
+    ]
+
+
+def test_a_unit_whose_capitalised_word_is_part_of_its_name_is_a_province_not_a_body():
+    text = (
+        "On 7 May the army shelled villages in Shan State, and on 9 May the Islamic State "
+        "attacked a post in the Kurdistan Region."
+    )
+    got = rows(text)[["place", "date_start", "geo_precision"]].values.tolist()
+    assert got == [
+        ["Shan State", "2024-05-07", "province"],
+        ["Kurdistan Region", "2024-05-09", "province"],
+    ]
+
+
+def test_a_bay_is_named_as_a_sea_is():
+    text = "On 3 May a carrier sailed into the Bay of Bengal."
+    assert rows(text)[["place", "geo_precision"]].values.tolist() == [["Bay of Bengal", "province"]]
+
+
+def test_a_capitalised_compass_word_inside_a_sentence_names_a_part_of_a_country_of_its_own():
+    # "Northern Cyprus" is a place of its own; "northern Afghanistan" is Afghanistan
+    text = (
+        "On 5 May Turkey sent troops to Northern Cyprus, and on 6 May clashes broke out in "
+        "northern Afghanistan."
+    )
+    got = rows(text)[["place", "country", "evidence_place_text"]].values.tolist()
+    assert got == [
+        ["Northern Cyprus", "", "Northern Cyprus"],
+        ["Afghanistan", "AFG", "northern Afghanistan"],
+        ["Turkey", "TUR", "Turkey"],
+    ]
+
+
+def test_a_model_entity_running_on_into_a_lowercase_word_is_cut_before_it():
+    # the model tags "Holmec on the" and "Masinloc and" as one entity each
+    text = (
+        "On 9 May soldiers at Holmec on the Austrian side gave up. On 10 May fishermen from "
+        "Masinloc and Subic Bay stayed home."
+    )
+    got = rows(text)[["place", "date_start"]].values.tolist()
+    assert got == [
+        ["Holmec", "2024-05-09"],
+        ["Masinloc", "2024-05-10"],
+        ["Subic Bay", "2024-05-10"],
+    ]

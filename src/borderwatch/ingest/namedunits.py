@@ -150,6 +150,11 @@ _FEATURE_NOUN = {
     **dict.fromkeys(("Tunnel", "Bridge", "Gate", "Dam", "Airport"), "site"),
     **dict.fromkeys(("Base", "Airbase"), "base"),
     "Pass": "crossing",
+    # "Shan State", "the Kurdistan Region", "Cross River State": an administrative unit
+    # whose own capitalised word is part of its name (not "the Islamic State": a whose word)
+    **dict.fromkeys(
+        ("State", "Region", "Province", "Territory", "Governorate", "Krai"), "province"
+    ),
     **dict.fromkeys(
         (
             "Road", "Highway", "Line", "Corridor", "Canal", "Valley", "Plateau", "Plain",
@@ -165,7 +170,7 @@ _TITLED_FEATURE = re.compile(
     rf"(?<![\w’'-])(?P<name>(?!The\b)(?:{WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
     rf"|(?P<head>Line|Bridge|Gulf|Strait|Valley|Gate)[ \t]+of[ \t]+(?:the[ \t]+)?"
     rf"{WORD}(?:[ \t]+{WORD}){{0,2}}|(?P<mount>Mount|Mt\.?)[ \t]+{WORD}(?:[ \t]+{WORD})?)"
-    r"(?![\w’'-])"
+    r"(?=['’]s\b|(?![\w’'-]))"  # "the Kurdistan Region's capital": the name before the 's
 )
 
 
@@ -181,6 +186,13 @@ def titled_features(text: str) -> list[PlaceMention]:
         while len(words) > 2 and (words[0] in LEADING_WORDS or re.search(r"['’]s$", words[0])):
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
+        owner = [i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)]
+        if owner and m.group("noun"):
+            # "Chou En-lai's State Council": whose, then what; the name is after the owner
+            words = words[owner[-1] + 1 :]
+            start = text.index(words[0], start) if len(words) > 1 else start
+            if len(words) < 2:
+                continue
         if m.group("mount"):
             own = words[1:]
         else:
@@ -191,6 +203,8 @@ def titled_features(text: str) -> list[PlaceMention]:
             kind = _FEATURE_NOUN[m.group("noun")]
         else:
             kind = "site" if m.group("head") in ("Bridge", "Gate") else "district"
+        if re.search(r"['’]s$", text[start:end]):
+            end -= 2  # "Mount Hermon's upper slopes": the name is Mount Hermon
         name = text[start:end]
         out.append(PlaceMention(name, "", kind, name, start, end, "entity"))
     return out

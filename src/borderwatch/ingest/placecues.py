@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.placemention import PlaceMention
 from borderwatch.ingest.placewords import CONNECTORS, DATE_WORD
 
@@ -84,3 +85,28 @@ def with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
     if kind == "river" or (kind == "reservoir" and m.kind != "town"):
         return m  # "the Sardoba reservoir": a town's name, the town's point, a reservoir
     return replace(m, kind=kind)
+
+
+_WRITTEN_KIND_WORD = re.compile(
+    r"[ \t]+(?:province|region|oblast|krai|state|territory|governorate"
+    r"|(?:border[ \t]+)?crossing|river|dam)(?![\w’'-])",
+    re.IGNORECASE,
+)
+
+
+def as_written_with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
+    """ "Kursk region", "Kassala state", "the Rafah crossing", "the Mosul dam", "the Fly
+    River": a place named as written, with the word that says which of its namesakes is
+    meant, is found with that word (the row keeps the place's name, so either reading
+    names it). Not where the place's name is spelt otherwise ("Herat province" is Hirat)
+    or already holds the word, nor for words that name one thing with a town ("the Narva
+    bridge", "the Gwadar district")."""
+    kw = _WRITTEN_KIND_WORD.match(text, m.end)
+    if (
+        kw is None
+        or m.kind == "country"
+        or m.text != text[m.start : m.end]
+        or normalize(m.name) != normalize(m.text)
+    ):
+        return m
+    return replace(m, text=text[m.start : kw.end()])

@@ -52,6 +52,7 @@ from borderwatch.ingest.namedunits import (
 from borderwatch.ingest.placecues import (
     KIND_WORD,
     PLACE_ENTITIES,
+    as_written_with_kind_word,
     looks_like_a_place,
     placed_by_context,
     with_kind_word,
@@ -210,7 +211,10 @@ class PlaceFinder:
             out = [g for m in out for g in self._government(text, doc, m)]
             named = {m.country for m in out if m.kind == "country"}
             out = [_placed_in_a_neighbour(text, m, named) for m in out]
-        return [_with_direction(text, m) for m in units_apart_from_namesakes(text, out)]
+        return [
+            as_written_with_kind_word(text, _with_direction(text, m))
+            for m in units_apart_from_namesakes(text, out)
+        ]
 
     def _government(self, text: str, doc: Any, m: PlaceMention) -> list[PlaceMention]:
         """ "Ankara did not say", "Astana shut every crossing": a capital as the subject of
@@ -424,7 +428,7 @@ class PlaceFinder:
                 ent.label_ == "ORG" and placed_by_context(text, ent.start_char, ent.end_char)
             ):
                 continue
-            span = ent
+            span = _before_a_small_word(ent)
             if span[0].lower_ == "the":
                 span = span[1:]
             if len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
@@ -435,8 +439,11 @@ class PlaceFinder:
                 len(span) > 1
                 and span[0].lower_ in COMPASS
                 and normalize(span[1:].text) in countries_by_name()
+                and (span[0].is_sent_start or not span[0].text[:1].isupper())
             ):
-                # "Northern Afghanistan" is Afghanistan, a country; "North Waziristan" stays
+                # "Northern Afghanistan:" heading a text is Afghanistan, a country; "North
+                # Waziristan" stays, and so does a compass word capitalised inside a
+                # sentence, a name of its own ("in Northern Ireland", "around East Pakistan")
                 continue
             if demonym(span.text):
                 continue  # "Pakistanis", "Afghans": people, not a place
@@ -459,13 +466,36 @@ class PlaceFinder:
             if key in NOT_PLACES or key.split()[-1] in ("border", "river", "province"):
                 # "the Afghan border", "the Panj river": a curated or GeoNames name inside wins
                 continue
-            kind = "town"
+            # "Northern Ireland", "East Pakistan": a part of a country, not a town
+            compass = span[0].lower_ in COMPASS and normalize(span[1:].text) in countries_by_name()
+            kind = "region" if compass else "town"
             out.append(
                 PlaceMention(
                     span.text, "", kind, span.text, span.start_char, span.end_char, "entity"
                 )
             )
         return out
+
+
+_INSIDE_A_NAME = frozenset(
+    {"the", "of", "de", "del", "della", "da", "do", "dos", "das", "di", "du", "des", "la"}
+    | {"le", "los", "las", "y", "e", "es", "en", "au", "sur", "i", "ul", "al", "el", "va", "and"}
+)
+
+
+def _before_a_small_word(ent: Any) -> Any:
+    """ "Blackwater near Vanimo", "Holmec on the", "Masinloc and": the model's entity ran
+    on past the name into a lowercase word no name holds (a name's own small words stay:
+    "Bab al-Hawa", "Sistan and Baluchestan", "Rostov-on-Don"); the name is what comes
+    before it, and the words after are read on their own."""
+    for i, tok in enumerate(ent):
+        if i == 0 or not (tok.is_alpha and tok.is_lower):
+            continue
+        hyphenated = ent[i - 1].text == "-" or (i + 1 < len(ent) and ent[i + 1].text == "-")
+        last = i + 1 == len(ent)
+        if not hyphenated and (tok.lower_ not in _INSIDE_A_NAME or last):
+            return ent[:i]
+    return ent
 
 
 def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:

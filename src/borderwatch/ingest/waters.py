@@ -30,7 +30,7 @@ _NAME = r"[A-Z][\w’'‘ʻ]*(?:[-‐‑][A-Z][\w’'‘ʻ]*)*(?:\s+[A-Z][\w’'
 # The words that say a capitalised name is a water, and which group holds the name.
 _NAMED_WATER = re.compile(
     rf"(?<![\w’'-])(?:(?P<lake>Lake\s+(?P<lake_name>{_NAME}))"
-    rf"|(?P<sea_of>(?:[Tt]he\s+)?Sea\s+of\s+(?P<sea_of_name>{_NAME}))"
+    rf"|(?P<sea_of>(?:[Tt]he\s+)?(?:Sea|Bay)\s+of\s+(?P<sea_of_name>{_NAME}))"
     rf"|(?P<river_before>\b[Tt]he\s+[Rr]iver\s+(?P<river_before_name>{_NAME}))"
     rf"|(?P<after>(?P<after_name>{_NAME})\s+(?P<word>[Rr]iver|[Ll]ake|Sea|[Rr]eservoir)s?\b))"
 )

@@ -727,3 +727,10 @@ def test_a_model_entity_running_on_into_a_lowercase_word_is_cut_before_it():
         ["Masinloc", "2024-05-10"],
         ["Subic Bay", "2024-05-10"],
     ]
+
+
+def test_the_rio_before_a_name_is_a_river():
+    text = "On 6 May families waded the Rio Grande, and on 7 May the Río Bravo rose."
+    got = rows(text)[["place", "date_start", "evidence_place_source"]].values.tolist()
+    assert got == [["Rio Grande", "2024-05-06", "entity"], ["Río Bravo", "2024-05-07", "entity"]]
+

@@ -32,6 +32,8 @@ _NAMED_WATER = re.compile(
     rf"(?<![\w’'-])(?:(?P<lake>Lake\s+(?P<lake_name>{_NAME}))"
     rf"|(?P<sea_of>(?:[Tt]he\s+)?(?:Sea|Bay)\s+of\s+(?P<sea_of_name>{_NAME}))"
     rf"|(?P<river_before>\b[Tt]he\s+[Rr]iver\s+(?P<river_before_name>{_NAME}))"
+    # "the Rio Grande", "the Río Bravo": a river by the Spanish word (a town takes no "the")
+    rf"|(?P<rio>\b[Tt]he\s+(?P<rio_name>R[ií]o\s+{_NAME}))"
     rf"|(?P<after>(?P<after_name>{_NAME})\s+(?P<word>[Rr]iver|[Ll]ake|Sea|[Rr]eservoir)s?\b))"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -102,6 +104,7 @@ def find_waters(text: str) -> list[Water]:
             ("lake", "lake"),
             ("sea_of", "sea"),
             ("river_before_name", "river"),
+            ("rio_name", "river"),
             ("after_name", ""),
         ):
             if m.group(group) is None:

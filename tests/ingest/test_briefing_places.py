@@ -734,3 +734,13 @@ def test_the_rio_before_a_name_is_a_river():
     got = rows(text)[["place", "date_start", "evidence_place_source"]].values.tolist()
     assert got == [["Rio Grande", "2024-05-06", "entity"], ["Río Bravo", "2024-05-07", "entity"]]
 
+
+def test_a_city_of_the_world_is_not_taken_from_the_start_of_a_longer_name():
+    # the text names the United States, but "San Antonio del Táchira" is no San Antonio
+    text = (
+        "The United States and Colombia met on 10 May. Traders crossed the bridge between "
+        "San Antonio del Táchira and Cúcuta on 11 May."
+    )
+    got = rows(text)[["place", "country"]].values.tolist()
+    assert ["San Antonio del Táchira", ""] in got
+    assert "San Antonio" not in [p for p, _ in got]

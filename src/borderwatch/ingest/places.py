@@ -343,6 +343,8 @@ class PlaceFinder:
             if (
                 city is not None
                 and not _part_of_a_longer_name(text, start, end)
+                # "San Antonio del Táchira" is no San Antonio: the name goes on
+                and not re.match(rf"\s+(?:de|del|da|do|la|el|al)\s+[{UPPER}]", text[end:])
                 and (
                     city["iso3"] in named
                     or placed_by_context(text, start, end)

@@ -18,7 +18,8 @@ from sample_data import places_frame
 
 from borderwatch.data import vocab
 from borderwatch.ingest import nlp, typemodel
-from borderwatch.ingest.eventtype import NO_CUE, NOTHING_SAID, TypeCue
+from borderwatch.ingest.clauses import governing_verb
+from borderwatch.ingest.eventtype import NO_CUE, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.extract import extract_candidates
 
 REPO = Path(__file__).resolve().parents[2]
@@ -180,3 +181,20 @@ def test_the_rules_type_is_learnt_only_from_briefings_the_rules_were_never_tuned
     assert training.example_features(tuned, with_rule=True) == [
         "verb:fire", "tuned_rule:clash", "tuned_rule:clash+0.8",
     ]  # fmt: skip
+
+
+def _clause_reading(text: str, date: str) -> TypeCue:
+    """The rules' reading of the clause holding `date` (as extraction reads a dated clause)."""
+    doc = nlp.parse(text)
+    span = doc.char_span(text.index(date), text.index(date) + len(date))
+    assert span is not None
+    return clause_cue(governing_verb(span.root), {t.i for t in span})
+
+
+def test_a_subject_that_names_the_event_is_an_explicit_reading_and_a_clause_word_is_not():
+    # KEY_GUIDE.md: armed groups reported present are `militant_presence`; the subject
+    # says so itself, so a model may not overrule it. A word further off is a guess.
+    named = _clause_reading("Armed militants were active around Dostuk on 2 June.", "2 June")
+    assert (named.event_type, named.cue, named.explicit) == ("militant_presence", "militants", True)
+    guess = _clause_reading("Traders counted their losses from the shelling on 2 June.", "2 June")
+    assert (guess.event_type, guess.explicit) == ("clash", False)

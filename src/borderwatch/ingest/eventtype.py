@@ -39,10 +39,10 @@ class TypeCue:
     explicit: bool = False
     """Read from a construction the rules decode on purpose (kept open / still closed, the
     verb's own non-statement cue or what it acts on, a first opening, an armed subject,
-    a participle describing the subject, the event "after X" refers to). Extraction lets
-    the learned model overrule no reading of the rules (`typemodel.type_dated`); this mark
-    is what `scripts/cross_validate_type_model.py` measures a model that would overrule
-    the others against."""
+    a subject that names the event, a participle describing the subject, the event
+    "after X" refers to). Extraction lets the learned model overrule no reading of the
+    rules (`typemodel.type_dated`); this mark is what `scripts/cross_validate_type_model.py`
+    measures a model that would overrule the others against."""
 
 
 NO_CUE = TypeCue("", "", 0.0)
@@ -222,10 +222,13 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         (t for t in clause_words(verb, anchor) if t.i != verb.i),
         key=lambda t: (t.pos_ != "VERB", is_adjunct(t, verb), min(abs(t.i - a) for a in anchor)),
     )
+    # The subject itself naming the event ("militants were active", "clashes erupted") is
+    # read on purpose; a word elsewhere in the clause is a guess.
+    named = word_cue(subject) if subject is not None and subject.pos_ != "VERB" else None
     for core in (False, True):
         cue = _first_cue(w for w in words if is_adjunct(w, verb) == core or w.pos_ == "VERB")
         if cue:
-            return TypeCue(cue[0], cue[1], 0.8)
+            return TypeCue(cue[0], cue[1], 0.8, explicit=cue == named)
         if core:
             break
         # State forces doing, or being given, anything else are a deployment.

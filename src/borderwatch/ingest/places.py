@@ -437,12 +437,12 @@ class PlaceFinder:
                 span = span[:-1]  # "Balkh province's governor"
             while len(span) > 1 and KIND_WORD.fullmatch(" " + span[-1].text):
                 span = span[:-1]  # "Batken region": the name is Batken
-            if (
+            compass = (
                 len(span) > 1
                 and span[0].lower_ in COMPASS
                 and normalize(span[1:].text) in countries_by_name()
-                and (span[0].is_sent_start or not span[0].text[:1].isupper())
-            ):
+            )
+            if compass and (span[0].is_sent_start or not span[0].text[:1].isupper()):
                 # "Northern Afghanistan:" heading a text is Afghanistan, a country; "North
                 # Waziristan" stays, and so does a compass word capitalised inside a
                 # sentence, a name of its own ("in Northern Ireland", "around East Pakistan")
@@ -469,7 +469,6 @@ class PlaceFinder:
                 # "the Afghan border", "the Panj river": a curated or GeoNames name inside wins
                 continue
             # "Northern Ireland", "East Pakistan": a part of a country, not a town
-            compass = span[0].lower_ in COMPASS and normalize(span[1:].text) in countries_by_name()
             kind = "region" if compass else "town"
             out.append(
                 PlaceMention(

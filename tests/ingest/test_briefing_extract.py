@@ -341,3 +341,35 @@ def test_a_placeless_dated_sentence_goes_to_the_country_named_most_when_no_place
     assert dated[
         ["place", "date_start", "evidence_place_source", "candidate_confidence"]
     ].values.tolist() == [["Uzbekistan", "2022-05-06", "guessed", "0.30"]]
+
+
+def test_a_government_acting_on_a_date_with_no_site_acts_for_the_country_named_most():
+    # KEY_GUIDE files an act of state with no site under its country. The words do not say
+    # which country "parliament" or "the prime minister" belongs to, so the guess is the one
+    # the text names most, trusted as a guess; a date whose subject is no body of state
+    # ("lorries queued") gets none.
+    text = (
+        "Uzbekistan shut the Termez crossing, and Uzbekistan's guards turned back lorries "
+        "from Afghanistan. "
+        "On 6 May the parliament approved a fence along the river. "
+        "Prime Minister Karimov resigned on 8 May. "
+        "On 9 May lorries queued again."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    acts = df[df["place"] == "Uzbekistan"]
+    dated = acts[acts["date_start"] != ""]
+    assert dated[["date_start", "evidence_place_text"]].values.tolist() == [
+        ["2022-05-06", "parliament"],
+        ["2022-05-08", "Karimov"],
+    ]
+    assert all(float(c) <= 0.3 for c in dated["candidate_confidence"])
+
+
+def test_no_country_is_guessed_for_a_government_when_two_are_named_equally():
+    text = (
+        "Uzbekistan and Afghanistan argued over Hairatan. "
+        "On 6 May the cabinet met in emergency session."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert set(dated["place"]) == {"Hairatan"}

@@ -378,6 +378,7 @@ def extract_candidates(
         pairs = _pairs(doc, text, in_sentence, sentence_dates)
         pairs += standins.unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
         pairs += standins.countries_acting(doc, sentence_dates, pairs, countries)
+        pairs += standins.governments_acting(doc, sentence_dates, pairs, countries)
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:

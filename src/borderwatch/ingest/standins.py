@@ -323,3 +323,74 @@ def topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
     spans = [(t.idx, t.idx + len(t)) for t in words]
     about = [m for m in named if m.kind != "country" and any(a <= m.start < b for a, b in spans)]
     return about if len({m.name for m in about}) == 1 else []
+
+
+GOVERNING = frozenset(
+    {
+        "government",
+        "governments",
+        "cabinet",
+        "parliament",
+        "legislature",
+        "congress",
+        "senate",
+        "assembly",
+        "president",
+        "premier",
+        "minister",
+        "ministry",
+        "chancellor",
+        "king",
+        "emir",
+        "junta",
+        "authorities",
+        "administration",
+        "court",
+        "pentagon",
+        "kremlin",
+    }
+)
+"""Who act for a whole country when they are a clause's subject: "parliament approved",
+"the defence minister resigned", "Prime Minister X named", "the Supreme Court ruled"."""
+
+
+def _governing_subject(words: list[Any]) -> bool:
+    """A subject that is a government, its head or a body of state: its head noun, or a
+    title among its own words ("Prime Minister Erna Solberg", "the president they
+    installed, Myint Swe"), is one of `GOVERNING`."""
+    return any(t.lower_ in GOVERNING for t in words)
+
+
+def governments_acting(
+    doc: Any,
+    dates: list[DateRef],
+    pairs: list[tuple[PlaceMention, DateRef | None]],
+    countries: list[PlaceMention],
+) -> list[tuple[PlaceMention, DateRef]]:
+    """A government, a head of state or a body of state that acts on a date with no site
+    ("On 6 May parliament passed the amendment", "Prime Minister X resigned on Thursday")
+    acts for its country (KEY_GUIDE: such an act is filed under the country). Which country
+    the words do not say, so it is the country the text has named most, as a guess; none
+    when two lead, or when the date already has a country (its adjective or its capital)."""
+    country = named_most(countries)
+    if country is None:
+        return []
+    out: list[tuple[PlaceMention, DateRef]] = []
+    for d in dates:
+        if any(p is not None and p.begin == d.begin and m.kind == "country" for m, p in pairs):
+            continue
+        span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = governing_verb(span.root)
+        for s in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
+            # the subject's own words, not a clause inside it ("the court that X set up")
+            words = [s, *(t for left in s.lefts for t in left.subtree)]
+            words += [t for r in s.rights if r.dep_ == "appos" for t in r.subtree]
+            if _governing_subject(words):
+                found = replace(
+                    country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed"
+                )
+                out.append((found, d))
+                break
+    return out

@@ -90,9 +90,10 @@ def save_button(
         st.error("Nothing was saved:")
         st.code(describe(e), language=None)
     else:
-        # The main page caches the data; drop it so the map shows the new rows.
-        st.cache_data.clear()
-        st.cache_resource.clear()
+        # Nothing cached is cleared: the map's store is keyed by the data's version (the
+        # folder's stamp, the database's count of changes), so it reads the new rows; and
+        # clearing would drop what every session on the server loaded once (the place
+        # finder, the database's store).
         del st.session_state["review"]
         st.session_state.saved = result
         st.rerun()

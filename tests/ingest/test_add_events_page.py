@@ -15,9 +15,11 @@ from borderwatch.access import LOCAL_EDITING_ENV
 from borderwatch.data import vocab
 from borderwatch.data.loader import ENV_VAR, load_dataset
 from borderwatch.ingest import store
+from borderwatch.ingest.places import PlaceFinder
 from borderwatch.render.htmlsafe import markdown_text
 
 PAGE = Path(__file__).resolve().parents[2] / "dashboard" / "pages" / "1_Add_events.py"
+MAP_PAGE = PAGE.parents[1] / "BorderWatch.py"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -194,6 +196,44 @@ def test_accept_merge_and_drop_take_one_click_each_and_saving_assigns_the_next_i
     highest = max(int(i[-4:]) for i in saved["event_id"] if i.startswith("BW-2021-"))
     assert new["event_id"].tolist() == [f"BW-2021-{highest - 1:04d}", f"BW-2021-{highest:04d}"]
     assert not any(i.startswith("CAND") for i in saved["event_id"])
+
+
+def map_total(at: AppTest) -> str:
+    """The M of the map page's "Showing N of M events"."""
+    line = next(m.value for m in at.run().markdown if m.value.startswith("**Showing"))
+    return line.split(" of ")[1].split()[0]
+
+
+def test_a_save_keeps_what_the_server_loaded_once_and_the_map_reads_the_new_row(
+    page, data_dir, monkeypatch
+):
+    """Saving clears no cache: the next briefing is read by the place finder already built
+    (the language model and GeoNames with it), and the map page, open before the save,
+    shows the new row on its next run because its store is keyed by the data's version."""
+    built: list[PlaceFinder] = []
+    warm_up = PlaceFinder.warm_up
+    monkeypatch.setattr(PlaceFinder, "warm_up", lambda f: (built.append(f), warm_up(f))[-1])
+    map_page = AppTest.from_file(str(MAP_PAGE), default_timeout=120)
+    before = int(map_total(map_page))
+    at = paste(page, dt.date(2021, 7, 13), "OXAN-2021-07-13")
+    at.button(key="extract").click()
+    at = at.run()
+    at.button(key="accept-1").click()
+    at = at.run()
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {0: {"summary": "Uzbek border guards shut the Hairatan bridge."}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = at.run()
+    at.button(key="save").click()
+    at = at.run()
+    assert at.success[0].value.startswith("Saved 1 events")
+    at.button(key="extract").click()
+    at = at.run()
+    assert candidates_shown(at)[0].startswith("#1 · Hairatan")
+    assert len(built) == 1
+    assert int(map_total(map_page)) == before + 1
 
 
 def extract(at: AppTest, text: str, published: dt.date) -> AppTest:

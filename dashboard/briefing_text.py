@@ -78,6 +78,7 @@ def candidate_list(gazetteer: Gazetteer | None) -> None:
     """Each undecided candidate with its sentence, what it still lacks, and three buttons."""
     rows = st.session_state[STATE].rows
     todo = decisions.undecided(rows)
+    targets = decisions.merge_targets(rows)
     st.subheader(f"Candidates to decide: {len(todo)} (accepted: {len(decisions.accepted(rows))})")
     st.caption(
         "Accept adds the candidate to the table below (confidence 'reported'); merge folds it "
@@ -94,7 +95,7 @@ def candidate_list(gazetteer: Gazetteer | None) -> None:
             note = decisions.location_note(row, gazetteer)
             if note:
                 info.text(note)
-            target = decisions.merge_target(rows, int(n))
+            target = targets[int(n)]
             b1.button("Accept", key=f"accept-{n}", on_click=_decide, args=("accept", n))
             b2.button(
                 f"Merge into #{target}" if target else "Merge",

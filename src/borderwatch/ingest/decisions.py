@@ -51,31 +51,46 @@ def drop(rows: pd.DataFrame, n: int) -> pd.DataFrame:
     return rows.drop(index=n)
 
 
-def merge_target(rows: pd.DataFrame, n: int) -> int | None:
-    """The row candidate `n` most likely repeats: same place, best an overlapping date, same type.
+def merge_targets(rows: pd.DataFrame) -> dict[int, int | None]:
+    """For each row, the row it most likely repeats: same place, best an overlapping date,
+    same type, then the nearest number; None when no other row is at the same place.
 
-    None when no other row is at the same place.
+    Every row at once, from plain records grouped by place: one row at a time, with a
+    pandas selection and `iterrows` each, took 0.6 s for a page of 108 candidates.
     """
-    row = rows.loc[n]
-    same = rows[(rows.index != n) & (rows["place"] == row["place"])]
-    if same.empty:
-        return None
+    records: dict[int, dict[str, Any]] = {
+        int(n): r  # type: ignore[call-overload]
+        for n, r in rows.to_dict("index").items()
+    }
+    by_place: dict[str, list[int]] = {}
+    for n, r in records.items():
+        if isinstance(r["place"], str):  # a missing place is at no place
+            by_place.setdefault(r["place"], []).append(n)
 
-    def score(other: pd.Series) -> tuple[bool, bool, bool, int]:
-        overlap = bool(
-            row["date_start"]
-            and other["date_start"]
-            and other["date_start"] <= row["date_end"]
-            and row["date_start"] <= other["date_end"]
-        )
-        return (
-            other.get("status") == STATUS_CHECKED,
-            overlap,
-            other["event_type"] == row["event_type"],
-            -abs(int(other.name) - n),  # type: ignore[arg-type]
-        )
+    def best(n: int) -> int | None:
+        row = records[n]
+        same = [m for m in by_place.get(row["place"], []) if m != n]
+        if not same:
+            return None
 
-    return int(max((r for _, r in same.iterrows()), key=score).name)  # type: ignore[arg-type]
+        def score(m: int) -> tuple[bool, bool, bool, int]:
+            other = records[m]
+            overlap = bool(
+                row["date_start"]
+                and other["date_start"]
+                and other["date_start"] <= row["date_end"]
+                and row["date_start"] <= other["date_end"]
+            )
+            return (
+                other.get("status") == STATUS_CHECKED,
+                overlap,
+                other["event_type"] == row["event_type"],
+                -abs(m - n),
+            )
+
+        return max(same, key=score)
+
+    return {n: best(n) for n in records}
 
 
 def merge(rows: pd.DataFrame, n: int, into: int) -> pd.DataFrame:

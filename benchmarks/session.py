@@ -129,13 +129,18 @@ class Server:
 
 @contextlib.contextmanager
 def app_server(
-    script: str, data_dir: Path, env: dict | None = None, timeout_s: float = 600
+    script: str,
+    data_dir: Path,
+    env: dict | None = None,
+    timeout_s: float = 600,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """`streamlit run script` on `data_dir` (offline); waits for the start-up warm-up too."""
+    """`streamlit run script` on `data_dir` (offline, on `port` or a free one); waits for the
+    start-up warm-up too."""
     full = {**os.environ, "BORDERWATCH_OFFLINE": "1", "BORDERWATCH_DATA": str(data_dir),
             "BORDERWATCH_CACHE": str(REPO / "benchmarks" / "out" / "snapshot-cache"),
             "PYTHONPATH": str(REPO / "src"), **(env or {})}  # fmt: skip
-    with streamlit_server(script, full, timeout=timeout_s) as server:
+    with streamlit_server(script, full, port=port, timeout=timeout_s) as server:
         yield Server(server.url, server.pid)
 
 

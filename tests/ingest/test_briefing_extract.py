@@ -331,7 +331,8 @@ def test_the_two_governments_in_a_dated_sentence_are_the_two_countries_named_las
 
 def test_a_placeless_dated_sentence_goes_to_the_country_named_most_when_no_place_leads():
     # Termez and Hairatan are named once each, so neither is what the text is about; the
-    # country it names most is, as a guess, rather than the date being lost.
+    # country it names most is, as a guess, and so is the later of the two places, rather
+    # than the date being lost.
     text = (
         "Uzbekistan shut Termez and opened Hairatan. Uzbekistan blamed Afghanistan for the "
         "queues. On 6 May the cabinet approved a new tariff."
@@ -340,7 +341,10 @@ def test_a_placeless_dated_sentence_goes_to_the_country_named_most_when_no_place
     dated = df[df["date_start"] != ""]
     assert dated[
         ["place", "date_start", "evidence_place_source", "candidate_confidence"]
-    ].values.tolist() == [["Uzbekistan", "2022-05-06", "guessed", "0.30"]]
+    ].values.tolist() == [
+        ["Hairatan", "2022-05-06", "curated", "0.30"],
+        ["Uzbekistan", "2022-05-06", "guessed", "0.15"],  # beside a finer place: halved
+    ]
 
 
 def test_a_government_acting_on_a_date_with_no_site_acts_for_the_country_named_most():
@@ -365,11 +369,40 @@ def test_a_government_acting_on_a_date_with_no_site_acts_for_the_country_named_m
     assert all(float(c) <= 0.3 for c in dated["candidate_confidence"])
 
 
-def test_no_country_is_guessed_for_a_government_when_two_are_named_equally():
+def test_a_government_is_guessed_to_be_the_later_named_of_two_countries_named_equally():
+    # a guess either way, but the act's date is kept for the editor to re-file
     text = (
         "Uzbekistan and Afghanistan argued over Hairatan. "
         "On 6 May the cabinet met in emergency session."
     )
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     dated = df[df["date_start"] == "2022-05-06"]
-    assert set(dated["place"]) == {"Hairatan"}
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Hairatan", ""],
+        ["Afghanistan", "cabinet"],
+    ]
+
+
+def test_a_government_whose_own_words_name_its_country_gets_no_guess():
+    text = (
+        "Uzbekistan shut Termez. Uzbekistan blamed Afghanistan for the queues. "
+        "On 6 May the Afghan cabinet protested."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert "Uzbekistan" not in dated["place"].tolist()
+    assert ["Afghanistan", "Afghan"] in dated[["place", "evidence_place_text"]].values.tolist()
+
+
+def test_a_placeless_dated_sentence_goes_to_the_later_of_places_named_equally_often():
+    # Termez and Hairatan are named twice each and the two countries once each: nothing
+    # leads, so the guess is the place named later rather than the date being lost.
+    text = (
+        "Lorries queued at Termez for Uzbekistan. Traders in Hairatan complained to Afghanistan. "
+        "Termez and Hairatan are quiet now. "
+        "The first convoy left on 6 May."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [["Hairatan", ""]]
+    assert float(dated["candidate_confidence"].iloc[0]) <= 0.3

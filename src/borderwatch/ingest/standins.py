@@ -187,16 +187,24 @@ def standing_in(
     """The places a dated sentence that names none is about, so that its date is not lost.
 
     The one place the sentence before was about, else the place the text has named
-    most (the country named most when no finer place leads), trusted as a guess ("The
+    most (when no finer place leads, the country named most and the later named of the
+    leading places), trusted as a guess ("The
     attackers slipped into the brigade headquarters before dawn on 18 September": the
     base the briefing is about); and a country named before whose
     adjective says who acted ("On Friday the Indian prime minister told ...": India),
     which `_acting_country` then trusts half as much as the place.
     """
     out = [carried(previous[0], d)] if previous else []
-    subject = (named_most(named) or named_most(countries)) if not previous else None
-    if subject is not None:
-        out = [replace(carried(subject, d), source="guessed")]
+    if not previous:
+        # when no place leads, the country named most and the later named of the leading
+        # places, both guesses: the date is kept for the editor to file
+        leader = named_most(named)
+        guesses = [leader] if leader else [named_most(countries), subject(named)]
+        found = [g for g in guesses if g is not None]
+        country = subject(countries)
+        if not found and country is not None:
+            found = [country]  # only countries named, none leading: the later
+        out = [replace(carried(g, d), source="guessed") for g in found]
     for tok in sent:
         adjective = tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"
         country = country_by_adjective(tok.text, countries) if adjective else None
@@ -229,20 +237,21 @@ def unplaced_clauses(
 ) -> list[tuple[PlaceMention, DateRef | None]]:
     """A dated clause that names no place of its own, in a sentence whose places belong to
     its other clauses ("The standoff ended on 5 May, when ...; India agreed to dismantle
-    bunkers near Chumar"), is also proposed at the place the text has named most, as a
-    guess, when the sentence does not name that place: the nearest place of another
-    clause is often not where it happened."""
-    subject = named_most(named)
-    if subject is None or subject.name in {m.name for m in in_sentence}:
+    bunkers near Chumar"), is also proposed at the place the text has named most (the
+    later named on a tie), as a guess, when the sentence does not name that place: the
+    nearest place of another clause is often not where it happened. So is a sentence that
+    names no place, beside the place the sentence before was about (`standing_in`)."""
+    about = subject(named)
+    if about is None or about.name in {m.name for m in in_sentence}:
         return []  # a place of the sentence itself was weighed by the clause rule
     own = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
     out: list[tuple[PlaceMention, DateRef | None]] = []
     for d in dates:
         if d.restates >= 0 or clause_of(doc, d.begin) in own:
             continue
-        if any(p is not None and p.begin == d.begin and m.name == subject.name for m, p in pairs):
+        if any(p is not None and p.begin == d.begin and m.name == about.name for m, p in pairs):
             continue
-        out.append((replace(carried(subject, d), source="guessed"), d))
+        out.append((replace(carried(about, d), source="guessed"), d))
     return out
 
 
@@ -328,7 +337,6 @@ def topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
 GOVERNING = frozenset(
     {
         "government",
-        "governments",
         "cabinet",
         "parliament",
         "legislature",
@@ -370,14 +378,17 @@ def governments_acting(
     """A government, a head of state or a body of state that acts on a date with no site
     ("On 6 May parliament passed the amendment", "Prime Minister X resigned on Thursday")
     acts for its country (KEY_GUIDE: such an act is filed under the country). Which country
-    the words do not say, so it is the country the text has named most, as a guess; none
-    when two lead, or when the date already has a country (its adjective or its capital)."""
-    country = named_most(countries)
+    the words do not say, so it is the country the text has named most (the later named
+    on a tie), as a guess; none when the subject's own words name a country ("Uzbek
+    ministers", a capital), which is the actor instead."""
+    country = subject(countries)
     if country is None:
         return []
     out: list[tuple[PlaceMention, DateRef]] = []
     for d in dates:
-        if any(p is not None and p.begin == d.begin and m.kind == "country" for m, p in pairs):
+        dated = [m for m, p in pairs if p is not None and p.begin == d.begin]
+        dated = [m for m in dated if m.kind == "country"]
+        if country.name in {m.name for m in dated}:
             continue
         span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
         if span is None or not len(span):
@@ -387,6 +398,9 @@ def governments_acting(
             # the subject's own words, not a clause inside it ("the court that X set up")
             words = [s, *(t for left in s.lefts for t in left.subtree)]
             words += [t for r in s.rights if r.dep_ == "appos" for t in r.subtree]
+            spans = [(t.idx, t.idx + len(t)) for t in words]
+            if any(a <= m.start < b for m in dated for a, b in spans):
+                break  # the subject says whose it is ("Uzbek ministers", "Tehran")
             if _governing_subject(words):
                 found = replace(
                     country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed"

@@ -41,10 +41,17 @@ def access_banner(access: Access) -> None:
 
 
 def saved_message() -> None:
-    """What the last save did (once, on the run after it)."""
+    """What the last save did, until the next review starts.
+
+    Not only on the run after the save: any rerun before the editor looks (a dropped
+    connection coming back, a click elsewhere) would take the only word of it away.
+    """
     if "saved" not in st.session_state:
         return
-    saved = st.session_state.pop("saved")
+    if "review" in st.session_state:  # a new upload or briefing since the save
+        del st.session_state["saved"]
+        return
+    saved = st.session_state["saved"]
     st.success(
         f"Saved {saved.added} events to {markdown_text(saved.where)} "
         f"({markdown_text(saved.ids_text())}). {markdown_text(saved.details[0])}"

@@ -94,6 +94,10 @@ def test_fixing_the_row_enables_save_which_appends_and_keeps_a_backup(page, data
         f"({markdown_text('BW-2021-0101, BW-2021-0102')}). "
         f"{markdown_text('Backups of the previous tables:')}"
     )
+    saved = at.success[0].value
+    assert at.run().success[0].value == saved  # a rerun does not take the word of it away
+    at = upload(at, "next.csv", tidy_csv(GOOD))  # the next review does
+    assert not any(s.value.startswith("Saved") for s in at.success)
 
 
 def test_an_acled_export_is_converted_for_review(page):

@@ -22,11 +22,13 @@ from e2e_support import (
     SHOWING,
     choose_row,
     drawn_markers,
+    run_mark,
     screenshot,
+    wait_for_rerun,
 )
 from forge import Forger
 from sample_data import BUNDLED, new_event, write_data_dir
-from services import free_port, oidc_provider, streamlit_server
+from services import ScriptRuns, free_port, oidc_provider, streamlit_server
 
 from borderwatch.data import vocab
 from borderwatch.data.loader import load_dataset
@@ -137,18 +139,34 @@ def sign_in(page, app_url: str, login: str) -> None:
     settled(page)
 
 
+def watched_page(browser):
+    """A page in a context of its own (its own sign-in), its script runs watched (`page.runs`)."""
+    page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+    page.runs = ScriptRuns()
+    page.runs.watch(page)
+    return page
+
+
 def upload(page, app_url: str, tmp_path: Path, *events: dict[str, str]) -> None:
+    """Open the Add events page and upload `events`; return once the upload's run is over.
+
+    Waits on the runs the server reports (`wait_for_rerun`), not the page's run state,
+    which reads idle before the first run has started: the websocket's log showed the
+    file chosen while that run was still going (2 of 3 pages in one module run).
+    """
+    mark = run_mark(page)
     page.goto(f"{app_url}/Add_events")
-    settled(page)
+    wait_for_rerun(page, mark, timeout=60)
     buf = io.StringIO()
     w = csv.DictWriter(buf, vocab.EVENT_COLUMNS, lineterminator="\n")
     w.writeheader()
     w.writerows(events)
     path = tmp_path / "new.csv"
     path.write_text(buf.getvalue(), encoding="utf-8")
+    mark = run_mark(page)
     page.set_input_files("input[type=file]", str(path))
     page.get_by_text(f"All {len(events)} rows are valid.").wait_for(timeout=60_000)
-    settled(page)
+    wait_for_rerun(page, mark, timeout=60)
 
 
 def forge_save(page, forger: Forger, label: str) -> None:
@@ -293,12 +311,12 @@ def test_a_forged_save_is_carried_out_where_saving_is_allowed(browser, tmp_path)
     env = {"BORDERWATCH_DATA": str(data_dir), "BORDERWATCH_LOCAL_EDITING": "1"}
     with streamlit_server("dashboard/app.py", env, tmp_path) as server:
         app_url = server.url
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page = watched_page(browser)
         forger = Forger(page)
         upload(page, app_url, tmp_path, new_event(9))
         page.get_by_role("button", name="Save 1 rows to data/").wait_for()
         forger.press(page, "Save 1 rows to data/")
-        page.close()
+        page.context.close()
     assert load_dataset(data_dir).events["event_id"].iloc[-1] == "BW-2022-0009"
 
 
@@ -306,7 +324,7 @@ def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, brows
     before = team.count()
     pages = []
     for i, (who, app_url) in enumerate(zip((EDITOR, GROUP_EDITOR), team.urls, strict=True)):
-        page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+        page = watched_page(browser)
         sign_in(page, app_url, who)
         folder = tmp_path / who
         folder.mkdir()

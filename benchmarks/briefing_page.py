@@ -19,8 +19,9 @@ import statistics
 import sys
 from pathlib import Path
 
+from browser import chromium  # first: puts tests/ (services) on the path
 from extraction_speed import PAGE, _chunks
-from services import chromium, rss_mb
+from services import rss_mb
 from session import IDLE, app_server, new_page, wait_idle
 
 from borderwatch.ingest.extract import MAX_BRIEFING_CHARS

@@ -406,3 +406,24 @@ def test_a_placeless_dated_sentence_goes_to_the_later_of_places_named_equally_of
     dated = df[df["date_start"] == "2022-05-06"]
     assert dated[["place", "evidence_place_text"]].values.tolist() == [["Hairatan", ""]]
     assert float(dated["candidate_confidence"].iloc[0]) <= 0.3
+
+
+def test_the_capital_stands_for_the_capital_city_named_before():
+    text = (
+        "Talks in Tashkent went on for weeks while lorries queued at Termez. "
+        "Termez stayed shut. "
+        "On 6 May protesters marched through the capital."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [["Tashkent", "the capital"]]
+
+
+def test_the_capital_with_no_capital_named_stands_for_nothing():
+    # no capital city was named: the placeless sentence goes to the place named most instead
+    text = (
+        "Lorries queued at Termez. Termez stayed shut. On 6 May protesters marched in the capital."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [["Termez", ""]]

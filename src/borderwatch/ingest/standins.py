@@ -12,7 +12,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.clauses import clause_of, governing_verb
+from borderwatch.ingest.countries import capital_countries
 from borderwatch.ingest.dates import DateRef
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.placemention import PlaceMention
@@ -20,7 +22,7 @@ from borderwatch.ingest.placemention import PlaceMention
 _BACK_REFERENCE = re.compile(
     r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
     r"|region|province|district|country|reservoir|dam|river|lake|port|village|pass|tunnel"
-    r"|state|exclave|enclave)\b"
+    r"|state|exclave|enclave|capital)\b"
     r"|\b(?:closed|shut|reopened|opened|crossed|blocked)\s+it\b|\bthere\b",
     re.IGNORECASE,
 )
@@ -123,15 +125,25 @@ def _referred_at(
 ) -> list[PlaceMention]:
     """The place one back-reference (`m`, at `start` in the text) stands for."""
     # "closed it", "there": the place named most, as "the crossing" is
-    kinds = _REFERRED_KINDS.get((m.group("word") or "").lower())
+    word = (m.group("word") or "").lower()
+    if word == "capital":
+        # "the capital": the capital city named most, nothing when none was named
+        capitals = capital_countries()
+        city = subject([n for n in named if n.kind != "country" and normalize(n.name) in capitals])
+        return [] if city is None else [_standing_for(city, m, start)]
+    kinds = _REFERRED_KINDS.get(word)
     if kinds is not None:
         of_kind = subject([n for n in named if n.kind in kinds])
         if of_kind is None and kinds[0] in _ONLY_OF_KIND:
             return []  # "the country" with no country named: nothing to stand for
         last = of_kind or last
-    return [
-        replace(last, text=m.group(0), start=start, end=start + len(m.group(0)), source="referred")
-    ]
+    return [_standing_for(last, m, start)]
+
+
+def _standing_for(place: PlaceMention, m: re.Match[str], start: int) -> PlaceMention:
+    """`place` as the back-reference `m` at `start` writes it ("the town")."""
+    end = start + len(m.group(0))
+    return replace(place, text=m.group(0), start=start, end=end, source="referred")
 
 
 def referred_in_dated_clauses(

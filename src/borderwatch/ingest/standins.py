@@ -291,6 +291,15 @@ def country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMenti
     return None
 
 
+def _subjects_of(doc: Any, d: DateRef) -> list[Any]:
+    """The subjects of the verb the date belongs to: who acted on that date."""
+    span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    verb = governing_verb(span.root)
+    return [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+
+
 def countries_acting(
     doc: Any,
     dates: list[DateRef],
@@ -305,11 +314,7 @@ def countries_acting(
     the Afghan side", nor "told Afghan officials"), and only a date of that clause."""
     out: list[tuple[PlaceMention, DateRef]] = []
     for d in dates:
-        span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        verb = governing_verb(span.root)
-        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _subjects_of(doc, d)
         words = [w for s in subjects for w in (s, *(t for left in s.lefts for t in left.subtree))]
         for tok in words:
             if not tok.text[:1].isupper():
@@ -402,11 +407,7 @@ def governments_acting(
         dated = [m for m in dated if m.kind == "country"]
         if country.name in {m.name for m in dated}:
             continue
-        span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        verb = governing_verb(span.root)
-        for s in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
+        for s in _subjects_of(doc, d):
             # the subject's own words, not a clause inside it ("the court that X set up")
             words = [s, *(t for left in s.lefts for t in left.subtree)]
             words += [t for r in s.rights if r.dep_ == "appos" for t in r.subtree]

@@ -32,15 +32,7 @@ import numpy as np
 from borderwatch.ingest import nlp
 from borderwatch.ingest.clauses import governing_verb
 from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue, clause_cue
-from borderwatch.ingest.typemodel import (
-    INPUT_WIDTH,
-    MODEL_PATH,
-    VECTOR,
-    VECTOR_SCALE,
-    TypeModel,
-    features,
-    input_vector,
-)
+from borderwatch.ingest.typemodel import MODEL_PATH, TypeModel, features
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "benchmarks" / "extraction" / "dev"
@@ -133,7 +125,7 @@ them is a blind one. A round that reads their misses to change the rules must ta
 them out of this list."""
 MIN_COUNT = 2
 PENALTY = 0.002
-STEPS = 1000
+STEPS = 400
 DECIMALS = 4
 
 
@@ -206,15 +198,11 @@ def examples(folder: Path = DEV) -> list[Example]:
 
 
 def fit(train: list[Example], with_rule: bool = False, penalty: float = PENALTY) -> TypeModel:
-    """Logistic regression on `train`: zero start, `STEPS` Nesterov gradient steps, the
-    vectors (`typemodel.input_vector`) a dense input beside the binary features.
+    """Logistic regression on `train`: zero start, `STEPS` Nesterov gradient steps.
 
     The committed model reads the clause only; `with_rule=True` adds the rules' type
     (`example_features`), a model `cross_validate_type_model.py` judges."""
     rows = [example_features(e, with_rule) for e in train]
-    # the verb's vector is a dense input beside the binary features (`typemodel.VECTOR`)
-    vectors = np.array([input_vector(r) for r in rows]).reshape(len(rows), INPUT_WIDTH)
-    rows = [[f for f in r if not f.startswith(VECTOR)] for r in rows]
     counts = Counter(f for r in rows for f in r)
     vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     index = {f: k for k, f in enumerate(vocab)}
@@ -234,16 +222,13 @@ def fit(train: list[Example], with_rule: bool = False, penalty: float = PENALTY)
     y[np.arange(n), [cls[e.label] for e in train]] = 1.0
     w = np.zeros((len(vocab), k))
     b = np.zeros(k)
-    u = np.zeros((INPUT_WIDTH, k))
-    vw, vb, vu = w.copy(), b.copy(), u.copy()
-    # step 1/L for the mean cross-entropy: L <= max squared length of a row / 2 + penalty
-    # (a row's active features plus its vector's squared length)
-    length = np.bincount(ri, minlength=n) + (vectors**2).sum(axis=1)
-    rate = 1.0 / (0.5 * float(length.max()) + penalty)
+    vw, vb = w.copy(), b.copy()
+    # step 1/L for the mean cross-entropy: L <= max active features per row / 2 + penalty
+    rate = 1.0 / (0.5 * float(np.bincount(ri, minlength=n).max()) + penalty)
     for _ in range(STEPS):
-        lw, lb, lu = w + 0.9 * vw, b + 0.9 * vb, u + 0.9 * vu
-        z = vectors @ lu
-        z[filled] += np.add.reduceat(lw[ci], row_starts, axis=0)
+        lw, lb = w + 0.9 * vw, b + 0.9 * vb
+        z = np.zeros((n, k))
+        z[filled] = np.add.reduceat(lw[ci], row_starts, axis=0)
         z += lb
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
@@ -251,9 +236,8 @@ def fit(train: list[Example], with_rule: bool = False, penalty: float = PENALTY)
         g = (p - y) / n
         gw = np.add.reduceat(g[ri[by_feature]], feature_starts, axis=0) + penalty * lw
         gb = g.sum(axis=0)
-        gu = vectors.T @ g + penalty * lu
-        vw, vb, vu = 0.9 * vw - rate * gw, 0.9 * vb - rate * gb, 0.9 * vu - rate * gu
-        w, b, u = w + vw, b + vb, u + vu
+        vw, vb = 0.9 * vw - rate * gw, 0.9 * vb - rate * gb
+        w, b = w + vw, b + vb
     weights = {
         f: tuple(round(float(v), DECIMALS) for v in w[j])
         for f, j in index.items()
@@ -265,7 +249,6 @@ def fit(train: list[Example], with_rule: bool = False, penalty: float = PENALTY)
         "steps": STEPS,
         "min_count": MIN_COUNT,
         "rule_feature": with_rule,
-        "vectors": f"GloVe 6B 50d of the verb and its arguments' mean, times {VECTOR_SCALE}",
         "regenerate": "python scripts/train_type_model.py",
     }
     return TypeModel(
@@ -273,7 +256,6 @@ def fit(train: list[Example], with_rule: bool = False, penalty: float = PENALTY)
         bias=tuple(round(float(v), DECIMALS) for v in b),
         weights=weights,
         meta=meta,
-        vector_weights=tuple(tuple(round(float(v), DECIMALS) for v in r) for r in u),
     )
 
 

@@ -13,12 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 from sample_data import places_frame
 
 from borderwatch.data import vocab
-from borderwatch.ingest import nlp, typemodel, wordvectors
+from borderwatch.ingest import nlp, typemodel
 from borderwatch.ingest.clauses import governing_verb
 from borderwatch.ingest.eventtype import NO_CUE, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.extract import extract_candidates
@@ -199,49 +198,3 @@ def test_a_subject_that_names_the_event_is_an_explicit_reading_and_a_clause_word
     assert (named.event_type, named.cue, named.explicit) == ("militant_presence", "militants", True)
     guess = _clause_reading("Traders counted their losses from the shelling on 2 June.", "2 June")
     assert (guess.event_type, guess.explicit) == ("clash", False)
-
-
-def test_words_are_read_by_their_glove_vectors_offline():
-    seized, captured, talks = (wordvectors.vector(w) for w in ("Seized", "captured", "talks"))
-    assert seized is not None and captured is not None and talks is not None
-    assert seized.shape == (wordvectors.DIMENSIONS,)
-
-    def cosine(a, b):
-        return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
-
-    assert cosine(seized, captured) > cosine(seized, talks)
-    assert wordvectors.vector("qwzxv") is None
-
-
-def test_the_verb_and_what_it_acts_on_are_features_as_written_for_their_vectors():
-    text = "Uzbekistan closed the Termez crossing on 9 July after the fighting."
-    doc = nlp.parse(text)
-    begin = text.index("on 9 July")
-    feats = typemodel.features(doc, begin, begin + len("on 9 July"))
-    assert f"{typemodel.VECTOR}closed" in feats
-    assert f"{typemodel.ARG_VECTOR}crossing" in feats
-    dense = typemodel.input_vector(feats)
-    assert dense.shape == (typemodel.INPUT_WIDTH,)
-    assert not any(f.startswith(typemodel.VECTOR) for f in typemodel.model().weights)
-
-
-def test_a_verb_never_seen_in_training_is_weighed_by_the_verbs_it_resembles():
-    training = _training_script()
-
-    def example(briefing: str, label: str, verb: str):
-        feats = (typemodel.VECTOR + verb,)
-        return training.Example(briefing, "on 9 May", label, feats, NOTHING_SAID)
-
-    train = [
-        example("a", "clash", "shelled"),
-        example("b", "clash", "bombed"),
-        example("c", "clash", "attacked"),
-        example("d", "diplomatic_contact", "visited"),
-        example("e", "diplomatic_contact", "met"),
-        example("f", "diplomatic_contact", "hosted"),
-    ]
-    fitted = training.fit(train)
-    assert fitted.weights == {}  # no word seen twice: only the vectors decide
-    assert fitted.predict([typemodel.VECTOR + "bombarded"]).event_type == "clash"
-    assert fitted.predict([typemodel.VECTOR + "welcomed"]).event_type == "diplomatic_contact"
-    assert typemodel.TypeModel.from_json(fitted.to_json()) == fitted

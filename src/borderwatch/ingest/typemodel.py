@@ -10,11 +10,9 @@ Features of a date's clause (`features`): the verb governing the date (and the o
 it when the clause hangs off another), what the verb acts on and who acts, with their
 prepositions (dependency pairs such as "closed + crossing"), negation, the content
 words of the clause and of the sentence, all as crude stems (the pipeline runs without
-spaCy's lemmatizer), and the verb and its arguments as written (`VECTOR`, `ARG_VECTOR`),
-which the model reads as GloVe vectors (`wordvectors`) so that a word unseen in training
-is weighed by the words it resembles. The weights are plain numbers in JSON; prediction
-is a sum of the weights of the features present, plus the vectors times their weights,
-and a softmax, so it is deterministic and needs numpy and the vectors' package only.
+spaCy's lemmatizer). The weights are plain numbers in JSON; prediction is a sum of the
+weights of the features present and a softmax, so it is deterministic and needs numpy
+only.
 """
 
 from __future__ import annotations
@@ -26,9 +24,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from borderwatch.ingest import wordvectors
 from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import cue_of
 from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
@@ -36,25 +31,9 @@ from borderwatch.ingest.nouns import noun_class
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
 
-FLOOR = 0.45
+FLOOR = 0.3
 """Below this probability the model's type is not proposed (the clause stays `other`,
-trusted little). 0.3 was best for the model without vectors; with them it is surer, and
-below 0.45 it typed plain sentences against the guide ("drivers left X" a movement of
-people at 0.41, "drivers queued at X" at 0.32); ten folds on 318 briefings, in use on
-`RULES_UNSEEN`: 0.3 1077, 0.4 1066, 0.45 1059 of 1928, against 1045 for the model
-before vectors at 0.3 (c6)."""
-
-VECTOR = "vector:"
-"""Prefix of the feature naming the verb as written: the model reads it as the word's
-vector, not as a weight of its own."""
-ARG_VECTOR = "vector_arg:"
-"""Prefix of a feature naming, as written, a word the verb acts on or with (its subject,
-object, a preposition's object): the model reads the mean of their vectors."""
-INPUT_WIDTH = 2 * wordvectors.DIMENSIONS
-"""The dense input's length (`input_vector`): the verb's vector, then its arguments'."""
-VECTOR_SCALE = 0.5
-"""The vectors are multiplied by this before they meet the weights (ten-fold figures,
-c6, chose it; it also sets the fitting step, `train_type_model.fit`)."""
+trusted little): the leave-one-briefing-out figures were best with it."""
 
 _HANGS_OFF = ("conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl")
 """A clause that hangs off another verb's: that verb is a feature too."""
@@ -126,11 +105,6 @@ def _kinds(role: str, tok: Any, verb: str) -> set[str]:
     return out
 
 
-def _vector_feature(tok: Any) -> set[str]:
-    """The argument as written, for its vector (`ARG_VECTOR`)."""
-    return {f"{ARG_VECTOR}{tok.lower_}"} if tok.is_alpha else set()
-
-
 def features(doc: Any, begin: int, end: int) -> list[str]:
     """The features of the clause holding the date at characters [begin, end) of `doc`.
 
@@ -144,8 +118,6 @@ def features(doc: Any, begin: int, end: int) -> list[str]:
     v = _word(verb)
     negated_verb = negated(verb)
     out = {f"verb:{v}", f"verb_pos:{verb.pos_}", f"verb_dep:{verb.dep_}"}
-    if verb.is_alpha:
-        out.add(f"{VECTOR}{verb.lower_}")
     cue = cue_of(verb.text)
     if cue:
         out.add(f"cue_verb:{cue}")
@@ -156,7 +128,6 @@ def features(doc: Any, begin: int, end: int) -> list[str]:
             continue
         if c.dep_ in _ARG_DEPS:
             out |= {f"{c.dep_}:{_word(c)}", f"{v}+{c.dep_}:{_word(c)}"}
-            out |= _vector_feature(c)
             out |= _kinds(c.dep_, c, v)
             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN":
                 out.add(f"{c.dep_}:{c.ent_type_ or 'name'}")
@@ -169,8 +140,6 @@ def features(doc: Any, begin: int, end: int) -> list[str]:
             out |= {f"{v}+{c.lower_}:{_word(g)}" for g in objects}
             for g in objects:
                 out |= _kinds(c.lower_, g, v)
-                if g.i not in anchor:  # the date's own words ("on 3 May") are no argument
-                    out |= _vector_feature(g)
     above = governing_verb(verb.head) if verb.dep_ in _HANGS_OFF else None
     if above is not None and above.i != verb.i:
         out.add(f"above:{_word(above)}")
@@ -198,24 +167,6 @@ def features(doc: Any, begin: int, end: int) -> list[str]:
 _UNTOLD = ("verb_pos:", "verb_dep:", "above_rel:", "prep:")
 
 
-def input_vector(feats: list[str] | tuple[str, ...]) -> np.ndarray:
-    """The model's dense input: the vector of the verb the `VECTOR` feature names and the
-    mean vector of the words the `ARG_VECTOR` features name, each times `VECTOR_SCALE`
-    (zeros for an absent or unknown word)."""
-    verb = np.zeros(wordvectors.DIMENSIONS)
-    args = []
-    for f in feats:
-        if f.startswith(VECTOR):
-            vec = wordvectors.vector(f[len(VECTOR) :])
-            verb = verb if vec is None else vec
-        elif f.startswith(ARG_VECTOR):
-            vec = wordvectors.vector(f[len(ARG_VECTOR) :])
-            if vec is not None:
-                args.append(vec)
-    mean = np.mean(args, axis=0) if args else np.zeros(wordvectors.DIMENSIONS)
-    return VECTOR_SCALE * np.concatenate([verb, mean])
-
-
 @dataclass(frozen=True)
 class Prediction:
     """The model's type for a dated clause, its probability and the features behind it."""
@@ -239,9 +190,6 @@ class TypeModel:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     meta: dict[str, Any]
-    vector_weights: tuple[tuple[float, ...], ...] = ()
-    """One row per number of the dense input (`input_vector`), one number per class;
-    empty for a model fitted without it."""
 
     def scores(self, feats: list[str]) -> list[float]:
         """The unnormalised score of each class."""
@@ -250,9 +198,6 @@ class TypeModel:
             w = self.weights.get(f)
             if w is not None:
                 out = [a + b for a, b in zip(out, w, strict=True)]
-        if self.vector_weights:
-            pull = input_vector(feats) @ np.asarray(self.vector_weights)
-            out = [a + float(b) for a, b in zip(out, pull, strict=True)]
         return out
 
     def probabilities(self, feats: list[str]) -> list[float]:
@@ -281,7 +226,6 @@ class TypeModel:
             f' "meta": {json.dumps(self.meta, sort_keys=True)},',
             f' "classes": {json.dumps(list(self.classes))},',
             f' "bias": {json.dumps(list(self.bias))},',
-            f' "vector_weights": {json.dumps([list(r) for r in self.vector_weights])},',
             ' "weights": {',
         ]
         items = sorted(self.weights.items())
@@ -300,7 +244,6 @@ class TypeModel:
             bias=tuple(raw["bias"]),
             weights={f: tuple(w) for f, w in raw["weights"].items()},
             meta=raw["meta"],
-            vector_weights=tuple(tuple(r) for r in raw.get("vector_weights", [])),
         )
 
 

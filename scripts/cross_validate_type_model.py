@@ -23,7 +23,9 @@ with a model types the held-out briefing's candidates:
   open or still closed, the verb governing the date read by the rules, …, or the rules
   marked their reading `explicit`).
 
-The ninth round's combination is what extraction does (`typemodel.type_dated`).
+Extraction (`typemodel.type_dated`) does the rules with the model reading their type:
+the model's type where they type nothing (from `FLOOR`) or where it says `TRUST` or more,
+unless they read a crossing kept open, still closed or not closed (`typemodel.kept`).
 
 With `--folds K` the briefings are dealt into K folds (shuffled with a fixed seed, so
 every run deals the same folds) and each fold is held out in turn: K fits instead of one
@@ -55,7 +57,6 @@ import train_type_model as training
 
 from borderwatch.data.loader import load_places
 from borderwatch.ingest import typemodel
-from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED
 from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
@@ -142,33 +143,30 @@ def _where_rules_say_nothing(s: Scored, plain: typemodel.TypeModel, _: Any) -> s
     return _taken(_guess(plain, s, False))
 
 
-def _stacked(threshold: float) -> Combination:
+def _stacked(threshold: float, keep_kept: bool = False) -> Combination:
     def combination(s: Scored, _: Any, ruled: typemodel.TypeModel) -> str:
         if s.dated is None:
             return s.rules
         guess = _guess(ruled, s, True)
         if not s.dated[0].event_type:
             return _taken(guess)
+        if keep_kept and typemodel.kept(s.dated[0]):
+            return s.rules
         return guess.event_type if guess.probability >= threshold else s.rules
 
     return combination
 
 
-def _kept(rules: TypeCue) -> bool:
-    """A crossing kept open or still closed, as `eventtype._kept_cue` reads it."""
-    return bool(STILL_CLOSED.search(rules.cue) or KEPT_OPEN.search(rules.cue))
-
-
 CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
     "the verb's own cue (strength 1.0) or kept open/still closed": lambda c: (
-        c.strength >= 1.0 or _kept(c)
+        c.strength >= 1.0 or typemodel.kept(c)
     ),
     "the verb's own cue except a statement, or kept open/still closed": lambda c: (
-        (c.strength >= 1.0 and c.event_type != "statement") or _kept(c)
+        (c.strength >= 1.0 and c.event_type != "statement") or typemodel.kept(c)
     ),
     "the verb read with what it acts on or its negation, a verb typed other, or kept "
     "open/still closed": lambda c: (
-        (c.strength >= 1.0 and (" " in c.cue or c.event_type == "other")) or _kept(c)
+        (c.strength >= 1.0 and (" " in c.cue or c.event_type == "other")) or typemodel.kept(c)
     ),
     "explicit in the rules' own cue (`TypeCue.explicit`)": lambda c: c.explicit,
 }
@@ -192,7 +190,13 @@ def combinations() -> dict[str, Combination]:
     out: dict[str, Combination] = {
         "the rules alone": lambda s, _p, _r: s.rules,
         "the model alone (no rule feature)": _alone,
-        "the rules; the model alone where they type nothing (in use)": _where_rules_say_nothing,
+        "the rules; the model alone where they type nothing (the ninth round's)": (
+            _where_rules_say_nothing
+        ),
+        f"the rules; the model with the rules' type where they type nothing or where it "
+        f"says p >= {typemodel.TRUST}, unless kept open, still or not closed (in use)": _stacked(
+            typemodel.TRUST, keep_kept=True
+        ),
     }
     for t in THRESHOLDS:
         out[f"the rules; the model with the rules' type where they type nothing "

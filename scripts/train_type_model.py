@@ -30,9 +30,8 @@ from typing import Any
 import numpy as np
 
 from borderwatch.ingest import nlp
-from borderwatch.ingest.clauses import governing_verb
-from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue, clause_cue
-from borderwatch.ingest.typemodel import MODEL_PATH, TypeModel, features
+from borderwatch.ingest.eventtype import TypeCue
+from borderwatch.ingest.typemodel import MODEL_PATH, TypeModel, clause_rule, features, rule_features
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "benchmarks" / "extraction" / "dev"
@@ -159,22 +158,6 @@ def _occurrence(text: str, expression: str, places: list[str], doc: Any) -> int:
     return starts[0]
 
 
-def clause_rule(doc: Any, begin: int, end: int) -> TypeCue:
-    """The rules' type for the clause holding the date at [begin, end) (`NOTHING_SAID`
-    where they find no event word)."""
-    span = doc.char_span(begin, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return NOTHING_SAID
-    cue = clause_cue(governing_verb(span.root), {t.i for t in span})
-    return cue if cue.event_type else NOTHING_SAID
-
-
-def rule_features(rule: TypeCue) -> list[str]:
-    """The rules' type as features ("rule:clash", "rule:clash+0.8"), for a model that
-    learns how far to trust each of the rules' types (`cross_validate_type_model.py`)."""
-    return [f"rule:{rule.event_type}", f"rule:{rule.event_type}+{rule.strength}"]
-
-
 def examples(folder: Path = DEV) -> list[Example]:
     """One example per key event of the briefings in `folder`, in file order."""
     out: list[Example] = []
@@ -200,8 +183,8 @@ def examples(folder: Path = DEV) -> list[Example]:
 def fit(train: list[Example], with_rule: bool = False, penalty: float = PENALTY) -> TypeModel:
     """Logistic regression on `train`: zero start, `STEPS` Nesterov gradient steps.
 
-    The committed model reads the clause only; `with_rule=True` adds the rules' type
-    (`example_features`), a model `cross_validate_type_model.py` judges."""
+    `with_rule=True` adds the rules' type for the clause (`example_features`), as the
+    committed model reads it; `cross_validate_type_model.py` judges both."""
     rows = [example_features(e, with_rule) for e in train]
     counts = Counter(f for r in rows for f in r)
     vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
@@ -286,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--penalty", type=float, default=PENALTY)
     args = ap.parse_args(argv)
     data = examples()
-    text = fit(data, penalty=args.penalty).to_json()
+    text = fit(data, with_rule=True, penalty=args.penalty).to_json()
     if args.check:
         same = MODEL_PATH.exists() and MODEL_PATH.read_text(encoding="utf-8") == text
         print(f"{MODEL_PATH.name}: {'reproduced' if same else 'DIFFERS from retraining'}")

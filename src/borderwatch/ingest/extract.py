@@ -386,8 +386,7 @@ def extract_candidates(
                 cue = replace(_restated_cue(sent, d) or NOTHING_SAID, explicit=True)
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue
-            if d is not None:
-                # the learned model speaks where the rules found nothing (typemodel)
+                # the learned model, reading the rules' type too (typemodel)
                 cue = typemodel.type_dated(doc, d.begin, d.stop, cue)
             row = _row(m, d, cue, source_id, text, s_start, s_end)
             if heading and d is None:

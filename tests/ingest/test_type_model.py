@@ -198,3 +198,18 @@ def test_a_subject_that_names_the_event_is_an_explicit_reading_and_a_clause_word
     assert (named.event_type, named.cue, named.explicit) == ("militant_presence", "militants", True)
     guess = _clause_reading("Traders counted their losses from the shelling on 2 June.", "2 June")
     assert (guess.event_type, guess.explicit) == ("clash", False)
+
+
+def test_the_rules_keep_a_crossing_kept_open_still_closed_or_not_closed():
+    assert typemodel.kept(TypeCue("crossing_reopened", "not shut", 1.0))
+    assert typemodel.kept(TypeCue("crossing_reopened", "kept … open", 0.8))
+    assert not typemodel.kept(TypeCue("crossing_closed", "shut", 1.0))
+    assert not typemodel.kept(NOTHING_SAID)
+
+
+def test_where_the_model_agrees_with_the_rules_the_candidate_keeps_their_words_as_its_cue():
+    text = "Afghan and Pakistani border guards exchanged fire at Torkham on 6 May."
+    df = extract_candidates(text, dt.date(2023, 5, 10), "TEST-BRIEF", places_frame())
+    at = df[df["place"] == "Torkham"]
+    assert at["event_type"].tolist() == ["clash"]
+    assert not at["evidence_type_cue"].iloc[0].startswith("model")

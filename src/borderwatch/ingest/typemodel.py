@@ -10,9 +10,10 @@ Features of a date's clause (`features`): the verb governing the date (and the o
 it when the clause hangs off another), what the verb acts on and who acts, with their
 prepositions (dependency pairs such as "closed + crossing"), negation, the content
 words of the clause and of the sentence, all as crude stems (the pipeline runs without
-spaCy's lemmatizer). The weights are plain numbers in JSON; prediction is a sum of the
-weights of the features present and a softmax, so it is deterministic and needs numpy
-only.
+spaCy's lemmatizer); and the rules' type for the clause (`rule_features`), so that the
+model learns how far each of their readings holds. The weights are plain numbers in
+JSON; prediction is a sum of the weights of the features present and a softmax, so it is
+deterministic and needs numpy only.
 """
 
 from __future__ import annotations
@@ -268,8 +269,8 @@ def clause_rule(doc: Any, begin: int, end: int) -> TypeCue:
 
 
 def rule_features(rule: TypeCue) -> list[str]:
-    """The rules' type as features ("rule:clash", "rule:clash+0.8"), for a model that
-    learns how far to trust each of the rules' types (`cross_validate_type_model.py`)."""
+    """The rules' type as features ("rule:clash", "rule:clash+0.8"): the model learns how
+    far to trust each of the rules' types (`scripts/train_type_model.py`)."""
     return [f"rule:{rule.event_type}", f"rule:{rule.event_type}+{rule.strength}"]
 
 

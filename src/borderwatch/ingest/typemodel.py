@@ -302,12 +302,14 @@ def type_dated(doc: Any, begin: int, end: int, rules: TypeCue) -> TypeCue:
     closed or not closed stays theirs (`kept`). The model's cue is
     the features that weighed most, its strength its probability.
     """
+    if rules.event_type and kept(rules):
+        return rules  # the model is not asked
     guess = classify(doc, begin, end)
     if not rules.event_type:
         if guess is None or guess.probability < FLOOR:
             return NOTHING_SAID  # a guess this unsure is no better than `other`
         return TypeCue(guess.event_type, guess.cue, guess.probability)
-    if kept(rules) or guess is None or guess.probability < TRUST:
+    if guess is None or guess.probability < TRUST:
         return rules
     if guess.event_type == rules.event_type:
         return rules  # their cue names the words that said it

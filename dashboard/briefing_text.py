@@ -18,6 +18,10 @@ from borderwatch.ingest.places import PlaceFinder
 
 STATE = "review"
 VERSION = "review_version"
+BATCH = 20
+"""Candidates drawn at once: a page-length briefing gives a hundred, and each is a bordered
+box of texts and three buttons, so drawing them all made every click wait for ~700 elements;
+deciding from the top refills the list, and "Show more" reaches the rest."""
 
 
 @st.cache_resource(show_spinner="Loading the language model and GeoNames (once per server)…")
@@ -85,7 +89,9 @@ def candidate_list(gazetteer: Gazetteer | None) -> None:
         "into the row at the same place; drop discards it. Only accepted rows are saved; "
         "ids are given when they are saved."
     )
-    for n, row in todo.iterrows():
+    shown_key = f"shown-{st.session_state.get('review_key')}"
+    shown = st.session_state.get(shown_key, BATCH)
+    for n, row in todo.head(shown).iterrows():
         with st.container(border=True):
             info, b1, b2, b3 = st.columns([8, 1, 2, 1])
             info.text(decisions.label(row))
@@ -105,3 +111,22 @@ def candidate_list(gazetteer: Gazetteer | None) -> None:
                 args=("merge", n, target),
             )
             b3.button("Drop", key=f"drop-{n}", on_click=_decide, args=("drop", n))
+    if len(todo) > shown:
+        st.caption(f"Showing the first {shown} of {len(todo)} undecided candidates.")
+        more, every = st.columns(2)
+        more.button(
+            f"Show {min(BATCH, len(todo) - shown)} more",
+            key="more-candidates",
+            on_click=_show,
+            args=(shown_key, shown + BATCH),
+        )
+        every.button(
+            f"Show all {len(todo)}",
+            key="all-candidates",
+            on_click=_show,
+            args=(shown_key, len(rows)),
+        )
+
+
+def _show(shown_key: str, count: int) -> None:
+    st.session_state[shown_key] = count

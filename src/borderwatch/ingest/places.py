@@ -27,7 +27,7 @@ from borderwatch.data.gazetteer import (
     geonames_places,
     normalize,
     population_abroad,
-    small_neighbour_towns,
+    towns_abroad,
     world_city_abroad,
 )
 from borderwatch.ingest.bodies import body_names, first_name, surnames_in
@@ -339,6 +339,14 @@ class PlaceFinder:
                 if _part_of_a_longer_name(text, start, end):
                     continue
                 hits = [capital]
+            named_abroad = not hits
+            if not hits:
+                # "the garrison left Timbuktu" in a text naming Mali: a town beyond the
+                # region's index, of any size, in a country the text names
+                hits = towns_abroad(key, named)
+            named_abroad = named_abroad and bool(hits)
+            if named_abroad and _inside_a_longer_name(text, start, end):
+                continue
             city = world_city_abroad(key) if not hits else None
             if (
                 city is not None
@@ -374,7 +382,9 @@ class PlaceFinder:
                 # only another name of a town beyond the region, in a country the text
                 # never names ("Khan" is one of Wuhan's): not enough to call it a place
                 continue
-            big = max(c.get("population", 0) for c in hits) >= BIG_TOWN
+            # the small model calls most towns it never met a person or a people
+            # ("pulled out of Tessalit"); the country named around them says otherwise
+            big = named_abroad or max(c.get("population", 0) for c in hits) >= BIG_TOWN
             if not looks_like_a_place(doc, text, start, end, big):
                 continue
             best = max(
@@ -516,8 +526,9 @@ def _placed_in_a_neighbour(text: str, m: PlaceMention, named: set[str]) -> Place
     if m.source != "entity" or m.kind != "town" or m.country:
         return m
     key = normalize(m.text)
-    towns = [t for t in geonames_places(key) if t["iso3"] in named and normalize(t["name"]) == key]
-    towns += small_neighbour_towns(key, named)
+    towns = [t for t in geonames_places(key) if t["iso3"] in named]
+    towns += towns_abroad(key, named)
+    towns = [t for t in towns if normalize(t["name"]) == key]
     if len(towns) != 1:
         return m
     (town,) = towns
@@ -555,6 +566,29 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
                     return (a, b) != (start, end)
             return False
     return False
+
+
+_JOINED_BEFORE = re.compile(
+    rf"[{UPPER}][\w’'-]*\s+(?:(?:de|del|da|do|la|las|los|el|al)\s+){{1,2}}$"
+)
+_JOINED_AFTER = re.compile(rf"\s+(?:(?:de|del|da|do|la|las|los|el|al)\s+[{UPPER}]|\d)")
+_UNIT_OR_FEATURE_AFTER = re.compile(
+    r"\s+(?:province|region|district|oblast|prefecture|county|pass|valley|plateau|range"
+    r"|mountains|hills?|heights|plains?|desert|gap|bridge|tunnel|salient|strip)\b"
+)
+
+
+def _inside_a_longer_name(text: str, start: int, end: int) -> bool:
+    """A town abroad (`towns_abroad`) named only as a part of something else: of a longer
+    name ("San Antonio del Táchira", "Norte de Santander", "HMS Montrose", "the tanker
+    Grace 1") or of a region or feature named with its word ("the Odessa region", "the
+    Suwałki gap", "the Simón Bolívar bridge", which the kind-word rules name whole)."""
+    return bool(
+        _part_of_a_longer_name(text, start, end)
+        or _JOINED_BEFORE.search(text, max(0, start - 40), start)
+        or _JOINED_AFTER.match(text, end)
+        or _UNIT_OR_FEATURE_AFTER.match(text, end)
+    )
 
 
 def _place_entity(doc: Any, start: int, end: int) -> bool:

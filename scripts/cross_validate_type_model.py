@@ -25,7 +25,8 @@ with a model types the held-out briefing's candidates:
 
 Extraction (`typemodel.type_dated`) does the rules with the model reading their type:
 the model's type where they type nothing (from `FLOOR`) or where it says `TRUST` or more,
-unless they read a crossing kept open, still closed or not closed (`typemodel.kept`).
+unless they read the clause for certain (`typemodel.certain`: a crossing kept open, still
+closed or not closed, the verb with what it acts on, a verb typed other).
 
 With `--folds K` the briefings are dealt into K folds (shuffled with a fixed seed, so
 every run deals the same folds) and each fold is held out in turn: K fits instead of one
@@ -143,14 +144,14 @@ def _where_rules_say_nothing(s: Scored, plain: typemodel.TypeModel, _: Any) -> s
     return _taken(_guess(plain, s, False))
 
 
-def _stacked(threshold: float, keep_kept: bool = False) -> Combination:
+def _stacked(threshold: float, keep: Callable[[TypeCue], bool] | None = None) -> Combination:
     def combination(s: Scored, _: Any, ruled: typemodel.TypeModel) -> str:
         if s.dated is None:
             return s.rules
         guess = _guess(ruled, s, True)
         if not s.dated[0].event_type:
             return _taken(guess)
-        if keep_kept and typemodel.kept(s.dated[0]):
+        if keep is not None and keep(s.dated[0]):
             return s.rules
         return guess.event_type if guess.probability >= threshold else s.rules
 
@@ -165,9 +166,7 @@ CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
         (c.strength >= 1.0 and c.event_type != "statement") or typemodel.kept(c)
     ),
     "the verb read with what it acts on or its negation, a verb typed other, or kept "
-    "open/still closed": lambda c: (
-        (c.strength >= 1.0 and (" " in c.cue or c.event_type == "other")) or typemodel.kept(c)
-    ),
+    "open/still closed (`typemodel.certain`)": typemodel.certain,
     "explicit in the rules' own cue (`TypeCue.explicit`)": lambda c: c.explicit,
 }
 """Readings of the rules the model may not overrule, for `_unless_certain`."""
@@ -194,9 +193,13 @@ def combinations() -> dict[str, Combination]:
             _where_rules_say_nothing
         ),
         f"the rules; the model with the rules' type where they type nothing or where it "
-        f"says p >= {typemodel.TRUST}, unless kept open, still or not closed (in use)": _stacked(
-            typemodel.TRUST, keep_kept=True
+        f"says p >= {typemodel.TRUST}, unless kept open, still or not closed": _stacked(
+            typemodel.TRUST, typemodel.kept
         ),
+        "the same, unless the rules read for certain (`typemodel.certain`; in use)": _stacked(
+            typemodel.TRUST, typemodel.certain
+        ),
+        "the same from p >= 0.0": _stacked(0.0, typemodel.certain),
     }
     for t in THRESHOLDS:
         out[f"the rules; the model with the rules' type where they type nothing "

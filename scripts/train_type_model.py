@@ -123,11 +123,31 @@ RULES_UNSEEN = (
     "cho_la_1967", "ebola_closures_2014", "hans_island_2022", "hawar_2001", "kagera_1978",
     "kidal_2023", "laguna_del_desierto_1965", "mavi_marmara_2010", "perejil_2002",
     "stena_impero_2019",  # heldout_p: measured once on 09a89a8, retired into dev
+    "anjar_2005", "apure_2021", "atambua_2000", "bocay_1988", "cassinga_1978", "chimoio_1977",
+    "daglica_2007", "faya_1983", "garamba_2008", "goma_2012", "grodno_2020", "gwoza_2014",
+    "haiti_1994", "idlib_2020", "isikveren_1991", "jaffna_1987", "jarinje_2021",
+    "kaesong_liaison_2020", "kagitumba_1990", "kapikule_1989", "karm_al_qawadis_2014",
+    "kiryat_shmona_2023", "kitona_1998", "kodori_2006", "kolwezi_1978", "kupiansk_2022",
+    "laukkai_2015", "litani_1978", "luhamaa_2014", "maungdaw_2024", "mersad_1988", "mugunga_1996",
+    "mutukula_1972", "pankisi_2002", "pathankot_2016", "pogonovo_2021", "prague_1968",
+    "presevo_2001", "przewodow_2022", "qusayr_2013", "ramtha_1970", "rio_grande_2014",
+    "taiwan_drills_2022", "taiwan_strait_1996", "tavush_2024", "vantage_1961",
+    "yelnya_2021",  # written for training by d8-d12 in the sixteenth round
+    "adjara_2004", "adre_2005", "andaman_2015", "angoor_adda_2008", "baramulla_1947",
+    "barmal_2024", "chamdo_1950", "corfu_channel_1946", "cuba_missiles_1962", "dachen_1955",
+    "estai_1995", "gali_2008", "gangneung_1996", "garissa_2015", "grammos_1949", "halabja_1988",
+    "inates_2019", "khorog_2012", "kinmen_1958", "konna_2013", "kunashir_2010", "las_anod_2023",
+    "leticia_1933", "mainila_1939", "manerplaw_1995", "miranshah_2014", "mirjaveh_2017",
+    "mururoa_1995", "natuna_2020", "nll_1999", "nong_chan_1985", "pervomayskoye_1996",
+    "praying_mantis_1988", "red_sea_2024", "san_juan_1859", "sehwan_2017", "sha_tau_kok_1967",
+    "spin_boldak_2001", "sudetenland_1938",
+    "trieste_1953",  # written for training by d13-d16 in the sixteenth round
 )  # fmt: skip
 """Dev briefings that the type rules (`eventtype`, `senses`, `cuewords`, `nouns`,
-`clauses`, unchanged since bcff5e2) were never tuned on, so that the rules' figure on
-them is a blind one. A round that reads their misses to change the rules must take
-them out of this list."""
+`clauses`, unchanged since bcff5e2 but for general fixes made without reading these
+briefings' misses) were never tuned on, so that the rules' figure on them is a blind one
+(adana_1998's misses were read: its "shuttled" was read as "shut"). A round that reads
+their misses to change the rules must take them out of this list."""
 MIN_COUNT = 2
 PENALTY = 0.002
 STEPS = 400

@@ -13,6 +13,7 @@ import datetime as dt
 import pandas as pd
 from sample_data import places_frame
 
+from borderwatch.ingest.cuewords import cue_of
 from borderwatch.ingest.extract import extract_candidates
 
 PLACES_DF = places_frame()
@@ -198,6 +199,11 @@ def test_the_words_analysts_use_for_each_type():
             ),
         }
     )
+
+
+def test_shut_is_a_closure_and_a_shuttle_is_not():
+    assert [cue_of(w) for w in ("shut", "shuts", "shutting", "shutdown")] == ["crossing_closed"] * 4
+    assert cue_of("shuttled") != "crossing_closed"
 
 
 def test_words_inside_a_name_are_no_event_words():

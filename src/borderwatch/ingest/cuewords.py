@@ -14,7 +14,7 @@ import re
 WORD_CUES: tuple[tuple[str, str], ...] = (
     (r"reopen\w*|unblock\w*|open(?:ed|s|ing)", "crossing_reopened"),
     (
-        r"clos(?:e|ed|es|ing|ure|ures)|shut\w*|seal\w*|suspen(?:d|ds|ded|ding|sion)|"
+        r"clos(?:e|ed|es|ing|ure|ures)|shut(?:s|ting|downs?)?|seal\w*|suspen(?:d|ds|ded|ding|sion)|"
         r"block(?:ed|s|ing|ade)?|blockaded?|halt\w*|stopp(?:ed|ing)|stops?|barr(?:ed|ing)|bars?|"
         r"bann(?:ed|ing)|bans?|restrict\w*|tighten\w*|curbs?|curbed|cut|sever(?:s|ed|ing|ance)?",
         "crossing_closed",
@@ -195,7 +195,7 @@ MODALS = ("will", "would", "could", "can", "may", "might", "should", "must", "sh
 
 # Verb forms by what they do; the words they act on say to what.
 BREAK = re.compile(r"(?:br(?:oke|eak|eaks|eaking|oken))$")
-SHUT = re.compile(r"(?:clos(?:e|ed|es|ing)|shut\w*|seal\w*|reclos\w*)$")
+SHUT = re.compile(r"(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|seal\w*|reclos\w*)$")
 STOP = re.compile(
     r"(?:block(?:s|ed|ing)?|blockaded?|suspend\w*|halt\w*|stop(?:s|ped|ping)?|barr(?:ed|ing)|"
     r"bars?|bann?(?:ed|ing)|bans?|restrict\w*|tighten\w*|cut(?:s|ting)?|sever(?:s|ed|ing|ance)?|curb(?:s|ed)?|"
@@ -216,7 +216,7 @@ MOVE = re.compile(
     r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?)$"
 )
 ERGATIVE = re.compile(
-    r"(?:clos(?:e|ed|es|ing)|shut\w*|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
+    r"(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
     r"stop(?:s|ped|ping)?|halt\w*|collaps\w*|burst|explod\w*)$"
 )
 ADMIT = re.compile(

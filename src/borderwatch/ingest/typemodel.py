@@ -291,6 +291,15 @@ def kept(rules: TypeCue) -> bool:
     return negated or bool(STILL_CLOSED.search(rules.cue) or KEPT_OPEN.search(rules.cue))
 
 
+def certain(rules: TypeCue) -> bool:
+    """The rules read the clause for certain: a crossing kept open, still closed or not
+    closed (`kept`), or the verb with what it acts on ("took … positions", "opened … fire")
+    or a verb they type `other`, all at full strength; the model does not overrule these
+    (ten folds by briefing: docs/ingest.md)."""
+    whole = rules.strength >= 1.0 and (" " in rules.cue or rules.event_type == "other")
+    return kept(rules) or whole
+
+
 def type_dated(doc: Any, begin: int, end: int, rules: TypeCue) -> TypeCue:
     """The type of a candidate dated by the expression at [begin, end), from the rules'
     cue for it (`NO_CUE`'s empty type where they found no event word).
@@ -298,11 +307,11 @@ def type_dated(doc: Any, begin: int, end: int, rules: TypeCue) -> TypeCue:
     The model reads the clause with the rules' type among its features, so it has learnt
     (from briefings the rules were never tuned on) how far each of their readings holds.
     Where the rules found nothing, its type from `FLOOR` up, else `NOTHING_SAID`; where
-    they typed the clause, its type from `TRUST` up, else theirs; a crossing kept open, still
-    closed or not closed stays theirs (`kept`). The model's cue is
+    they typed the clause, its type from `TRUST` up, else theirs; what they read for
+    `certain` stays theirs. The model's cue is
     the features that weighed most, its strength its probability.
     """
-    if rules.event_type and kept(rules):
+    if rules.event_type and certain(rules):
         return rules  # the model is not asked
     guess = classify(doc, begin, end)
     if not rules.event_type:

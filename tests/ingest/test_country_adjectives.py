@@ -44,6 +44,8 @@ def test_a_bare_name_or_a_town_sharing_a_countrys_first_letters_is_no_adjective(
     for word in ("Bosnia", "Timor", "Angoor", "Moldo", "Polan", "Kidal"):
         assert adjective_countries(word) == frozenset(), word
     assert country_adjective("north") and country_adjective("european")
+    # "North Korea" makes "North" a qualifier; no country's name begins "Eastern"
+    assert not country_adjective("eastern")
 
 
 def test_an_irregular_adjective_in_a_dated_clause_names_the_country_that_acted():

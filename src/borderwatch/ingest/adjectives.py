@@ -146,4 +146,11 @@ def country_adjective(key: str) -> bool:
     a continent's adjective, so whose, not where; so are the words that qualify a
     country's name, no place alone ("North", "United", "Central"). "Ghulam Khan" or
     "Islam Qala" name a crossing, whatever their endings."""
-    return key in _GENERIC or bool(_adjectives().get(key))
+    return key in _qualifiers() or bool(_adjectives().get(key))
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """The qualifying words countries' names begin with ("north", "united", "western"),
+    not the others of `_GENERIC` ("Eastern province" is a place's name)."""
+    return frozenset(c.split()[0] for c in countries_by_name()) & _GENERIC

@@ -412,7 +412,11 @@ class PlaceFinder:
 
     def province(self, key: str, named: set[str] | None = None) -> list[dict[str, str]]:
         """Provinces named `key` (normalized), else another romanisation of it in a
-        country of `named` (any country when None)."""
+        country of `named` (any country when None). A compass word alone ("Eastern",
+        Nangarhar's other name) is a province only in a country of `named`: Zambia, Sri
+        Lanka and Saudi Arabia have an Eastern province too."""
+        if key in COMPASS:
+            return [r for r in provinces_by_name().get(key, []) if named and r["country"] in named]
         return provinces_by_name().get(key) or [
             r
             for k in variant_keys(key, "province")
@@ -574,7 +578,8 @@ _JOINED_BEFORE = re.compile(
 _JOINED_AFTER = re.compile(rf"\s+(?:(?:de|del|da|do|la|las|los|el|al)\s+[{UPPER}]|\d)")
 _UNIT_OR_FEATURE_AFTER = re.compile(
     r"\s+(?:province|region|district|oblast|prefecture|county|pass|valley|plateau|range"
-    r"|mountains|hills?|heights|plains?|desert|gap|bridge|tunnel|salient|strip)\b"
+    r"|mountains|hills?|heights|plains?|desert|steppe|glacier|gorge|peninsula|island"
+    r"|strait|tunnel|bridge|enclave|corridor|gap|reserve|salient|bulge|strip)\b"
 )
 
 

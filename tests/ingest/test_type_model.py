@@ -213,3 +213,18 @@ def test_where_the_model_agrees_with_the_rules_the_candidate_keeps_their_words_a
     at = df[df["place"] == "Torkham"]
     assert at["event_type"].tolist() == ["clash"]
     assert not at["evidence_type_cue"].iloc[0].startswith("model")
+
+
+def test_balanced_fitting_weighs_a_rare_type_as_much_as_a_common_one():
+    # `BALANCE`: each example weighs (mean examples per class / its class's) ** BALANCE, so a
+    # feature seen with three clashes and one statement leans less to the clash.
+    training = _training_script()
+    train = [
+        training.Example(b, "on 9 May", label, ("verb:x",), NOTHING_SAID)
+        for b, label in (("a", "clash"), ("b", "clash"), ("c", "clash"), ("d", "statement"))
+    ]
+    plain = training.fit(train, balance=0.0).predict(["verb:x"])
+    balanced = training.fit(train, balance=0.5).predict(["verb:x"])
+    assert plain.event_type == "clash" and plain.probability > 0.75
+    assert balanced.probability < plain.probability - 0.1
+    assert training.BALANCE == 0.5 and training.STEPS == 1600

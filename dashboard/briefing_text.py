@@ -93,7 +93,7 @@ def candidate_list(gazetteer: Gazetteer | None) -> None:
     shown = st.session_state.get(shown_key, BATCH)
     for n, row in todo.head(shown).iterrows():
         with st.container(border=True):
-            info, b1, b2, b3 = st.columns([8, 1, 2, 1])
+            info, b1, b2, b3 = st.columns([7, 2, 2, 1])
             info.text(decisions.label(row))
             info.text(row.get("evidence_sentence", ""))
             if row.get("possible_duplicate_of"):

@@ -213,6 +213,8 @@ class _TownTable:
     countries: array = field(default_factory=lambda: array("H"))
     codes: dict[str, int] = field(default_factory=dict)
     """ISO3 -> its number in `countries`."""
+    iso3: list[str] = field(default_factory=list)
+    """Number in `countries` -> ISO3 (`codes` the other way)."""
     by_key: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, town: dict, iso3: str, keys: Iterable[str]) -> None:
@@ -222,7 +224,10 @@ class _TownTable:
         self.latitudes.append(float(town["latitude"]))
         self.longitudes.append(float(town["longitude"]))
         self.populations.append(int(town["population"] or 0))
-        self.countries.append(self.codes.setdefault(iso3, len(self.codes)))
+        if iso3 not in self.codes:
+            self.codes[iso3] = len(self.iso3)
+            self.iso3.append(iso3)
+        self.countries.append(self.codes[iso3])
         for key in keys:
             had = self.by_key.get(key)
             self.by_key[key] = i if had is None else (*((had,) if isinstance(had, int) else had), i)
@@ -230,7 +235,7 @@ class _TownTable:
     def get(self, key: str, countries: set[str]) -> list[dict]:
         """The towns named `key` in `countries`, each as geonames_places gives a town."""
         found = self.by_key.get(key, ())
-        iso3 = list(self.codes)
+        iso3 = self.iso3
         return [
             {
                 "geonameid": self.ids[i],

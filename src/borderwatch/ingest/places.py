@@ -339,12 +339,12 @@ class PlaceFinder:
                 if _part_of_a_longer_name(text, start, end):
                     continue
                 hits = [capital]
-            named_abroad = not hits
+            named_abroad = False
             if not hits:
                 # "the garrison left Timbuktu" in a text naming Mali: a town beyond the
                 # region's index, of any size, in a country the text names
                 hits = towns_abroad(key, named)
-            named_abroad = named_abroad and bool(hits)
+                named_abroad = bool(hits)
             if named_abroad and _inside_a_longer_name(text, start, end):
                 continue
             city = world_city_abroad(key) if not hits else None

@@ -218,9 +218,10 @@ def standing_in(
             found = [country]  # only countries named, none leading: the later
         out = [replace(carried(g, d), source="guessed") for g in found]
     for tok in sent:
-        adjective = tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"
+        if tok.pos_ != "ADJ" and tok.ent_type_ != "NORP":
+            continue
         words = adjective_words(tok)
-        country = country_by_adjective(words.text, countries) if adjective else None
+        country = country_by_adjective(words.text, countries)
         if country is not None and country.name not in {m.name for m in out}:
             start, end = words.start_char, words.end_char
             out.append(replace(country, text=words.text, start=start, end=end, source="referred"))

@@ -6,15 +6,36 @@ Saving is checked again on the server at every click, whatever the page showed.
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
+
 import pandas as pd
 import streamlit as st
 
 from borderwatch.access import Access, Editors, NotAnEditor, decide
 from borderwatch.data.problems import describe
-from borderwatch.db.target import Target
+from borderwatch.db.target import Saved, Target
 from borderwatch.ingest import store
 from borderwatch.ingest.review import Review
 from borderwatch.render.htmlsafe import markdown_text
+
+SAVING = "saving"
+"""Session state naming the save under way (`Saving`), until its outcome is recorded."""
+
+
+@dataclass
+class Saving:
+    """A save under way in one run of the session, and its outcome once `done`.
+
+    Streamlit starts a new run as soon as the page asks for one (another click, the
+    connection coming back) and stops the old run at its next drawing or session-state
+    access. A run stopped while saving still saves, but can record nothing: its outcome
+    is kept here, outside session state, for the run that took over (`wait_for_save`).
+    """
+
+    done: threading.Event = field(default_factory=threading.Event)
+    saved: Saved | None = None
+    error: str | None = None
 
 
 def editing_access() -> Access:
@@ -46,6 +67,7 @@ def saved_message() -> None:
     Not only on the run after the save: any rerun before the editor looks (a dropped
     connection coming back, a click elsewhere) would take the only word of it away.
     """
+    wait_for_save()
     if "saved" not in st.session_state:
         return
     if "review" in st.session_state:  # a new upload or briefing since the save
@@ -58,6 +80,37 @@ def saved_message() -> None:
     )
     if saved.details[1:]:
         st.code("\n".join(saved.details[1:]), language=None)
+
+
+def wait_for_save() -> None:
+    """Wait for a save an earlier run of this session started, and record what it did."""
+    saving: Saving | None = st.session_state.get(SAVING)
+    if saving is None:
+        return
+    with st.spinner("Saving…"):
+        saving.done.wait()
+    record_save(saving)
+
+
+def record_save(saving: Saving) -> None:
+    """Show a failed save's reason, or keep what the save did and rerun to show it.
+
+    Every step may be done twice (by the saving run, then by the run that took over
+    when the first was stopped half-way), and `SAVING` goes last, so none is missed.
+    """
+    if saving.error is not None:
+        st.session_state.pop(SAVING, None)
+        st.error("Nothing was saved:")
+        st.code(saving.error, language=None)
+        return
+    # Nothing cached is cleared: the map's store is keyed by the data's version (the
+    # folder's stamp, the database's count of changes), so it reads the new rows; and
+    # clearing would drop what every session on the server loaded once (the place
+    # finder, the database's store).
+    st.session_state.pop("review", None)
+    st.session_state.saved = saving.saved
+    st.session_state.pop(SAVING, None)
+    st.rerun()
 
 
 def downloads_instead(target: Target, rows: pd.DataFrame, review: Review, ready: bool) -> None:
@@ -88,19 +141,14 @@ def save_button(
     )
     if not save:
         return
+    saving = Saving()
+    st.session_state[SAVING] = saving
     try:
-        result = target.save(rows, review.file, review.sources, access.require_editor())
+        saving.saved = target.save(rows, review.file, review.sources, access.require_editor())
     except (NotAnEditor, store.ReadOnlyData, TimeoutError) as e:
-        st.error("Nothing was saved:")
-        st.code(str(e), language=None)
+        saving.error = str(e)
     except Exception as e:  # the table changed under us since the check above, or worse
-        st.error("Nothing was saved:")
-        st.code(describe(e), language=None)
-    else:
-        # Nothing cached is cleared: the map's store is keyed by the data's version (the
-        # folder's stamp, the database's count of changes), so it reads the new rows; and
-        # clearing would drop what every session on the server loaded once (the place
-        # finder, the database's store).
-        del st.session_state["review"]
-        st.session_state.saved = result
-        st.rerun()
+        saving.error = describe(e)
+    finally:
+        saving.done.set()
+    record_save(saving)

@@ -208,11 +208,14 @@ class ScriptRuns:
     def __init__(self) -> None:
         self.log: list[str] = []
         self.bytes = 0
+        self.sockets = 0
+        """Websockets the page opened: more than one per page load is a connection come back."""
 
     def watch(self, page: Any) -> None:
         """Listen to every websocket of `page` (a Playwright Page)."""
 
         def on_ws(ws: Any) -> None:
+            self.sockets += 1
             ws.on("framesent", self._sent)
             ws.on("framereceived", self._received)
 

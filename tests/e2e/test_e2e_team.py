@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from e2e_support import (
     wait_for_rerun,
 )
 from forge import Forger
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sample_data import BUNDLED, new_event, write_data_dir
 from services import ScriptRuns, free_port, oidc_provider, streamlit_server
 
@@ -35,6 +37,7 @@ from borderwatch.data.loader import load_dataset
 from borderwatch.db.reads import history
 from borderwatch.db.schema import connect, init
 from borderwatch.db.transfer import load_folder
+from borderwatch.db.writes import ID_LOCK
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +50,8 @@ VIEWER = "viewer@example.org"  # signs in, but is no editor
 class Team:
     urls: list[str]
     database_url: str
+    logs: Path
+    """The servers' and the provider's logs."""
 
     def count(self, sql: str = "SELECT count(*) FROM events") -> int:
         with connect(self.database_url) as conn:
@@ -110,7 +115,7 @@ def team(postgres, tmp_path_factory) -> Iterator[Team]:
                 )
                 urls.append(server.__enter__().url)
                 servers.append(server)
-            yield Team(urls, url)
+            yield Team(urls, url, logs)
         finally:
             for server in reversed(servers):
                 server.__exit__(None, None, None)
@@ -320,6 +325,36 @@ def test_a_forged_save_is_carried_out_where_saving_is_allowed(browser, tmp_path)
     assert load_dataset(data_dir).events["event_id"].iloc[-1] == "BW-2022-0009"
 
 
+def test_a_rerun_while_the_save_waits_still_ends_with_the_word_of_it(team, browser, tmp_path):
+    """The editor types elsewhere (or the connection comes back) while the save waits for
+    another editor's: Streamlit gives the page a new run at once and stops drawing the
+    saving one, whose own rerun is dropped. The new run must wait and say what was saved."""
+    page = watched_page(browser)
+    sign_in(page, team.urls[0], EDITOR)
+    upload(page, team.urls[0], tmp_path, new_event(200), new_event(201))
+    with connect(team.database_url) as conn, conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (ID_LOCK,))  # another editor's save
+        page.get_by_role("button", name="Save 2 rows to the database").click()
+        wait_until(page, lambda: team.count(LOCK_WAITS) == 1, "the save waiting for the lock")
+        mark = run_mark(page)
+        page.get_by_role("tab", name="Paste a briefing").click()
+        page.get_by_label("Briefing text").fill("Guards closed the crossing at dawn.")
+        page.get_by_label("Briefing text").press("Control+Enter")
+        spinner = page.get_by_text("Saving…")
+        wait_until(
+            page,
+            lambda: "finished" in page.runs.log[mark:] or spinner.is_visible(),
+            "the new run drawn, or waiting for the save",
+        )
+    message = "Saved 2 events to the database (BW-2022-0200, BW-2022-0201)."
+    try:
+        page.get_by_text(message).wait_for(timeout=60_000)
+    except PlaywrightTimeout:
+        shown = shown_instead(team, [page], "team_rerun_while_saving")
+        pytest.fail(f"the page never said {message!r}:\n{shown}")
+    page.context.close()
+
+
 def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, browser, tmp_path):
     before = team.count()
     pages = []
@@ -336,7 +371,11 @@ def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, brows
     for i, page in enumerate(pages):  # each names the ids it saved
         first, last = 100 + 50 * i, 149 + 50 * i
         message = f"Saved 50 events to the database (BW-2022-{first:04d} … BW-2022-{last:04d})."
-        page.get_by_text(message).wait_for(timeout=120_000)
+        try:
+            page.get_by_text(message).wait_for(timeout=120_000)
+        except PlaywrightTimeout:
+            shown = shown_instead(team, pages, "team_fifty")
+            pytest.fail(f"page {i} never said {message!r}:\n{shown}")
     assert team.count() == before + 100
     saved = team.count(
         "SELECT count(DISTINCT row_key) FROM changes WHERE table_name = 'events' "
@@ -346,3 +385,43 @@ def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, brows
     assert saved == 100
     for page in pages:
         page.context.close()
+
+
+SAVED_HERE = "SELECT event_id FROM events WHERE event_id >= 'BW-2022-0100' ORDER BY event_id"
+"""The ids these tests save, from 100 on."""
+LOCK_WAITS = (
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+)
+"""Saves waiting for the advisory lock another save holds."""
+
+
+def wait_until(page, condition, what: str, timeout: float = 60) -> None:
+    """Wait until `condition()` holds, letting Playwright deliver the page's events meanwhile."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {timeout} s: {what}: {page.runs.log}"
+        page.wait_for_timeout(50)
+
+
+def shown_instead(team: Team, pages, name: str) -> str:
+    """What each page shows (screenshots `name`_0, _1 …) and the store holds, for a failed wait."""
+    lines = []
+    for i, page in enumerate(pages):
+        screenshot(page, f"{name}_{i}")
+        alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+        state = page.locator("[data-test-script-state]").first.get_attribute(
+            "data-test-script-state"
+        )
+        buttons = page.get_by_role("button", name=re.compile("^Save ")).all()
+        lines.append(
+            f"page {i}: alerts {alerts}, script {state}, runs {page.runs.log}, "
+            f"websockets opened {page.runs.sockets} (one a page load; more: reconnected)"
+        )
+        lines.append(f"  Save buttons: {[(b.inner_text(), b.is_enabled()) for b in buttons]}")
+    with connect(team.database_url) as conn:
+        saved = [r[0] for r in conn.execute(SAVED_HERE)]
+    lines.append(f"store: {len(saved)} events from BW-2022-0100 ({', '.join(saved[:3])} …)")
+    for log in sorted(team.logs.glob("streamlit-*.log")):
+        lines.append(f"{log.name}: {log.read_text(errors='replace')[-1500:]}")
+    return "\n".join(lines)

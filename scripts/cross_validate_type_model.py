@@ -26,7 +26,7 @@ with a model types the held-out briefing's candidates:
 Extraction (`typemodel.type_dated`) does the rules with the model reading their type:
 the model's type where they type nothing (from `FLOOR`) or where it says `TRUST` or more,
 unless they read the clause for certain (`typemodel.certain`: a crossing kept open, still
-closed or not closed, the verb with what it acts on, a crossing opened for the first time).
+closed or not closed, the verb with what it acts on, a verb typed other).
 
 With `--folds K` the briefings are dealt into K folds (shuffled with a fixed seed, so
 every run deals the same folds) and each fold is held out in turn: K fits instead of one
@@ -165,8 +165,8 @@ CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
     "the verb's own cue except a statement, or kept open/still closed": lambda c: (
         (c.strength >= 1.0 and c.event_type != "statement") or typemodel.kept(c)
     ),
-    "the verb read with what it acts on, a first opening, or kept open/still/not closed "
-    "(`typemodel.certain`)": typemodel.certain,
+    "the verb read with what it acts on or its negation, a verb typed other, or kept "
+    "open/still closed (`typemodel.certain`)": typemodel.certain,
     "explicit in the rules' own cue (`TypeCue.explicit`)": lambda c: c.explicit,
 }
 """Readings of the rules the model may not overrule, for `_unless_certain`."""

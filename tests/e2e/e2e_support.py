@@ -82,9 +82,14 @@ def run_mark(page) -> int:
 
 def wait_for_rerun(page, since: int, timeout: float = 30) -> None:
     """Wait until the page has asked for a rerun after the mark `since` and every run is over."""
+    wait_until(page, lambda: page.runs.settled_since(since), "a finished rerun", timeout)
+
+
+def wait_until(page, condition, what: str, timeout: float = 60) -> None:
+    """Wait until `condition()` holds, letting Playwright deliver the page's events meanwhile."""
     deadline = time.monotonic() + timeout
-    while not page.runs.settled_since(since):
-        assert time.monotonic() < deadline, f"no finished rerun in {timeout} s: {page.runs.log}"
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {timeout} s: {what}: {page.runs.log}"
         page.wait_for_timeout(50)  # lets Playwright deliver the websocket's frames
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from e2e_support import (
     run_mark,
     screenshot,
     wait_for_rerun,
+    wait_until,
 )
 from forge import Forger
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -394,14 +394,6 @@ LOCK_WAITS = (
     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
 )
 """Saves waiting for the advisory lock another save holds."""
-
-
-def wait_until(page, condition, what: str, timeout: float = 60) -> None:
-    """Wait until `condition()` holds, letting Playwright deliver the page's events meanwhile."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"not within {timeout} s: {what}: {page.runs.log}"
-        page.wait_for_timeout(50)
 
 
 def shown_instead(team: Team, pages, name: str) -> str:

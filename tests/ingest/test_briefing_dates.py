@@ -406,3 +406,65 @@ def test_the_first_day_of_a_year_is_that_day():
     assert resolve(text, D(2024, 3, 1)) == [
         ("on the first day of 2024", D(2024, 1, 1), D(2024, 1, 1), "day")
     ]
+
+
+def test_a_span_of_months_runs_from_the_first_month_to_the_end_of_the_last():
+    assert resolve("From February to April the herders stayed on the plateau.") == [
+        ("From February to April", D(2021, 2, 1), D(2021, 4, 30), "month")
+    ]
+    assert resolve("Patrols were doubled between October and December 1987.") == [
+        ("between October and December 1987", D(1987, 10, 1), D(1987, 12, 31), "month")
+    ]
+    # a dash alone joins the two months; the year written last is the second month's
+    assert resolve("The November–January closure cost the traders dearly.", D(2019, 6, 1)) == [
+        ("November–January", D(2018, 11, 1), D(2019, 1, 31), "month")
+    ]
+    assert resolve("The road was cut from November until February 2003.") == [
+        ("from November until February 2003", D(2002, 11, 1), D(2003, 2, 28), "month")
+    ]
+    assert resolve("Inspectors stayed from September 2016 to March 2017.") == [
+        ("from September 2016 to March 2017", D(2016, 9, 1), D(2017, 3, 31), "month")
+    ]
+
+
+def test_a_span_from_a_part_of_a_month_to_a_whole_one_ends_with_that_month():
+    assert resolve("The ferry was idle from mid-April to June.") == [
+        ("from mid-April to June", D(2021, 4, 11), D(2021, 6, 30), "month")
+    ]
+
+
+def test_a_span_of_days_with_between_or_ordinals_is_a_span_of_days():
+    assert resolve("Shells fell on the depot between 4 and 6 June.") == [
+        ("between 4 and 6 June", D(2021, 6, 4), D(2021, 6, 6), "day")
+    ]
+    assert resolve("The envoys talked from the 9th to the 11th of March.") == [
+        ("from the 9th to the 11th of March", D(2021, 3, 9), D(2021, 3, 11), "day")
+    ]
+    assert resolve("Convoys were held back between April 28 and May 2.") == [
+        ("between April 28 and May 2", D(2021, 4, 28), D(2021, 5, 2), "day")
+    ]
+    assert resolve("Ice closed the strait from 29 December 2008 to 3 January 2009.") == [
+        ("from 29 December 2008 to 3 January 2009", D(2008, 12, 29), D(2009, 1, 3), "day")
+    ]
+
+
+def test_the_eve_of_an_event_dated_in_its_own_phrase_is_the_day_before_that_date():
+    # the event's date stays a date of its own: the event may be keyed on it
+    text = "Gunboats shelled the harbour on the eve of the landing on 21 August."
+    assert resolve(text) == [
+        ("the eve of the landing", D(2020, 8, 20), D(2020, 8, 20), "day"),
+        ("21 August", D(2020, 8, 21), D(2020, 8, 21), "day"),
+    ]
+    text = "On the eve of the 9 May parade, police sealed the square."
+    assert [(t, s) for t, s, _, _ in resolve(text)] == [
+        ("the eve of the", D(2021, 5, 8)),
+        ("9 May", D(2021, 5, 9)),
+    ]
+
+
+def test_the_eve_of_landings_finds_the_landing_dated_before():
+    text = "Marines landed at the cove on 3 May. On the eve of the landings, frigates shelled it."
+    assert [(t, s) for t, s, _, _ in resolve(text)] == [
+        ("3 May", D(2021, 5, 3)),
+        ("the eve of the landings", D(2021, 5, 2)),
+    ]

@@ -21,7 +21,12 @@ import re
 from functools import cache
 
 from borderwatch.ingest.datewords import (
+    DECADE_PARTS,
+    HOLIDAYS,
     NUMBERS,
+    PART_DAYS,
+    SEASONS,
+    YEAR_PARTS,
     DateRef,
     Resolved,
     month_end,
@@ -32,6 +37,7 @@ from borderwatch.ingest.relative_dates import (
     FROM_LAST,
     apposition,
     counted_back,
+    counted_from,
     days_after,
     from_last,
     mentions_before,
@@ -64,17 +70,6 @@ _CLOCK = (
     r"|twelve)(?:\s*(?:[ap]\.?m\.?|o['’]clock))?|noon|midnight|dawn)"
 )
 
-# Parts of a month: "early July" is 1-10 July, "mid-July" 11-20, "late July" 21-end.
-PART_DAYS: dict[str, tuple[int, int]] = {
-    "early": (1, 10),
-    "start": (1, 10),
-    "beginning": (1, 10),
-    "mid": (11, 20),
-    "middle": (11, 20),
-    "late": (21, 31),
-    "end": (21, 31),
-}
-
 # A sentence that speaks of the future puts a yearless date after publication. "next"
 # only before a unit of time not led by "the": "the next day" and "the next round" are
 # told of the past, "next week" is ahead.
@@ -90,13 +85,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, rx in (
         (
             "day_month_span",
-            rf"\b(?:from|between)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_TO}"
-            rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+            rf"\b(?i:from|between)\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?"
+            rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
+            # "from May 3 to June 5", "between March 30, 2019 and April 2"
+            "day_month_span",
+            rf"\b(?i:from|between)\s+(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
+            rf"{_TO}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            # "between 1 and 2 May", "from the 3rd to the 5th of May"
             "day_span",
-            rf"\b(?:(?:from|between|on)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+"
-            rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+            rf"\b(?:(?i:from|between|on)\s+)?(?:the\s+)?(?P<d1>{_DAY}){_TO}(?:the\s+)?"
+            rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
             "month_day_span",
@@ -130,9 +132,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "part_span",
-            rf"\b(?:from|between)\s+(?P<p1>early|mid|late)[\s-]+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?"
-            rf"\s+(?:to|and|until|till)\s+(?P<p2>early|mid|late)[\s-]+(?P<m2>{_MONTH})"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+            # "from late May to early July", "from late January to March"
+            rf"\b(?i:from|between)\s+(?:(?P<p1>early|mid|late)[\s-]+)?(?P<m1>{_MONTH})"
+            rf"(?:\s+(?P<y1>{_YEAR}))?\s+(?:to|and|until|till)\s+(?:(?P<p2>early|mid|late)[\s-]+)?"
+            rf"(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?(?<=\w)(?(p1)|(?(p2)|(?!)))",
         ),
         (
             "half_month",
@@ -167,9 +170,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:\s+(?P<y>{_YEAR}))?\b",
         ),
         (
+            # "from January to March", "between March and May 1990", "from May 2019 until
+            # March 2020", and without a preposition only with a dash: "January–March"
             "month_pair",
-            rf"\b(?:in|during|between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|-|–)\s+"
-            rf"(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
+            rf"\b(?:(?:(?i:in|during|between|from)\s+(?:the\s+)?(?P<m1>{_MONTH})"
+            rf"(?:,?\s+(?P<y1>{_YEAR}))?\s+(?:and|to|until|till|through|-|–|—)\s+)"
+            rf"|(?P<m1b>{_MONTH})\s*[-–—]\s*)"
+            rf"(?P<m2>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
             "since",
@@ -223,7 +230,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>before|after)"
             r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
             r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)))"
-            r"\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[\w-]+(?:['’]s\s+[\w-]+)?)",
+            r"(?:\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[A-Za-z][\w-]*(?:['’]s\s+[\w-]+)?)"
+            # "the eve of the 6 June landing": the event's own day follows (`_dated_in_phrase`)
+            r"|(?:\s+the)?(?=\s+\d))",
         ),
         ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
         ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
@@ -329,7 +338,7 @@ def _resolve(
     if kind == "day_month_span":
         m1, m2 = month_number(g["m1"]), month_number(g["m2"])
         year = y or _year_for(m2, _day(g["d2"]), published, future)
-        first_year = year if m1 <= m2 else year - 1
+        first_year = int(g["y1"]) if g.get("y1") else year if m1 <= m2 else year - 1
         return dt.date(first_year, m1, _day(g["d1"])), dt.date(year, m2, _day(g["d2"])), "day", True
     if kind in ("day_span", "month_day_span"):
         mo, d1, d2 = month_number(g["m"]), _day(g["d1"]), _day(g["d2"])
@@ -378,7 +387,9 @@ def _resolve(
         m1, m2 = month_number(g["m1"]), month_number(g["m2"])
         year = y or _year_for(m2, 1, published, future)
         y1 = int(g["y1"]) if g.get("y1") else (year if m1 <= m2 else year - 1)
-        return _part_span(g["p1"], y1, m1)[0], _part_span(g["p2"], year, m2)[1], "month", True
+        start = _part_span(g["p1"], y1, m1)[0] if g["p1"] else dt.date(y1, m1, 1)
+        end = _part_span(g["p2"], year, m2)[1] if g["p2"] else month_end(year, m2)
+        return start, end, "month", True
     if kind == "half_month":
         mo = month_number(g["m"])
         year = y or _year_for(mo, 1, published, future)
@@ -405,9 +416,17 @@ def _resolve(
         start, end = _part_span(part, year, mo)
         return start, (published if kind == "since_part" else end), "month", True
     if kind == "month_pair":
-        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
-        year = y or _year_for(m1, 1, published, future)
-        end_year = year if m2 >= m1 else year + 1
+        m1, m2 = month_number(g["m1"] or g["m1b"]), month_number(g["m2"])
+        if g.get("y1"):  # "from May 2019 to March 2020"
+            year = int(g["y1"])
+            end_year = y or (year if m2 >= m1 else year + 1)
+        elif y is not None:  # the year written last is the second month's
+            end_year, year = y, y if m2 >= m1 else y - 1
+        else:
+            year = _year_for(m1, 1, published, future)
+            end_year = year if m2 >= m1 else year + 1
+        if end_year < year:
+            return None
         return dt.date(year, m1, 1), month_end(end_year, m2), "month", True
     if kind == "since":
         mo = month_number(g["m"])
@@ -465,45 +484,6 @@ def _resolve(
         start, end = _part_span(re.sub(r"\s+", " ", g["part"].lower()), first.year, first.month)
         return start, min(end, published), "month", False
     return resolve_relative(kind, m, published, anchor, lookup)
-
-
-HOLIDAYS: dict[str, tuple[int, int]] = {
-    "christmas eve": (12, 24),
-    "christmas day": (12, 25),
-    "new year s eve": (12, 31),
-    "new year s day": (1, 1),
-}
-"""Days named by a holiday: (month, day)."""
-
-YEAR_PARTS: dict[str, tuple[int, int]] = {
-    "early": (1, 4),
-    "start": (1, 4),
-    "beginning": (1, 4),
-    "mid": (5, 8),
-    "middle": (5, 8),
-    "late": (9, 12),
-    "end": (9, 12),
-}
-"""Thirds of a year, as "early / mid / late July" are thirds of a month: "early 2017" is
-January-April 2017, "mid-2016" May-August, "late 2015" September-December."""
-
-DECADE_PARTS: dict[str, tuple[int, int]] = {
-    "": (0, 9),
-    "early": (0, 3),
-    "mid": (4, 6),
-    "late": (7, 9),
-}
-"""Years of a decade: "the 1990s" are 1990-1999, "the late 1990s" 1997-1999."""
-
-SEASONS: dict[str, tuple[int, int]] = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "autumn": (9, 11),
-    "fall": (9, 11),
-    "winter": (12, 14),
-}
-"""The months of each season (northern hemisphere, the region's): winter runs from
-December into February of the next year."""
 
 
 def _season(
@@ -569,10 +549,17 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         future = bool(_FUTURE.search(text, clause_start, b))
         lookup = mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
         named = apposition(text, b, out) if kind == "rel_around" else None
+        ahead = _dated_in_phrase(text, m, found) if kind == "rel_around" else None
         resolved: Resolved | None
         try:
             if named is not None:
                 resolved = counted_back(m, named)
+            elif ahead is not None:
+                # "on the eve of the landing on 15 September": the phrase dates the event
+                written = _year_written_before(text, b, out)
+                year = written[0].year if written else last_any[0].year if last_any else None
+                day = _resolve(ahead[0], ahead[1], published, anchor, future, {}, year)
+                resolved = counted_from(m, day[0]) if day else None
             elif kind in ("rel_same_week", "rel_week_after", "rel_following_week") and last:
                 resolved = week_from(kind, last)
             elif kind in FROM_LAST:
@@ -615,6 +602,30 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         ):
             last = (start, end, precision)
     return _without_restatements(text, out)
+
+
+_PHRASE_DAYS = ("day_month", "month_day", "numeric", "iso")
+
+
+def _dated_in_phrase(
+    text: str, m: re.Match[str], found: list[tuple[int, int, str, re.Match[str]]]
+) -> tuple[str, re.Match[str]] | None:
+    """The day written inside the event phrase of "the eve of the landing on 15 September",
+    "the day after the 6 June vote" (a few words on, no comma between): the event's own
+    day, which the relative date counts from (not for a count of days or weeks, which
+    mostly restates a day told before: "reopened two days later, five weeks after the
+    flood of 2 May"). After a comma ("the eve of the vote, on 5
+    March") the day restates the relative date instead (`_without_restatements`)."""
+    if m["n"] is not None:
+        return None  # "five weeks after the flood of 2 May" restates a day told before
+    for b, _, kind, dm in found:
+        if b < m.end():
+            continue
+        between = text[m.end() : b]
+        if kind in _PHRASE_DAYS and re.fullmatch(r"(?:\s+[\w'’-]+){0,4}?\s+(?:on|of)?\s*", between):
+            return kind, dm
+        return None
+    return None
 
 
 def _since(m: re.Match[str]) -> bool:

@@ -1,5 +1,6 @@
 """The words and the record every date reading shares: month names, numbers in
-words, and a resolved date expression (`DateRef`)."""
+words, the days and months that parts of a month or year, seasons and holidays name,
+and a resolved date expression (`DateRef`)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,57 @@ NUMBERS: dict[str, int] = {
     "twenty": 20,
     "thirty": 30,
 }
+
+
+# Parts of a month: "early July" is 1-10 July, "mid-July" 11-20, "late July" 21-end.
+PART_DAYS: dict[str, tuple[int, int]] = {
+    "early": (1, 10),
+    "start": (1, 10),
+    "beginning": (1, 10),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 31),
+    "end": (21, 31),
+}
+
+
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "new year s eve": (12, 31),
+    "new year s day": (1, 1),
+}
+"""Days named by a holiday: (month, day)."""
+
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4),
+    "start": (1, 4),
+    "beginning": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+}
+"""Thirds of a year, as "early / mid / late July" are thirds of a month: "early 2017" is
+January-April 2017, "mid-2016" May-August, "late 2015" September-December."""
+
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "": (0, 9),
+    "early": (0, 3),
+    "mid": (4, 6),
+    "late": (7, 9),
+}
+"""Years of a decade: "the 1990s" are 1990-1999, "the late 1990s" 1997-1999."""
+
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 14),
+}
+"""The months of each season (northern hemisphere, the region's): winter runs from
+December into February of the next year."""
 
 
 @dataclass(frozen=True)

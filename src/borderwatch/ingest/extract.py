@@ -335,7 +335,10 @@ def extract_candidates(
     headed: list[dict[str, str]] = []
     settings: dict[str, dict[str, str]] = {}
     previous: list[PlaceMention] = []
+    # the finer places the sentence before named, in order: "the town" is the one just named
+    recent: list[PlaceMention] = []
     for sent in doc.sents:
+        before = recent
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
@@ -343,13 +346,20 @@ def extract_candidates(
             m.kind == "country" or not _place(m) for m in in_sentence
         ):
             # "Pakistan reopened the crossing": a country is not the crossing meant
-            referred = standins.referred(sent, named + countries, last_place)
+            referred = standins.referred(sent, named + countries, last_place, before)
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
         if not in_sentence and sentence_dates:
-            in_sentence = standins.standing_in(sent, sentence_dates[0], previous, named, countries)
+            in_sentence = standins.standing_in(
+                sent, sentence_dates[0], previous, named, countries, before
+            )
         previous = standins.topic(
             sent, [m for m in in_sentence if m.source != "referred" and _place(m)]
         )
+        # what "the city" stood for counts, a guess does not; a sentence naming no place
+        # leaves the last one that did
+        recent = [
+            m for m in in_sentence if m.kind != "country" and m.source != "guessed" and _place(m)
+        ] or recent
         named += [
             m
             for m in in_sentence
@@ -363,7 +373,7 @@ def extract_candidates(
             in_sentence = sorted(
                 in_sentence
                 + standins.referred_in_dated_clauses(
-                    doc, sent, in_sentence, sentence_dates, named + countries, last_place
+                    doc, sent, in_sentence, sentence_dates, named + countries, last_place, before
                 ),
                 key=lambda m: m.start,
             )

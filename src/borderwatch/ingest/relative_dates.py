@@ -234,6 +234,8 @@ def _event_named(
     the clause's end) that an earlier dated sentence used, as written or in another form
     ("the listing" / "listed"), or that names an event of a type dated before ("fell" /
     "took")."""
+    if m["ref"] is None:
+        return None  # "the eve of the 6 June landing": dated by its own phrase
     rest = m.string[m.start("ref") :]
     phrase = re.split(r"[,.;:!?()\n]", rest, maxsplit=1)[0]
     words = re.findall(r"[A-Za-z][\w-]+", phrase)[:_EVENT_PHRASE_WORDS]
@@ -243,6 +245,12 @@ def _event_named(
         if found is not None:
             return found
     return None
+
+
+def counted_from(m: re.Match[str], event: dt.date) -> Resolved:
+    """ "the eve of the landing on 15 September": the day `m` counts from the event's."""
+    d = event + dt.timedelta(days=days_after(m))
+    return d, d, "week" if (m["unit"] or "").lower().startswith("week") else "day", False
 
 
 def counted_back(m: re.Match[str], named: dt.date) -> Resolved:
@@ -264,7 +272,8 @@ def _stem(word: str) -> str:
     """A word less an ending of its forms: "listing", "listed", "lists" -> "list"."""
     for ending in ("ation", "ing", "ion", "ed", "es", "s", "e"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
+            # a plural of a verbal noun too: "landings" -> "landing" -> "land"
+            return _stem(word[: -len(ending)]) if ending in ("es", "s") else word[: -len(ending)]
     return word
 
 

@@ -104,11 +104,17 @@ def _both(m: re.Match[str], start: int, named: list[PlaceMention], doc: Any) -> 
     return [replace(n, text=m.group(0), start=start, end=end, source="referred") for n in two]
 
 
-def referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[PlaceMention]:
+def referred(
+    sent: Any,
+    named: list[PlaceMention],
+    last: PlaceMention,
+    recent: list[PlaceMention] | None = None,
+) -> list[PlaceMention]:
     """ "the crossing", "the region", "the country" in a sentence naming no place: the place
-    of that kind named most often before (`last`, the subject, for a crossing or a bridge);
-    "both towns", the two named last ("both sides", "the two governments" only in a dated
-    clause: `referred_in_dated_clauses`)."""
+    of that kind the sentence before named (`recent`), else the one named most often
+    before (`last`, the subject, for a crossing or a bridge); "both towns", the two named
+    last ("both sides", "the two governments" only in a dated clause:
+    `referred_in_dated_clauses`)."""
     both = next((b for b in _BOTH.finditer(sent.text) if b["word"] not in _OF_COUNTRIES), None)
     if both:
         found = _both(both, sent.start_char + both.start(), named, sent.doc)
@@ -117,13 +123,19 @@ def referred(sent: Any, named: list[PlaceMention], last: PlaceMention) -> list[P
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []
-    return _referred_at(m, sent.start_char + m.start(), named, last)
+    return _referred_at(m, sent.start_char + m.start(), named, last, recent or [])
 
 
 def _referred_at(
-    m: re.Match[str], start: int, named: list[PlaceMention], last: PlaceMention
+    m: re.Match[str],
+    start: int,
+    named: list[PlaceMention],
+    last: PlaceMention,
+    recent: list[PlaceMention] | None = None,
 ) -> list[PlaceMention]:
-    """The place one back-reference (`m`, at `start` in the text) stands for."""
+    """The place one back-reference (`m`, at `start` in the text) stands for: "the town"
+    after "gunmen seized Bor, north of Juba" is Bor, the first town the sentence before
+    named, though Juba was named more often."""
     # "closed it", "there": the place named most, as "the crossing" is
     word = (m.group("word") or "").lower()
     if word == "capital":
@@ -133,7 +145,8 @@ def _referred_at(
         return [] if city is None else [_standing_for(city, m, start)]
     kinds = _REFERRED_KINDS.get(word)
     if kinds is not None:
-        of_kind = subject([n for n in named if n.kind in kinds])
+        just_named = [n for n in recent or [] if n.kind in kinds]
+        of_kind = just_named[0] if just_named else subject([n for n in named if n.kind in kinds])
         if of_kind is None and kinds[0] in _ONLY_OF_KIND:
             return []  # "the country" with no country named: nothing to stand for
         last = of_kind or last
@@ -153,6 +166,7 @@ def referred_in_dated_clauses(
     dates: list[DateRef],
     named: list[PlaceMention],
     last: PlaceMention,
+    recent: list[PlaceMention] | None = None,
 ) -> list[PlaceMention]:
     """ "the pass", "the region", "the tunnel" in a dated clause that names no place of its
     own, though other clauses of the sentence do: "The highway was completed in 1979; the
@@ -177,7 +191,7 @@ def referred_in_dated_clauses(
         if clause_of(doc, start) in dated and not any(
             p.start <= start < p.end for p in in_sentence
         ):
-            out += _referred_at(m, start, named, last)
+            out += _referred_at(m, start, named, last, recent)
     return out
 
 
@@ -195,8 +209,13 @@ def standing_in(
     previous: list[PlaceMention],
     named: list[PlaceMention],
     countries: list[PlaceMention],
+    recent: list[PlaceMention] | None = None,
 ) -> list[PlaceMention]:
     """The places a dated sentence that names none is about, so that its date is not lost.
+
+    When the sentence before named several places and none leads it, the first it named
+    is a guess too ("The chain began in Akçakale, the border town facing Tal Abyad. On 3
+    October a mortar round landed in a street": Akçakale).
 
     The one place the sentence before was about, else the place the text has named
     most (when no finer place leads, the country named most and the later named of the
@@ -216,6 +235,8 @@ def standing_in(
         country = subject(countries)
         if not found and country is not None:
             found = [country]  # only countries named, none leading: the later
+        if recent:
+            found = [recent[0], *(g for g in found if g.name != recent[0].name)]
         out = [replace(carried(g, d), source="guessed") for g in found]
     for tok in sent:
         if tok.pos_ != "ADJ" and tok.ent_type_ != "NORP":

@@ -24,9 +24,9 @@ with a model types the held-out briefing's candidates:
   marked their reading `explicit`).
 
 Extraction (`typemodel.type_dated`) does the rules with the model reading their type:
-the model's type where they type nothing (from `FLOOR`) or where it says `TRUST` or more,
-unless they read the clause for certain (`typemodel.certain`: a crossing kept open, still
-closed or not closed, the verb with what it acts on, a verb typed other).
+the model's type where they type nothing (from `FLOOR`), else where it `overrules` theirs
+(not what they read for `certain`; wherever they read the date's own clause; from `TRUST`
+where they typed the place's clause and the date's says nothing).
 
 With `--folds K` the briefings are dealt into K folds (shuffled with a fixed seed, so
 every run deals the same folds) and each fold is held out in turn: K fits instead of one
@@ -158,6 +158,17 @@ def _stacked(threshold: float, keep: Callable[[TypeCue], bool] | None = None) ->
     return combination
 
 
+def _in_use(s: Scored, _: Any, ruled: typemodel.TypeModel) -> str:
+    """What extraction does (`typemodel.type_dated`, `typemodel.overrules`)."""
+    if s.dated is None:
+        return s.rules
+    rules, _, clause = s.dated
+    guess = _guess(ruled, s, True)
+    if not rules.event_type:
+        return _taken(guess)
+    return guess.event_type if typemodel.overrules(rules, clause, guess) else s.rules
+
+
 CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
     "the verb's own cue (strength 1.0) or kept open/still closed": lambda c: (
         c.strength >= 1.0 or typemodel.kept(c)
@@ -196,10 +207,11 @@ def combinations() -> dict[str, Combination]:
         f"says p >= {typemodel.TRUST}, unless kept open, still or not closed": _stacked(
             typemodel.TRUST, typemodel.kept
         ),
-        "the same, unless the rules read for certain (`typemodel.certain`; in use)": _stacked(
+        "the same, unless the rules read for certain (`typemodel.certain`)": _stacked(
             typemodel.TRUST, typemodel.certain
         ),
         "the same from p >= 0.0": _stacked(0.0, typemodel.certain),
+        "the model's type where it `overrules` the rules' (in use)": _in_use,
     }
     for t in THRESHOLDS:
         out[f"the rules; the model with the rules' type where they type nothing "

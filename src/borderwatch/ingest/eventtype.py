@@ -48,6 +48,11 @@ class TypeCue:
 NO_CUE = TypeCue("", "", 0.0)
 
 
+FIRST = "(first)"
+"""The mark on the cue of a crossing or road opened for the first time ("opened (first)"):
+built, not reopened."""
+
+
 NOTHING_SAID = TypeCue("other", "no event word in the dated clause", 0.3)
 """A dated happening whose clause names nothing the types know ("drivers waited at X on
 5 May"): `other`, the vocabulary's type for what no other type fits, trusted little."""
@@ -207,7 +212,7 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         return kept
     own = verb_cue(verb)
     if own.event_type == OPEN and _first_opening(verb, anchor):
-        return TypeCue("infrastructure", f"{own.cue} (first)", own.strength, explicit=True)
+        return TypeCue("infrastructure", f"{own.cue} {FIRST}", own.strength, explicit=True)
     if own.event_type:
         return own
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

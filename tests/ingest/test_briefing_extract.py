@@ -434,8 +434,9 @@ def test_the_capital_with_no_capital_named_stands_for_nothing():
     assert dated[["place", "evidence_place_text"]].values.tolist() == [["Termez", ""]]
 
 
-def test_the_district_is_the_one_the_sentence_before_named_not_the_one_named_most():
-    # Andkhoy is named most, but "the district" follows a sentence about Maimana.
+def test_the_district_is_also_the_one_the_sentence_before_named_beside_the_one_named_most():
+    # Andkhoy is named most, but "the district" follows a sentence about Maimana: either
+    # may be meant, so both are proposed, the one just named first.
     text = (
         "Andkhoy is the first stop on the road north. Traders in Andkhoy expect little. "
         "Andkhoy's council met in March. Herders were stopped on the way to Maimana. "
@@ -443,7 +444,10 @@ def test_the_district_is_the_one_the_sentence_before_named_not_the_one_named_mos
     )
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     dated = df[df["date_start"] == "2022-05-06"]
-    assert dated[["place", "evidence_place_text"]].values.tolist() == [["Maymana", "the district"]]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Maymana", "the district"],
+        ["Andkhoy", "the district"],
+    ]
 
 
 def test_a_placeless_dated_sentence_after_one_naming_two_places_is_guessed_at_the_first():

@@ -134,8 +134,9 @@ def _referred_at(
     recent: list[PlaceMention] | None = None,
 ) -> list[PlaceMention]:
     """The place one back-reference (`m`, at `start` in the text) stands for: "the town"
-    after "gunmen seized Bor, north of Juba" is Bor, the first town the sentence before
-    named, though Juba was named more often."""
+    after "gunmen seized Bor, north of Juba" is the town named most (Juba) and also Bor,
+    the first town the last sentence naming places named: either may be meant ("bombed
+    the town" after a sentence naming the village the attackers came from)."""
     # "closed it", "there": the place named most, as "the crossing" is
     word = (m.group("word") or "").lower()
     if word == "capital":
@@ -145,11 +146,14 @@ def _referred_at(
         return [] if city is None else [_standing_for(city, m, start)]
     kinds = _REFERRED_KINDS.get(word)
     if kinds is not None:
-        just_named = [n for n in recent or [] if n.kind in kinds]
-        of_kind = just_named[0] if just_named else subject([n for n in named if n.kind in kinds])
+        of_kind = subject([n for n in named if n.kind in kinds])
         if of_kind is None and kinds[0] in _ONLY_OF_KIND:
             return []  # "the country" with no country named: nothing to stand for
         last = of_kind or last
+        # the one just named is as likely as the one named most: both are proposed
+        just_named = [n for n in recent or [] if n.kind in kinds and n.name != last.name]
+        if just_named:
+            return [_standing_for(just_named[0], m, start), _standing_for(last, m, start)]
     return [_standing_for(last, m, start)]
 
 

@@ -168,19 +168,14 @@ RULES_UNSEEN = (
     "senkaku_2012", "suez_canal_1973", "vado_hondo_2021", "vanguard_bank_2019", "vlore_1997",
     "yamit_1982",
     "zap_2008",  # written for training by e12-e15 in the seventeenth round
-    "aegean_1987", "blue_house_1968", "chitral_2023", "cod_war_1976", "grapes_of_wrath_1996",
-    "gulf_of_sidra_1986", "hostomel_2022", "karameh_1968", "kisangani_2000", "kosare_1999",
-    "mayaguez_1975", "mischief_reef_1995", "protea_1981", "sinjar_2014", "warrenpoint_1979",
-    "aracinovo_2001", "attrition_1969", "budyonnovsk_1995", "flash_1995", "gaborone_1985",
-    "guningtou_1949", "khojaly_1992", "kokkina_1964", "kukes_1999", "maslenica_1993",
-    "medininkai_1991", "ras_al_ain_2012", "rezu_1991", "samu_1966",
-    "zambia_border_1973",  # heldout_s, heldout_t: measured once on c140b70, retired into dev
 )  # fmt: skip
 """Dev briefings that the type rules (`eventtype`, `senses`, `cuewords`, `nouns`,
 `clauses`, unchanged since bcff5e2 but for general fixes made without reading these
 briefings' misses) were never tuned on, so that the rules' figure on them is a blind one
 (adana_1998's misses were read: its "shuttled" was read as "shut"). A round that reads
-their misses to change the rules must take them out of this list."""
+their misses to change the rules must take them out of this list: heldout_s's and
+heldout_t's thirty, retired into dev in the eighteenth round, are not in it because their
+blind misses led to that round's "stormed", "fleet" and "troops crossed" readings."""
 MIN_COUNT = 2
 PENALTY = 0.002
 STEPS = 1600

@@ -98,6 +98,27 @@ def test_who_moved_decides_between_traffic_refugees_and_a_visit():
     )
 
 
+def test_armed_men_who_storm_cross_or_open_a_front_are_fighting_or_moving():
+    assert_types(
+        {
+            ("Commandos stormed Hairatan on 7 May.", "Hairatan"): "clash",
+            ("Gunmen stormed the border post at Hairatan on 7 May.", "Hairatan"): "clash",
+            # Fighters who cross are a force on the move, not refugees.
+            ("Taliban fighters crossed the border near Panji Poyon on 7 May.", "Panji Poyon"): (
+                "military_deployment"
+            ),
+            ("Guerrillas opened a second front near Panji Poyon on 7 May.", "Panji Poyon"): (
+                "clash"
+            ),
+            # A fleet is ships, not people fleeing.
+            (
+                "The Amu Darya flotilla and its fleet of patrol boats reached Termez on 7 May.",
+                "Termez",
+            ): "military_deployment",
+        }
+    )
+
+
 def test_lines_joined_blocs_joined_and_dams_that_gave_way():
     assert_types(
         {

@@ -33,7 +33,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (
         r"fight\w*|fought|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
-        r"raid(?:s|ed)?|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
+        r"raid(?:s|ed)?|storm(?:ed|ing)|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
         r"confrontations?",
@@ -46,7 +46,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "military_deployment",
     ),
     (
-        r"refugees?|fled|flee\w*|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*|"
+        r"refugees?|fled|flee(?:s|ing)?|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*|"
         r"returnees?|migrants?|exodus|asylum|refuge|repatriat\w*",
         "refugee_movement",
     ),
@@ -63,7 +63,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     ),
     (r"jihadists?|militants?|insurgents?", "militant_presence"),
     (
-        r"protest\w*|riot\w*|stormed|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
+        r"protest\w*|riot\w*|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
         r"arrest\w*|jail\w*|imprison\w*|kidnap\w*|abduct\w*|earthquakes?|quakes?|floods?|"
         r"flooded|flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
         r"infections|exploded|smuggl\w*|marched|marching",

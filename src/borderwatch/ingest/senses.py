@@ -157,6 +157,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if OPEN_V.match(w):
         if after == "fire" or (patient is not None and patient.lower_ == "fire"):
             return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
+        if patient is not None and (cue_of(patient.text) == "clash" or patient_word == "front"):
+            return "clash", cue  # "opened an assault", "opened a second front"
         if patient is not None and (AIR.match(patient_word) or _aircraft(patient)):
             return "other", cue  # flights resumed: the crossing types are for land crossings
         if what == "abstract":
@@ -210,6 +212,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             leaver = agent if agent is not None else patient
             if leaver is not None and HOUSEHOLDS.match(leaver.lower_):
                 return "refugee_movement", f"{leaver.text} {tok.text}"  # "families leaving"
+            if leaver is not None and ROUTINE.match(leaver.lower_) and tok.dep_ != "ccomp":
+                # drivers or traders leave about their work; reported, the report stands
+                return "other", f"{leaver.text} {tok.text}"
             return None
         mover = agent if agent is not None else patient
         kind = noun_class(mover) if mover is not None else ""
@@ -218,9 +223,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
         if kind == "armed" and out_of_town(tok):
             return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
-        if kind == "armed" and not w.startswith(("enter", "cross", "pass")):
-            # columns that moved or came up to a line; soldiers who crossed a border may be
-            # fleeing it, and are read by the word "crossed" as the dev keys type them
+        if kind == "armed" and not w.startswith("enter"):
+            # columns that moved, came up to a line or crossed a border (troops who crossed
+            # are typed a deployment, clash or capture in nineteen keys of twenty, seldom
+            # refugees); "entered" is left to say a town was taken
             return "military_deployment", f"{mover.text} {tok.text}"
         if mover is not None and _aircraft(mover):
             return "other", f"{mover.text} {tok.text}"  # airliners flying: no land crossing

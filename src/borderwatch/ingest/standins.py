@@ -108,7 +108,7 @@ def referred(
     sent: Any,
     named: list[PlaceMention],
     last: PlaceMention,
-    recent: list[PlaceMention] | None = None,
+    recent: list[PlaceMention],
 ) -> list[PlaceMention]:
     """ "the crossing", "the region", "the country" in a sentence naming no place: the place
     of that kind the sentence before named (`recent`), else the one named most often
@@ -123,7 +123,7 @@ def referred(
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []
-    return _referred_at(m, sent.start_char + m.start(), named, last, recent or [])
+    return _referred_at(m, sent.start_char + m.start(), named, last, recent)
 
 
 def _referred_at(
@@ -131,7 +131,7 @@ def _referred_at(
     start: int,
     named: list[PlaceMention],
     last: PlaceMention,
-    recent: list[PlaceMention] | None = None,
+    recent: list[PlaceMention],
 ) -> list[PlaceMention]:
     """The place one back-reference (`m`, at `start` in the text) stands for: "the town"
     after "gunmen seized Bor, north of Juba" is the town named most (Juba) and also Bor,
@@ -151,7 +151,7 @@ def _referred_at(
             return []  # "the country" with no country named: nothing to stand for
         last = of_kind or last
         # the one just named is as likely as the one named most: both are proposed
-        just_named = [n for n in recent or [] if n.kind in kinds and n.name != last.name]
+        just_named = [n for n in recent if n.kind in kinds and n.name != last.name]
         if just_named:
             return [_standing_for(just_named[0], m, start), _standing_for(last, m, start)]
     return [_standing_for(last, m, start)]
@@ -170,7 +170,7 @@ def referred_in_dated_clauses(
     dates: list[DateRef],
     named: list[PlaceMention],
     last: PlaceMention,
-    recent: list[PlaceMention] | None = None,
+    recent: list[PlaceMention],
 ) -> list[PlaceMention]:
     """ "the pass", "the region", "the tunnel" in a dated clause that names no place of its
     own, though other clauses of the sentence do: "The highway was completed in 1979; the
@@ -213,7 +213,7 @@ def standing_in(
     previous: list[PlaceMention],
     named: list[PlaceMention],
     countries: list[PlaceMention],
-    recent: list[PlaceMention] | None = None,
+    recent: list[PlaceMention],
 ) -> list[PlaceMention]:
     """The places a dated sentence that names none is about, so that its date is not lost.
 

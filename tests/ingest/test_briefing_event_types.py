@@ -598,3 +598,21 @@ def test_a_crossing_opened_first_or_in_a_year_alone_was_built_not_reopened():
             ("Uzbekistan opened the crossing at Termez on 3 May.", "Termez"): ("crossing_reopened"),
         }
     )
+
+
+def test_calling_an_act_something_is_a_statement_naming_it_is_not():
+    assert_types(
+        {
+            ("On 3 May Kabul called the shelling of Hairatan an act of war.", "Hairatan"): (
+                "statement"
+            ),
+            ("Tashkent called the air strike on Termez illegal on 3 May.", "Termez"): "statement",
+            # A name given, or an envoy called home, is no verdict on what happened.
+            ("On 3 May the army began what Tashkent calls routine drills near Termez.", "Termez"): (
+                "military_exercise"
+            ),
+            ("Kabul called its ambassador in Termez home on 3 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )

@@ -186,7 +186,7 @@ STILL_CLOSED = re.compile(
 
 COMMENT = re.compile(
     r"(?:condemn\w*|criti[cs]i[sz]\w*|denied|deny|denies|reject\w*|blamed|accused|"
-    r"complain\w*|warn\w*|urged|demand\w*|insist\w*|welcom\w*)$"
+    r"complain\w*|warn\w*|urged|demand\w*|insist\w*|welcom\w*|call(?:s|ed|ing)?)$"
 )
 """Statement verbs that judge an event rather than make it: "condemned the raid", "denied
 that troops had crossed" are statements, unlike "announced a mobilisation"."""

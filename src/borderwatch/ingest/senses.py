@@ -42,6 +42,7 @@ from borderwatch.ingest.cuewords import (
     STOP,
     TAKE,
     TOWN,
+    WH,
     class_of,
     cue_of,
 )
@@ -67,6 +68,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), after)
     if GIVE.match(w) and after == "way":
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
+    if w.startswith("call") and _judged(tok):
+        return "statement", cue  # "called the raid an act of war": a judgement, not the raid
     if w in ("struck", "strike", "strikes") and DEALS.match(patient_word):
         return "diplomatic_contact", cue  # "the deal it struck with the EU"
     if TAKE.match(w) and (particle == "up" or patient_word in ("position", "positions")):
@@ -238,6 +241,20 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "refugee_movement", f"{mover.text} {tok.text}"
         return None
     return None
+
+
+def _judged(call: Any) -> bool:
+    """ "called the strikes an act of war", "calls the base illegal": a verdict on something
+    named, not a name given ("what Peking calls the Volunteers", "the line called X") nor an
+    envoy called home."""
+    named = next((c for c in call.children if c.dep_ == "dobj"), None)
+    return (
+        named is not None
+        and named.lower_ not in ("what", *WH)
+        and call.dep_ != "acl"
+        and noun_class(named) != "diplomatic"
+        and any(c.dep_ == "oprd" for c in call.children)
+    )
 
 
 def _aircraft(tok: Any) -> bool:

@@ -616,3 +616,25 @@ def test_calling_an_act_something_is_a_statement_naming_it_is_not():
             ),
         }
     )
+
+
+def test_a_place_in_someones_hands_held_ceded_or_given_up_has_changed_control():
+    assert_types(
+        {
+            ("Maymana passed into Taliban hands on 3 May.", "Maymana"): "territorial_control",
+            ("On 3 May Andkhoy came under Taliban control.", "Andkhoy"): "territorial_control",
+            ("Uzbek units have held the hills above Termez since 3 May.", "Termez"): (
+                "territorial_control"
+            ),
+            ("Faryab province was handed back on 3 May.", "Fāryāb"): "territorial_control",
+            ("On 3 May Kabul ceded the strip of land at Hairatan to Tashkent.", "Hairatan"): (
+                "territorial_control"
+            ),
+            ("On 3 May the militia abandoned Andkhoy to the army.", "Andkhoy"): (
+                "territorial_control"
+            ),
+            ("Government troops, entering Kunduz on 3 May, met no resistance.", "Kunduz"): (
+                "territorial_control"
+            ),
+        }
+    )

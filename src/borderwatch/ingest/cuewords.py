@@ -27,7 +27,8 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"captur\w*|recaptur\w*|seiz\w*|overr[au]n\w*|retak\w*|retook|fell|fall(?:s|en)?|"
-        r"took|taken|takeover|entered|occup\w*|annex\w*|liberat\w*|surrender\w*|regain\w*",
+        r"took|taken|takeover|enter(?:ed|ing)|occup\w*|annex\w*|liberat\w*|surrender\w*|"
+        r"regain\w*|ced(?:e|ed|es|ing)",
         "territorial_control",
     ),
     (
@@ -166,6 +167,14 @@ CLOSURE_NOUNS = re.compile(
 )
 
 TOWN = re.compile(r"(?:city|cities|towns?|villages?|capital|port|airport|airbase)$")
+
+LAND = re.compile(
+    r"(?:lands?|territor(?:y|ies)|ground|enclaves?|belt|strip|corridor|pockets?|salient|"
+    r"bridgehead|foothold|heights|ridges?|hills|valleys?|areas?|districts?|provinces?|"
+    r"regions?|islands?|islets?|reefs?|peninsula)$"
+)
+"""Ground a force holds or hands over without a town being named: "held a belt of land",
+"the district was handed back", "has controlled the islands since 1972"."""
 
 WH = ("that", "which", "who", "whom")
 

@@ -30,6 +30,7 @@ from borderwatch.ingest.cuewords import (
     GIVE,
     HOUSEHOLDS,
     IRREGULAR,
+    LAND,
     LIFT,
     MOVE,
     OPEN,
@@ -116,8 +117,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         or (patient.pos_ == "PROPN" and patient.ent_type_ not in ("PERSON", "NORP", "ORG"))
         or bool(TOWN.match(patient_word))
     )
+    land = town or bool(LAND.match(patient_word))
     held = patient is not None and (
-        town
+        land
         or (
             patient_word in ("centre", "center", "part", "parts", "half", "outskirts", "rest")
             and any(noun_class(t) == "place" or TOWN.match(t.lower_) for t in patient.subtree)
@@ -125,8 +127,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     )  # "held the town's centre", not "held talks with Turkey"
     if w in ("held", "hold", "holds", "holding", "controlled", "controls") and held:
         return "territorial_control", cue  # "its allies held the town's centre"
-    if w.startswith("hand") and returned and town:
+    if w.startswith("hand") and returned and land:
         return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
+    if w.startswith("abandon") and town:
+        return "territorial_control", cue  # "abandoned the town to the militia"
     if BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
     if (
@@ -257,6 +261,14 @@ def _judged(call: Any) -> bool:
     )
 
 
+def _changed_hands(tok: Any) -> bool:
+    """ "back in Ukrainian hands", "passed into Turkish hands", "came under Azerbaijani
+    control": who holds a place, said with a noun."""
+    if tok.lower_ == "hands":
+        return tok.head.lower_ in ("in", "into") or tok.head.lower_.startswith("chang")
+    return tok.lower_ == "control" and tok.head.lower_ == "under"
+
+
 def _aircraft(tok: Any) -> bool:
     return bool(AIRCRAFT.match(tok.lower_))
 
@@ -309,6 +321,8 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
                 return "crossing_reopened", f"not {tok.text}"
             return None
         return sense
+    if _changed_hands(tok):
+        return "territorial_control", f"{tok.head.text} … {tok.text}"
     etype = cue_of(tok.text)
     if not etype:
         return None

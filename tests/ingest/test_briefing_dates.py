@@ -374,6 +374,17 @@ def test_a_day_without_a_year_in_the_month_just_named_takes_that_months_year():
     assert resolve(text, D(2022, 10, 3))[-1][1] == D(2022, 2, 23)
 
 
+def test_a_day_without_a_year_in_the_month_of_the_day_just_told_takes_its_year():
+    text = (
+        "The raids began on the night of 4–5 March 1971, when a patrol crossed the river. "
+        "On 19 March a customs post was burned, and two days later the bridge was blown."
+    )
+    dates = resolve(text, D(1975, 6, 1))
+    assert dates[1] == ("19 March", D(1971, 3, 19), D(1971, 3, 19), "day")
+    # the story goes on from that day, not from the same day of the publication's year
+    assert dates[2][1] == D(1971, 3, 21)
+
+
 def test_years_before_1900_are_dates_too():
     text = (
         "The boundary was first drawn in 1842, surveyed from 1871 and confirmed "

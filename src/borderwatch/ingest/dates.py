@@ -665,9 +665,11 @@ def _in_month_just_named(
     text: str, before: DateRef, pos: int, start: dt.date, end: dt.date
 ) -> tuple[dt.date, dt.date]:
     """ "The worst came in February 2019 … on 23 February": a day without a year inside the
-    month the paragraph has just named is in that month's year, not the latest one."""
+    month the paragraph has just named is in that month's year, not the latest one. So is
+    one in the month of the day just told ("on 11 December 1956 … On 30 December"): a
+    story told years later goes on in the year it has given, not the year of publication."""
     if (
-        before.precision != "month"
+        before.precision not in ("month", "day")
         or (before.start.year, before.start.month) != (before.end.year, before.end.month)
         or before.start.month != start.month
         or before.start.year == start.year

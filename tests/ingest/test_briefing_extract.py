@@ -384,6 +384,51 @@ def test_a_government_is_guessed_to_be_the_later_named_of_two_countries_named_eq
     ]
 
 
+def test_a_government_made_the_subject_just_before_is_who_its_minister_acts_for():
+    # "Kabul hesitated." introduces the actor; the minister of the next, dated sentence
+    # acts for Kabul's government, though the text names Uzbekistan more
+    text = (
+        "Uzbekistan shut Termez, and Uzbekistan's guards turned back lorries. "
+        "Kabul hesitated for a week. "
+        "On 6 May the foreign minister wrote to protest against the closure of Termez."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert ["Afghanistan", "Kabul"] in dated[["place", "evidence_place_text"]].values.tolist()
+
+
+def test_a_government_named_two_sentences_back_is_not_carried_on():
+    text = (
+        "Kabul hesitated for a week. Lorries queued at Termez. "
+        "On 6 May the foreign minister wrote to protest against the closure of Termez."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert "Kabul" not in dated["evidence_place_text"].tolist()
+
+
+def test_a_relative_clause_dates_the_place_of_the_noun_it_hangs_on():
+    # the talks took place in Termez; Hairatan, nearer the date, belongs to another clause
+    text = (
+        "Delegations reached Termez on 2 May for a long-planned round of border talks, "
+        "which ran from 3 to 6 May, and traders at Hairatan waited for news."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    spans = df[df["date_start"] == "2022-05-03"]
+    assert "Termez" in spans["place"].tolist()
+
+
+def test_the_city_in_a_dated_clause_is_first_the_one_its_sentence_just_named():
+    # Termez is the town named most, but "the city" follows Tashkent in its own sentence
+    text = (
+        "Fighting flared near Termez. Termez's traders fled. Envoys met in Tashkent on "
+        "2 May, where the council, sitting in the city in mid-May, found the bridge safe."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    mid_may = df[df["date_start"] == "2022-05-11"]
+    assert ["Tashkent", "the city"] in mid_may[["place", "evidence_place_text"]].values.tolist()
+
+
 def test_a_government_whose_own_words_name_its_country_gets_no_guess():
     text = (
         "Uzbekistan shut Termez. Uzbekistan blamed Afghanistan for the queues. "

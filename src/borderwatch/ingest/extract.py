@@ -193,9 +193,14 @@ def _pairs(
                 pairs.setdefault((m.name, d.begin), (m, d))
             if own:
                 continue
+        host, at = _antecedent_clause(doc, dclause[d.begin], d.begin)
         m = min(
             mentions,
-            key=lambda m: (dclause[d.begin] != clause[m.start], abs(m.start - d.begin)),
+            key=lambda m: (
+                dclause[d.begin] != clause[m.start],
+                clause[m.start] != host,
+                abs(m.start - at),
+            ),
         )
         pairs.setdefault((m.name, d.begin), (m, d))
     for m in mentions:
@@ -203,6 +208,20 @@ def _pairs(
             own_date = date_for(m)
             pairs.setdefault((m.name, own_date.begin if own_date else -1), (m, own_date))
     return sorted(pairs.values(), key=lambda p: p[0].start)
+
+
+def _antecedent_clause(doc: Any, verb_at: int, pos: int) -> tuple[int, int]:
+    """(clause, position) a date's place is sought from when its own clause names none.
+
+    A relative clause tells about the noun it hangs on ("the drills, which ran from 10 to
+    20 February, ..."): its date goes to the place of that noun's clause, the nearest to
+    the noun, not to whatever place comes nearest after it. Any other clause: its own
+    clause and the date's position."""
+    verb = doc[verb_at] if verb_at >= 0 else None
+    if verb is None or verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
+        return verb_at, pos
+    noun = verb.head
+    return int(governing_verb(noun).i), int(noun.idx)
 
 
 _NOUN_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "pobj", "pcomp", "compound", "amod")
@@ -337,11 +356,16 @@ def extract_candidates(
     previous: list[PlaceMention] = []
     # the finer places the sentence before named, in order: "the town" is the one just named
     recent: list[PlaceMention] = []
+    # the government an undated sentence made its subject ("Washington moved late."): who
+    # the next sentence's president or ministry act for
+    government: PlaceMention | None = None
     for sent in doc.sents:
         before = recent
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
+        government_before = government
+        government = None if sentence_dates else standins.government_subject(sent, in_sentence)
         if last_place is not None and all(
             m.kind == "country" or not _place(m) for m in in_sentence
         ):
@@ -389,6 +413,7 @@ def extract_candidates(
         pairs += standins.unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
         pairs += standins.countries_acting(doc, sentence_dates, pairs, countries)
         pairs += standins.governments_acting(doc, sentence_dates, pairs, countries)
+        pairs += standins.governments_named_before(doc, sentence_dates, pairs, government_before)
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:

@@ -195,7 +195,10 @@ def referred_in_dated_clauses(
         if clause_of(doc, start) in dated and not any(
             p.start <= start < p.end for p in in_sentence
         ):
-            out += _referred_at(m, start, named, last, recent)
+            # "in London, where the council, sitting in the city in March": the city the
+            # sentence has just named comes before those of the sentence before
+            here = [p for p in in_sentence if p.start < start and p.kind != "country"]
+            out += _referred_at(m, start, named, last, here[::-1] + recent)
     return out
 
 
@@ -404,6 +407,14 @@ def _governing_subject(words: list[Any]) -> bool:
     return any(t.lower_ in GOVERNING for t in words)
 
 
+def _own_words(subject: Any) -> list[Any]:
+    """A subject's own words: it, the words before it and its apposition ("Prime Minister
+    X", "the president they installed, Myint Swe"), not a clause inside it ("the court
+    that X set up")."""
+    words = [subject, *(t for left in subject.lefts for t in left.subtree)]
+    return words + [t for r in subject.rights if r.dep_ == "appos" for t in r.subtree]
+
+
 def governments_acting(
     doc: Any,
     dates: list[DateRef],
@@ -426,9 +437,7 @@ def governments_acting(
         if country.name in {m.name for m in dated}:
             continue
         for s in _subjects_of(doc, d):
-            # the subject's own words, not a clause inside it ("the court that X set up")
-            words = [s, *(t for left in s.lefts for t in left.subtree)]
-            words += [t for r in s.rights if r.dep_ == "appos" for t in r.subtree]
+            words = _own_words(s)
             spans = [(t.idx, t.idx + len(t)) for t in words]
             if any(a <= m.start < b for m in dated for a, b in spans):
                 break  # the subject says whose it is ("Uzbek ministers", "Tehran")
@@ -437,5 +446,55 @@ def governments_acting(
                     country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed"
                 )
                 out.append((found, d))
+                break
+    return out
+
+
+def government_subject(sent: Any, in_sentence: list[PlaceMention]) -> PlaceMention | None:
+    """The country or capital a sentence makes the subject of its main verb, as the
+    government that acts ("Washington moved late.", "Pretoria mixed force with diplomacy.")."""
+    heads = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in heads]
+    acting = [
+        m
+        for m in in_sentence
+        if m.kind == "country"
+        and m.source not in ("referred", "guessed")
+        and any(a <= m.start < b for a, b in spans)
+    ]
+    # "Uzbekistan and Afghanistan argued": two governments, neither the one meant next
+    return acting[0] if len({m.name for m in acting}) == 1 else None
+
+
+def governments_named_before(
+    doc: Any,
+    dates: list[DateRef],
+    pairs: list[tuple[PlaceMention, DateRef | None]],
+    government: PlaceMention | None,
+) -> list[tuple[PlaceMention, DateRef]]:
+    """A government, its head or a body of state acting on a date in the sentence right
+    after one whose subject was a government (`government_subject`) acts for that one:
+    "Moscow hesitated. On 3 May the foreign minister flew to Ankara" is Moscow's act,
+    beside the country the text names most (`governments_acting`'s guess). Not when the
+    subject's own words name a place ("the Turkish minister"), nor when the country is
+    already dated by words of its own or by that guess."""
+    if government is None:
+        return []
+    out: list[tuple[PlaceMention, DateRef]] = []
+    for d in dates:
+        dated = [m for m, p in pairs if p is not None and p.begin == d.begin]
+        # a stand-in without words of its own ("" carried from before) lacks the capital's
+        # spelling ("Washington" for the United States), which is added
+        same = [m for m in dated if m.name == government.name]
+        if any(m.text or government.text == m.name for m in same):
+            continue
+        for s in _subjects_of(doc, d):
+            words = _own_words(s)
+            spans = [(t.idx, t.idx + len(t)) for t in words]
+            named = [m for m in dated if m.source != "guessed"]  # the guess sits on them
+            if any(a <= m.start < b for m in named for a, b in spans):
+                break  # the subject says whose it is
+            if _governing_subject(words):
+                out.append((replace(government, source="referred"), d))
                 break
     return out

@@ -119,6 +119,38 @@ def test_armed_men_who_storm_cross_or_open_a_front_are_fighting_or_moving():
     )
 
 
+def test_soldiers_who_cross_fleeing_a_defeat_are_people_fleeing():
+    assert_types(
+        {
+            # The other side took ground as they crossed: a rout, not a force sent.
+            (
+                "Some 800 Afghan border guards crossed into Uzbekistan on 9 August as the "
+                "insurgents captured Khulm.",
+                "Uzbekistan",
+            ): "refugee_movement",
+            (
+                "Some 800 government soldiers, routed at Khulm, crossed into Uzbekistan "
+                "on 9 August.",
+                "Uzbekistan",
+            ): "refugee_movement",
+            (
+                "Soldiers and their families crossed into Uzbekistan on 9 August.",
+                "Uzbekistan",
+            ): "refugee_movement",
+            (
+                "Soldiers of the garrison crossed the bridge into Uzbekistan on 9 August. "
+                "The district chief fled with them.",
+                "Uzbekistan",
+            ): "refugee_movement",
+            # An army that crosses to fight, even after an attack on it, is deployed.
+            (
+                "Uzbek troops crossed into Afghanistan on 9 August after gunmen attacked a post.",
+                "Afghanistan",
+            ): "military_deployment",
+        }
+    )
+
+
 def test_lines_joined_blocs_joined_and_dams_that_gave_way():
     assert_types(
         {

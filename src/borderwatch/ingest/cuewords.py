@@ -237,6 +237,9 @@ FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
 AIR = re.compile(r"(?:flights?|airspace|air-?links?|air)$")
 HOUSEHOLDS = re.compile(r"(?:families|civilians|residents|villagers|inhabitants|refugees)$")
 """People who leave a place only when driven from it; drivers or traders leave daily."""
+FLED = re.compile(r"(?:fled|flee|flees|fleeing|routed)$")
+"""An armed force's own flight ("soldiers, routed by the rebels, crossed"). Not "disarmed"
+or "interned": dev keys type soldiers disarmed after crossing a deployment (a withdrawal)."""
 
 GATHER = re.compile(
     r"(?:wait(?:s|ed|ing)?|queu\w*|mass(?:ed|ing)|gather\w*|crowd(?:s|ed|ing)|throng\w*|"

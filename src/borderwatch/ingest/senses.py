@@ -26,6 +26,7 @@ from borderwatch.ingest.cuewords import (
     EXPLODE,
     FACILITY,
     FIELD,
+    FLED,
     GATHER,
     GIVE,
     HOUSEHOLDS,
@@ -48,6 +49,11 @@ from borderwatch.ingest.cuewords import (
     cue_of,
 )
 from borderwatch.ingest.nouns import infra_compound, infra_work, noun_class
+
+IN_FLIGHT = "(in flight)"
+"""The mark on the cue of soldiers who crossed fleeing a defeat (`_in_flight`): too few
+keyed examples for the learned model to weigh it against "soldiers crossed" read as a
+deployment, so it stands (`typemodel.certain`)."""
 
 
 def verb_sense(tok: Any) -> tuple[str, str] | None:
@@ -230,6 +236,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
         if kind == "armed" and out_of_town(tok):
             return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
+        if kind == "armed" and not w.startswith("enter") and _in_flight(tok, mover):
+            return "refugee_movement", f"{mover.text} {tok.text} {IN_FLIGHT}"
         if kind == "armed" and not w.startswith("enter"):
             # columns that moved, came up to a line or crossed a border (troops who crossed
             # are typed a deployment, clash or capture in nineteen keys of twenty, seldom
@@ -267,6 +275,40 @@ def _changed_hands(tok: Any) -> bool:
     if tok.lower_ == "hands":
         return tok.head.lower_ in ("in", "into") or tok.head.lower_.startswith("chang")
     return tok.lower_ == "control" and tok.head.lower_ == "under"
+
+
+def _in_flight(verb: Any, mover: Any) -> bool:
+    """Soldiers who crossed fleeing a defeat, which the keys type as people fleeing: with
+    civilians ("soldiers and civilians crossed"), routed or fleeing themselves, as the other
+    side took ground ("crossed … as the rebels took the district", the clause on this verb
+    or on the one it is joined to), or named fleeing with them in the next sentence ("The
+    governor fled with them")."""
+    if any(c.dep_ == "conj" and HOUSEHOLDS.match(c.lower_) for c in mover.children):
+        return True
+    own = [*mover.children, *verb.children, *([verb.head] if verb.dep_ == "conj" else [])]
+    if any(
+        t.dep_ in ("acl", "relcl", "conj", "advcl", "xcomp", "ROOT") and FLED.match(t.lower_)
+        for t in own
+    ):
+        return True
+    joined = verb.head.children if verb.dep_ == "conj" else ()
+    for c in (*verb.children, *joined):
+        since = any(m.dep_ == "mark" and m.lower_ in ("as", "after") for m in c.children)
+        if c.dep_ != "advcl" or not since or cue_of(c.text) != "territorial_control":
+            continue
+        taker = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if taker is None or taker.lower_ != mover.lower_:
+            return True  # the other side took ground: these soldiers lost it
+    doc, end = verb.doc, verb.sent.end
+    after = doc[end].sent if end < len(doc) else ()
+    return any(
+        FLED.match(t.lower_)
+        and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(o.lower_ == "them" for o in c.children)
+            for c in t.children
+        )
+        for t in after
+    )
 
 
 def _aircraft(tok: Any) -> bool:

@@ -29,6 +29,7 @@ from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED, cue_of
 from borderwatch.ingest.eventtype import FIRST, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.nouns import noun_class
+from borderwatch.ingest.senses import IN_FLIGHT
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
 
@@ -303,16 +304,19 @@ def kept(rules: TypeCue) -> bool:
 
 def certain(rules: TypeCue) -> bool:
     """The rules read the clause for certain: a type the model has too few examples of
-    (`SCARCE`), a crossing kept open, still closed or not closed (`kept`), or, at full
-    strength, the verb with what it acts on ("took … positions", "sealed … frontier") or a
-    crossing opened for the first time ("opened (first)"). The model does not overrule
-    these readings, which the tests pin to the guide. Other cues of several words ("broke
-    off", "thousands crossed") and verbs the rules type `other` were guarded too until the
-    eighteenth round: by ten folds that cost a point on the briefings no rule was tuned on
-    once the model may overrule the date's own clause at any probability (docs/ingest.md)."""
+    (`SCARCE`), a crossing kept open, still closed or not closed (`kept`), soldiers who
+    crossed in flight (`senses.IN_FLIGHT`), or, at full strength, the verb with what it
+    acts on ("took … positions", "sealed … frontier") or a crossing opened for the first
+    time ("opened (first)"). The model does not overrule these readings, which the tests
+    pin to the guide. Other cues of several words ("broke off", "thousands crossed") and
+    verbs the rules type `other` were guarded too until the eighteenth round: by ten folds
+    that cost a point on the briefings no rule was tuned on once the model may overrule
+    the date's own clause at any probability (docs/ingest.md)."""
     full = rules.strength >= 1.0
     scarce = rules.event_type in SCARCE
-    return scarce or kept(rules) or (full and (" … " in rules.cue or rules.cue.endswith(FIRST)))
+    fled = rules.cue.endswith(IN_FLIGHT)
+    marked = " … " in rules.cue or rules.cue.endswith(FIRST)
+    return scarce or kept(rules) or fled or (full and marked)
 
 
 def overrules(rules: TypeCue, clause: TypeCue, guess: Prediction) -> bool:

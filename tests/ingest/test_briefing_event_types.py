@@ -670,3 +670,19 @@ def test_a_place_in_someones_hands_held_ceded_or_given_up_has_changed_control():
             ),
         }
     )
+
+
+def test_divisions_regiments_marines_and_commandos_are_state_forces_who_deploy():
+    assert_types(
+        {
+            ("Two Uzbek divisions crossed into Afghanistan at Termez on 3 May.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 3 May a regiment of marines reached Hairatan.", "Hairatan"): (
+                "military_deployment"
+            ),
+            # A ship torpedoed, or an attack beaten off, is fighting.
+            ("A patrol boat was torpedoed off Termez on 3 May.", "Termez"): "clash",
+            ("On 3 May an assault on Hairatan was beaten off.", "Hairatan"): "clash",
+        }
+    )

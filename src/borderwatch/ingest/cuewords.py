@@ -37,7 +37,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"raid(?:s|ed)?|storm(?:ed|ing)|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
-        r"confrontations?",
+        r"confrontations?|torpedo(?:ed|es|ing)|beaten",
         "clash",
     ),
     (
@@ -136,7 +136,8 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
     (
         "armed",
         r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|"
-        r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?",
+        r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?|divisions?|"
+        r"regiments?|infantry|marines|commandos|garrisons?|detachments?",
     ),
     (
         "official",

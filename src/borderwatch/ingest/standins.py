@@ -415,6 +415,20 @@ def _own_words(subject: Any) -> list[Any]:
     return words + [t for r in subject.rights if r.dep_ == "appos" for t in r.subtree]
 
 
+def _unplaced_government(doc: Any, d: DateRef, named: list[PlaceMention]) -> Any | None:
+    """The first subject acting on `d` that is a government, its head or a body of state
+    (`_governing_subject`), unless a subject before it says whose it is by naming one of
+    `named` in its own words ("Uzbek ministers", "Tehran")."""
+    for s in _subjects_of(doc, d):
+        words = _own_words(s)
+        spans = [(t.idx, t.idx + len(t)) for t in words]
+        if any(a <= m.start < b for m in named for a, b in spans):
+            return None
+        if _governing_subject(words):
+            return s
+    return None
+
+
 def governments_acting(
     doc: Any,
     dates: list[DateRef],
@@ -436,17 +450,10 @@ def governments_acting(
         dated = [m for m in dated if m.kind == "country"]
         if country.name in {m.name for m in dated}:
             continue
-        for s in _subjects_of(doc, d):
-            words = _own_words(s)
-            spans = [(t.idx, t.idx + len(t)) for t in words]
-            if any(a <= m.start < b for m in dated for a, b in spans):
-                break  # the subject says whose it is ("Uzbek ministers", "Tehran")
-            if _governing_subject(words):
-                found = replace(
-                    country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed"
-                )
-                out.append((found, d))
-                break
+        s = _unplaced_government(doc, d, dated)
+        if s is not None:
+            found = replace(country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed")
+            out.append((found, d))
     return out
 
 
@@ -488,13 +495,7 @@ def governments_named_before(
         same = [m for m in dated if m.name == government.name]
         if any(m.text or government.text == m.name for m in same):
             continue
-        for s in _subjects_of(doc, d):
-            words = _own_words(s)
-            spans = [(t.idx, t.idx + len(t)) for t in words]
-            named = [m for m in dated if m.source != "guessed"]  # the guess sits on them
-            if any(a <= m.start < b for m in named for a, b in spans):
-                break  # the subject says whose it is
-            if _governing_subject(words):
-                out.append((replace(government, source="referred"), d))
-                break
+        named = [m for m in dated if m.source != "guessed"]  # the guess sits on them
+        if _unplaced_government(doc, d, named) is not None:
+            out.append((replace(government, source="referred"), d))
     return out

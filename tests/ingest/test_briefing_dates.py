@@ -479,3 +479,21 @@ def test_the_eve_of_landings_finds_the_landing_dated_before():
         ("3 May", D(2021, 5, 3)),
         ("the eve of the landings", D(2021, 5, 2)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards closed the Termez crossing on 7 July, a Wednesday. Two days later it reopened.",
+        "Guards closed the Termez crossing on 7 July, Eid Wednesday. Two days later it reopened.",
+        "Guards closed the Termez crossing on 7 July 2021 (Wednesday). Two days later it reopened.",
+    ],
+)
+def test_a_weekday_set_after_a_day_names_that_day_again_not_another(text):
+    # One day, 7 July: "two days later" counts from it, not from a Wednesday of its own.
+    assert [r[1] for r in resolve(text)] == [D(2021, 7, 7), D(2021, 7, 9)]
+
+
+def test_a_weekday_in_a_clause_of_its_own_after_a_day_is_still_its_own_date():
+    text = "Guards closed the crossing on 7 July, and on Friday it reopened."
+    assert [r[0] for r in resolve(text)] == ["7 July", "on Friday"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from sample_data import places_frame
 
 from borderwatch.ingest import nlp
@@ -434,3 +435,19 @@ def test_a_name_after_a_place_word_and_the_is_a_place_too():
 def test_a_country_owning_a_named_body_is_still_a_place_of_the_event():
     text = "A truce was announced by the secretary of Tajikistan's Security Council on 14 June."
     assert fields(text, D(2022, 6, 20), ["place", "date_start"]) == [["Tajikistan", "2022-06-14"]]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Published Thursday, 3 June 2021",
+        "Published on Thursday 3 June 2021",
+        "3 June 2021 (Thursday)",
+    ],
+)
+def test_a_dateline_with_its_weekday_dates_the_briefing_not_an_event(dateline):
+    text = f"Kunduz and Tajikistan: the river trade\n{dateline}\n\nBarges carry flour."
+    assert fields(text, D(2021, 6, 3), ["place", "date_start"]) == [
+        ["Kunduz", ""],
+        ["Tajikistan", ""],
+    ]

@@ -754,3 +754,25 @@ def test_a_city_of_the_world_is_not_taken_from_the_start_of_a_longer_name():
     got = rows(text)[["place", "country"]].values.tolist()
     assert ["San Antonio del Táchira", ""] in got
     assert "San Antonio" not in [p for p, _ in got]
+
+
+def test_a_name_the_text_gives_a_ship_is_the_ship_wherever_it_stands():
+    # GeoNames lists towns called Salisbury; here the name is a frigate's.
+    text = (
+        "The frigate Salisbury left port on 3 May. "
+        "On 4 May gunboats fired at the Salisbury near Termez."
+    )
+    assert places(text) == ["Termez"]
+
+
+def test_a_place_just_before_a_titled_mans_name_is_the_place_alone():
+    text = (
+        "President Karimov said nothing on 3 May. "
+        "Late on 4 May in Sarybel Karimov went on television."
+    )
+    assert places(text) == ["Sarybel"]
+
+
+def test_the_place_whose_posts_were_hit_is_named_without_its_possessive():
+    assert places("On 9 May gunmen fired on Dalkhan's posts across the river.") == ["Dalkhan"]
+    assert places("On 9 May gunmen fired on the Taliban's posts.") == []

@@ -22,12 +22,17 @@ def surnames_in(doc: Any) -> set[str]:
     }
     # "President Medvedev announced …; on 12 August Medvedev and Sarkozy agreed": a name
     # the text gives a title is the person wherever it stands alone
-    found |= {
+    return found | titled_names(getattr(doc, "text", ""))
+
+
+def titled_names(text: str) -> set[str]:
+    """Names the text gives a title alone ("President Johnson", "General Giap"): the
+    person, wherever the name stands alone."""
+    return {
         normalize(m.group(1))
-        for m in _TITLE_THEN_NAME.finditer(getattr(doc, "text", ""))
-        if not re.match(rf"\s+[{UPPER}]", doc.text[m.end() : m.end() + 3])
+        for m in _TITLE_THEN_NAME.finditer(text)
+        if not re.match(rf"\s+[{UPPER}]", text[m.end() : m.end() + 3])
     }
-    return found
 
 
 def body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
@@ -73,3 +78,18 @@ def first_name(text: str, m: PlaceMention) -> bool:
         _TITLED_PERSON.search(text[max(0, m.start - 20) : m.start])
         and re.match(rf"\s+[{UPPER}]", text[m.end : m.end + 3])
     )
+
+
+_VESSEL = re.compile(
+    r"\b(?:(?:aircraft\s+)?carrier|destroyer|cruiser|frigate|corvette|battleship|warship"
+    r"|gunboat|submarine|minesweeper|icebreaker|tanker|freighter|trawler|steamer|liner|ferry"
+    r"|sloop|ship|vessel|yacht|USS|HMS|HMAS|HMCS|INS|PNS|ARA|SS|MV)"
+    rf"\s+(?:the\s+)?([{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)?)"
+)
+
+
+def vessel_names(text: str) -> set[str]:
+    """Names the text gives a ship ("the destroyer Maddox", "the cruiser Natori", "USS
+    Pueblo"): alone elsewhere ("torpedo boats ran at the Maddox") the name is the ship,
+    not a place of that name."""
+    return {normalize(m.group(1)) for m in _VESSEL.finditer(text)}

@@ -536,6 +536,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             taken.append((b, e))
             found.append((b, e, kind, m))
     found.sort(key=lambda f: f[0])
+    found = [f for i, f in enumerate(found) if not (i and _weekday_of_day(text, found[i - 1], f))]
     out: list[DateRef] = []
     anchor: tuple[dt.date, str] | None = None
     anchor_at = -1  # where the date the anchor came from was written
@@ -605,6 +606,23 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
 
 
 _PHRASE_DAYS = ("day_month", "month_day", "numeric", "iso")
+
+_APPOSED_WEEKDAY = re.compile(r"\s*(?:,|\()\s*(?:a\s+|[A-Z][a-z]+\s+)?")
+"""What stands between a day and the weekday that names it again: "on 7 April, a Friday",
+"on 9 May, Easter Sunday", "29 December 2008 (Monday)"."""
+
+
+def _weekday_of_day(
+    text: str, before: tuple[int, int, str, re.Match[str]], f: tuple[int, int, str, re.Match[str]]
+) -> bool:
+    """A weekday written right after a day, set off by a comma or a bracket, is that day's
+    weekday, not another day: "landed on 7 April, Good Friday" is one date, 7 April."""
+    return (
+        f[2] == "weekday"
+        and f[3].group(0) == f[3]["wd"]
+        and before[2] in _PHRASE_DAYS
+        and _APPOSED_WEEKDAY.fullmatch(text, before[1], f[0]) is not None
+    )
 
 
 def _dated_in_phrase(

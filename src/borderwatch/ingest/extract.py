@@ -138,13 +138,18 @@ def _heading(text: str, start: int, end: int) -> bool:
     return line == sentence and line[-1] not in ".!?;"
 
 
+_WEEKDAY_NAME = re.compile(r"\(?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b\)?")
+
+
 def _dateline(text: str, d: DateRef) -> bool:
-    """The date is a line of its own ("Published 20 July 2021"): the briefing's, not an event's."""
+    """The date is a line of its own ("Published 20 July 2021", "Published on Saturday,
+    8 August 1964"): the briefing's, not an event's. Its weekday only names the same day."""
     line_start = text.rfind("\n", 0, d.begin) + 1
     line_end = text.find("\n", d.stop)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    rest = line.replace(d.text, "").strip(" \t,.:-–")
-    return rest.lower() in ("", "published", "updated", "dated", "as of")
+    rest = _WEEKDAY_NAME.sub(" ", line.replace(d.text, ""))
+    rest = " ".join(rest.split()).strip(" \t,.:-–")
+    return rest.lower() in ("", "published", "updated", "dated", "as of", "published on")
 
 
 def _pairs(

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.bodies import titled_names
 from borderwatch.ingest.countries import countries_by_name
 from borderwatch.ingest.placemention import PlaceMention
 from borderwatch.ingest.placewords import (
@@ -47,6 +48,10 @@ def named_crossings(text: str) -> list[PlaceMention]:
     found = [*_NAMED_CROSSING.finditer(text), *_FIRST_OF_TWO_CROSSINGS.finditer(text)]
     for m in found:
         name, start = m.group("name"), m.start("name")
+        kind = "crossing"
+        if re.search(r"['’]s?$", name):
+            # "fired on Dalkhan's posts": the place the posts belong to, not their name
+            name, kind = re.sub(r"['’]s?$", "", name), "town"
         if name.split()[0] == "The" and " " in name:
             name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
         key = normalize(name)
@@ -58,7 +63,7 @@ def named_crossings(text: str) -> list[PlaceMention]:
             or key.split()[-1] in BODY_WORDS
         ):
             continue  # "the Afghan crossing", "a Frontier Corps post": whose, not which
-        out.append(PlaceMention(name, "", "crossing", name, start, m.end("name"), "entity"))
+        out.append(PlaceMention(name, "", kind, name, start, start + len(name), "entity"))
     return out
 
 
@@ -145,6 +150,7 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
     out = []
     found: list[tuple[str, int, int, bool]] = []
     first: set[int] = set()
+    titled = titled_names(text)  # "President Johnson": "in Washington Johnson went" is two
     for m in _AFTER_PLACE_WORD.finditer(text):
         where = m.group("word").lower() in _WHERE_WORDS
         found += [(*without_possessive(n), where) for n in _before_a_title(names_of(m))]
@@ -155,6 +161,12 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
             # "opposite China's Ganqimaodu": the owner is a place of its own, the name after it
             name, start = name[owner.end() :], start + owner.end()
         span = doc.char_span(start, end, alignment_mode="expand")
+        person = next((t for t in list(span or ())[1:] if normalize(t.text) in titled), None)
+        if person is not None:
+            # "Late that evening in Washington Johnson went on television": the man, after it
+            name = text[start : person.idx].rstrip()
+            end = start + len(name)
+            span = doc.char_span(start, end, alignment_mode="expand")
         not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE
         if span is None or any(
             t.ent_type_ in not_here

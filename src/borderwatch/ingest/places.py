@@ -30,7 +30,13 @@ from borderwatch.data.gazetteer import (
     towns_abroad,
     world_city_abroad,
 )
-from borderwatch.ingest.bodies import body_names, first_name, surnames_in
+from borderwatch.ingest.bodies import (
+    body_names,
+    first_name,
+    surnames_in,
+    titled_names,
+    vessel_names,
+)
 from borderwatch.ingest.countries import capital_countries, countries_by_name, country_points
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.namedplaces import (
@@ -193,6 +199,12 @@ class PlaceFinder:
                 and not placed_by_context(text, m.start, m.end)
             )
         ]  # "with Medvedev in Moscow" after "President Dmitry Medvedev": the person
+        ships = vessel_names(text)
+        hits = [
+            m
+            for m in hits
+            if not (m.source in ("geonames", "entity") and normalize(m.text) in ships)
+        ]
         # "the BRICS summit", "the CSTO", "the EU border agency": an acronym names a body;
         # only a list may say otherwise (a curated or country name written in capitals)
         hits = [
@@ -437,6 +449,7 @@ class PlaceFinder:
     def _entities(self, text: str, doc: Any) -> list[PlaceMention]:
         out = []
         ends_of_people = {e.end for e in doc.ents if e.label_ == "PERSON"}
+        titled = titled_names(text)
         for ent in doc.ents:
             if ent.start in ends_of_people:
                 continue  # "Ursula von der | Leyen": the model cut a person's name in two
@@ -449,6 +462,8 @@ class PlaceFinder:
                 span = span[1:]
             if len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
                 span = span[:-1]  # "Balkh province's governor"
+            if len(span) > 1 and normalize(span[-1].text) in titled:
+                span = span[:-1]  # "in Washington Johnson went on television": then the man
             while len(span) > 1 and KIND_WORD.fullmatch(" " + span[-1].text):
                 span = span[:-1]  # "Batken region": the name is Batken
             compass = (

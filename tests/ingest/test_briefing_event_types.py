@@ -686,3 +686,80 @@ def test_divisions_regiments_marines_and_commandos_are_state_forces_who_deploy()
             ("On 3 May an assault on Hairatan was beaten off.", "Hairatan"): "clash",
         }
     )
+
+
+def test_fighting_that_stops_or_a_war_that_ends_is_a_truce_taking_hold():
+    assert_types(
+        {
+            ("The fighting around Termez stopped on 3 May.", "Termez"): "diplomatic_contact",
+            ("The shelling of Hairatan ceased at dawn on 3 May.", "Hairatan"): (
+                "diplomatic_contact"
+            ),
+            # Fighting that halts traffic is still a closure of the crossing.
+            ("On 3 May fighting halted all traffic at Hairatan.", "Hairatan"): "crossing_closed",
+        }
+    )
+
+
+def test_an_advance_halted_and_an_enemy_met_in_arms_are_fighting():
+    assert_types(
+        {
+            ("The rebel advance was halted at Hairatan on 3 May.", "Hairatan"): "clash",
+            ("Government troops met the rebel cavalry at Hairatan on 3 May.", "Hairatan"): (
+                "clash"
+            ),
+            # Ministers who meet hold talks.
+            ("The two foreign ministers met at Termez on 3 May.", "Termez"): "diplomatic_contact",
+        }
+    )
+
+
+def test_massacres_sinkings_and_strafing_are_armed_violence():
+    assert_types(
+        {
+            ("On 3 May militiamen massacred forty villagers at Hairatan.", "Hairatan"): "clash",
+            ("On 3 May gunboats sank two barges off Termez.", "Termez"): "clash",
+            ("Fighter-bombers strafed the posts at Panji Poyon on 3 May.", "Panji Poyon"): (
+                "clash"
+            ),
+        }
+    )
+
+
+def test_terms_accepted_are_diplomacy_people_accepted_are_refugees():
+    assert_types(
+        {
+            ("On 3 May Tashkent accepted the mediators' plan at Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May Termez accepted 3,000 refugees from the south.", "Termez"): (
+                "refugee_movement"
+            ),
+        }
+    )
+
+
+def test_a_resolution_adopted_or_a_league_left_is_diplomacy_a_decree_signed_is_not():
+    assert_types(
+        {
+            ("The council adopted a resolution on the Termez crossing on 3 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            # A ruler's own decree is no agreement between governments.
+            ("The emir signed a decree in Termez on 3 May.", "Termez"): "other",
+            # Leaving a league is diplomacy, not troops withdrawn.
+            ("On 3 May Tashkent announced in Termez its withdrawal from the league.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )
+
+
+def test_detachments_that_recross_a_border_are_troops_moving():
+    assert_types(
+        {
+            ("On 3 May the last detachments recrossed the border at Hairatan.", "Hairatan"): (
+                "military_deployment"
+            ),
+        }
+    )

@@ -37,7 +37,8 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"raid(?:s|ed)?|storm(?:ed|ing)|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
-        r"confrontations?|torpedo(?:ed|es|ing)|beaten",
+        r"confrontations?|torpedo(?:ed|es|ing)|beaten|massacr\w*|s[aiu]nk|sinking|sinks|"
+        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routed",
         "clash",
     ),
     (
@@ -55,7 +56,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
-        r"protocols?|joined|joins|hosted|memorand\w*|phoned|summon\w*",
+        r"protocols?|joined|joins|hosted|memorand\w*|phoned|summon\w*|accept(?:s|ed|ing|ance)?",
         "diplomatic_contact",
     ),
     (
@@ -103,7 +104,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
     ),
     (
         "union",
-        r"unions?|alliances?|organi[sz]ations?|blocs?|pacts?|treat(?:y|ies)|conventions?|"
+        r"unions?|leagues?|alliances?|organi[sz]ations?|blocs?|pacts?|treat(?:y|ies)|conventions?|"
         r"community|council|federation|partnership|agreements?|wto|nato|eaeu|sco|csto",
     ),
     (
@@ -135,7 +136,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
     ("contraband", r"drugs|heroin|opium|methamphetamine|weapons|arms|contraband|fuel|smugglers"),
     (
         "armed",
-        r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|"
+        r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|cavalry|"
         r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?|divisions?|"
         r"regiments?|infantry|marines|commandos|garrisons?|detachments?",
     ),
@@ -149,7 +150,10 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"earthquakes?|quakes?|floods?|storms?|landslides?|avalanches?|mudflows?|"
         r"fires?|winds?|rains?|snow",
     ),
-    ("weapon", r"bombs?|mines?|devices?|ieds?|shells?|rockets?|missiles?|grenades?|drones?"),
+    (
+        "weapon",
+        r"bombs?|mines?|devices?|ieds?|shells?|rockets?|missiles?|grenades?|drones?|guns|cannons?",
+    ),
 )
 
 _CLASS_RX = tuple((name, re.compile(rf"(?:{rx})$")) for name, rx in _NOUN_CLASSES)
@@ -221,7 +225,7 @@ BUILD = re.compile(
 )
 RELOCATE = re.compile(r"(?:evacuat\w*|expel\w*|deport\w*|withdr[ae]w\w*)$")
 MOVE = re.compile(
-    r"(?:left|leav(?:e|es|ing)|cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
+    r"(?:left|leav(?:e|es|ing)|(?:re-?)?cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
     r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
     r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?)$"
 )
@@ -268,6 +272,25 @@ BECAME = re.compile(r"(?:turn(?:s|ed)?|bec(?:a|o)mes?|proved?|grew|went)$")
 AIRCRAFT = re.compile(r"(?:airliners?|aircraft|planes?|jets?|airlines?|flights?)$")
 DEALS = re.compile(r"(?:deals?|agreements?|bargains?|accords?|compromises?)$")
 TAKE = re.compile(r"(?:t(?:ake|akes|aking|aken|ook))$")
+
+FIGHTING = re.compile(
+    r"(?:fighting|hostilities|war|wars|clashes|shelling|firing|bombardment|combat|battles?)$"
+)
+"""Nouns of fighting itself (not of the men who fight): "the fighting stopped" is a truce."""
+
+HALTS = re.compile(r"(?:stop\w*|halt\w*|end(?:s|ed|ing)?|ceas(?:e|ed|es|ing)|suspend\w*)$")
+"""Verbs that bring something to an end: fighting ended is a ceasefire taking hold."""
+
+ADVANCE = re.compile(r"(?:advances?|offensives?|assaults?|attacks?|push|thrusts?|invasion)$")
+"""What an army does moving on its enemy: an advance halted by force was fought."""
+
+DECREES = re.compile(r"(?:decrees?|abdication|laws?|bills?|edicts?)$")
+"""What a ruler signs at home: no agreement between governments."""
+
+POWERS = re.compile(
+    r"(?:powers?|rights?|sovereignty|authority|control|jurisdiction|restraint|vetos?|veto)$"
+)
+"""What is exercised that is no military exercise ("exercised its veto")."""
 
 QUANTITY = re.compile(r"(?:thousands|hundreds|dozens|tens|millions|scores)$")
 

@@ -15,6 +15,7 @@ from typing import Any
 from borderwatch.ingest.clauses import arguments, into_place, negated, out_of_town
 from borderwatch.ingest.cuewords import (
     ADMIT,
+    ADVANCE,
     AIR,
     AIRCRAFT,
     BECAME,
@@ -22,13 +23,16 @@ from borderwatch.ingest.cuewords import (
     BUILD,
     CLOSURE_NOUNS,
     DEALS,
+    DECREES,
     ERGATIVE,
     EXPLODE,
     FACILITY,
     FIELD,
+    FIGHTING,
     FLED,
     GATHER,
     GIVE,
+    HALTS,
     HOUSEHOLDS,
     IRREGULAR,
     LAND,
@@ -37,6 +41,7 @@ from borderwatch.ingest.cuewords import (
     OPEN,
     OPEN_V,
     PASSAGE,
+    POWERS,
     RELOCATE,
     ROUTINE,
     SEIZE,
@@ -107,6 +112,27 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
     if w in ("meet", "meets", "met", "meeting") and who in ("crossing", "infrastructure", "place"):
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
+    if w in ("meet", "meets", "met", "meeting") and who == what == "armed":
+        return "clash", cue  # an army that met the enemy's columns fought them
+    if w.startswith("accept") and what == "people":
+        return "refugee_movement", cue  # "accepted 3,000 refugees": people taken in
+    if w in ("sign", "signs", "signed", "signing") and DECREES.match(patient_word):
+        return "other", cue  # a decree or an abdication signed: no agreement between states
+    if w.startswith("adopt") and patient_word in ("resolution", "resolutions", "report", "plan"):
+        return "diplomatic_contact", cue  # a council adopting a resolution: an act between states
+    if w.startswith("exercis") and POWERS.match(patient_word):
+        return "", ""  # "exercised its veto": no military exercise
+    ended = patient if patient is not None else agent
+    stopped = ended is not None and bool(FIGHTING.match(ended.lower_))
+    if HALTS.match(w) and (
+        stopped or any(FIGHTING.match(c.lower_) for c in tok.children if c.dep_ == "xcomp")
+    ):
+        # "the fighting stopped", "ended the war", "ordered it to stop fighting": a truce
+        return "diplomatic_contact", f"{tok.text} … {ended.text if stopped else 'fighting'}"
+    halted = (SHUT.match(w) or STOP.match(w)) and not w.startswith("suspend")
+    if halted and ADVANCE.match(patient_word) and who in ("", "armed"):
+        # "the advance was halted at X": fought off (attacks "suspended" are the attackers' own)
+        return "clash", cue
     if SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
     if BREAK.match(w) and patient_word == "ground":
@@ -203,16 +229,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             or (patient is not None and patient.lower_ in ("signature", "recognition"))
         ):
             return "diplomatic_contact", cue  # "evacuated its diplomats", "expelled the envoy"
-        if (
-            w.startswith("withdr")
-            and what == ""
-            and any(
-                c.dep_ == "prep"
-                and c.lower_ == "from"
-                and any(noun_class(o) in ("union", "diplomatic") for o in c.children)
-                for c in tok.children
-            )
-        ):
+        if w.startswith("withdr") and what == "" and _from_a_union(tok):
             return "diplomatic_contact", cue  # "withdrew from the protocols"
         return None
     if GATHER.match(w) and (not w.startswith("turn") or particle == "up"):
@@ -253,6 +270,16 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "refugee_movement", f"{mover.text} {tok.text}"
         return None
     return None
+
+
+def _from_a_union(tok: Any) -> bool:
+    """ "withdrew from the protocols", "its withdrawal from the League": leaving a body."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "from"
+        and any(noun_class(o) in ("union", "diplomatic") for o in c.children)
+        for c in tok.children
+    )
 
 
 def _judged(call: Any) -> bool:
@@ -363,6 +390,8 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
                 return "crossing_reopened", f"not {tok.text}"
             return None
         return sense
+    if tok.lower_.startswith("withdrawal") and _from_a_union(tok):
+        return "diplomatic_contact", f"{tok.text} from"  # leaving a league, not troops moving
     if _changed_hands(tok):
         return "territorial_control", f"{tok.head.text} … {tok.text}"
     etype = cue_of(tok.text)

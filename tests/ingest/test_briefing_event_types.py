@@ -739,6 +739,23 @@ def test_terms_accepted_are_diplomacy_people_accepted_are_refugees():
     )
 
 
+def test_what_an_order_orders_is_what_happened():
+    assert_types(
+        {
+            (
+                "On 3 May the president ordered the border guards to attack the camps near Termez.",
+                "Termez",
+            ): "clash",
+            ("On 3 May the governor ordered the villagers out of Termez.", "Termez"): (
+                "refugee_movement"
+            ),
+            ("On 3 May Tashkent ordered the crossing at Hairatan shut.", "Hairatan"): (
+                "crossing_closed"
+            ),
+        }
+    )
+
+
 def test_a_resolution_adopted_or_a_league_left_is_diplomacy_a_decree_signed_is_not():
     assert_types(
         {
@@ -761,5 +778,18 @@ def test_detachments_that_recross_a_border_are_troops_moving():
             ("On 3 May the last detachments recrossed the border at Hairatan.", "Hairatan"): (
                 "military_deployment"
             ),
+        }
+    )
+
+
+def test_claiming_or_conceding_a_raid_is_a_statement_not_the_raid():
+    assert_types(
+        {
+            ("A little-known group claimed the raid on Termez on 3 May.", "Termez"): "statement",
+            (
+                "On 3 May the ministry conceded that nine guards had died at Hairatan.",
+                "Hairatan",
+            ): "statement",
+            ("Police in Termez confirmed the bombing on 3 May.", "Termez"): "statement",
         }
     )

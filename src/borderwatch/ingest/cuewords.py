@@ -75,7 +75,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
         r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
         r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*|statements?|"
-        r"declarations?|communiqu\w*|approv\w*",
+        r"declarations?|communiqu\w*|approv\w*|confirm\w*|conced\w*|acknowledg\w*",
         "statement",
     ),
 )
@@ -204,6 +204,15 @@ COMMENT = re.compile(
 )
 """Statement verbs that judge an event rather than make it: "condemned the raid", "denied
 that troops had crossed" are statements, unlike "announced a mobilisation"."""
+
+AVOW = re.compile(r"(?:claim(?:s|ed|ing)?|confirm\w*|conced\w*|acknowledg\w*)$")
+"""Statement verbs that own up to an event after it: "claimed the raid", "confirmed the
+attack", "conceded that dozens had been killed" are the claim, not the raid (dev keys type
+them `statement`)."""
+
+ORDER = re.compile(r"(?:order(?:s|ed|ing)?)$")
+"""A statement verb whose object is an act: what "ordered" orders is what happened
+("ordered the troops to attack", "ordered residents out")."""
 
 MODALS = ("will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll")
 

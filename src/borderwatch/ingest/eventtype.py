@@ -16,11 +16,13 @@ from typing import Any
 
 from borderwatch.ingest.clauses import clause_words, governing_verb, is_adjunct, objects
 from borderwatch.ingest.cuewords import (
+    AVOW,
     COMMENT,
     IRREGULAR,
     KEPT_OPEN,
     MODALS,
     OPEN,
+    ORDER,
     STILL_CLOSED,
     cue_of,
 )
@@ -131,8 +133,12 @@ def verb_cue(verb: Any) -> TypeCue:
     own = word_cue(verb)
     if own and own[0] != "statement":
         return TypeCue(own[0], own[1], 1.0, explicit=True)
-    if own and COMMENT.match(verb.lower_):
+    if own and (COMMENT.match(verb.lower_) or AVOW.match(verb.lower_)):
         return TypeCue(own[0], own[1], 1.0)  # "condemned the raid" is the condemnation
+    if own and ORDER.match(verb.lower_):
+        ordered = _ordered_act(verb)
+        if ordered.event_type:
+            return ordered
     for noun in objects(verb, reported=own is None):
         cue = word_cue(noun)
         if cue and cue[0] != "statement":
@@ -151,6 +157,25 @@ def verb_cue(verb: Any) -> TypeCue:
         if deeper.event_type and deeper.event_type != "statement":
             return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+def _ordered_act(verb: Any) -> TypeCue:
+    """What an order orders: the verb it governs ("ordered the brigade to attack", "ordered
+    the border closed"), else who it sends out ("ordered residents out" is an evacuation,
+    "the battalion was ordered out" a withdrawal)."""
+    for sub in verb.children:
+        if sub.dep_ in ("xcomp", "ccomp", "oprd") and sub.pos_ == "VERB":
+            act = verb_cue(sub)
+            if act.event_type and act.event_type != "statement":
+                return TypeCue(act.event_type, f"{verb.text} … {act.cue}", 1.0, explicit=True)
+    if any(c.lower_ == "out" for c in verb.children):
+        sent = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        moved = {"people": "refugee_movement", "armed": "military_deployment"}.get(
+            noun_class(sent) if sent is not None else ""
+        )
+        if moved and sent is not None:
+            return TypeCue(moved, f"{verb.text} {sent.text} out", 1.0, explicit=True)
+    return NO_CUE
 
 
 def _first_opening(verb: Any, anchor: set[int]) -> bool:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from borderwatch.data import vocab
 from borderwatch.data.problems import DataError, Problem
-from borderwatch.ingest import nlp, standins, typemodel
+from borderwatch.ingest import nlp, pronouns, standins, typemodel
 from borderwatch.ingest.clauses import clause_of
 from borderwatch.ingest.dates import DateRef, find_dates
 from borderwatch.ingest.eventtype import (
@@ -364,6 +364,9 @@ def extract_candidates(
     # the government an undated sentence made its subject ("Washington moved late."): who
     # the next sentence's president or ministry act for
     government: PlaceMention | None = None
+    # the sentence just before and the finer places it named: what "took it" may stand for
+    last_sent: Any = None
+    last_named: list[PlaceMention] = []
     for sent in doc.sents:
         before = recent
         s_start, s_end = sent.start_char, sent.end_char
@@ -396,6 +399,8 @@ def extract_candidates(
         ]
         countries += [m for m in in_sentence if m.kind == "country" and m.source not in _STAND_INS]
         last_place = standins.subject(named) or last_place
+        sent_before, named_before = last_sent, last_named
+        last_sent, last_named = sent, [m for m in in_sentence if m.kind != "country" and _place(m)]
         if not in_sentence:
             continue
         if sentence_dates and last_place is not None:
@@ -406,6 +411,11 @@ def extract_candidates(
                 ),
                 key=lambda m: m.start,
             )
+        if sentence_dates:
+            it = pronouns.meant_by_it(
+                doc, sent, in_sentence, sentence_dates, named_before, sent_before
+            )
+            in_sentence = sorted(in_sentence + it, key=lambda m: m.start)
         cues = {m.start: propose(sent, m.start, m.end) for m in in_sentence}
         heading = _heading(text, s_start, s_end)
         if not sentence_dates and not any(c.event_type for c in cues.values()) and not heading:

@@ -53,7 +53,8 @@ _MONTH = (
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]|20)\d\d"  # 1600-2099: treaties of 1858 are dates too
 _NUM = r"(?:\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+"""A weekday's name, for every pattern that reads one."""
 # A part of a day counts as its day: "that evening", "the following morning".
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _PART = r"(?:(?i:early|mid|late)|the\s+(?:start|beginning|middle|end)\s+of)"
@@ -75,7 +76,7 @@ _CLOCK = (
 # told of the past, "next week" is ahead.
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled"
-    rf"|(?<!the\s)next\s+(?:week|month|year|spring|summer|autumn|winter|{_WEEKDAY}|{_MONTH}))\b",
+    rf"|(?<!the\s)next\s+(?:week|month|year|spring|summer|autumn|winter|{WEEKDAY}|{_MONTH}))\b",
     re.I,
 )
 
@@ -127,7 +128,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "nth_weekday",
-            rf"\b(?:[Oo]n\s+)?the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<wd>{_WEEKDAY})"
+            rf"\b(?:[Oo]n\s+)?the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<wd>{WEEKDAY})"
             rf"\s+(?:of|in)\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
@@ -200,7 +201,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "weekday",
             rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince(?:\s+last|\s+{_CLOCK}\s+on)?)\s+)?"
-            rf"(?P<wd>{_WEEKDAY})\b"
+            rf"(?P<wd>{WEEKDAY})\b"
             # not "Thursday 14 March" (a day_month) but "On Thursday the 330 were taken"
             rf"(?!,?\s+(?:the\s+)?{_DAY}(?!\d)|,?\s+{_MONTH})",
         ),

@@ -26,7 +26,7 @@ from borderwatch.data import vocab
 from borderwatch.data.problems import DataError, Problem
 from borderwatch.ingest import nlp, pronouns, standins, typemodel
 from borderwatch.ingest.clauses import clause_of
-from borderwatch.ingest.dates import DateRef, find_dates
+from borderwatch.ingest.dates import WEEKDAY, DateRef, find_dates
 from borderwatch.ingest.eventtype import (
     NO_CUE,
     NOTHING_SAID,
@@ -138,7 +138,7 @@ def _heading(text: str, start: int, end: int) -> bool:
     return line == sentence and line[-1] not in ".!?;"
 
 
-_WEEKDAY_NAME = re.compile(r"\(?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b\)?")
+_WEEKDAY_NAME = re.compile(rf"\(?\b{WEEKDAY}\b\)?")
 
 
 def _dateline(text: str, d: DateRef) -> bool:

@@ -110,9 +110,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return ("crossing_closed" if refused else "crossing_reopened"), cue
     if w.startswith("turn") and particle == "back" and what in ("traffic", "people", "official"):
         return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
-    if w in ("meet", "meets", "met", "meeting") and who in ("crossing", "infrastructure", "place"):
+    meets = w in ("meet", "meets", "met", "meeting")
+    if meets and who in ("crossing", "infrastructure", "place"):
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
-    if w in ("meet", "meets", "met", "meeting") and who == what == "armed":
+    if meets and who == what == "armed":
         return "clash", cue  # an army that met the enemy's columns fought them
     if w.startswith("accept") and what == "people":
         return "refugee_movement", cue  # "accepted 3,000 refugees": people taken in

@@ -1,6 +1,6 @@
 """Score briefing extraction against hand-made answer keys (benchmarks/extraction/).
 
-    python scripts/measure_extraction.py                 # heldout_y, _z: nothing tuned on them
+    python scripts/measure_extraction.py                 # heldout_aa, _ab: nothing tuned on them
     python scripts/measure_extraction.py --split dev     # the set the rules may be tuned on
     python scripts/measure_extraction.py --split dev --misses   # every miss listed
 
@@ -36,7 +36,7 @@ from borderwatch.ingest.places import PlaceFinder
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "benchmarks" / "extraction"
-SPLITS = ("dev", "heldout_y", "heldout_z")
+SPLITS = ("dev", "heldout_aa", "heldout_ab")
 
 
 @dataclass
@@ -184,8 +184,8 @@ def _total_line(label: str, total: Score) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", nargs="+", choices=SPLITS, default=["heldout_y", "heldout_z"],
-        help="dev: the tuning set; heldout_y, heldout_z: never tuned on (see their READMEs)",
+        "--split", nargs="+", choices=SPLITS, default=["heldout_aa", "heldout_ab"],
+        help="dev: the tuning set; heldout_aa, heldout_ab: never tuned on (see their READMEs)",
     )  # fmt: skip
     ap.add_argument("--data-dir", type=Path, default=REPO / "geodata")
     ap.add_argument("--misses", action="store_true", help="list every miss")

@@ -172,9 +172,11 @@ class PlaceFinder:
                 if m.source != "entity" and (m.source != "geonames" or m.country in countries)
             }
             entity_end = {m.start: m.end for m in hits if m.source == "entity"}
+            # a name the preposition made a place is that place at each of its uses
+            # ("flies at Fashoda. ... he reached Fashoda on 10 July")
             hits += [
                 m
-                for m in named_by_preposition(text, doc)
+                for m in every_occurrence(text, named_by_preposition(text, doc))
                 if m.start not in listed and m.end > entity_end.get(m.start, -1)
             ]
         hits += self._waters(text)

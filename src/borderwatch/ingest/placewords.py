@@ -84,6 +84,11 @@ NOT_PLACES = frozenset(
         "Those",
         "Baloch",
         "Balochi",
+        # Ottoman titles follow a person's name ("talks between İsmet Pasha and the
+        # generals"): a man, not a place
+        "Pasha",
+        "Bey",
+        "Effendi",
         # Observances and feasts name days, as months do ("after Ashura", "the Arbaeen
         # crossings"), though GeoNames lists some spellings as villages.
         "Arbaeen",

@@ -154,6 +154,10 @@ def _referred_at(
         just_named = [n for n in recent if n.kind in kinds and n.name != last.name]
         if just_named:
             return [_standing_for(just_named[0], m, start), _standing_for(last, m, start)]
+    elif m.group(0).lower() == "there" and recent and recent[0].name != last.name:
+        # "The talks were held at Mudanya. They opened there on 3 October": the place just
+        # named is as likely as the one named most
+        return [_standing_for(recent[0], m, start), _standing_for(last, m, start)]
     return [_standing_for(last, m, start)]
 
 

@@ -75,7 +75,8 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"said|says|say|declared?|announc\w*|stated|warn\w*|promised|ordered|urged|told|"
         r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
         r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*|statements?|"
-        r"declarations?|communiqu\w*|approv\w*|confirm\w*|conced\w*|acknowledg\w*",
+        r"declarations?|communiqu\w*|approv\w*|confirm\w*|conced\w*|acknowledg\w*|restat\w*|"
+        r"reiterat\w*",
         "statement",
     ),
 )
@@ -138,7 +139,8 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         "armed",
         r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|cavalry|"
         r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?|divisions?|"
-        r"regiments?|infantry|marines|commandos|garrisons?|detachments?",
+        r"regiments?|infantry|marines|commandos|garrisons?|detachments?|platoons?|contingents?|"
+        r"peacekeepers?",
     ),
     (
         "official",
@@ -305,3 +307,13 @@ QUANTITY = re.compile(r"(?:thousands|hundreds|dozens|tens|millions|scores)$")
 
 GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
+
+RECEIVE = re.compile(r"(?:receiv(?:e|es|ed|ing))$")
+"""A leader or a government receiving another's leader, envoy or delegation meets them."""
+
+PUT = re.compile(r"(?:puts?|putting)$")
+"""With a figure ("put the toll at 138"): an estimate given, which is a statement."""
+
+POST = re.compile(r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based)$")
+"""Verbs that put someone somewhere: state forces posted, sent or based there are a
+deployment ("peacekeepers, posted around the town", "sent a battalion to the border")."""

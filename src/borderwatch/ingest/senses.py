@@ -41,7 +41,10 @@ from borderwatch.ingest.cuewords import (
     OPEN,
     OPEN_V,
     PASSAGE,
+    POST,
     POWERS,
+    PUT,
+    RECEIVE,
     RELOCATE,
     ROUTINE,
     SEIZE,
@@ -80,6 +83,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), after)
     if GIVE.match(w) and after == "way":
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
+    if PUT.match(w) and _at_a_figure(tok):
+        return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
+    if POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
+        return "military_deployment", cue  # "peacekeepers, posted around the town"
+    if RECEIVE.match(w) and patient is not None and _a_visitor(patient):
+        return "diplomatic_contact", cue  # "the king received the envoy"
     if w.startswith("call") and _judged(tok):
         return "statement", cue  # "called the raid an act of war": a judgement, not the raid
     if w in ("struck", "strike", "strikes") and DEALS.match(patient_word):
@@ -281,6 +290,22 @@ def _from_a_union(tok: Any) -> bool:
         and any(noun_class(o) in ("union", "diplomatic") for o in c.children)
         for c in tok.children
     )
+
+
+def _at_a_figure(tok: Any) -> bool:
+    """ "put the toll at 138", "put the figure at close to that number": a count given."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(t.like_num or t.lower_ in ("number", "figure") for t in c.subtree)
+        for c in tok.children
+    )
+
+
+def _a_visitor(tok: Any) -> bool:
+    """A person named or an official or envoy received (not refugees, aid or reports)."""
+    named = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+    return named or noun_class(tok) in ("official", "diplomatic")
 
 
 def _judged(call: Any) -> bool:

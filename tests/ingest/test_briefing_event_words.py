@@ -1,0 +1,58 @@
+"""Event words the clause of a dated candidate may carry beyond the common verbs.
+
+Forces posted, sent or based somewhere are deployed there, peacekeepers, platoons and
+contingents being state forces; a toll or a count "put at" a figure is a statement, as
+is a claim restated; a leader received by another is a meeting. Every sentence here was
+written for its test; none appears in the evaluation set.
+"""
+
+from __future__ import annotations
+
+from test_briefing_event_types import assert_types
+
+
+def test_state_forces_posted_sent_or_based_somewhere_are_deployed_there():
+    assert_types(
+        {
+            ("On 3 May the ministry sent two battalions to Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            ("Peacekeepers, posted at Hairatan since 2019, watched the bridge.", "Hairatan"): (
+                "military_deployment"
+            ),
+            ("On 3 May a Tajik platoon dug in near Panji Poyon.", "Panji Poyon"): (
+                "military_deployment"
+            ),
+            ("A Kazakh contingent relieved the garrison at Termez on 3 May.", "Termez"): (
+                "military_deployment"
+            ),
+            # An envoy sent is diplomacy, not troops.
+            ("On 3 May Kabul sent an envoy to Termez.", "Termez"): "diplomatic_contact",
+        }
+    )
+
+
+def test_a_count_put_at_a_figure_or_a_claim_restated_is_a_statement():
+    assert_types(
+        {
+            ("On 3 May officials in Termez put the number of dead at forty.", "Termez"): (
+                "statement"
+            ),
+            ("On 3 May the governor of Hairatan reiterated his claim to the islet.", "Hairatan"): (
+                "statement"
+            ),
+        }
+    )
+
+
+def test_a_leader_or_envoy_received_is_a_meeting_refugees_received_are_not():
+    assert_types(
+        {
+            ("On 3 May the president received the Uzbek envoy in Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May Termez received four hundred refugees from the south.", "Termez"): (
+                "refugee_movement"
+            ),
+        }
+    )

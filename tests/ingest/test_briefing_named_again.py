@@ -61,3 +61,21 @@ def test_a_name_with_a_pasha_or_bey_after_it_is_a_man_not_a_place():
     places = set(_rows(text)["place"])
     assert "Termez" in places
     assert not places & {"Rauf Bey", "Kazim Pasha", "Rauf", "Kazim"}
+
+
+def test_the_base_is_the_place_the_text_introduced_as_its_base_or_station():
+    text = (
+        "The navy keeps a small air station at Qarabel, beside the old harbour. "
+        "Its supplies come by road from Termez and its fuel by barge from Hairatan. "
+        "On 5 June the base was closed to visitors."
+    )
+    assert "2022-06-05" in _dated_at(text, "Qarabel")
+
+
+def test_the_town_is_first_the_town_the_text_introduced_so():
+    text = (
+        "Rebels hold the town of Qarabel, in the hills above the river. "
+        "Aid reached them from Termez and from Hairatan by the old road. "
+        "The army shelled the town on 7 June."
+    )
+    assert "2022-06-07" in _dated_at(text, "Qarabel")

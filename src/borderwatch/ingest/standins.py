@@ -123,7 +123,7 @@ def referred(
     m = _BACK_REFERENCE.search(sent.text)
     if not m:
         return []
-    return _referred_at(m, sent.start_char + m.start(), named, last, recent)
+    return _referred_at(m, sent.start_char + m.start(), named, last, recent, sent.doc.text)
 
 
 def _referred_at(
@@ -132,13 +132,33 @@ def _referred_at(
     named: list[PlaceMention],
     last: PlaceMention,
     recent: list[PlaceMention],
+    text: str,
 ) -> list[PlaceMention]:
-    """The place one back-reference (`m`, at `start` in the text) stands for: "the town"
+    """The place one back-reference (`m`, at `start` in `text`) stands for: "the town"
     after "gunmen seized Bor, north of Juba" is the town named most (Juba) and also Bor,
     the first town the last sentence naming places named: either may be meant ("bombed
-    the town" after a sentence naming the village the attackers came from)."""
-    # "closed it", "there": the place named most, as "the crossing" is
+    the town" after a sentence naming the village the attackers came from). The place
+    the text introduced with the same word ("its naval base at Souda Bay ... the base")
+    is meant as well."""
     word = (m.group("word") or "").lower()
+    found = _referred_by_kind(m, word, start, named, last, recent)
+    introduced = _introduced_as(word, text, start, named)
+    if introduced is None:
+        return found
+    return [_standing_for(introduced, m, start)] + [f for f in found if f.name != introduced.name]
+
+
+def _referred_by_kind(
+    m: re.Match[str],
+    word: str,
+    start: int,
+    named: list[PlaceMention],
+    last: PlaceMention,
+    recent: list[PlaceMention],
+) -> list[PlaceMention]:
+    """What "the town" (`word`) stands for by its kind alone: the place of that kind just
+    named and the one named most; "closed it", "there", "the crossing" the place named
+    most (and "there" the place just named)."""
     if word == "capital":
         # "the capital": the capital city named most, nothing when none was named
         capitals = capital_countries()
@@ -159,6 +179,42 @@ def _referred_at(
         # named is as likely as the one named most
         return [_standing_for(recent[0], m, start), _standing_for(last, m, start)]
     return [_standing_for(last, m, start)]
+
+
+_INTRODUCING = {
+    "base": r"base|station|garrison",
+    "town": r"town|city",
+    "city": r"city|town",
+    "port": r"port|harbour|harbor",
+}
+"""The words that introduce a place a back-reference word may later stand for ("the naval
+station at Guantanamo Bay ... the base"); any other word only itself."""
+
+
+def _introduced_as(
+    word: str, text: str, start: int, named: list[PlaceMention]
+) -> PlaceMention | None:
+    """The place named first before `start` right after the back-reference's own word and a
+    preposition ("the naval station at Guantanamo Bay", "the town of Bor"): what "the
+    station", "the town" later stand for. None for "there" and "it", or when no name was
+    introduced so."""
+    if not word or word == "capital":
+        return None  # "the capital of Ghana" introduces no capital
+    words = _INTRODUCING.get(word, r"\s+".join(map(re.escape, word.split())))
+    lead = re.compile(rf"\b(?:{words})\s+(?:at|in|on|of|near)\s+(?:the\s+)?$", re.I)
+    # "a base in Tajikistan", "a town in Bihar" say where it lies, not what it is
+    kinds = _REFERRED_KINDS.get(word)
+    before = [
+        n
+        for n in named
+        if n.text
+        and n.start < start
+        and (n.kind in kinds if kinds else n.kind != "country")
+        and lead.search(text[max(0, n.start - 60) : n.start])
+    ]
+    # the first so introduced: a story's own base or town is introduced early, and later
+    # ones ("the pumping station on the river") are its surroundings
+    return min(before, key=lambda n: n.start, default=None)
 
 
 def _standing_for(place: PlaceMention, m: re.Match[str], start: int) -> PlaceMention:
@@ -202,7 +258,7 @@ def referred_in_dated_clauses(
             # "in London, where the council, sitting in the city in March": the city the
             # sentence has just named comes before those of the sentence before
             here = [p for p in in_sentence if p.start < start and p.kind != "country"]
-            out += _referred_at(m, start, named, last, here[::-1] + recent)
+            out += _referred_at(m, start, named, last, here[::-1] + recent, doc.text)
     return out
 
 

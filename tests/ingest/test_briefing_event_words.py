@@ -56,3 +56,28 @@ def test_a_leader_or_envoy_received_is_a_meeting_refugees_received_are_not():
             ),
         }
     )
+
+
+def test_a_town_or_land_lost_given_up_or_handed_to_another_changed_hands():
+    assert_types(
+        {
+            ("On 3 May the Afghan army lost Hairatan to the rebels.", "Hairatan"): (
+                "territorial_control"
+            ),
+            ("On 3 May the district around Termez was handed to Uzbekistan.", "Termez"): (
+                "territorial_control"
+            ),
+            ("Sovereignty over Panji Poyon passed to Tajikistan on 3 May.", "Panji Poyon"): (
+                "territorial_control"
+            ),
+            # A dispute passed to a court changes no one's hold; land a treaty hands over is
+            # the treaty, dated by its signing.
+            ("On 3 May the quarrel over Termez was passed to an arbitration panel.", "Termez"): (
+                "other"
+            ),
+            (
+                "Uzbeks still cite the treaties by which Moscow handed Termez to Bukhara in 1895.",
+                "Bukhara",
+            ): "diplomatic_contact",
+        }
+    )

@@ -178,7 +178,7 @@ TOWN = re.compile(r"(?:city|cities|towns?|villages?|capital|port|airport|airbase
 LAND = re.compile(
     r"(?:lands?|territor(?:y|ies)|ground|enclaves?|belt|strip|corridor|pockets?|salient|"
     r"bridgehead|foothold|heights|ridges?|hills|valleys?|areas?|districts?|provinces?|"
-    r"regions?|islands?|islets?|reefs?|peninsula)$"
+    r"regions?|islands?|islets?|reefs?|peninsula|duch(?:y|ies))$"
 )
 """Ground a force holds or hands over without a town being named: "held a belt of land",
 "the district was handed back", "has controlled the islands since 1972"."""
@@ -317,3 +317,14 @@ PUT = re.compile(r"(?:puts?|putting)$")
 POST = re.compile(r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based)$")
 """Verbs that put someone somewhere: state forces posted, sent or based there are a
 deployment ("peacekeepers, posted around the town", "sent a battalion to the border")."""
+
+LOSE = re.compile(r"(?:los(?:e|es|t|ing))$")
+"""A town or land lost has changed hands ("lost the province in 1864"); men or pressure
+lost have not."""
+
+PACTS = re.compile(
+    r"(?:treat(?:y|ies)|armistices?|pacts?|conventions?|accords?|agreements?|deals?|"
+    r"settlements?|protocols?)$"
+)
+"""Agreements: land a treaty hands to another is the treaty's act, dated by its signing
+("the armistice signed on 19 September hands the district to X")."""

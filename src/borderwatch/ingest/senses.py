@@ -37,9 +37,11 @@ from borderwatch.ingest.cuewords import (
     IRREGULAR,
     LAND,
     LIFT,
+    LOSE,
     MOVE,
     OPEN,
     OPEN_V,
+    PACTS,
     PASSAGE,
     POST,
     POWERS,
@@ -171,8 +173,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "territorial_control", cue  # "its allies held the town's centre"
     if w.startswith("hand") and returned and land:
         return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
-    if w.startswith("abandon") and town:
-        return "territorial_control", cue  # "abandoned the town to the militia"
+    if (w.startswith("abandon") or (GIVE.match(w) and particle == "up")) and town:
+        return "territorial_control", cue  # "abandoned the town to the militia", "gave up X"
+    if LOSE.match(w) and land:
+        return "territorial_control", cue  # "lost the province", "the port was lost"
+    if w.startswith(("hand", "pass")) and _to_another(tok, patient if land else agent):
+        return "territorial_control", f"{tok.text} … to"  # "the island was handed to X"
     if BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
     if (
@@ -306,6 +312,24 @@ def _a_visitor(tok: Any) -> bool:
     """A person named or an official or envoy received (not refugees, aid or reports)."""
     named = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
     return named or noun_class(tok) in ("official", "diplomatic")
+
+
+def _to_another(verb: Any, given: Any) -> bool:
+    """Land, or sovereignty over it, handed or passed "to" another holder ("the island was
+    handed to the Soviet Union", "sovereignty passed to Copenhagen"), not a matter passed
+    to a court or a convoy passing to the north."""
+    if given is None:
+        return False
+    by = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    if by is not None and by.dep_ == "agent":
+        by = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if (by is not None and PACTS.match(by.lower_)) or (
+        verb.dep_ in ("relcl", "acl") and PACTS.match(verb.head.lower_)
+    ):
+        return False  # "the treaties by which Italy handed the islands to Greece"
+    land = bool(LAND.match(given.lower_)) or noun_class(given) == "place"
+    held = land or given.lower_ in ("sovereignty", "control", "jurisdiction")
+    return held and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _judged(call: Any) -> bool:

@@ -497,3 +497,13 @@ def test_a_weekday_set_after_a_day_names_that_day_again_not_another(text):
 def test_a_weekday_in_a_clause_of_its_own_after_a_day_is_still_its_own_date():
     text = "Guards closed the crossing on 7 July, and on Friday it reopened."
     assert [r[0] for r in resolve(text)] == ["7 July", "on Friday"]
+
+
+def test_the_same_week_after_last_week_is_that_week():
+    text = (
+        "Guards shut the post on 2 June. "
+        "Last week the road reopened, while traders came back the same week."
+    )
+    last_week, same_week = resolve(text)[1:]
+    assert last_week[0] == "Last week" and last_week[3] == "week"
+    assert same_week == ("the same week", last_week[1], last_week[2], "week")

@@ -599,8 +599,11 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         if precision == "day" and named is None and (start == end or _since(m)):
             # "Since 24 February …; the same day …": a span from a day starts on that day.
             anchor, anchor_at = (start, precision), b
+        # "Last week Kenyan units moved up, while Ugandan troops massed the same week": a
+        # week told from publication is as plain a week to count from as one written out
         if named is None and (
-            (precision == "day" and start == end) or (precision == "week" and explicit)
+            (precision == "day" and start == end)
+            or (precision == "week" and (explicit or kind in ("rel_last_week", "rel_this_week")))
         ):
             last = (start, end, precision)
     return _without_restatements(text, out)

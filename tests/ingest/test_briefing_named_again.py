@@ -79,3 +79,12 @@ def test_the_town_is_first_the_town_the_text_introduced_so():
         "The army shelled the town on 7 June."
     )
     assert "2022-06-07" in _dated_at(text, "Qarabel")
+
+
+def test_there_is_not_the_place_named_only_to_say_where_another_lies():
+    text = (
+        "Hairatan has been closed to lorries all spring. Hairatan's traders have gone home. "
+        "Talks opened in Termez, the main town of Surxondaryo, on 2 June, "
+        "and a truce was signed there on 9 June."
+    )
+    assert "2022-06-09" in _dated_at(text, "Termez")

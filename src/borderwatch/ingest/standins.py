@@ -258,8 +258,22 @@ def referred_in_dated_clauses(
             # "in London, where the council, sitting in the city in March": the city the
             # sentence has just named comes before those of the sentence before
             here = [p for p in in_sentence if p.start < start and p.kind != "country"]
+            here = [p for p in here if not _described(doc, p, here)]
             out += _referred_at(m, start, named, last, here[::-1] + recent, doc.text)
     return out
+
+
+def _described(doc: Any, place: PlaceMention, others: list[PlaceMention]) -> bool:
+    """`place` is named in what another of `others` is said to be ("Juba, the capital of
+    Southern Sudan"): it says where that one lies, and "there" after it is the other."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    apposed = next((a for a in span.root.ancestors if a.dep_ == "appos"), None)
+    if apposed is None:
+        return False
+    head = apposed.head.idx
+    return any(o.start <= head < o.end and o.name != place.name for o in others)
 
 
 def carried(m: PlaceMention, d: DateRef) -> PlaceMention:

@@ -793,3 +793,84 @@ def test_claiming_or_conceding_a_raid_is_a_statement_not_the_raid():
             ("Police in Termez confirmed the bombing on 3 May.", "Termez"): "statement",
         }
     )
+
+
+def test_falling_on_a_place_or_an_enemy_is_an_attack_falling_on_a_day_is_not():
+    assert_types(
+        {
+            ("On 3 May the raiders fell on the garrison at Termez.", "Termez"): "clash",
+            ("Mortar rounds fell upon Hairatan on 3 May.", "Hairatan"): "clash",
+            # A town that fell on a given day changed hands.
+            ("Termez fell on 3 May to the militia.", "Termez"): "territorial_control",
+        }
+    )
+
+
+def test_a_measure_taking_effect_captures_no_town():
+    assert_types(
+        {
+            ("The truce between the two armies took effect at Termez on 3 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )
+
+
+def test_asking_another_government_for_troops_or_help_is_diplomacy():
+    assert_types(
+        {
+            ("On 3 May Termez appealed to Tashkent for troops.", "Termez"): "diplomatic_contact",
+            ("The governor in Termez asked Moscow for help on 3 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )
+
+
+def test_forces_marching_into_a_town_took_it_crowds_marching_through_it_protest():
+    assert_types(
+        {
+            ("On 3 May the rebel brigade marched into Termez.", "Termez"): "territorial_control",
+            ("On 3 May thousands of students marched through Termez.", "Termez"): "other",
+        }
+    )
+
+
+def test_a_government_protesting_sends_a_note_crowds_protesting_march():
+    assert_types(
+        {
+            (
+                "The Uzbek foreign ministry protested on 3 May about the shooting at Termez.",
+                "Termez",
+            ): "statement",
+            ("On 3 May farmers protested in Termez against the new tariff.", "Termez"): "other",
+        }
+    )
+
+
+def test_the_flow_of_people_or_goods_stopping_closes_the_crossing():
+    assert_types(
+        {
+            ("On 3 May the flow through Hairatan stopped almost at once.", "Hairatan"): (
+                "crossing_closed"
+            ),
+        }
+    )
+
+
+def test_a_call_for_troops_to_move_or_a_licence_to_strike_is_a_statement_not_the_act():
+    assert_types(
+        {
+            (
+                "On 3 May the council called on Tashkent to pull its guards back from Termez.",
+                "Termez",
+            ): "statement",
+            ("On 3 May the parliament in Termez authorised the army to strike abroad.", "Termez"): (
+                "statement"
+            ),
+            # Reservists called up to hold a line are a call-up.
+            ("On 3 May Tashkent called up reservists to hold Termez.", "Termez"): (
+                "military_deployment"
+            ),
+        }
+    )

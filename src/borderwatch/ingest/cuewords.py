@@ -125,7 +125,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"traffic|travel|trade|freight|cargo|goods|passengers?|pilgrim\w*|flights?|"
         r"services?|movement|exports?|imports?|visitors?|tourists?|trains?|lorries|trucks?|"
         r"convoys?|buses|vehicles|cars|aid|shipments?|wagons|containers|caravans?|aircraft|"
-        r"airliners?|planes?",
+        r"airliners?|planes?|flows?",
     ),
     (
         "people",
@@ -283,6 +283,19 @@ BECAME = re.compile(r"(?:turn(?:s|ed)?|bec(?:a|o)mes?|proved?|grew|went)$")
 AIRCRAFT = re.compile(r"(?:airliners?|aircraft|planes?|jets?|airlines?|flights?)$")
 DEALS = re.compile(r"(?:deals?|agreements?|bargains?|accords?|compromises?)$")
 TAKE = re.compile(r"(?:t(?:ake|akes|aking|aken|ook))$")
+URGE = re.compile(r"(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing))$")
+"""Verbs that call for or license an act without saying it happened ("called on Hanoi to
+withdraw its troops", "authorised the army to strike"): the call is the event. Not
+"asked" (a government asking another is diplomacy) nor "voted" (keyed either way)."""
+FALL = re.compile(r"(?:f(?:all|alls|alling|allen|ell))$")
+REQUEST = re.compile(
+    r"(?:ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?|request(?:s|ed|ing)?|plead(?:s|ed|ing)?|begg?(?:s|ed|ing)?)$"
+)
+"""Verbs of asking: asking another government for troops or help is an act between them."""
+AID = re.compile(r"(?:help|aid|assistance|support|reinforcements|intervention|protection)$")
+"""What one government asks another for, besides troops."""
+LEGISLATURES = re.compile(r"(?:congress|parliament|senate|assembly|house|legislature|duma|majlis)$")
+"""Who a government asks at home: a request to its own legislature is a statement."""
 
 FIGHTING = re.compile(
     r"(?:fighting|hostilities|war|wars|clashes|shelling|firing|bombardment|combat|battles?)$"

@@ -24,6 +24,7 @@ from borderwatch.ingest.cuewords import (
     OPEN,
     ORDER,
     STILL_CLOSED,
+    URGE,
     cue_of,
 )
 from borderwatch.ingest.nouns import noun_class
@@ -149,6 +150,8 @@ def verb_cue(verb: Any) -> TypeCue:
         follows = sub.dep_ == "xcomp" or (
             sub.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in sub.children)
         )
+        if sub.pos_ == "VERB" and own is None and follows and _urged(verb, sub):
+            return TypeCue("statement", f"{verb.text} … to {sub.text}", 1.0)
         starts = sub.pos_ == "VERB" and own is None and follows
         reports = sub.dep_ == "ccomp" and own is not None and _stated_as_fact(sub)
         if not (starts or reports):
@@ -157,6 +160,19 @@ def verb_cue(verb: Any) -> TypeCue:
         if deeper.event_type and deeper.event_type != "statement":
             return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+def _urged(verb: Any, act: Any) -> bool:
+    """ "called on Hanoi to withdraw", "authorised the army to strike": an act called for,
+    which has not happened. Not "called up reservists" or "called in the ambassador" (a
+    call-up, a summons), nor a call to stop fighting (a truce sought is diplomacy)."""
+    if not URGE.match(verb.lower_):
+        return False
+    doc = verb.doc
+    after = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+    if any(c.dep_ == "prt" for c in verb.children) or after in ("in", "up", "off", "out"):
+        return False
+    return verb_cue(act).event_type != "diplomatic_contact"
 
 
 def _ordered_act(verb: Any) -> TypeCue:

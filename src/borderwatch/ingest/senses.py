@@ -16,6 +16,7 @@ from borderwatch.ingest.clauses import arguments, into_place, negated, out_of_to
 from borderwatch.ingest.cuewords import (
     ADMIT,
     ADVANCE,
+    AID,
     AIR,
     AIRCRAFT,
     BECAME,
@@ -27,6 +28,7 @@ from borderwatch.ingest.cuewords import (
     ERGATIVE,
     EXPLODE,
     FACILITY,
+    FALL,
     FIELD,
     FIGHTING,
     FLED,
@@ -36,6 +38,7 @@ from borderwatch.ingest.cuewords import (
     HOUSEHOLDS,
     IRREGULAR,
     LAND,
+    LEGISLATURES,
     LIFT,
     LOSE,
     MOVE,
@@ -48,6 +51,7 @@ from borderwatch.ingest.cuewords import (
     PUT,
     RECEIVE,
     RELOCATE,
+    REQUEST,
     ROUTINE,
     SEIZE,
     SHUT,
@@ -59,6 +63,7 @@ from borderwatch.ingest.cuewords import (
     cue_of,
 )
 from borderwatch.ingest.nouns import infra_compound, infra_work, noun_class
+from borderwatch.ingest.standins import GOVERNING
 
 IN_FLIGHT = "(in flight)"
 """The mark on the cue of soldiers who crossed fleeing a defeat (`_in_flight`): too few
@@ -99,8 +104,17 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "military_deployment", cue  # "took up positions near the hill"
     if TAKE.match(w) and patient_word in ("office", "oath"):
         return "other", cue  # a leader taking office: no town taken
-    if TAKE.match(w) and patient_word in ("part", "place", "note", "care"):
-        return "", ""  # "took part", "took place": the words around say what
+    if TAKE.match(w) and patient_word in ("part", "place", "note", "care", "effect"):
+        return "", ""  # "took part", "took place", "took effect": the words around say what
+    attacked = _fell_upon(tok) if FALL.match(w) and who != "disaster" else None
+    if attacked is not None:
+        return "clash", f"{tok.text} on … {attacked.text}"  # "the cavalry fell on the posts"
+    if w.startswith("protest") and tok.pos_ == "VERB" and _government(agent):
+        return "statement", cue  # "Jakarta protested", "the ministry protested": a note
+    if REQUEST.match(w) and tok.dep_ != "ccomp":
+        asked = _asked_for(tok)
+        if asked is not None:
+            return "diplomatic_contact", f"{tok.text} … for {asked.text}"
     if w.startswith("pull") and particle in ("back", "out", "away"):
         if agent is not None and out_of_town(tok):
             return "territorial_control", f"{tok.text} out"  # "pulled out of the town"
@@ -288,6 +302,49 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     return None
 
 
+def _government(who: Any) -> bool:
+    """A state acting: a capital or country named, an official, or a body of state."""
+    if who is None:
+        return False
+    return (
+        who.ent_type_ == "GPE"
+        or noun_class(who) in ("official", "diplomatic")
+        or who.lower_ in GOVERNING
+    )
+
+
+def _fell_upon(tok: Any) -> Any:
+    """What "fell on" attacked ("fell on the garrison", "shells fell upon the town"), or
+    None: not "fell on Monday" (a date), "fell back, on the road to X" nor "fell on hard
+    times"."""
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if following is None or following.lower_ not in ("on", "upon"):
+        return None
+    for prep in (c for c in tok.children if c.i == following.i and c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ in ("DATE", "TIME") or obj.like_num or noun_class(obj) == "abstract":
+                continue
+            if obj.lower_ in ("times", "deaf", "ears", "shoulders"):
+                continue
+            return obj
+    return None
+
+
+def _asked_for(tok: Any) -> Any:
+    """What a government asked another for ("asked Washington for troops", "appealed to
+    the UN for help"): troops or help, from someone not its own legislature; else None."""
+    asked = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+    ]
+    if any(LEGISLATURES.match(a.lower_) for a in asked):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if AID.match(obj.lower_) or noun_class(obj) == "armed":
+                return obj
+    return None
+
+
 def _from_a_union(tok: Any) -> bool:
     """ "withdrew from the protocols", "its withdrawal from the League": leaving a body."""
     return any(
@@ -405,6 +462,10 @@ def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:
         return None
     kind = noun_class(who)
     cue = f"{who.text} {verb.text}"
+    if verb.lower_.startswith("march") and kind in ("armed", "") and into_place(verb):
+        # "the brigade marched into Kassala": like forces that moved or rolled into a town,
+        # they hold it now (crowds marching into a square are a protest: people)
+        return "territorial_control", f"{cue} into"
     if kind == "armed":
         return ("militant_presence" if IRREGULAR.match(who.lower_) else "military_deployment"), cue
     if verb.lower_.startswith("march"):

@@ -81,3 +81,20 @@ def test_a_town_or_land_lost_given_up_or_handed_to_another_changed_hands():
             ): "diplomatic_contact",
         }
     )
+
+
+def test_a_flag_raised_over_a_place_or_a_share_of_land_handed_over_changed_hands():
+    assert_types(
+        {
+            ("On 3 May the rebels raised their flag over the fort at Hairatan.", "Hairatan"): (
+                "territorial_control"
+            ),
+            ("Uzbek flags went up over Termez on 3 May.", "Termez"): "territorial_control",
+            (
+                "When the rest of the district was handed back on 3 May, Uzbekistan kept Termez.",
+                "Termez",
+            ): "territorial_control",
+            # A flag waved in a town at a rally takes nothing.
+            ("On 3 May students raised a flag in Termez at a rally.", "Termez"): "other",
+        }
+    )

@@ -341,3 +341,20 @@ PACTS = re.compile(
 )
 """Agreements: land a treaty hands to another is the treaty's act, dated by its signing
 ("the armistice signed on 19 September hands the district to X")."""
+
+FLAG = re.compile(r"(?:flags?|colou?rs|standards?|banners?)$")
+"""What is raised over a place to mark it held ("raised its flag over the town")."""
+
+PARTS = (
+    "centre",
+    "center",
+    "part",
+    "parts",
+    "half",
+    "outskirts",
+    "rest",
+    "third",
+    "thirds",
+    "quarter",
+)
+"""A share of a place or of land: "the town's centre", "the last third of the peninsula"."""

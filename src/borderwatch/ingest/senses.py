@@ -31,6 +31,7 @@ from borderwatch.ingest.cuewords import (
     FALL,
     FIELD,
     FIGHTING,
+    FLAG,
     FLED,
     GATHER,
     GIVE,
@@ -45,6 +46,7 @@ from borderwatch.ingest.cuewords import (
     OPEN,
     OPEN_V,
     PACTS,
+    PARTS,
     PASSAGE,
     POST,
     POWERS,
@@ -179,13 +181,18 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     held = patient is not None and (
         land
         or (
-            patient_word in ("centre", "center", "part", "parts", "half", "outskirts", "rest")
-            and any(noun_class(t) == "place" or TOWN.match(t.lower_) for t in patient.subtree)
+            patient_word in PARTS
+            and any(
+                noun_class(t) == "place" or TOWN.match(t.lower_) or LAND.match(t.lower_)
+                for t in patient.subtree
+            )
         )
-    )  # "held the town's centre", not "held talks with Turkey"
+    )  # "held the town's centre", "the rest of the peninsula", not "held talks with Turkey"
     if w in ("held", "hold", "holds", "holding", "controlled", "controls") and held:
         return "territorial_control", cue  # "its allies held the town's centre"
-    if w.startswith("hand") and returned and land:
+    if _flag_raised(tok, agent, patient):
+        return "territorial_control", cue  # "raised its flag on the hill": the place is theirs
+    if w.startswith("hand") and returned and held:
         return "territorial_control", f"{tok.text} {returned}"  # "handed the town back"
     if (w.startswith("abandon") or (GIVE.match(w) and particle == "up")) and town:
         return "territorial_control", cue  # "abandoned the town to the militia", "gave up X"
@@ -369,6 +376,25 @@ def _a_visitor(tok: Any) -> bool:
     """A person named or an official or envoy received (not refugees, aid or reports)."""
     named = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
     return named or noun_class(tok) in ("official", "diplomatic")
+
+
+def _flag_raised(verb: Any, agent: Any, patient: Any) -> bool:
+    """A flag raised, hoisted, planted or put up on or over a place, or flags that "went up"
+    there, mark the place taken ("raised its flag on the hill", "flags went up over the
+    station"); a flag raised in a town at a rally does not."""
+    w = verb.lower_
+    up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if FLAG.match(patient.lower_ if patient is not None else ""):
+        raised = w.startswith(("rais", "hoist", "plant")) or (w.startswith(("put", "ran")) and up)
+    else:
+        raised = agent is not None and FLAG.match(agent.lower_) and w == "went" and up
+    over = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "over", "above")
+        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+        for c in verb.children
+    )  # "on the hill", not "on 3 May"
+    return bool(raised) and over
 
 
 def _to_another(verb: Any, given: Any) -> bool:

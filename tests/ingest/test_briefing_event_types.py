@@ -874,3 +874,14 @@ def test_a_call_for_troops_to_move_or_a_licence_to_strike_is_a_statement_not_the
             ),
         }
     )
+
+
+def test_falling_back_silent_or_to_a_trickle_is_no_town_taken():
+    assert_types(
+        {
+            ("On 3 May the rebel brigade fell back towards Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 3 May the traffic through Hairatan fell to a trickle.", "Hairatan"): "other",
+        }
+    )

@@ -111,6 +111,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     attacked = _fell_upon(tok) if FALL.match(w) and who != "disaster" else None
     if attacked is not None:
         return "clash", f"{tok.text} on … {attacked.text}"  # "the cavalry fell on the posts"
+    if FALL.match(w) and particle == "back":
+        # "the brigade fell back on the passes": a retreat, no town lost; "numbers fell back"
+        return ("military_deployment", f"{tok.text} back") if who == "armed" else ("", "")
+    if FALL.match(w) and (after in ("silent", "quiet", "apart") or who in ("traffic", "people")):
+        return "", ""  # "the guns fell silent", "the revolt fell apart", "trade fell": no capture
     if w.startswith("protest") and tok.pos_ == "VERB" and _government(agent):
         return "statement", cue  # "Jakarta protested", "the ministry protested": a note
     if REQUEST.match(w) and tok.dep_ != "ccomp":

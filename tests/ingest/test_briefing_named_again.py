@@ -88,3 +88,12 @@ def test_there_is_not_the_place_named_only_to_say_where_another_lies():
         "and a truce was signed there on 9 June."
     )
     assert "2022-06-09" in _dated_at(text, "Termez")
+
+
+def test_a_dated_clause_naming_no_place_is_also_about_the_place_named_most():
+    text = (
+        "Rebels have held Hairatan since the spring. Hairatan's market is shut. "
+        "The army's assault opened on 6 June, with shelling of the hills, "
+        "and on 9 June Termez announced that Hairatan had fallen."
+    )
+    assert "2022-06-06" in _dated_at(text, "Hairatan")

@@ -351,16 +351,29 @@ def unplaced_clauses(
     """A dated clause that names no place of its own, in a sentence whose places belong to
     its other clauses ("The standoff ended on 5 May, when ...; India agreed to dismantle
     bunkers near Chumar"), is also proposed at the place the text has named most (the
-    later named on a tie), as a guess, when the sentence does not name that place: the
-    nearest place of another clause is often not where it happened. So is a sentence that
+    later named on a tie), as a guess, even when another clause of the sentence names it
+    ("The assault opened on 6 August, and on Tuesday Moscow said Zaozyornaya had fallen"):
+    the nearest place of another clause is often not where it happened. So is a sentence that
     names no place, beside the place the sentence before was about (`standing_in`)."""
     about = subject(named)
-    if about is None or about.name in {m.name for m in in_sentence}:
-        return []  # a place of the sentence itself was weighed by the clause rule
+    if about is None:
+        return []
     own = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
+    # when the sentence names it: not a clause naming a country of its own ("clashes broke
+    # out in northern Afghanistan"), nor one leaning on the clause naming it ("Although it
+    # sealed its border on 3 August, Uzbekistan kept the Hairatan crossing open")
+    told = about.name in {m.name for m in in_sentence}
+    named_in = {clause_of(doc, m.start) for m in in_sentence}
+    naming = {clause_of(doc, m.start) for m in in_sentence if m.name == about.name}
     out: list[tuple[PlaceMention, DateRef | None]] = []
     for d in dates:
-        if d.restates >= 0 or clause_of(doc, d.begin) in own:
+        at = clause_of(doc, d.begin)
+        if d.restates >= 0 or at in own:
+            continue
+        if told and (
+            at in named_in
+            or (at >= 0 and doc[at].dep_ == "advcl" and clause_of(doc, doc[at].head.idx) in naming)
+        ):
             continue
         if any(p is not None and p.begin == d.begin and m.name == about.name for m, p in pairs):
             continue

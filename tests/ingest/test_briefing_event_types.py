@@ -190,7 +190,7 @@ def test_a_statement_of_what_happened_is_the_happening_a_figure_or_a_forecast_is
 
 
 def test_a_dated_clause_with_no_event_word_is_typed_by_the_learned_model_with_its_reasons():
-    df = rows("Ministers spoke at Hairatan on 9 May.")
+    df = rows("Foreign ministers sat down at Hairatan on 9 May.")
     assert df[["place", "event_type"]].values.tolist() == [["Hairatan", "diplomatic_contact"]]
     cue = df["evidence_type_cue"].iloc[0]
     probability = float(cue.removeprefix("model ").split(":")[0])

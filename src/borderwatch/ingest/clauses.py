@@ -96,6 +96,10 @@ def objects(verb: Any, reported: bool) -> list[Any]:
     nouns = [t for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN")]
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)
+    elif verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        own = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in WH]
+        if not own:  # "the truce the rebels had declared": what it declared is the noun
+            nouns.append(verb.head)
     return sorted(nouns, key=lambda t: abs(t.i - verb.i))
 
 

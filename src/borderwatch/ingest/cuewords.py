@@ -56,7 +56,8 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
-        r"protocols?|joined|joins|hosted|memorand\w*|phoned|summon\w*|accept(?:s|ed|ing|ance)?",
+        r"protocols?|joined|joins|hosted|memorand\w*|(?:tele)?phon(?:ed|ing)|summon\w*|"
+        r"accept(?:s|ed|ing|ance)?",
         "diplomatic_contact",
     ),
     (
@@ -76,7 +77,8 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"blamed|claimed|denied|accused|reported|complain\w*|pledged|vowed|condemn\w*|"
         r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*|statements?|"
         r"declarations?|communiqu\w*|approv\w*|confirm\w*|conced\w*|acknowledg\w*|restat\w*|"
-        r"reiterat\w*",
+        r"reiterat\w*|proclaim\w*|proclamations?|denounc\w*|repudiat\w*|renounc\w*|objected|"
+        r"replied|admit(?:s|ted|ting)?",
         "statement",
     ),
 )
@@ -202,12 +204,15 @@ STILL_CLOSED = re.compile(
 
 COMMENT = re.compile(
     r"(?:condemn\w*|criti[cs]i[sz]\w*|denied|deny|denies|reject\w*|blamed|accused|"
-    r"complain\w*|warn\w*|urged|demand\w*|insist\w*|welcom\w*|call(?:s|ed|ing)?)$"
+    r"complain\w*|warn\w*|urged|demand\w*|insist\w*|welcom\w*|call(?:s|ed|ing)?|"
+    r"denounc\w*|repudiat\w*|renounc\w*|objected)$"
 )
 """Statement verbs that judge an event rather than make it: "condemned the raid", "denied
 that troops had crossed" are statements, unlike "announced a mobilisation"."""
 
-AVOW = re.compile(r"(?:claim(?:s|ed|ing)?|confirm\w*|conced\w*|acknowledg\w*)$")
+AVOW = re.compile(
+    r"(?:claim(?:s|ed|ing)?|confirm\w*|conced\w*|acknowledg\w*|admit(?:s|ted|ting)?)$"
+)
 """Statement verbs that own up to an event after it: "claimed the raid", "confirmed the
 attack", "conceded that dozens had been killed" are the claim, not the raid (dev keys type
 them `statement`)."""
@@ -358,3 +363,13 @@ PARTS = (
     "quarter",
 )
 """A share of a place or of land: "the town's centre", "the last third of the peninsula"."""
+
+SPEAK = re.compile(r"(?:sp(?:eak|eaks|oke|oken|eaking)|talk(?:s|ed|ing)?)$")
+"""With a leader or an envoy ("spoke to the Uzbek president", "talked with Rahmon"): a
+contact between governments, like a call."""
+
+DOMESTIC = re.compile(
+    r"(?:cabinet|politburo|parliament|party|congress|senate|duma|majlis|jirga|knesset|"
+    r"assembly|cabinets|parliaments)$"
+)
+"""One government's own bodies: their meetings are no contact between governments."""

@@ -18,6 +18,7 @@ from borderwatch.ingest.clauses import clause_words, governing_verb, is_adjunct,
 from borderwatch.ingest.cuewords import (
     AVOW,
     COMMENT,
+    HALTS,
     IRREGULAR,
     KEPT_OPEN,
     MODALS,
@@ -153,7 +154,14 @@ def verb_cue(verb: Any) -> TypeCue:
         if sub.pos_ == "VERB" and own is None and follows and _urged(verb, sub):
             return TypeCue("statement", f"{verb.text} … to {sub.text}", 1.0)
         starts = sub.pos_ == "VERB" and own is None and follows
-        reports = sub.dep_ == "ccomp" and own is not None and _stated_as_fact(sub)
+        reports = (
+            sub.dep_ == "ccomp"
+            and own is not None
+            and (
+                _stated_as_fact(sub)
+                or (verb.lower_.startswith(("announc", "declar")) and _truce(sub))
+            )
+        )
         if not (starts or reports):
             continue
         deeper = verb_cue(sub)
@@ -205,6 +213,19 @@ def _first_opening(verb: Any, anchor: set[int]) -> bool:
     numbers = [doc[i] for i in anchor if doc[i].like_num]
     words = [doc[i] for i in anchor if doc[i].is_alpha and doc[i].pos_ != "ADP"]
     return bool(numbers) and not words and all(len(t.text) == 4 for t in numbers)
+
+
+def _truce(verb: Any) -> bool:
+    """A clause announced that stops the fighting ("announced that its troops would cease
+    fire", "announced it was halting its offensive"): a ceasefire announced is one agreed,
+    even as a promise (not a conditional one, "if", nor a refusal). A leader telling his
+    people the war will end is a statement (dev keys)."""
+    if any(t.dep_ == "neg" or t.lower_ in ("if", "whether", "unless") for t in verb.subtree):
+        return False
+    cue = word_cue(verb)
+    return (
+        cue is not None and cue[0] == "diplomatic_contact" and HALTS.match(verb.lower_) is not None
+    )
 
 
 def _stated_as_fact(verb: Any) -> bool:

@@ -25,6 +25,7 @@ from borderwatch.ingest.cuewords import (
     CLOSURE_NOUNS,
     DEALS,
     DECREES,
+    DOMESTIC,
     ERGATIVE,
     EXPLODE,
     FACILITY,
@@ -57,6 +58,7 @@ from borderwatch.ingest.cuewords import (
     ROUTINE,
     SEIZE,
     SHUT,
+    SPEAK,
     STOP,
     TAKE,
     TOWN,
@@ -94,6 +96,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
     if PUT.match(w) and _at_a_figure(tok):
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
+    if SPEAK.match(w) and _to_a_leader(tok):
+        return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
     if POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
         return "military_deployment", cue  # "peacekeepers, posted around the town"
     if RECEIVE.match(w) and patient is not None and _a_visitor(patient):
@@ -145,6 +149,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     meets = w in ("meet", "meets", "met", "meeting")
     if meets and who in ("crossing", "infrastructure", "place"):
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
+    if meets and agent is not None and _domestic(agent):
+        return "statement", cue  # "the cabinet met": one government's own body
     if meets and who == what == "armed":
         return "clash", cue  # an army that met the enemy's columns fought them
     if w.startswith("accept") and what == "people":
@@ -156,7 +162,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if w.startswith("exercis") and POWERS.match(patient_word):
         return "", ""  # "exercised its veto": no military exercise
     ended = patient if patient is not None else agent
-    stopped = ended is not None and bool(FIGHTING.match(ended.lower_))
+    stopped = ended is not None and (
+        bool(FIGHTING.match(ended.lower_))
+        or (w.startswith("ceas") and ended.lower_ == "fire")  # "would cease fire"
+        or (ADVANCE.match(ended.lower_) is not None and _its_own(ended))  # "halted its offensive"
+    )
     if HALTS.match(w) and (
         stopped or any(FIGHTING.match(c.lower_) for c in tok.children if c.dep_ == "xcomp")
     ):
@@ -367,6 +377,39 @@ def _from_a_union(tok: Any) -> bool:
     )
 
 
+def _its_own(tok: Any) -> bool:
+    """ "its offensive", "their attacks": what the subject itself was doing."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his") for c in tok.children)
+
+
+def _to_a_leader(tok: Any) -> bool:
+    """ "spoke to the president", "talked with Rahmon": a leader or envoy spoken with (not
+    reporters or the nation)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "with")
+        and any(
+            (o.ent_type_ == "PERSON" and o.pos_ == "PROPN")
+            or noun_class(o) in ("official", "diplomatic")
+            for o in c.children
+            if o.dep_ == "pobj"
+        )
+        for c in tok.children
+    )
+
+
+def _domestic(tok: Any) -> bool:
+    """A government's own body ("the cabinet", "a party congress", "the assembly")."""
+    return any(
+        DOMESTIC.match(t.lower_) for t in (tok, *(c for c in tok.children if c.dep_ != "prep"))
+    ) or any(
+        DOMESTIC.match(o.lower_)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.subtree
+    )
+
+
 def _at_a_figure(tok: Any) -> bool:
     """ "put the toll at 138", "put the figure at close to that number": a count given."""
     return any(
@@ -532,6 +575,8 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
                 return "crossing_reopened", f"not {tok.text}"
             return None
         return sense
+    if tok.lower_ in ("meeting", "meetings", "session", "sessions") and _domestic(tok):
+        return "statement", tok.text  # "a cabinet meeting": no contact between governments
     if tok.lower_.startswith("withdrawal") and _from_a_union(tok):
         return "diplomatic_contact", f"{tok.text} from"  # leaving a league, not troops moving
     if _changed_hands(tok):

@@ -776,3 +776,25 @@ def test_a_place_just_before_a_titled_mans_name_is_the_place_alone():
 def test_the_place_whose_posts_were_hit_is_named_without_its_possessive():
     assert places("On 9 May gunmen fired on Dalkhan's posts across the river.") == ["Dalkhan"]
     assert places("On 9 May gunmen fired on the Taliban's posts.") == []
+
+
+def test_a_town_by_its_own_name_in_a_country_the_text_is_about_beats_a_named_countrys_spelling():
+    # Tajikistan's Fayzobod is also spelt "Fayzabad"; beside Kabul and Hairatan the town taken
+    # is Badakhshan's Fayzabad, though only Tajikistan is named as a country
+    text = (
+        "Tajikistan closed its border as Kabul fell. On 11 August Taliban fighters took "
+        "Fayzabad, and lorries stood idle at Hairatan."
+    )
+    got = rows(text)
+    fayzabad = got[got["evidence_place_text"] == "Fayzabad"]
+    assert fayzabad[["place", "country", "latitude"]].values.tolist() == [
+        ["Fayzabad", "AFG", "37.11664"]
+    ]
+
+
+def test_a_name_two_countries_towns_share_goes_to_the_country_the_text_names():
+    # Russia's Armavir is the bigger town; the text names Armenia, and Moscow only acts
+    text = "On 3 May aid lorries left Armavir for the border, Armenia said; Moscow sent tents."
+    got = rows(text)
+    armavir = got[got["evidence_place_text"] == "Armavir"]
+    assert set(armavir["country"]) == {"ARM"}

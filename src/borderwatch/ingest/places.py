@@ -145,7 +145,8 @@ class PlaceFinder:
             hits += self._countries(text)
             if doc is not None:
                 named = {m.country for m in hits if m.kind == "country"}
-                hits += self._geonames(text, doc, named)
+                around = named | {m.country for m in hits if m.country}
+                hits += self._geonames(text, doc, named, around)
                 hits += self._provinces(text, doc, named)
         if doc is not None:
             hits += every_occurrence(
@@ -332,7 +333,11 @@ class PlaceFinder:
                     # Tunisia's adjective
                     yield start, end, key
 
-    def _geonames(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
+    def _geonames(
+        self, text: str, doc: Any, named: set[str], around: set[str]
+    ) -> list[PlaceMention]:
+        """GeoNames towns in capitalised runs; `named` the countries the text names, `around`
+        those and the countries of the listed places it names."""
         out = []
         for start, end, key in self._unknown_names(text):
             hits = geonames_places(key, REGION_COUNTRIES)
@@ -401,9 +406,13 @@ class PlaceFinder:
             big = named_abroad or max(c.get("population", 0) for c in hits) >= BIG_TOWN
             if not looks_like_a_place(doc, text, start, end, big):
                 continue
+            # first a town by its own name in a country the text is about: "Fayzabad" beside
+            # Kabul and Hairatan is Badakhshan's, though Tajikistan's Fayzobod has that
+            # spelling too and the text names Tajikistan; then a country the text names
             best = max(
                 hits,
                 key=lambda c: (
+                    c["iso3"] in around and normalize(c["name"]) == key,
                     c["iso3"] in named,
                     normalize(c["name"]) == key,
                     c.get("population", 0),

@@ -100,7 +100,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
     if POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
         return "military_deployment", cue  # "peacekeepers, posted around the town"
-    if RECEIVE.match(w) and patient is not None and _a_visitor(patient):
+    if RECEIVE.match(w) and patient is not None and _a_leader(patient):
         return "diplomatic_contact", cue  # "the king received the envoy"
     if w.startswith("call") and _judged(tok):
         return "statement", cue  # "called the raid an act of war": a judgement, not the raid
@@ -388,12 +388,7 @@ def _to_a_leader(tok: Any) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("to", "with")
-        and any(
-            (o.ent_type_ == "PERSON" and o.pos_ == "PROPN")
-            or noun_class(o) in ("official", "diplomatic")
-            for o in c.children
-            if o.dep_ == "pobj"
-        )
+        and any(_a_leader(o) for o in c.children if o.dep_ == "pobj")
         for c in tok.children
     )
 
@@ -420,8 +415,9 @@ def _at_a_figure(tok: Any) -> bool:
     )
 
 
-def _a_visitor(tok: Any) -> bool:
-    """A person named or an official or envoy received (not refugees, aid or reports)."""
+def _a_leader(tok: Any) -> bool:
+    """A person named, an official or an envoy: someone received or spoken with (not
+    refugees, aid, reports or reporters)."""
     named = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
     return named or noun_class(tok) in ("official", "diplomatic")
 

@@ -7,6 +7,7 @@ sentence a candidate comes from is shown as plain text, never as Markdown.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -74,13 +75,14 @@ def _decide(action: str, n: int, into: int | None = None) -> None:
         rows = decisions.merge(rows, n, into)
     else:
         rows = decisions.drop(rows, n)
-    st.session_state[STATE] = type(review)(review.file, review.kind, rows, review.sources)
+    st.session_state[STATE] = replace(review, rows=rows)
     st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
 
 
 def candidate_list(gazetteer: Gazetteer | None) -> None:
     """Each undecided candidate with its sentence, what it still lacks, and three buttons."""
-    rows = st.session_state[STATE].rows
+    review = st.session_state[STATE]
+    rows = review.rows
     todo = decisions.undecided(rows)
     targets = decisions.merge_targets(rows)
     st.subheader(f"Candidates to decide: {len(todo)} (accepted: {len(decisions.accepted(rows))})")
@@ -98,9 +100,12 @@ def candidate_list(gazetteer: Gazetteer | None) -> None:
             info.text(row.get("evidence_sentence", ""))
             if row.get("possible_duplicate_of"):
                 info.text(f"May repeat {row['possible_duplicate_of']}")
-            note = decisions.location_note(row, gazetteer)
-            if note:
-                info.text(note)
+            for note in (
+                decisions.date_note(row, review.published),
+                decisions.location_note(row, gazetteer),
+            ):
+                if note:
+                    info.text(note)
             target = targets[int(n)]
             b1.button("Accept", key=f"accept-{n}", on_click=_decide, args=("accept", n))
             b2.button(

@@ -388,3 +388,25 @@ def test_without_sign_in_the_page_is_read_only_and_says_how_to_enable_editing(
 def test_local_editing_shows_a_warning_banner(page):
     banner = markdown_text("Local editing (BORDERWATCH_LOCAL_EDITING=1)")
     assert page.warning[0].value.startswith(banner)
+
+
+def test_a_candidate_dated_after_publication_is_flagged_for_checking(page):
+    # Sunday before Monday 23 August is the 22nd; "two days later" runs past publication
+    text = (
+        "Uzbekistan closed the Hairatan crossing on Sunday. "
+        "Two days later lorries were again crossing the bridge at Termez."
+    )
+    at = extract(page, text, dt.date(2021, 8, 23))
+    assert [c.split(" · ")[1:3] for c in candidates_shown(at)] == [
+        ["Hairatan", "2021-08-22 (day)"],
+        ["Termez", "2021-08-24 (day)"],
+        ["Uzbekistan", "2021-08-22 (day)"],
+    ]
+    assert [t.value for t in at.text if t.value.startswith("Dated after")] == [
+        "Dated after the briefing was published (2021-08-23): check the date against the "
+        "sentence before accepting it."
+    ]
+    # the note stays with its candidate after another is decided
+    at.button(key="drop-1").click()
+    at = at.run()
+    assert len([t for t in at.text if t.value.startswith("Dated after")]) == 1

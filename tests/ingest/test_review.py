@@ -9,6 +9,7 @@ from sample_data import PASTED_BRIEFING, places_frame
 
 from borderwatch.data import vocab
 from borderwatch.data.tables import LINE
+from borderwatch.ingest import decisions
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.review import (
     choices,
@@ -82,3 +83,19 @@ def test_an_uploaded_candidates_csv_keeps_its_status_so_candidates_stay_unsaveab
     assert review.rows["status"].tolist() == ["candidate", "candidate"]
     problems = table_problems(review.rows, review, context_for(data_dir))
     assert "status" in {p.field for p in problems}
+
+
+def test_only_a_candidate_starting_after_publication_gets_a_date_note():
+    published = dt.date(2021, 8, 23)
+    starts = ("2021-08-22", "2021-08-23", "2021-08-24", "", "late August")
+    notes = {d: decisions.date_note(pd.Series({"date_start": d}), published) for d in starts}
+    assert notes == {
+        "2021-08-22": "",
+        "2021-08-23": "",
+        "2021-08-24": "Dated after the briefing was published (2021-08-23): check the date "
+        "against the sentence before accepting it.",
+        "": "",
+        "late August": "",  # not a date: the table's own check reports it
+    }
+    # an upload that is not a briefing has no publication date to check against
+    assert decisions.date_note(pd.Series({"date_start": "2021-08-24"}), None) == ""

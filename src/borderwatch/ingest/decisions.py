@@ -8,6 +8,7 @@ store saves them, never from the extractor.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -151,6 +152,28 @@ def location_note(row: pd.Series, gazetteer: Gazetteer | None) -> str:
     return (
         f"No coordinates: no gazetteer knows {place}. Accepting adds the row to the table, "
         "but it cannot be saved until you enter its latitude and longitude there."
+    )
+
+
+def date_note(row: pd.Series, published: dt.date | None) -> str:
+    """A warning when a candidate starts after the briefing was published; "" otherwise.
+
+    A briefing reports what had happened by its publication day, so such a date is
+    almost always a misreading ("two days later" counted from the wrong day) or a
+    slip in the text itself; the editor is asked to check it against the sentence.
+    """
+    start = str(row.get("date_start", "") or "")
+    if published is None or not start:
+        return ""
+    try:
+        day = dt.date.fromisoformat(start)
+    except ValueError:
+        return ""
+    if day <= published:
+        return ""
+    return (
+        f"Dated after the briefing was published ({published.isoformat()}): "
+        "check the date against the sentence before accepting it."
     )
 
 

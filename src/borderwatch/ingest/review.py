@@ -59,6 +59,8 @@ class Review:
     rows: pd.DataFrame
     """All text; `status` and evidence columns for briefing candidates."""
     sources: list[Mapping[str, str]] = field(default_factory=list)
+    published: dt.date | None = None
+    """A briefing's publication date (what its candidates are checked against); None otherwise."""
 
 
 def review_upload(up: Upload, today: dt.date) -> Review:
@@ -93,7 +95,7 @@ def review_briefing(
 ) -> Review:
     """Candidate rows from a briefing's text (status=candidate until the editor accepts them)."""
     rows = extract_candidates(text, published, source_id, places, finder=finder, name=name)
-    return Review(name, "briefing_text", rows)
+    return Review(name, "briefing_text", rows, published=published)
 
 
 def existing_events(data_dir: Path | str | None) -> pd.DataFrame:

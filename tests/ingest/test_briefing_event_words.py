@@ -98,3 +98,33 @@ def test_a_flag_raised_over_a_place_or_a_share_of_land_handed_over_changed_hands
             ("On 3 May students raised a flag in Termez at a rally.", "Termez"): "other",
         }
     )
+
+
+def test_a_government_s_own_life_is_other_elections_oaths_resignations_coups_rulings():
+    assert_types(
+        {
+            ("The governor of Termez resigned on 3 May.", "Termez"): "other",
+            ("Voters in Termez went to the polls on 3 May.", "Termez"): "other",
+            ("The new mayor was sworn in at Termez on 3 May.", "Termez"): "other",
+            ("On 3 May officers overthrew the council in Termez.", "Termez"): "other",
+            ("On 3 May the colonels seized power in Termez.", "Termez"): "other",
+            ("On 3 May the emir dismissed his minister in Termez.", "Termez"): "other",
+            ("A court in Termez ruled on 3 May that the islet was Uzbek.", "Termez"): "other",
+            ("The old khan died in Termez on 3 May.", "Termez"): "other",
+            # deaths in fighting are the fighting
+            ("On 3 May two guards died in a firefight near Hairatan.", "Hairatan"): "clash",
+        }
+    )
+
+
+def test_captives_seized_or_freed_and_flights_through_the_air_are_other_not_places_taken():
+    assert_types(
+        {
+            ("On 3 May gunmen seized two engineers near Hairatan.", "Hairatan"): "other",
+            ("The hostages were freed in Termez on 3 May.", "Termez"): "other",
+            ("Guards took the skipper into custody at Hairatan on 3 May.", "Hairatan"): "other",
+            ("On 3 May a drone entered Uzbek airspace near Termez.", "Termez"): "other",
+            # a town seized is still a town taken
+            ("On 3 May the rebels seized Hairatan.", "Hairatan"): "territorial_control",
+        }
+    )

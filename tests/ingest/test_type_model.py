@@ -134,7 +134,7 @@ def _training_script():
 
 
 def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothing():
-    text = "Foreign ministers sat down at Hairatan on 9 May."
+    text = "Ministers sat down at Hairatan on 9 May."
     doc = nlp.parse(text)
     begin, end = text.index("9 May"), text.index("9 May") + len("9 May")  # as find_dates has it
     rules = TypeCue("crossing_closed", "closed", 1.0)

@@ -69,7 +69,15 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"protest\w*|riot\w*|demonstrat\w*|rall(?:y|ied|ies)|detain\w*|detention|"
         r"arrest\w*|jail\w*|imprison\w*|kidnap\w*|abduct\w*|earthquakes?|quakes?|floods?|"
         r"flooded|flooding|collaps\w*|landslides?|avalanches?|burst|breach\w*|outbreak|epidemic|"
-        r"infections|exploded|smuggl\w*|marched|marching",
+        r"infections|exploded|smuggl\w*|marched|marching|"
+        # a government's own life: elections, a leader's fall, resignations, oaths, courts
+        r"resign(?:s|ed|ing|ation|ations)?|elect(?:ed|ion|ions|oral)|re-?elect\w*|"
+        r"referend\w*|plebiscites?|polls?|sworn|coups?|oust\w*|toppl\w*|overthr\w*|"
+        r"depos(?:e|ed|es|ing)|abdicat\w*|annul\w*|upheld|"
+        # captives and accidents: no fighting, no place taken
+        r"hostages|captives?|custody|curfews?|typhoons?|cyclones?|hurricanes?|"
+        r"tremors?|crash(?:ed|ing)|collid\w*|collisions?|drown\w*|assassinat\w*|"
+        r"died|dies|perished|ruled",
         "other",
     ),
     (
@@ -240,6 +248,8 @@ BUILD = re.compile(
     r"complet\w*|launch\w*|finish\w*|open(?:s|ed|ing)?)$"
 )
 RELOCATE = re.compile(r"(?:evacuat\w*|expel\w*|deport\w*|withdr[ae]w\w*)$")
+FLY = re.compile(r"(?:flew|fl(?:y|ies|ying|own)|drift\w*|hover\w*)$")
+"""Moving through the air: over a country, or into its airspace, a flight (`other`)."""
 MOVE = re.compile(
     r"(?:left|leav(?:e|es|ing)|(?:re-?)?cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
     r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
@@ -286,6 +296,10 @@ BECAME = re.compile(r"(?:turn(?:s|ed)?|bec(?:a|o)mes?|proved?|grew|went)$")
 """Verbs that make a state the news: "the stand-off turned lethal"."""
 
 AIRCRAFT = re.compile(r"(?:airliners?|aircraft|planes?|jets?|airlines?|flights?)$")
+AIRBORNE = re.compile(
+    r"(?:airliners?|aircraft|planes?|jets?|flights?|balloons?|drones?|helicopters?|airships?)$"
+)
+"""What flies: over a country, or into its airspace, a flight."""
 DEALS = re.compile(r"(?:deals?|agreements?|bargains?|accords?|compromises?)$")
 TAKE = re.compile(r"(?:t(?:ake|akes|aking|aken|ook))$")
 URGE = re.compile(r"(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing))$")
@@ -373,3 +387,29 @@ DOMESTIC = re.compile(
     r"assembly|cabinets|parliaments)$"
 )
 """One government's own bodies: their meetings are no contact between governments."""
+
+DIE = re.compile(r"(?:died|dies|dying|perish\w*)$")
+"""Deaths: `other` unless the clause names the fighting that killed ("died in a firefight")."""
+
+FREE = re.compile(r"(?:freed|frees|freeing|releas(?:e|ed|es|ing))$")
+"""Set free: captives freed are `other`; a video or a count "released" is not."""
+
+CAPTIVE = re.compile(
+    r"(?:captives?|hostages?|prisoners?|crews?|sailors|\w+m[ae]n|staff|consuls?|diplomats?|"
+    r"geologists|engineers|tourists|monks|priests|nationals|citizens|workers)$"
+)
+"""People held or let go: seized, captured, taken captive or into custody, freed."""
+
+POWER = re.compile(
+    r"(?:power|government|presidency|throne|junta|helm|reins|premiership|office|leadership)$"
+)
+"""What a coup or a succession takes: "seized power", "took over the government"."""
+
+DISMISS = re.compile(r"(?:dismiss(?:ed|es|ing)?|sack(?:ed|s|ing)?)$")
+"""Turning out an official: "dismissed his prime minister" (not "dismissed talk of war")."""
+
+RULE = re.compile(r"(?:ruled|rules)$")
+"""A court or tribunal ruling ("the court ruled on 10 October"), not "ruled out"."""
+
+SKY = re.compile(r"(?:airspace|skies|sky)$")
+"""The air over a country: what enters or crosses it is a flight, not a land crossing."""

@@ -18,13 +18,17 @@ from borderwatch.ingest.cuewords import (
     ADVANCE,
     AID,
     AIR,
+    AIRBORNE,
     AIRCRAFT,
     BECAME,
     BREAK,
     BUILD,
+    CAPTIVE,
     CLOSURE_NOUNS,
     DEALS,
     DECREES,
+    DIE,
+    DISMISS,
     DOMESTIC,
     ERGATIVE,
     EXPLODE,
@@ -34,6 +38,8 @@ from borderwatch.ingest.cuewords import (
     FIGHTING,
     FLAG,
     FLED,
+    FLY,
+    FREE,
     GATHER,
     GIVE,
     HALTS,
@@ -43,6 +49,7 @@ from borderwatch.ingest.cuewords import (
     LEGISLATURES,
     LIFT,
     LOSE,
+    MODALS,
     MOVE,
     OPEN,
     OPEN_V,
@@ -50,14 +57,17 @@ from borderwatch.ingest.cuewords import (
     PARTS,
     PASSAGE,
     POST,
+    POWER,
     POWERS,
     PUT,
     RECEIVE,
     RELOCATE,
     REQUEST,
     ROUTINE,
+    RULE,
     SEIZE,
     SHUT,
+    SKY,
     SPEAK,
     STOP,
     TAKE,
@@ -112,6 +122,27 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", cue  # a leader taking office: no town taken
     if TAKE.match(w) and patient_word in ("part", "place", "note", "care", "effect"):
         return "", ""  # "took part", "took place", "took effect": the words around say what
+    held_people = _held(tok)
+    if held_people is not None:
+        return "other", held_people  # captives taken, seized, freed: no place changed hands
+    if (TAKE.match(w) or SEIZE.match(w)) and POWER.match(patient_word):
+        return "other", cue  # "seized power", "took over the government": a coup or a succession
+    if DISMISS.match(w) and patient is not None and _a_person(patient):
+        return "other", cue  # "dismissed his prime minister"
+    if RULE.match(w):
+        # "the court ruled on 10 October", "has ruled since 1970"; "ruled out talks" is no ruling
+        return ("", "") if particle == "out" else ("other", tok.text)
+    if DIE.match(w):
+        # a death; "died in a firefight", "died when the post was shelled": the fighting says
+        fought = any(
+            cue_of(t.text) == "clash"
+            for c in tok.children
+            if c.dep_ in ("prep", "advcl")
+            for t in c.subtree
+        )
+        return ("", "") if fought or _unreal(tok) else ("other", tok.text)
+    if _through_the_air(tok):
+        return "other", f"{tok.text} … air"
     attacked = _fell_upon(tok) if FALL.match(w) and who != "disaster" else None
     if attacked is not None:
         return "clash", f"{tok.text} on … {attacked.text}"  # "the cavalry fell on the posts"
@@ -322,6 +353,73 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "refugee_movement", f"{mover.text} {tok.text}"
         return None
     return None
+
+
+_PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+
+def _unreal(verb: Any) -> bool:
+    """ "might have died", "no soldier had died": what did not, or may not, happen."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
+
+
+def _a_person(tok: Any) -> bool:
+    """Someone who can be held, freed or turned out of office: a person named, an official,
+    people, captives or a crew, a number of them ("the three were seized")."""
+    return (
+        (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN")
+        or noun_class(tok) in ("people", "official")
+        or CAPTIVE.match(tok.lower_) is not None
+        or (tok.like_num and tok.dep_ == "nsubjpass")
+    )
+
+
+def _held(tok: Any) -> str | None:
+    """The cue of people taken or let go, or None: "seized the consul", "the sailors were
+    captured", "took 45 soldiers captive", "took the captain into custody", "the hostages
+    were freed", "they were released". Not "seized the town", "released a video"."""
+    w = tok.lower_
+    patient = arguments(tok)[1]
+    if TAKE.match(w) or SEIZE.match(w):
+        for c in tok.children:
+            if c.lower_ in ("captive", "prisoner", "hostage", "captives", "prisoners", "hostages"):
+                return f"{tok.text} … {c.text}"
+            held = any(o.lower_ in ("custody", "captivity") for o in c.children)
+            if c.dep_ == "prep" and c.lower_ == "into" and held:
+                return f"{tok.text} … custody"
+    if patient is None:
+        return None
+    if SEIZE.match(w) and patient.pos_ != "PROPN" and _a_person(patient):
+        # a name seized is more often a town than a man ("seized Bor")
+        return f"{tok.text} … {patient.text}"
+    if FREE.match(w) and (_a_person(patient) or patient.lower_ in _PRONOUNS):
+        return f"{tok.text} … {patient.text}"
+    return None
+
+
+def _through_the_air(tok: Any) -> bool:
+    """ "entered American airspace", "crossed into Polish skies", "flew over Israel": a flight
+    over or into a country, which the crossing types (land crossings) do not take."""
+    w = tok.lower_
+    if not (MOVE.match(w) or FLY.match(w)):
+        return False
+    if any(c.dep_ == "dobj" and SKY.match(c.lower_) for c in tok.children):
+        return True
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ in ("into", "in", "through") and any(SKY.match(o.lower_) for o in objs):
+            return True
+        if prep.lower_ == "over" and FLY.match(w) and objs and _airborne(tok):
+            return True  # "flew his aircraft over Israel", "the balloon drifted over Montana"
+    return False
+
+
+def _airborne(verb: Any) -> bool:
+    """What flies is an aircraft, a balloon or a drone (not a flag that "flies over" a town)."""
+    return any(c.dep_ in ("nsubj", "dobj") and AIRBORNE.match(c.lower_) for c in verb.children)
 
 
 def _government(who: Any) -> bool:

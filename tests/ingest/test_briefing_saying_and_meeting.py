@@ -64,3 +64,54 @@ def test_a_ceasefire_announced_or_an_offensive_halted_of_itself_is_a_truce():
             ("On 3 May the advance was halted at Hairatan.", "Hairatan"): "clash",
         }
     )
+
+
+def test_a_protest_delivered_or_made_to_another_government_is_a_contact():
+    assert_types(
+        {
+            ("On 3 May Kabul handed Tashkent a note of protest over Hairatan.", "Hairatan"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May the envoy in Termez delivered a protest.", "Termez"): "diplomatic_contact",
+            ("On 3 May Tashkent protested to Kabul over the shelling of Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )
+
+
+def test_no_protest_lodged_is_no_contact():
+    text = "On 3 May Tashkent lodged no protest over Termez."
+    doc = nlp.parse(text)
+    begin = text.index("3 May")
+    assert clause_rule(doc, begin, begin + 5).event_type != "diplomatic_contact"
+
+
+def test_a_speech_to_a_rally_or_a_crowd_is_a_statement_not_the_rally():
+    assert_types(
+        {
+            (
+                "On 3 May the president told a rally in Termez that the bridge would stay shut.",
+                "Termez",
+            ): ("statement"),
+            ("On 3 May the emir spoke to a crowd of thousands at Hairatan.", "Hairatan"): (
+                "statement"
+            ),
+        }
+    )
+
+
+def test_the_work_of_an_embassy_suspended_or_envoys_shuttling_is_between_governments():
+    assert_types(
+        {
+            ("On 3 May Kabul suspended the work of its consulate in Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May the envoy shuttled between Termez and Kabul.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May the Hairatan accord was initialled in Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )

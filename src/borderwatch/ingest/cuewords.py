@@ -57,7 +57,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
         r"protocols?|joined|joins|hosted|memorand\w*|(?:tele)?phon(?:ed|ing)|summon\w*|"
-        r"accept(?:s|ed|ing|ance)?",
+        r"accept(?:s|ed|ing|ance)?|shuttl(?:ed|ing)|initial+ed",
         "diplomatic_contact",
     ),
     (
@@ -111,7 +111,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         "diplomatic",
         r"diplomats?|ambassadors?|envoys?|commissioners?|consuls?|embass(?:y|ies)|"
         r"consulates?|missions?|relations|ties|talks|negotiations|dialogue|attach[eé]s?|"
-        r"staff|protocols?",
+        r"staff|protocols?|contacts",
     ),
     (
         "union",
@@ -413,3 +413,19 @@ RULE = re.compile(r"(?:ruled|rules)$")
 
 SKY = re.compile(r"(?:airspace|skies|sky)$")
 """The air over a country: what enters or crosses it is a flight, not a land crossing."""
+
+DELIVER = re.compile(
+    r"(?:deliver(?:s|ed|ing)?|hand(?:s|ed|ing)?|sen[dt]s?|sending|lodg(?:e|es|ed|ing)|"
+    r"present(?:s|ed|ing)?)$"
+)
+"""Verbs that pass a paper from one government to another: a protest delivered, handed
+over, sent or lodged is a note between them ("handed the envoy a note of protest")."""
+
+TELL = re.compile(r"(?:t(?:ell|ells|elling|old)|address(?:es|ed|ing)?)$")
+"""Verbs of speaking to an audience ("told a rally", "addressed the crowd")."""
+
+AUDIENCE = re.compile(r"(?:rall(?:y|ies)|crowds?|gatherings?|supporters|audiences?)$")
+"""Those a leader speaks to at home: a speech to a rally is what was said, not the rally."""
+
+PAPERS = re.compile(r"(?:work|activit(?:y|ies)|operations?|functioning)$")
+"""What a body does: "suspended the work of its embassy" is done to the embassy."""

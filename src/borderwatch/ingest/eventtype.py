@@ -29,7 +29,7 @@ from borderwatch.ingest.cuewords import (
     cue_of,
 )
 from borderwatch.ingest.nouns import noun_class
-from borderwatch.ingest.senses import word_cue
+from borderwatch.ingest.senses import to_an_audience, word_cue
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,8 @@ def verb_cue(verb: Any) -> TypeCue:
         return TypeCue(own[0], own[1], 1.0, explicit=True)
     if own and (COMMENT.match(verb.lower_) or AVOW.match(verb.lower_)):
         return TypeCue(own[0], own[1], 1.0)  # "condemned the raid" is the condemnation
+    if own and own[0] == "statement" and to_an_audience(verb):
+        return TypeCue(own[0], own[1], 1.0)  # "told a rally": the speech, not the rally
     if own and ORDER.match(verb.lower_):
         ordered = _ordered_act(verb)
         if ordered.event_type:

@@ -20,6 +20,7 @@ from borderwatch.ingest.cuewords import (
     AIR,
     AIRBORNE,
     AIRCRAFT,
+    AUDIENCE,
     BECAME,
     BREAK,
     BUILD,
@@ -27,6 +28,7 @@ from borderwatch.ingest.cuewords import (
     CLOSURE_NOUNS,
     DEALS,
     DECREES,
+    DELIVER,
     DIE,
     DISMISS,
     DOMESTIC,
@@ -54,6 +56,7 @@ from borderwatch.ingest.cuewords import (
     OPEN,
     OPEN_V,
     PACTS,
+    PAPERS,
     PARTS,
     PASSAGE,
     POST,
@@ -71,6 +74,7 @@ from borderwatch.ingest.cuewords import (
     SPEAK,
     STOP,
     TAKE,
+    TELL,
     TOWN,
     WH,
     class_of,
@@ -106,6 +110,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
     if PUT.match(w) and _at_a_figure(tok):
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
+    if (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok):
+        return "statement", f"{tok.text} … {to_an_audience(tok)}"  # "told a rally in X"
+    if DELIVER.match(w) and patient is not None and _a_protest(patient):
+        return "diplomatic_contact", cue  # "handed Kuala Lumpur a note of protest"
     if SPEAK.match(w) and _to_a_leader(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
     if POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
@@ -151,6 +159,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return ("military_deployment", f"{tok.text} back") if who == "armed" else ("", "")
     if FALL.match(w) and (after in ("silent", "quiet", "apart") or who in ("traffic", "people")):
         return "", ""  # "the guns fell silent", "the revolt fell apart", "trade fell": no capture
+    if w.startswith("protest") and tok.pos_ == "VERB" and _to_a_government(tok):
+        return "diplomatic_contact", f"{tok.text} to"  # "Tunis protested to Tripoli": a note
     if w.startswith("protest") and tok.pos_ == "VERB" and _government(agent):
         return "statement", cue  # "Jakarta protested", "the ministry protested": a note
     if REQUEST.match(w) and tok.dep_ != "ccomp":
@@ -259,7 +269,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     ):
         return "", ""  # gunmen who stopped buses: an attack, not a closure
     if SHUT.match(w) or STOP.match(w):
-        if what in ("diplomatic", "union"):
+        if what in ("diplomatic", "union") or _work_of(patient) in ("diplomatic", "union"):
             return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
         if what in ("official", "abstract"):
             return "other", cue
@@ -430,6 +440,54 @@ def _government(who: Any) -> bool:
         who.ent_type_ == "GPE"
         or noun_class(who) in ("official", "diplomatic")
         or who.lower_ in GOVERNING
+    )
+
+
+def _to_a_government(tok: Any) -> bool:
+    """ "protested to Tripoli", "to the Security Council": to a state or a body of states."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(
+            o.dep_ == "pobj" and (_government(o) or noun_class(o) == "union") for o in c.children
+        )
+        for c in tok.children
+    )
+
+
+def to_an_audience(tok: Any) -> str:
+    """The rally or crowd a leader told or spoke to ("told a rally in X", "spoke to a crowd
+    of thousands"), or ''."""
+    heard = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+    ]
+    return next((h.text for h in heard if AUDIENCE.match(h.lower_)), "")
+
+
+def _a_protest(tok: Any) -> bool:
+    """ "a protest", "a note of protest", "a protest note": what one government sends another."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return False  # "lodged no formal protest"
+    if tok.lower_ in ("protest", "protests"):
+        return True
+    if tok.lower_ not in ("note", "notes"):
+        return False
+    return any(c.lower_.startswith("protest") for c in tok.subtree if c.i != tok.i)
+
+
+def _work_of(tok: Any) -> str:
+    """The kind of body whose work "the work of its embassy" is, or ''."""
+    if tok is None or not PAPERS.match(tok.lower_):
+        return ""
+    return next(
+        (
+            noun_class(o)
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        "",
     )
 
 
@@ -669,6 +727,8 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
                 return "crossing_reopened", f"not {tok.text}"
             return None
         return sense
+    if tok.lower_ in ("meeting", "meetings") and tok.dep_ == "compound":
+        return None  # "the meeting point of three borders": no meeting
     if tok.lower_ in ("meeting", "meetings", "session", "sessions") and _domestic(tok):
         return "statement", tok.text  # "a cabinet meeting": no contact between governments
     if tok.lower_.startswith("withdrawal") and _from_a_union(tok):

@@ -115,3 +115,28 @@ def test_the_work_of_an_embassy_suspended_or_envoys_shuttling_is_between_governm
             ),
         }
     )
+
+
+def test_a_government_appealing_to_or_asking_another_state_is_a_contact():
+    assert_types(
+        {
+            ("On 3 May Tashkent appealed to Kabul and to the CSTO over Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 May Kabul asked NATO to station batteries at Termez.", "Termez"): (
+                "diplomatic_contact"
+            ),
+        }
+    )
+
+
+def test_the_rules_read_a_government_refusing_as_a_statement_unless_it_refuses_an_act():
+    for text, expected in (
+        ("The next morning Kabul refused.", "statement"),
+        ("On 3 May the cabinet refused to discuss the matter in Termez.", "statement"),
+        ("On 3 May Kabul refused to let lorries through Termez.", "crossing_closed"),
+    ):
+        doc = nlp.parse(text)
+        when = "On 3 May" if "3 May" in text else "The next morning"
+        begin = text.index(when)
+        assert clause_rule(doc, begin, begin + len(when)).event_type == expected, text

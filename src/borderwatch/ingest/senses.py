@@ -167,6 +167,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         asked = _asked_for(tok)
         if asked is not None:
             return "diplomatic_contact", f"{tok.text} … for {asked.text}"
+        state = _state_asked(tok)
+        if state is not None:
+            return "diplomatic_contact", f"{tok.text} … {state.text}"  # "appealed to the OAS"
     if w.startswith("pull") and particle in ("back", "out", "away"):
         if agent is not None and out_of_town(tok):
             return "territorial_control", f"{tok.text} out"  # "pulled out of the town"
@@ -183,8 +186,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         nobody = patient is not None and any(
             c.dep_ == "det" and c.lower_ == "no" for c in patient.children
         )  # "let no pilgrims in"
-        refused = w.startswith(("refus", "den")) or negated(tok) or nobody
+        # "refused to let the lorries through": the letting is refused too
+        refusing = tok.dep_ == "xcomp" and tok.head.lower_.startswith(("refus", "den"))
+        refused = w.startswith(("refus", "den")) or negated(tok) or nobody or refusing
         return ("crossing_closed" if refused else "crossing_reopened"), cue
+    if w.startswith("refus") and _government(agent) and not _acts_named(tok):
+        return "statement", tok.text  # "Brussels refused", "the cabinet refused to postpone"
     if w.startswith("turn") and particle == "back" and what in ("traffic", "people", "official"):
         return "crossing_closed", cue  # pilgrims or lorries turned back at a crossing
     meets = w in ("meet", "meets", "met", "meeting")
@@ -521,6 +528,27 @@ def _asked_for(tok: Any) -> Any:
             if AID.match(obj.lower_) or noun_class(obj) == "armed":
                 return obj
     return None
+
+
+def _state_asked(tok: Any) -> Any:
+    """The state or body of states asked or appealed to ("appealed to Russia and to the
+    CSTO", "asked NATO to station batteries"), not its own legislature; else None."""
+    asked = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+    ]
+    for a in asked:
+        if LEGISLATURES.match(a.lower_) or a.lower_ in ("people", "nation", "voters"):
+            continue
+        if a.ent_type_ == "GPE" or noun_class(a) in ("union", "diplomatic"):
+            return a
+    return None
+
+
+def _acts_named(tok: Any) -> bool:
+    """A refusal whose object or the verb it governs names an act of its own ("refused to
+    let the lorries through", "refused the ceasefire")."""
+    named = [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+    return any(word_cue(c) for c in named)
 
 
 def _from_a_union(tok: Any) -> bool:

@@ -128,3 +128,29 @@ def test_captives_seized_or_freed_and_flights_through_the_air_are_other_not_plac
             ("On 3 May the rebels seized Hairatan.", "Hairatan"): "territorial_control",
         }
     )
+
+
+def test_warships_and_landings_are_forces_moved_a_drone_brought_down_was_fought():
+    assert_types(
+        {
+            ("On 3 May two battalions landed at Termez.", "Termez"): "military_deployment",
+            ("On 3 May the navy sent frigates to Hairatan.", "Hairatan"): "military_deployment",
+            ("On 3 May a drone was brought down over Termez.", "Termez"): "clash",
+        }
+    )
+
+
+def test_another_government_appealed_to_a_town_gone_back_and_envoys_shuttling():
+    assert_types(
+        {
+            ("On 3 May Termez appealed to Kazakhstan for nothing less.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("Envoys shuttled between Termez and Kabul on 3 May.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("The district of Hairatan went back to Afghanistan on 3 May.", "Hairatan"): (
+                "territorial_control"
+            ),
+        }
+    )

@@ -38,7 +38,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
         r"confrontations?|torpedo(?:ed|es|ing)|beaten|massacr\w*|s[aiu]nk|sinking|sinks|"
-        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routed",
+        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routed|cannons?|ramm(?:ed|ing)",
         "clash",
     ),
     (
@@ -150,7 +150,8 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|cavalry|"
         r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?|divisions?|"
         r"regiments?|infantry|marines|commandos|garrisons?|detachments?|platoons?|contingents?|"
-        r"peacekeepers?",
+        r"peacekeepers?|warships?|frigates?|gunboats?|destroyers?|cruisers?|corvettes?|fleets?|"
+        r"flotillas?|squadrons?|navy|navies",
     ),
     (
         "official",
@@ -253,7 +254,8 @@ FLY = re.compile(r"(?:flew|fl(?:y|ies|ying|own)|drift\w*|hover\w*)$")
 MOVE = re.compile(
     r"(?:left|leav(?:e|es|ing)|(?:re-?)?cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
     r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
-    r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?)$"
+    r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?|"
+    r"land(?:s|ed|ing)?|rode|rid(?:e|es|ing)|steam(?:s|ed|ing)|sail(?:s|ed|ing))$"
 )
 ERGATIVE = re.compile(
     r"(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"

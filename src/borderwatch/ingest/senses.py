@@ -170,6 +170,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         state = _state_asked(tok)
         if state is not None:
             return "diplomatic_contact", f"{tok.text} … {state.text}"  # "appealed to the OAS"
+    downed = w.startswith(("brought", "bring")) and particle == "down"
+    if downed and patient is not None and AIRBORNE.match(patient_word):
+        return "clash", f"{tok.text} down … {patient.text}"  # a drone brought down
     if w.startswith("pull") and particle in ("back", "out", "away"):
         if agent is not None and out_of_town(tok):
             return "territorial_control", f"{tok.text} out"  # "pulled out of the town"
@@ -261,8 +264,14 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "territorial_control", cue  # "abandoned the town to the militia", "gave up X"
     if LOSE.match(w) and land:
         return "territorial_control", cue  # "lost the province", "the port was lost"
+    lost_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    named = patient is not None and patient.pos_ == "PROPN"
+    if LOSE.match(w) and lost_to and named and patient.ent_type_ not in ("PERSON", "NORP"):
+        return "territorial_control", f"{tok.text} … to"  # "lost Hairatan to the rebels"
     if w.startswith(("hand", "pass")) and _to_another(tok, patient if land else agent):
         return "territorial_control", f"{tok.text} … to"  # "the island was handed to X"
+    if _went_back(tok, agent, patient):
+        return "territorial_control", f"{tok.text} back to"  # "the town went back to Egypt"
     if BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
     if (
@@ -528,6 +537,28 @@ def _asked_for(tok: Any) -> Any:
             if AID.match(obj.lower_) or noun_class(obj) == "armed":
                 return obj
     return None
+
+
+def _went_back(verb: Any, agent: Any, patient: Any) -> bool:
+    """A town or land that "went back", "returned" or "reverted" to a country ("El Arish went
+    back to Egypt"): it changed hands. Not people or troops who went back home."""
+    w = verb.lower_
+    back = any(c.lower_ == "back" for c in verb.children)
+    if not ((w in ("went", "go", "goes", "gone") and back) or w.startswith(("return", "revert"))):
+        return False
+    if agent is None or patient is not None:
+        return False
+    named = agent.pos_ == "PROPN" and agent.ent_type_ not in ("PERSON", "NORP", "ORG")
+    if not (named or TOWN.match(agent.lower_) or LAND.match(agent.lower_)):
+        return False
+    heads = [verb, *(c for c in verb.children if c.lower_ == "back")]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in c.children)
+        for h in heads
+        for c in h.children
+    )
 
 
 def _state_asked(tok: Any) -> Any:

@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 from sample_data import places_frame
 
-from borderwatch.ingest.cuewords import cue_of
+from borderwatch.ingest.cuewords import class_of, cue_of
 from borderwatch.ingest.extract import extract_candidates
 
 PLACES_DF = places_frame()
@@ -257,6 +257,37 @@ def test_the_words_analysts_use_for_each_type():
 def test_shut_is_a_closure_and_a_shuttle_is_not():
     assert [cue_of(w) for w in ("shut", "shuts", "shutting", "shutdown")] == ["crossing_closed"] * 4
     assert cue_of("shuttled") != "crossing_closed"
+
+
+def test_warships_are_a_deployment_and_a_battle_is_a_clash():
+    ships = ("warship", "frigates", "gunboat", "battleship", "battlecruisers", "flotilla")
+    assert [cue_of(w) for w in ships] == ["military_deployment"] * len(ships)
+    assert [cue_of(w) for w in ("battle", "battles", "battlefield")] == ["clash"] * 3
+    assert cue_of("battlegroup") != "clash"
+
+
+def test_columns_regulars_and_ships_are_armed_forces():
+    assert [class_of(w) for w in ("column", "regulars", "armour", "gendarmes", "frigates")] == [
+        "armed"
+    ] * 5
+
+
+def test_forces_that_land_advance_sail_or_are_moved_up_are_a_deployment():
+    assert_types(
+        {
+            ("Uzbek gendarmes advanced into Termez on 3 May.", "Termez"): "military_deployment",
+            ("A company of marines landed at Termez on 3 May.", "Termez"): "military_deployment",
+            ("Uzbek armour was moved up to Hairatan on 3 May.", "Hairatan"): (
+                "military_deployment"
+            ),
+            ("Two frigates sailed from Termez on 3 May.", "Termez"): "military_deployment",
+        }
+    )
+
+
+def test_men_of_an_army_are_an_armed_force_and_not_people():
+    text = "Several thousand men of the Uzbek army crossed the river at Hairatan on 3 May."
+    assert type_at(text, "Hairatan") == ["military_deployment"]
 
 
 def test_words_inside_a_name_are_no_event_words():

@@ -33,7 +33,8 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"fight\w*|fought|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
-        r"battle\w*|killed|bomb\w*|strikes?|airstrikes?|stones|hit|struck|shot|shooting|gunfire|"
+        r"battle(?!ships?$|cruisers?$|groups?$)\w*|killed|bomb\w*|strikes?|airstrikes?|stones|"
+        r"hit|struck|shot|shooting|gunfire|"
         r"raid(?:s|ed)?|storm(?:ed|ing)|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
@@ -44,7 +45,9 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (
         r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
         r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*|stationed|"
-        r"patrol\w*|garrison\w*|massed|pull-?backs?|pullbacks?|pull-?outs?",
+        r"patrol\w*|garrison\w*|massed|pull-?backs?|pullbacks?|pull-?outs?|warships?|"
+        r"frigates?|gunboats?|destroyers|cruisers|battleships?|battlecruisers?|corvettes?|"
+        r"minesweepers?|flotillas?",
         "military_deployment",
     ),
     (
@@ -151,7 +154,10 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?|divisions?|"
         r"regiments?|infantry|marines|commandos|garrisons?|detachments?|platoons?|contingents?|"
         r"peacekeepers?|warships?|frigates?|gunboats?|destroyers?|cruisers?|corvettes?|fleets?|"
-        r"flotillas?|squadrons?|navy|navies",
+        r"flotillas?|squadrons?|navy|navies|force|columns?|regulars|armou?r|formations|legion|"
+        r"gendarmes|gendarmerie|guardsmen|peshmerga|sailors|battleships?|minesweepers?|horsemen|"
+        r"cavalrymen|troopers|riflemen|hussars|lancers|dragoons|cossacks|sepoys|askaris|levies|"
+        r"grenadiers|legionnaires|conscripts",
     ),
     (
         "official",
@@ -255,7 +261,8 @@ MOVE = re.compile(
     r"(?:left|leav(?:e|es|ing)|(?:re-?)?cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|pass(?:es|ed|ing)|dr[io]ve|driven|walk\w*|"
     r"travell?\w*|flew|fl(?:y|ies|ying|own)|arriv\w*|went|came|return\w*|headed|"
     r"mov(?:e|es|ed|ing)|flow(?:s|ed|ing)?|roll(?:s|ed|ing)?|reach(?:es|ed|ing)?|"
-    r"land(?:s|ed|ing)?|rode|rid(?:e|es|ing)|steam(?:s|ed|ing)|sail(?:s|ed|ing))$"
+    r"land(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|sail(?:s|ed|ing)?|steam(?:s|ed|ing)|rode|"
+    r"rid(?:e|es|ing)|(?:dis)?embark(?:s|ed|ing)?)$"
 )
 ERGATIVE = re.compile(
     r"(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|reopen\w*|open(?:s|ed|ing)?|resum\w*|restart\w*|"
@@ -339,6 +346,13 @@ POWERS = re.compile(
 
 QUANTITY = re.compile(r"(?:thousands|hundreds|dozens|tens|millions|scores)$")
 
+PARTITIVE = (
+    "men", "company", "companies", "group", "groups", "party", "parties", "part", "bulk",
+    "rest", "first", "last", "elements", "remnants", "body", "some", "most", "many", "all",
+)  # fmt: skip
+"""Words for a share of a body of men: "men of the Third Field Army" are that army's, an
+armed force (`nouns.noun_class`), where "men" alone are people."""
+
 GIVE = re.compile(r"(?:gave|give|gives|giving|given)$")
 EXPLODE = re.compile(r"(?:explod\w*|struck|strikes?|hit|hits)$")
 
@@ -348,9 +362,13 @@ RECEIVE = re.compile(r"(?:receiv(?:e|es|ed|ing))$")
 PUT = re.compile(r"(?:puts?|putting)$")
 """With a figure ("put the toll at 138"): an estimate given, which is a statement."""
 
-POST = re.compile(r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based)$")
-"""Verbs that put someone somewhere: state forces posted, sent or based there are a
-deployment ("peacekeepers, posted around the town", "sent a battalion to the border")."""
+POST = re.compile(
+    r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based|land(?:s|ed|ing)?|"
+    r"fl(?:y|ies|ying|ew|own)|ship(?:s|ped|ping)|airlift\w*|mov(?:e|es|ed|ing)|brought|bring\w*)$"
+)
+"""Verbs that put someone somewhere: state forces posted, sent, based, landed, flown,
+shipped, moved or brought there are a deployment ("peacekeepers, posted around the town",
+"sent a battalion to the border", "landed marines on the island", "armour was moved up")."""
 
 LOSE = re.compile(r"(?:los(?:e|es|t|ing))$")
 """A town or land lost has changed hands ("lost the province in 1864"); men or pressure

@@ -188,20 +188,29 @@ def _urged(verb: Any, act: Any) -> bool:
 def _ordered_act(verb: Any) -> TypeCue:
     """What an order orders: the verb it governs ("ordered the brigade to attack", "ordered
     the border closed"), else who it sends out ("ordered residents out" is an evacuation,
-    "the battalion was ordered out" a withdrawal)."""
+    "the battalion was ordered out" a withdrawal, "ordered the regulars up the river" a
+    deployment)."""
     for sub in verb.children:
         if sub.dep_ in ("xcomp", "ccomp", "oprd") and sub.pos_ == "VERB":
             act = verb_cue(sub)
             if act.event_type and act.event_type != "statement":
                 return TypeCue(act.event_type, f"{verb.text} … {act.cue}", 1.0, explicit=True)
-    if any(c.lower_ == "out" for c in verb.children):
+    way = next((c.lower_ for c in verb.children if c.lower_ in _SENT_WAYS), "")
+    if way:
         sent = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         moved = {"people": "refugee_movement", "armed": "military_deployment"}.get(
             noun_class(sent) if sent is not None else ""
         )
+        if moved == "refugee_movement" and way != "out":
+            moved = None  # "ordered residents home" is no flight
         if moved and sent is not None:
-            return TypeCue(moved, f"{verb.text} {sent.text} out", 1.0, explicit=True)
+            return TypeCue(moved, f"{verb.text} {sent.text} {way}", 1.0, explicit=True)
     return NO_CUE
+
+
+_SENT_WAYS = ("out", "up", "in", "back", "home", "forward", "away")
+"""Where an order sends men: "ordered the regulars up the river", "the battalion was
+ordered home" (state forces moved: a deployment); "ordered residents out" (an evacuation)."""
 
 
 def _first_opening(verb: Any, anchor: set[int]) -> bool:

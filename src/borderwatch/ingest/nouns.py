@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from borderwatch.ingest.clauses import antecedent
-from borderwatch.ingest.cuewords import QUANTITY, WH, class_of
+from borderwatch.ingest.cuewords import PARTITIVE, QUANTITY, WH, class_of
 
 
 def noun_class(tok: Any) -> str:
@@ -28,6 +28,12 @@ def noun_class(tok: Any) -> str:
             for o in (c for c in prep.children if c.dep_ == "pobj"):
                 return noun_class(o)
     own = class_of(tok.lower_)
+    if tok.lower_ in PARTITIVE and own in ("", "people"):
+        # "men of the Third Army", "the first companies of the Legion": the force they are of
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                if noun_class(o) == "armed":
+                    return "armed"
     if own:
         return own
     for dep in ("poss", "compound"):

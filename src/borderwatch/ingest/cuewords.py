@@ -32,14 +32,19 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "territorial_control",
     ),
     (
-        r"fight\w*|fought|clash\w*|fire|fired|firing|shell\w*|siege|besieg\w*|attack\w*|offensive|"
+        r"fight\w*|fought|clash\w*|counter-?(?:offensives?|attack\w*)|fire|fired|firing|"
+        r"shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle(?!ships?$|cruisers?$|groups?$)\w*|killed|bomb\w*|strikes?|airstrikes?|stones|"
         r"hit|struck|shot|shooting|gunfire|"
         r"raid(?:s|ed)?|storm(?:ed|ing)|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
         r"confrontations?|torpedo(?:ed|es|ing)|beaten|massacr\w*|s[aiu]nk|sinking|sinks|"
-        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routed|cannons?|ramm(?:ed|ing)",
+        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routed|cannons?|ramm(?:ed|ing)|"
+        r"assault(?:s|ed|ing)?|"
+        r"kill(?:s|ing)?|murder(?:s|ed|ing)?|stabb(?:ed|ing)|pound(?:ed|ing)|"
+        r"rocket(?:ed|ing)|crushed|defeat(?:s|ed|ing)?|invad(?:e|ed|es|ing)|"
+        r"invasions?",
         "clash",
     ),
     (
@@ -206,7 +211,7 @@ WH = ("that", "which", "who", "whom")
 # "trade through Milak resumed"
 KEPT_OPEN = re.compile(
     r"\b(?:kept|keeps?|keeping|stay(?:ed|s)?|remain(?:ed|s)?|left|was|were|is|are)\b"
-    r"[^.;:]{0,40}?\bopen\b|\bopen\s+(?:for|to)\s+(?:trade|traffic|lorries|trucks|cargo)\b"
+    r"[^.;:]{0,40}?(?<!\bthe\s)\bopen\b|\bopen\s+(?:for|to)\s+(?:trade|traffic|lorries|trucks|cargo)\b"
     r"|\bmoving\s+again\b|\bresumed\s+(?:trade|traffic)\b"
     r"|\b(?:trade|traffic|crossings|freight|exports|imports)\b[^.;:]{0,40}?\bresumed\b",
     re.IGNORECASE,
@@ -272,6 +277,20 @@ ADMIT = re.compile(
     r"(?:allow(?:s|ed|ing)?|let(?:s|ting)?|permit\w*|admit\w*|refus\w*|denied|deny|denies)$"
 )
 PASSAGE = re.compile(r"(?:entry|passage|access|transit|crossing)$")
+REPULSE = re.compile(
+    r"(?:dr(?:ove|iven|ive|ives|iving)|thr(?:ew|own|ow|ows)|beat(?:en|s)?|hurl(?:ed|s)?|flung)$"
+)
+"""With "back" or "off" ("drove them back", "were thrown back", "beaten off"): an attack
+repulsed, a fight."""
+TRUCES = re.compile(r"(?:ceasefires?|truces?|armistices?|cease-fires?)$")
+"""What is broken or violated when fire is exchanged again."""
+CATCH = re.compile(r"(?:caught|catch(?:es|ing)?|trap(?:s|ped|ping)?|pinned|pin(?:s|ning))$")
+"""Verbs of a force caught by its enemy ("the brigade was caught before the trenches",
+"caught the tanks in the open"): with an armed force caught, a fight."""
+TRY = re.compile(r"(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|sought|seek(?:s|ing)?)$")
+"""Verbs of an attempt: a town they "tried to seize" was attacked, not taken."""
+CHIEFS = re.compile(r"(?:men|lives|generals?|commanders?|officers|crews?|sailors|airmen)$")
+"""Men a force loses in a fight ("lost its general", "lost dozens of men")."""
 SEIZE = re.compile(r"(?:seiz\w*|captur\w*|confiscat\w*|intercept\w*)$")
 FIELD = re.compile(r"(?:(?:oil|gas)?fields?|wells?|deposits?|mines?)$")
 AIR = re.compile(r"(?:flights?|airspace|air-?links?|air)$")

@@ -11,11 +11,20 @@ a statement).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from borderwatch.ingest.clauses import clause_words, governing_verb, is_adjunct, objects
+from borderwatch.ingest.clauses import (
+    antecedent,
+    clause_words,
+    governing_verb,
+    is_adjunct,
+    negated,
+    objects,
+)
 from borderwatch.ingest.cuewords import (
+    ADVANCE,
     AVOW,
     COMMENT,
     HALTS,
@@ -24,8 +33,12 @@ from borderwatch.ingest.cuewords import (
     MODALS,
     OPEN,
     ORDER,
+    SHUT,
     STILL_CLOSED,
+    STOP,
+    TRY,
     URGE,
+    WH,
     cue_of,
 )
 from borderwatch.ingest.nouns import noun_class
@@ -81,7 +94,7 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
     ordered = [verb, *others]
     in_clause = {t.i for t in clause}
     rest = sorted((t for t in sent if t.i not in in_clause), key=lambda t: abs(t.i - span.root.i))
-    own = verb_cue(verb)
+    own = _and_fought(verb, verb_cue(verb))
     if own.event_type:
         return own
     # A subordinate clause ("as it flew towards X") is about the act of the clause it
@@ -133,6 +146,10 @@ def verb_cue(verb: Any) -> TypeCue:
     happen stays a statement ("said the crossing would stay open").
     """
     own = word_cue(verb)
+    tried = verb.dep_ == "xcomp" and TRY.match(verb.head.lower_)
+    if own and own[0] == "territorial_control" and tried:
+        # "tried to seize the town": an attack on it, which did not (yet) take it
+        return TypeCue("clash", f"{verb.head.text} … {own[1]}", 1.0, explicit=True)
     if own and own[0] != "statement":
         return TypeCue(own[0], own[1], 1.0, explicit=True)
     if own and (COMMENT.match(verb.lower_) or AVOW.match(verb.lower_)):
@@ -167,9 +184,62 @@ def verb_cue(verb: Any) -> TypeCue:
         if not (starts or reports):
             continue
         deeper = verb_cue(sub)
+        if deeper.event_type == "territorial_control" and starts and TRY.match(verb.lower_):
+            # "tried to seize the town": an attack on it, which did not (yet) take it
+            return TypeCue("clash", f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
         if deeper.event_type and deeper.event_type != "statement":
             return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+FOUGHT_OVER = ("military_deployment", "crossing_closed")
+"""What a verb says that the fight joined on to it outranks: troops that crossed and
+attacked the posts, gunmen who stopped a bus (or blocked a road: `other`) and killed its
+passengers. Not a rally that the police fired on: the protest is the event."""
+
+
+def _and_fought(verb: Any, own: TypeCue) -> TypeCue:
+    """The verb's own reading (`own`), unless it is a movement, a stop or an `other` that a
+    verb joined on after it with "and" turns into a fight ("crossed into the strip and
+    attacked the posts", "stopped a bus and killed 28 passengers", "landed at X and were
+    thrown back"): that fight is what happened."""
+    stopped = own.event_type == "other" and bool(SHUT.match(verb.lower_) or STOP.match(verb.lower_))
+    if own.event_type not in FOUGHT_OVER and not stopped:
+        return own
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        fought = verb_cue(conj)
+        if fought.event_type == "clash" and not negated(conj):
+            return TypeCue("clash", f"{verb.text} … {fought.cue}", own.strength, explicit=True)
+    return own
+
+
+BEGIN = re.compile(r"(?:beg[ia]n|begun|begins?|start(?:s|ed)?|opened|resumed)$")
+"""Verbs of a start: what started is what happened."""
+
+
+def _began(verb: Any, subject: Any) -> TypeCue:
+    """What began, when the verb of beginning says nothing itself: an advance, a push or
+    an assault as its subject ("the push began in late May", "the push on X, which began
+    on 10 May") is a fight; else the clause "when" tells what it was ("the trouble began
+    on 19 October, when a crowd set upon five monks")."""
+    if not BEGIN.match(verb.lower_):
+        return NO_CUE
+    if subject is not None and subject.lower_ in WH:
+        subject = antecedent(subject)
+    if subject is not None and ADVANCE.match(subject.lower_):
+        return TypeCue("clash", f"{subject.text} {verb.text}", 0.8, explicit=True)
+    # the "when" clause hangs off the verb, or off its date ("on 3 May, when …")
+    for sub in verb.subtree:
+        if sub.pos_ != "VERB" or sub.dep_ not in ("advcl", "relcl"):
+            continue
+        if governing_verb(sub.head).i != verb.i or not any(
+            t.lower_ == "when" for t in sub.children
+        ):
+            continue
+        told = _and_fought(sub, verb_cue(sub))
+        if told.event_type and told.event_type != "statement":
+            return TypeCue(told.event_type, f"{verb.text} … when … {told.cue}", 0.8)
+    return NO_CUE
 
 
 def _urged(verb: Any, act: Any) -> bool:
@@ -283,12 +353,15 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
     kept = _kept_cue(clause_words(top, anchor))
     if kept.event_type:
         return kept
-    own = verb_cue(verb)
+    own = _and_fought(verb, verb_cue(verb))
     if own.event_type == OPEN and _first_opening(verb, anchor):
         return TypeCue("infrastructure", f"{own.cue} {FIRST}", own.strength, explicit=True)
     if own.event_type:
         return own
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    began = _began(verb, subject)
+    if began.event_type:
+        return began
     if subject is not None:
         for part in (c for c in subject.children if c.dep_ == "acl" and c.pos_ == "VERB"):
             cue = word_cue(part)

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from borderwatch.ingest.clauses import arguments, into_place, negated, out_of_town
+from borderwatch.ingest.clauses import (
+    arguments,
+    governing_verb,
+    into_place,
+    negated,
+    out_of_town,
+)
 from borderwatch.ingest.cuewords import (
     ADMIT,
     ADVANCE,
@@ -25,6 +31,8 @@ from borderwatch.ingest.cuewords import (
     BREAK,
     BUILD,
     CAPTIVE,
+    CATCH,
+    CHIEFS,
     CLOSURE_NOUNS,
     DEALS,
     DECREES,
@@ -65,6 +73,7 @@ from borderwatch.ingest.cuewords import (
     PUT,
     RECEIVE,
     RELOCATE,
+    REPULSE,
     REQUEST,
     ROUTINE,
     RULE,
@@ -76,6 +85,7 @@ from borderwatch.ingest.cuewords import (
     TAKE,
     TELL,
     TOWN,
+    TRUCES,
     WH,
     class_of,
     cue_of,
@@ -116,7 +126,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "diplomatic_contact", cue  # "handed Kuala Lumpur a note of protest"
     if SPEAK.match(w) and _to_a_leader(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
-    if POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
+    posted = POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word)
+    if posted and not _against(tok):  # "sent the fleet against the Narrows" is the attack
         return "military_deployment", cue  # "peacekeepers, posted around the town"
     if RECEIVE.match(w) and patient is not None and _a_leader(patient):
         return "diplomatic_contact", cue  # "the king received the envoy"
@@ -151,13 +162,17 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return ("", "") if fought or _unreal(tok) else ("other", tok.text)
     if _through_the_air(tok):
         return "other", f"{tok.text} … air"
+    if TAKE.match(w) and patient is not None and cue_of(patient.text) == "clash":
+        return "clash", cue  # "the city took the worst shelling of the war": it was hit
     attacked = _fell_upon(tok) if FALL.match(w) and who != "disaster" else None
     if attacked is not None:
         return "clash", f"{tok.text} on … {attacked.text}"  # "the cavalry fell on the posts"
     if FALL.match(w) and particle == "back":
         # "the brigade fell back on the passes": a retreat, no town lost; "numbers fell back"
         return ("military_deployment", f"{tok.text} back") if who == "armed" else ("", "")
-    if FALL.match(w) and (after in ("silent", "quiet", "apart") or who in ("traffic", "people")):
+    if FALL.match(w) and (
+        after in ("silent", "quiet", "apart", "out") or who in ("traffic", "people")
+    ):
         return "", ""  # "the guns fell silent", "the revolt fell apart", "trade fell": no capture
     if w.startswith("protest") and tok.pos_ == "VERB" and _to_a_government(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "Tunis protested to Tripoli": a note
@@ -185,6 +200,49 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return ("other", tok.text) if accident else ("clash", cue)
     if who == "weapon" and not w.startswith(("fall", "fell", "land")):
         return "clash", cue  # "bombs flattened a block", "rockets hit the town"
+    if w.startswith("overr") and class_of(patient_word) == "armed" and patient_word != "garrison":
+        return "clash", cue  # "overran a cavalry regiment": a force beaten, no town taken
+    back = next((c.lower_ for c in tok.children if c.lower_ in ("back", "off")), "")
+    if REPULSE.match(w) and back and patient is not None and not out_of_town(tok):
+        return "clash", f"{tok.text} … {back}"  # "drove them back", "were thrown back"
+    if (
+        w.startswith("cut")
+        and (particle == "down" or _to_pieces(tok))
+        and what in ("armed", "people")
+    ):
+        return "clash", f"{tok.text} {particle if particle == 'down' else 'to pieces'}"
+    if (
+        OPEN_V.match(w)
+        and particle == "up"
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
+    ):
+        return "clash", f"{tok.text} up on"  # "the howitzers opened up on the positions"
+    if (BREAK.match(w) or w.startswith("violat")) and TRUCES.match(patient_word):
+        return "clash", cue  # "broke the ceasefire": fire exchanged again
+    if CATCH.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
+        return "clash", cue  # "the brigade was caught before the trenches"
+    if BREAK.match(w) and "through" in (particle, after) and who in ("armed", ""):
+        return "clash", f"{tok.text} through"  # "the brigades broke through the lines"
+    charge = agent is not None and (who == "weapon" or agent.lower_ in ("charge", "charges"))
+    if w in ("went", "go", "goes", "gone") and particle == "off" and charge:
+        return "clash", f"{tok.text} off"  # "a charge went off by the line"
+    downed = patient is not None and (what == "weapon" or _aircraft(patient))
+    if w.startswith(("brought", "bring")) and particle == "down" and downed:
+        return "clash", f"{tok.text} down"  # "a drone was brought down"
+    if w in ("set", "sets", "setting") and _set_on(tok):
+        return "clash", f"{tok.text} {_set_on(tok)}"  # "set upon the monks", "set it ablaze"
+    turned = w.startswith("turn") and (what == "weapon" or who == "armed") and particle != "back"
+    if turned and any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+        for c in tok.children
+    ):
+        return "clash", f"{tok.text} on"  # "turned their guns on each other", not "on 9 May"
+    moves = MOVE.match(w) or POST.match(w) or w.startswith(("threw", "throw", "hurl", "ran"))
+    onto = (_against(tok) or _into_battle(tok)) if moves else ""
+    if onto:
+        return "clash", f"{tok.text} {onto}"  # "sent the fleet against", "went on the offensive"
     if ADMIT.match(w) and (what in ("traffic", "people") or PASSAGE.match(patient_word)):
         nobody = patient is not None and any(
             c.dep_ == "det" and c.lower_ == "no" for c in patient.children
@@ -202,7 +260,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
     if meets and agent is not None and _domestic(agent):
         return "statement", cue  # "the cabinet met": one government's own body
-    if meets and who == what == "armed":
+    if meets and "armed" in (who, what) and not {who, what} & {"official", "diplomatic"}:
         return "clash", cue  # an army that met the enemy's columns fought them
     if w.startswith("accept") and what == "people":
         return "refugee_movement", cue  # "accepted 3,000 refugees": people taken in
@@ -268,6 +326,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     named = patient is not None and patient.pos_ == "PROPN"
     if LOSE.match(w) and lost_to and named and patient.ent_type_ not in ("PERSON", "NORP"):
         return "territorial_control", f"{tok.text} … to"  # "lost Hairatan to the rebels"
+    if LOSE.match(w) and (what in ("armed", "people") or CHIEFS.match(patient_word)):
+        return "clash", cue  # "lost thirteen soldiers", "lost 250 tanks", "lost its general"
     if w.startswith(("hand", "pass")) and _to_another(tok, patient if land else agent):
         return "territorial_control", f"{tok.text} … to"  # "the island was handed to X"
     if _went_back(tok, agent, patient):
@@ -392,6 +452,40 @@ def _unreal(verb: Any) -> bool:
     )
 
 
+def _against(verb: Any) -> str:
+    """ "moved against the university halls", "sent the fleet against the Narrows", "ran
+    into the Cantonese troops": a force moved on its enemy ('against …'), else ''."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            kind = noun_class(obj)
+            went = verb.lower_ in ("went", "go", "goes", "gone", "came", "come", "comes")
+            if prep.lower_ == "against" and not went and kind not in ("abstract", "diplomatic"):
+                return f"against {obj.text}"
+            if prep.lower_ == "into" and verb.lower_.startswith("ran") and kind == "armed":
+                return f"into {obj.text}"
+    return ""
+
+
+def _into_battle(verb: Any) -> str:
+    """ "went on the offensive", "came under fire", "went into action": a movement into a
+    fight, else ''."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ not in ("on", "into", "under"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if cue_of(obj.text) == "clash" or obj.lower_ in ("action", "battle"):
+                return f"{prep.text} … {obj.text}"
+    return ""
+
+
+def _to_pieces(verb: Any) -> bool:
+    """ "was cut to pieces": a force destroyed in a fight."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "pieces" for o in c.children)
+        for c in verb.children
+    )
+
+
 def _a_person(tok: Any) -> bool:
     """Someone who can be held, freed or turned out of office: a person named, an official,
     people, captives or a crew, a number of them ("the three were seized")."""
@@ -446,6 +540,21 @@ def _through_the_air(tok: Any) -> bool:
 def _airborne(verb: Any) -> bool:
     """What flies is an aircraft, a balloon or a drone (not a flag that "flies over" a town)."""
     return any(c.dep_ in ("nsubj", "dobj") and AIRBORNE.match(c.lower_) for c in verb.children)
+
+
+def _set_on(verb: Any) -> str:
+    """ "set upon the monks" (attacked them), "set the depot ablaze / alight / on fire"
+    (burnt on purpose), else ''."""
+    doc = verb.doc
+    after = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+    if after == "upon":
+        return "upon"
+    for t in verb.subtree:
+        if t.lower_ in ("ablaze", "alight", "afire") and governing_verb(t).i == verb.i:
+            return t.text
+        if t.lower_ == "fire" and t.head.lower_ == "on" and t.head.head.i == verb.i:
+            return "on fire"
+    return ""
 
 
 def _government(who: Any) -> bool:

@@ -1,0 +1,89 @@
+"""Fights the words of a clause describe without naming a clash.
+
+A force that moved and attacked, stopped a bus and killed its passengers, tried to seize
+a town and failed, lost its men, was caught in the open, broke through a line, went on
+the offensive or was sent against a place fought there; a town that took a shelling was
+hit; an assault, an invasion or a killing is a fight. Every sentence here was written for
+its test; none appears in the evaluation set.
+"""
+
+from __future__ import annotations
+
+from test_briefing_event_types import assert_types
+
+
+def test_a_movement_or_a_stop_joined_to_an_attack_is_the_attack():
+    assert_types(
+        {
+            ("On 3 May the brigade crossed at Termez and attacked the posts.", "Termez"): ("clash"),
+            ("On 3 May gunmen stopped a bus at Hairatan and killed six men.", "Hairatan"): (
+                "clash"
+            ),
+            # Troops that crossed and dug in were deployed.
+            ("On 3 May the brigade crossed at Termez and dug in.", "Termez"): (
+                "military_deployment"
+            ),
+        }
+    )
+
+
+def test_a_town_a_force_tried_to_seize_was_attacked_not_taken():
+    assert_types(
+        {
+            ("On 3 May the rebels tried to seize Hairatan and were beaten back.", "Hairatan"): (
+                "clash"
+            ),
+            ("On 3 May the rebels seized Hairatan.", "Hairatan"): "territorial_control",
+        }
+    )
+
+
+def test_men_lost_a_force_caught_or_a_line_broken_through_were_fought_for():
+    assert_types(
+        {
+            ("The garrison of Termez lost forty men on 3 May.", "Termez"): "clash",
+            ("On 3 May the battalion was caught in the open near Hairatan.", "Hairatan"): "clash",
+            ("On 3 May the brigades broke through the lines at Termez.", "Termez"): "clash",
+            ("On 3 May the army went on the offensive near Hairatan.", "Hairatan"): "clash",
+            ("On 3 May the admiral sent the fleet against Termez.", "Termez"): "clash",
+            # Land lost changed hands.
+            ("On 3 May the army lost the town of Hairatan.", "Hairatan"): "territorial_control",
+        }
+    )
+
+
+def test_a_shelling_taken_an_assault_or_an_invasion_is_a_fight():
+    assert_types(
+        {
+            ("Termez took the heaviest shelling of the month on 3 May.", "Termez"): "clash",
+            ("The assault on Hairatan began on 3 May.", "Hairatan"): "clash",
+            ("On 3 May a charge went off beside the railway at Termez.", "Termez"): "clash",
+            ("On 3 May a drone was brought down over Hairatan.", "Hairatan"): "clash",
+        }
+    )
+
+
+def test_a_force_driven_back_cut_down_or_met_by_another_was_fought():
+    assert_types(
+        {
+            ("On 3 May the garrison drove the raiders back from Termez.", "Termez"): "clash",
+            ("On 3 May the garrison of Termez was cut to pieces.", "Termez"): "clash",
+            ("On 3 May the howitzers opened up on the posts near Hairatan.", "Hairatan"): "clash",
+            ("On 3 May the brigade met the rebels near Termez.", "Termez"): "clash",
+            # A minister meeting troops is no fight.
+            ("On 3 May the minister met the envoy at Termez.", "Termez"): "diplomatic_contact",
+        }
+    )
+
+
+def test_what_began_is_an_advance_named_or_what_the_when_clause_tells():
+    assert_types(
+        {
+            ("The push on Termez, which began on 3 May, stalled.", "Termez"): "clash",
+            (
+                "The trouble began on 3 May at Hairatan, when a crowd set upon two guards.",
+                "Hairatan",
+            ): ("clash"),
+            ("On 3 May the rebels broke the ceasefire at Termez.", "Termez"): "clash",
+        }
+    )

@@ -186,7 +186,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         if state is not None:
             return "diplomatic_contact", f"{tok.text} … {state.text}"  # "appealed to the OAS"
     downed = w.startswith(("brought", "bring")) and particle == "down"
-    if downed and patient is not None and AIRBORNE.match(patient_word):
+    if (
+        downed
+        and patient is not None
+        and (AIRBORNE.match(patient_word) or what == "weapon" or _aircraft(patient))
+    ):
         return "clash", f"{tok.text} down … {patient.text}"  # a drone brought down
     if w.startswith("pull") and particle in ("back", "out", "away"):
         if agent is not None and out_of_town(tok):
@@ -226,9 +230,6 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     charge = agent is not None and (who == "weapon" or agent.lower_ in ("charge", "charges"))
     if w in ("went", "go", "goes", "gone") and particle == "off" and charge:
         return "clash", f"{tok.text} off"  # "a charge went off by the line"
-    downed = patient is not None and (what == "weapon" or _aircraft(patient))
-    if w.startswith(("brought", "bring")) and particle == "down" and downed:
-        return "clash", f"{tok.text} down"  # "a drone was brought down"
     if w in ("set", "sets", "setting") and _set_on(tok):
         return "clash", f"{tok.text} {_set_on(tok)}"  # "set upon the monks", "set it ablaze"
     turned = w.startswith("turn") and (what == "weapon" or who == "armed") and particle != "back"

@@ -366,8 +366,14 @@ def test_two_editors_saving_fifty_rows_each_at_once_keep_all_hundred(team, brows
         upload(page, app_url, folder, *(new_event(n) for n in range(100 + 50 * i, 150 + 50 * i)))
         pages.append(page)
     buttons = [p.get_by_role("button", name="Save 50 rows to the database") for p in pages]
-    for button in buttons:  # both saves start before either has finished
+    for page in pages:  # a click landing while the page still redraws its last run is lost
+        settled(page)
+        wait_until(page, lambda page=page: page.runs.log[-1] == "finished", "the page idle")
+    for page, button in zip(pages, buttons, strict=True):  # both saves start before either ends
+        mark = run_mark(page)
         button.click(no_wait_after=True)
+        sent = lambda page=page, mark=mark: "asked" in page.runs.log[mark:]  # noqa: E731
+        wait_until(page, sent, "the click sent", 10)
     for i, page in enumerate(pages):  # each names the ids it saved
         first, last = 100 + 50 * i, 149 + 50 * i
         message = f"Saved 50 events to the database (BW-2022-{first:04d} … BW-2022-{last:04d})."

@@ -2,9 +2,10 @@
 
 A force that moved and attacked, stopped a bus and killed its passengers, tried to seize
 a town and failed, lost its men, was caught in the open, broke through a line, went on
-the offensive or was sent against a place fought there; a town that took a shelling was
-hit; an assault, an invasion or a killing is a fight. Every sentence here was written for
-its test; none appears in the evaluation set.
+the offensive or was sent against a place fought there; a force overwhelmed, destroyed or
+broken, or a fort battered, was beaten in a fight; a town that took a shelling was hit;
+an assault, an invasion or a killing is a fight. Every sentence here was written for its
+test; none appears in the evaluation set.
 """
 
 from __future__ import annotations
@@ -85,5 +86,25 @@ def test_what_began_is_an_advance_named_or_what_the_when_clause_tells():
                 "Hairatan",
             ): ("clash"),
             ("On 3 May the rebels broke the ceasefire at Termez.", "Termez"): "clash",
+        }
+    )
+
+
+def test_a_force_beaten_broken_or_battered_was_fought():
+    assert_types(
+        {
+            ("On 3 May the rebels overwhelmed the government column at Termez.", "Termez"): (
+                "clash"
+            ),
+            ("On 3 May the brigades were destroyed one by one near Hairatan.", "Hairatan"): (
+                "clash"
+            ),
+            ("On 3 May the guerrillas broke the government line near Hairatan.", "Hairatan"): (
+                "clash"
+            ),
+            ("On 3 May warships battered the fortress at Termez.", "Termez"): "clash",
+            # A column that only moved, and talks broken off, were no fight.
+            ("On 3 May the column crossed at Termez.", "Termez"): "military_deployment",
+            ("On 3 May the envoys broke off talks at Termez.", "Termez"): "diplomatic_contact",
         }
     )

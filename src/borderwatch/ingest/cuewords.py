@@ -284,6 +284,19 @@ REPULSE = re.compile(
 repulsed, a fight."""
 TRUCES = re.compile(r"(?:ceasefires?|truces?|armistices?|cease-fires?)$")
 """What is broken or violated when fire is exchanged again."""
+DEFEAT = re.compile(
+    r"(?:overwhelm(?:s|ed|ing)?|beat|beating|destroy(?:s|ed|ing)?|batter(?:s|ed|ing)?|"
+    r"smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|annihilat\w*|check(?:s|ed)?|mauled?|savaged?)$"
+)
+"""Verbs of a force beaten ("overwhelmed the column", "beat the Sultan's army", "the
+brigades were destroyed one by one", "checked the column"): with an armed force acted
+on, a fight, not the force's movement."""
+BROKEN = re.compile(
+    r"(?:lines?|ring|front|fronts|defen[cs]es|cordon|encirclement|siege|blockade|resistance|"
+    r"fortress|fort|forts|posts?|positions?|outposts?|trenches)$"
+)
+"""What a force breaks, batters or overwhelms in a fight ("broke the line", "broke the ring
+around the city", "battered the fortress")."""
 CATCH = re.compile(r"(?:caught|catch(?:es|ing)?|trap(?:s|ped|ping)?|pinned|pin(?:s|ning))$")
 """Verbs of a force caught by its enemy ("the brigade was caught before the trenches",
 "caught the tanks in the open"): with an armed force caught, a fight."""

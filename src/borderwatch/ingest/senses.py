@@ -29,6 +29,7 @@ from borderwatch.ingest.cuewords import (
     AUDIENCE,
     BECAME,
     BREAK,
+    BROKEN,
     BUILD,
     CAPTIVE,
     CATCH,
@@ -36,6 +37,7 @@ from borderwatch.ingest.cuewords import (
     CLOSURE_NOUNS,
     DEALS,
     DECREES,
+    DEFEAT,
     DELIVER,
     DIE,
     DISMISS,
@@ -209,6 +211,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     back = next((c.lower_ for c in tok.children if c.lower_ in ("back", "off")), "")
     if REPULSE.match(w) and back and patient is not None and not out_of_town(tok):
         return "clash", f"{tok.text} … {back}"  # "drove them back", "were thrown back"
+    beaten = what == "armed" or (patient is not None and BROKEN.match(patient_word) is not None)
+    if (DEFEAT.match(w) or BREAK.match(w)) and beaten and particle not in ("off", "up", "down"):
+        return "clash", cue  # "overwhelmed the column", "broke the line", "battered the fort"
     if (
         w.startswith("cut")
         and (particle == "down" or _to_pieces(tok))

@@ -65,7 +65,10 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
         r"protocols?|joined|joins|hosted|memorand\w*|(?:tele)?phon(?:ed|ing)|summon\w*|"
-        r"accept(?:s|ed|ing|ance)?|shuttl(?:ed|ing)|initial+ed",
+        r"accept(?:s|ed|ing|ance)?|shuttl(?:ed|ing)|initial+ed|"
+        # pacts and go-betweens: "the armistice", "asked Paris to mediate", "telegraphed Kruger"
+        r"armistices?|pacts?|cease-?fires|truces|mediat\w*|broker(?:s|ed|ing)?|"
+        r"telegraph(?:s|ed|ing)|cabled",
         "diplomatic_contact",
     ),
     (

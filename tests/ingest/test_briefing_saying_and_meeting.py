@@ -140,3 +140,26 @@ def test_the_rules_read_a_government_refusing_as_a_statement_unless_it_refuses_a
         when = "On 3 May" if "3 May" in text else "The next morning"
         begin = text.index(when)
         assert clause_rule(doc, begin, begin + len(when)).event_type == expected, text
+
+
+def test_the_rules_read_mediating_brokering_telegraphing_or_an_armistice_as_a_contact():
+    for text in (
+        "On 3 May the emir offered to mediate between the khans at Termez.",
+        "On 3 May the emir telegraphed the khan at Hairatan.",
+        "On 3 May the emir cabled the khan from Hairatan.",
+        "On 3 May a Tajik envoy brokered a truce at Termez.",
+        "The armistice of 3 May left Termez to the khan.",
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("3 May")
+        assert clause_rule(doc, begin, begin + 5).event_type == "diplomatic_contact", text
+
+
+def test_the_rules_read_visitors_as_travellers_not_a_visit():
+    for text in (
+        "The first cases were found on 3 May among visitors from Hairatan.",
+        "On 3 May visitors from Kabul filled the hotels of Termez.",
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("3 May")
+        assert clause_rule(doc, begin, begin + 5).event_type != "diplomatic_contact", text

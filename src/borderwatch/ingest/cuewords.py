@@ -61,7 +61,9 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "refugee_movement",
     ),
     (
-        r"met|meet\w*|talks|visit\w*|delegations?|summit|negotiat\w*|envoys?|recogni[sz]\w*|"
+        # a visit, not "visitors" (travellers: `class_of` reads them as traffic)
+        r"met|meet\w*|talks|visit(?:s|ed|ing)?|delegations?|summit|negotiat\w*|envoys?|"
+        r"recogni[sz]\w*|"
         r"consult\w*|agree(?:d|s|ment|ments)?|treat(?:y|ies)|signed|signing|ambassadors?|"
         r"recall(?:ed|s)?|ceasefire|truce|accords?|ratif\w*|acced\w*|accession|normali[sz]\w*|"
         r"protocols?|joined|joins|hosted|memorand\w*|(?:tele)?phon(?:ed|ing)|summon\w*|"

@@ -4,7 +4,8 @@ A force that moved and attacked, stopped a bus and killed its passengers, tried 
 a town and failed, lost its men, was caught in the open, broke through a line, went on
 the offensive or was sent against a place fought there; a force overwhelmed, destroyed or
 broken, or a fort battered, was beaten in a fight; a town that took a shelling was hit;
-an assault, an invasion or a killing is a fight. Every sentence here was written for its
+a place surrounded by a force was besieged; an assault, a sortie, a breakout, an insurgency,
+an invasion or a killing is a fight. Every sentence here was written for its
 test; none appears in the evaluation set.
 """
 
@@ -106,5 +107,24 @@ def test_a_force_beaten_broken_or_battered_was_fought():
             # A column that only moved, and talks broken off, were no fight.
             ("On 3 May the column crossed at Termez.", "Termez"): "military_deployment",
             ("On 3 May the envoys broke off talks at Termez.", "Termez"): "diplomatic_contact",
+        }
+    )
+
+
+def test_a_siege_a_breakout_a_sortie_or_divisions_thrown_at_a_line_are_fights():
+    assert_types(
+        {
+            ("On 3 May the fort at Termez was surrounded.", "Termez"): "clash",
+            ("On 3 May rebel troops surrounded the post at Hairatan.", "Hairatan"): "clash",
+            ("On 3 May the army broke out of the pocket at Termez.", "Termez"): "clash",
+            ("On 3 May a sortie against the village of Hairatan failed.", "Hairatan"): "clash",
+            ("On 3 May the army threw two divisions at the positions near Hairatan.", "Hairatan"): (
+                "clash"
+            ),
+            ("The insurgency around Termez flared again on 3 May.", "Termez"): "clash",
+            # Water round a village is no siege.
+            ("On 3 May the village of Hairatan was surrounded by floodwater.", "Hairatan"): (
+                "other"
+            ),
         }
     )

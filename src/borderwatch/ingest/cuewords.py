@@ -44,7 +44,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"assault(?:s|ed|ing)?|"
         r"kill(?:s|ing)?|murder(?:s|ed|ing)?|stabb(?:ed|ing)|pound(?:ed|ing)|"
         r"rocket(?:ed|ing)|crushed|defeat(?:s|ed|ing)?|invad(?:e|ed|es|ing)|"
-        r"invasions?",
+        r"invasions?|sorties?|breakouts?|insurgenc(?:y|ies)",
         "clash",
     ),
     (
@@ -302,6 +302,8 @@ BROKEN = re.compile(
 )
 """What a force breaks, batters or overwhelms in a fight ("broke the line", "broke the ring
 around the city", "battered the fortress")."""
+SURROUND = re.compile(r"(?:surrounded|encircl(?:e|ed|es|ing))$")
+"""Verbs of a siege: a town, a post or a force surrounded by a force was besieged."""
 CATCH = re.compile(r"(?:caught|catch(?:es|ing)?|trap(?:s|ped|ping)?|pinned|pin(?:s|ning))$")
 """Verbs of a force caught by its enemy ("the brigade was caught before the trenches",
 "caught the tanks in the open"): with an armed force caught, a fight."""

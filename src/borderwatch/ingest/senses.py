@@ -84,6 +84,7 @@ from borderwatch.ingest.cuewords import (
     SKY,
     SPEAK,
     STOP,
+    SURROUND,
     TAKE,
     TELL,
     TOWN,
@@ -211,6 +212,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     back = next((c.lower_ for c in tok.children if c.lower_ in ("back", "off")), "")
     if REPULSE.match(w) and back and patient is not None and not out_of_town(tok):
         return "clash", f"{tok.text} … {back}"  # "drove them back", "were thrown back"
+    if BREAK.match(w) and "out" in (particle, after) and who == "armed":
+        return "clash", f"{tok.text} out"  # "the corps broke out of the pocket"
+    besieged = SURROUND.match(w) and tok.dep_ != "amod" and what != "diplomatic"
+    if besieged and _besieged(tok, agent, who):
+        # "the fort was surrounded", "troops surrounded the post"; not embassies surrounded
+        return "clash", cue
     beaten = what == "armed" or (patient is not None and BROKEN.match(patient_word) is not None)
     if (DEFEAT.match(w) or BREAK.match(w)) and beaten and particle not in ("off", "up", "down"):
         return "clash", cue  # "overwhelmed the column", "broke the line", "battered the fort"
@@ -460,7 +467,8 @@ def _unreal(verb: Any) -> bool:
 
 def _against(verb: Any) -> str:
     """ "moved against the university halls", "sent the fleet against the Narrows", "ran
-    into the Cantonese troops": a force moved on its enemy ('against …'), else ''."""
+    into the Cantonese troops", "threw its divisions at the positions":
+    a force moved on its enemy ('against …'), else ''."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             kind = noun_class(obj)
@@ -469,7 +477,21 @@ def _against(verb: Any) -> str:
                 return f"against {obj.text}"
             if prep.lower_ == "into" and verb.lower_.startswith("ran") and kind == "armed":
                 return f"into {obj.text}"
+            thrown = verb.lower_.startswith(("threw", "throw", "hurl", "flung"))
+            if prep.lower_ == "at" and thrown and (kind == "armed" or BROKEN.match(obj.lower_)):
+                return f"at {obj.text}"  # "threw two divisions at the positions"
     return ""
+
+
+def _besieged(verb: Any, agent: Any, who: str) -> bool:
+    """ "troops surrounded the post", "the fort was surrounded": a force besieged it. Not
+    "surrounded by mountains" (no force), nor what surrounds in the present tense."""
+    if who == "armed":
+        return True
+    by = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if by:
+        return noun_class(by[0]) == "armed"
+    return agent is None and verb.tag_ == "VBN"
 
 
 def _into_battle(verb: Any) -> str:

@@ -88,3 +88,45 @@ def test_a_province_named_by_a_compass_word_alone_is_not_one_of_a_country_never_
     got = rows(text)[["place", "country"]].values.tolist()
     assert ["Eastern", ""] in got
     assert "AFG" not in [c for _, c in got]
+
+
+def test_a_town_abroad_by_an_old_name_is_found_where_the_words_say_it_was_taken():
+    # Lemberg and Agram are GeoNames' other names of Lviv and Zagreb; the text names
+    # neither country, but an army entering a town and a siege say towns are meant.
+    text = "On 2 May the cavalry entered Lemberg. The siege of Agram was lifted on 9 May."
+    got = rows(text)[["place", "country", "evidence_place_text", "evidence_place_source"]]
+    found = {r[0]: r for r in got.values.tolist()}
+    assert found["Lviv"][1:3] == ["UKR", "Lemberg"]
+    assert found["Zagreb"][1:3] == ["HRV", "Agram"]
+    assert all(r[3].startswith("geonames:") for r in found.values())
+
+
+def test_a_town_abroad_falls_and_the_largest_of_its_namesakes_is_meant():
+    # Stanleyville is Kisangani's old name; "fell" says a town is meant, and no country is
+    # named to choose among namesakes, so the largest town of the name is taken
+    got = rows("Stanleyville fell to the rebels on 4 May.")[["place", "country"]]
+    assert ["Kisangani", "COD"] in got.values.tolist()
+
+
+def test_a_name_after_the_or_a_persons_first_name_is_no_town_abroad():
+    # GeoNames gives Benguela the other name "Bug" and a Florida town the name "Lee"
+    text = (
+        "Lee Jae-myung flew to Seoul on 2 May. Barges moved along the Bug on 3 May, "
+        "and on 4 May officials wrote to Lee."
+    )
+    got = rows(text)["place"].tolist()
+    assert "Benguela" not in got
+    assert "Leesburg" not in got
+
+
+def test_a_capital_abroad_wins_over_a_region_village_that_has_its_name_only_as_another():
+    # Afghanistan's Āsmār has "Asmara" among its other names; Eritrea's capital owns it
+    got = rows("On 3 May Asmara denied the report.")[["place", "country"]].values.tolist()
+    assert ["Asmara", "ERI"] in got
+
+
+def test_a_persons_first_name_alone_is_the_person_though_a_town_has_the_name():
+    # "Kim" is a village in GeoNames; after "Kim Jong Un" it is the man, even where a date
+    # the model ran on into the name stands before it
+    text = "Kim Jong Un crossed the line on 2 May. In late May Kim took a train north."
+    assert "Kim" not in rows(text)["place"].tolist()

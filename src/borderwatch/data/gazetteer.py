@@ -232,8 +232,9 @@ class _TownTable:
             had = self.by_key.get(key)
             self.by_key[key] = i if had is None else (*((had,) if isinstance(had, int) else had), i)
 
-    def get(self, key: str, countries: set[str]) -> list[dict]:
-        """The towns named `key` in `countries`, each as geonames_places gives a town."""
+    def get(self, key: str, countries: set[str] | None, floor: int = 0) -> list[dict]:
+        """The towns named `key` in `countries` (any when None) of `floor` people or more,
+        each as geonames_places gives a town."""
         found = self.by_key.get(key, ())
         iso3 = self.iso3
         return [
@@ -246,7 +247,8 @@ class _TownTable:
                 "iso3": iso3[self.countries[i]],
             }
             for i in ((found,) if isinstance(found, int) else found)
-            if iso3[self.countries[i]] in countries
+            if (countries is None or iso3[self.countries[i]] in countries)
+            and self.populations[i] >= floor
         ]
 
 
@@ -365,6 +367,14 @@ def towns_abroad(key: str, countries: Iterable[str]) -> list[dict]:
     500 people ("Kidal", Mali), by main name or, from NEIGHBOUR_FLOOR people, another
     name ("Timbuktu"); each as geonames_places gives a town."""
     return _geonames_index(REGION_COUNTRIES).abroad.get(key, set(countries))
+
+
+def towns_anywhere(key: str) -> list[dict]:
+    """Towns of NEIGHBOUR_FLOOR people or more outside the region's index, in any country,
+    named `key` (normalized) by main name or another name ("Plevna", Pleven's old name;
+    "Eupatoria", Yevpatoriya's): a caller takes one only where the words call it a place,
+    since its country may go unnamed; each as geonames_places gives a town."""
+    return _geonames_index(REGION_COUNTRIES).abroad.get(key, None, NEIGHBOUR_FLOOR)
 
 
 def population_abroad(key: str) -> int:

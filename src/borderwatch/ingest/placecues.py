@@ -48,6 +48,38 @@ def placed_by_context(text: str, start: int, end: int) -> bool:
     )
 
 
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:(?:re)?(?:took|taken|capture[ds]?|capturing|seize[ds]?|seizing|occupied|occupying"
+    r"|entered|entering|reached|reaching|besieged|besieging|bombarded|bombarding|shelled"
+    r"|shelling|stormed|storming|evacuated|evacuating|overran|overrun|overrunning|relieved"
+    r"|garrisoned|fortified)"
+    r"|(?:siege|fall|capture|outskirts|occupation|evacuation|relief|garrison|surrender|ruins"
+    r"|streets|walls|gates)\s+of"
+    r"|(?:march(?:ed|ing)?|advanc(?:e|ed|ing)|assaults?|attacks?|raids?|closed\s+in)\s+on"
+    r"|\boff)"
+    r"\s+(?:the\s+)?$"
+)
+"""What armies do to a town, and where a ship lies: "occupied Eupatoria", "the siege of
+Silistra", "marching on Bukavu", "the islands off Incheon"."""
+
+
+_TAKEN_AFTER = re.compile(
+    r"\s+(?:fell|falls|had\s+fallen|(?:was|had\s+been)\s+(?:re)?(?:taken|captured|occupied"
+    r"|stormed|shelled|bombarded|evacuated|abandoned|besieged|surrounded|encircled|overrun))\b"
+)
+"""What befalls a town: "Aghdam fell", "Kars was taken"."""
+
+
+def taken_as_a_place(text: str, start: int, end: int) -> bool:
+    """The words around the name say a town is meant: it is taken, entered, besieged or
+    marched on, falls, or lies off a coast (`placed_by_context` and these)."""
+    return (
+        placed_by_context(text, start, end)
+        or bool(_TAKEN_BEFORE.search(text[max(0, start - 30) : start]))
+        or bool(_TAKEN_AFTER.match(text, end))
+    )
+
+
 def looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) -> bool:
     """spaCy tags the words as proper nouns, in no entity or a place entity, or the words
     around say it is a place ("at Mirjaveh", "Herat province").
@@ -66,6 +98,12 @@ def looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) -> 
         )
     for ent in doc.ents:
         if ent.start_char < end and start < ent.end_char:
+            if (
+                ent.label_ in ("DATE", "TIME")
+                and ent.start_char < start
+                and not DATE_WORD.search(span.text)
+            ):
+                continue  # "On 3 May Asmara denied": the date ran on into the name after it
             if ent.label_ == "PERSON" and (ent.start_char < start or ent.end_char > end):
                 return False  # "Hamid" of "Hamid Karzai": a part of a person's name
             if ent.label_ in ("PERSON", "NORP"):

@@ -28,6 +28,7 @@ from borderwatch.data.gazetteer import (
     normalize,
     population_abroad,
     towns_abroad,
+    towns_anywhere,
     world_city_abroad,
 )
 from borderwatch.ingest.bodies import (
@@ -61,6 +62,7 @@ from borderwatch.ingest.placecues import (
     as_written_with_kind_word,
     looks_like_a_place,
     placed_by_context,
+    taken_as_a_place,
     with_kind_word,
 )
 from borderwatch.ingest.placemention import SOURCE_RANK, PlaceMention, mention_at
@@ -339,17 +341,16 @@ class PlaceFinder:
         """GeoNames towns in capitalised runs; `named` the countries the text names, `around`
         those and the countries of the listed places it names."""
         out = []
+        people = _people_first_words(doc)
         for start, end, key in self._unknown_names(text):
+            if key in people and not placed_by_context(text, start, end):
+                # "In late March Kim took a train" after "Kim Jong Un": the man, not a town
+                continue
             hits = geonames_places(key, REGION_COUNTRIES)
-            if not hits:
-                # Another romanisation only in a country the text names: Tuva's
-                # "Tora-Khem" is not Torkham.
-                hits = [
-                    h
-                    for k in variant_keys(key, "town")
-                    for h in geonames_places(k)
-                    if h["iso3"] in named
-                ]
+            if hits and _elsewhere(key, hits):
+                # "Asmara dismissed the reports": Eritrea's capital, not an Afghan village
+                # that has the name only as another one; the city abroad is read below
+                hits = []
             capital = capital_abroad(key) if not hits else None
             if capital is not None:
                 # "Russia accused Kyiv", "Tallinn called the removal a provocation": a capital
@@ -364,6 +365,12 @@ class PlaceFinder:
                 # region's index, of any size, in a country the text names
                 hits = towns_abroad(key, named)
                 named_abroad = bool(hits)
+                village = max((h["population"] for h in hits), default=0)
+                bigger = [t for t in towns_anywhere(key) if t["population"] >= 10 * village]
+                if hits and bigger:
+                    # "Plevna" in a text naming Romania is Bulgaria's Pleven, not one of
+                    # Romania's villages of that name
+                    hits = bigger
             if named_abroad and _inside_a_longer_name(text, start, end):
                 continue
             city = world_city_abroad(key) if not hits else None
@@ -382,6 +389,29 @@ class PlaceFinder:
                 # a city of the world beyond the region by its main name, where the words
                 # or the parse call it a place or the text names its country
                 hits = [city]
+            if (
+                not hits
+                and taken_as_a_place(text, start, end)
+                and not _THE_BEFORE.search(text, max(0, start - 4), start)
+                and key not in people
+                and not _inside_a_longer_name(text, start, end)
+            ):
+                # "the French occupied Eupatoria", "the siege of Silistra": a town of some
+                # size abroad, by main name or an old one, in a country the text may never
+                # name, where the words say a town is meant; not after "the", which names a
+                # river or a body ("along the Bug", "the Hudson's Bay Company"), nor a
+                # person's name ("wrote to Lee" after "Lee Myung-bak")
+                hits = _likeliest(towns_anywhere(key), around)
+                named_abroad = bool(hits)
+            if not hits:
+                # Another romanisation only in a country the text names, and only where no
+                # town has the name as written: Tuva's "Tora-Khem" is not Torkham.
+                hits = [
+                    h
+                    for k in variant_keys(key, "town")
+                    for h in geonames_places(k)
+                    if h["iso3"] in named
+                ]
             if not hits or _elsewhere(key, hits):
                 continue
             abroad_only = all(h["iso3"] in NEIGHBOUR_COUNTRIES for h in hits) and not any(
@@ -403,7 +433,11 @@ class PlaceFinder:
                 continue
             # the small model calls most towns it never met a person or a people
             # ("pulled out of Tessalit"); the country named around them says otherwise
-            big = named_abroad or max(c.get("population", 0) for c in hits) >= BIG_TOWN
+            big = (
+                named_abroad
+                or max(c.get("population", 0) for c in hits) >= BIG_TOWN
+                or taken_as_a_place(text, start, end)
+            )
             if not looks_like_a_place(doc, text, start, end, big):
                 continue
             # first a town by its own name in a country the text is about: "Fayzabad" beside
@@ -537,6 +571,31 @@ def _before_a_small_word(ent: Any) -> Any:
         if not hyphenated and (tok.lower_ not in _INSIDE_A_NAME or last):
             return ent[:i]
     return ent
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _likeliest(towns: list[dict[str, Any]], around: set[str]) -> list[dict[str, Any]]:
+    """The towns in a country the text is about, else the largest: "bombarded Odessa" is
+    Ukraine's port, though a smaller Texan town has the name as its own."""
+    return [t for t in towns if t["iso3"] in around] or sorted(
+        towns, key=lambda t: -t["population"]
+    )[:1]
+
+
+def _people_first_words(doc: Any) -> set[str]:
+    """The first words of people's full names the model found ("Lee Myung-bak"): alone
+    elsewhere, the person. Not where the words before call the first word a place ("in
+    Bamako King Hassan II": the model ran a town into the man after it)."""
+    text = getattr(doc, "text", "")
+    return {
+        normalize(ent[0].text)
+        for ent in getattr(doc, "ents", ())
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and not placed_by_context(text, ent[0].idx, ent[0].idx + len(ent[0].text))
+    }
 
 
 def _elsewhere(key: str, hits: list[dict[str, Any]]) -> bool:

@@ -163,3 +163,13 @@ def test_the_rules_read_visitors_as_travellers_not_a_visit():
         doc = nlp.parse(text)
         begin = text.index("3 May")
         assert clause_rule(doc, begin, begin + 5).event_type != "diplomatic_contact", text
+
+
+def test_the_rules_read_a_verb_with_no_cue_governing_a_that_clause_as_a_statement():
+    for text in (
+        "On 3 May Kabul answered that Termez was Afghan territory.",
+        "On 3 May the khan repeated that the villagers of Hairatan would decide.",
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("3 May")
+        assert clause_rule(doc, begin, begin + 5).event_type == "statement", text

@@ -189,7 +189,19 @@ def verb_cue(verb: Any) -> TypeCue:
             return TypeCue("clash", f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
         if deeper.event_type and deeper.event_type != "statement":
             return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
+    if own is None and _says_that(verb):
+        return TypeCue("statement", f"{verb.text} that", 1.0)  # "answered that X was theirs"
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+def _says_that(verb: Any) -> bool:
+    """A verb with no cue of its own that governs a clause "that …" ("answered that the
+    village was theirs", "repeated that the people would decide", "the report found that
+    most were herders"): what is said or found is the event, a statement."""
+    return any(
+        sub.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in sub.children)
+        for sub in verb.children
+    )
 
 
 FOUGHT_OVER = ("military_deployment", "crossing_closed")

@@ -212,3 +212,26 @@ def test_since_an_event_takes_the_day_its_own_word_was_dated_before_one_of_its_t
         D(2024, 5, 20),
         "day",
     )
+
+
+def test_since_then_runs_from_the_start_of_the_last_date_told():
+    # "Since then" counts from the start of the part of the month just told, not from the
+    # last single day, nor from a span that itself runs "since" something.
+    text = (
+        "Guards were posted at Hairatan on 2 May. In mid-June the traders, who have worked "
+        "the bridge since 2015, were turned back. Since then lorries have waited at Termez."
+    )
+    assert resolve(text, D(2024, 7, 4))[-1] == (
+        "Since then",
+        D(2024, 6, 11),
+        D(2024, 7, 4),
+        "month",
+    )
+
+
+def test_since_then_after_a_day_told_runs_from_that_day():
+    text = (
+        "Rebels shelled Termez on 3 March. The next day the bridge was shut, and since then "
+        "no lorry has crossed."
+    )
+    assert resolve(text, D(2024, 3, 20))[-1] == ("since then", D(2024, 3, 4), D(2024, 3, 20), "day")

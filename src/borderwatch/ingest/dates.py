@@ -545,6 +545,9 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     last: tuple[dt.date, dt.date, str] | None = None
     # The last date of any kind: "that December", "the same year" count from it.
     last_any: tuple[dt.date, dt.date, str] | None = None
+    # The last date written out, or day told, that is not itself a span "since" something:
+    # "since then" runs from its start.
+    last_told: tuple[dt.date, dt.date, str] | None = None
     for b, e, kind, m in found:
         # the clause's own words: "X will serve as president; Y resigned on Sunday" is past
         clause_start = max(sentence_start(text, b), text.rfind(";", 0, b) + 1)
@@ -564,6 +567,10 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
                 resolved = counted_from(m, day[0]) if day else None
             elif kind in ("rel_same_week", "rel_week_after", "rel_following_week") and last:
                 resolved = week_from(kind, last)
+            elif kind == "rel_since_then" and last_told:
+                # "drove them out in March 2016. Since then …": from the start of the last
+                # date written out, whatever its precision, to publication
+                resolved = last_told[0], published, last_told[2], False
             elif kind in FROM_LAST:
                 by_year = kind not in ("rel_next_unit", "rel_same_month")
                 base = _year_written_before(text, b, out) if by_year else None
@@ -594,6 +601,8 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
         last_any = (start, end, precision)
+        if (explicit or (precision == "day" and start == end)) and not _since(m):
+            last_told = (start, end, precision)
         if _background(text, b, start, anchor, anchor_at):
             continue
         if precision == "day" and named is None and (start == end or _since(m)):

@@ -128,3 +128,17 @@ def test_a_siege_a_breakout_a_sortie_or_divisions_thrown_at_a_line_are_fights():
             ),
         }
     )
+
+
+def test_a_force_thrown_back_or_cut_off_was_fought():
+    assert_types(
+        {
+            ("On 3 May the tanks crossed the bridge at Termez and were thrown back.", "Termez"): (
+                "clash"
+            ),
+            ("On 3 May whole battalions were cut off near Termez.", "Termez"): "clash",
+            # Lorries driving back and a village cut off by snow saw no fight.
+            ("On 3 May the lorries drove back from Termez.", "Termez"): "other",
+            ("On 3 May the village of Hairatan was cut off by snow.", "Hairatan"): "other",
+        }
+    )

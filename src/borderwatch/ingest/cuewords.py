@@ -40,7 +40,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
         r"confrontations?|torpedo(?:ed|es|ing)|beaten|massacr\w*|s[aiu]nk|sinking|sinks|"
-        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routed|cannons?|ramm(?:ed|ing)|"
+        r"strafe[ds]?|strafing|repel\w*|repuls\w*|routs?|routed|cannons?|ramm(?:ed|ing)|"
         r"assault(?:s|ed|ing)?|"
         r"kill(?:s|ing)?|murder(?:s|ed|ing)?|stabb(?:ed|ing)|pound(?:ed|ing)|"
         r"rocket(?:ed|ing)|crushed|defeat(?:s|ed|ing)?|invad(?:e|ed|es|ing)|"

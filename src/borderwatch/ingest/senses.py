@@ -210,8 +210,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if w.startswith("overr") and class_of(patient_word) == "armed" and patient_word != "garrison":
         return "clash", cue  # "overran a cavalry regiment": a force beaten, no town taken
     back = next((c.lower_ for c in tok.children if c.lower_ in ("back", "off")), "")
-    if REPULSE.match(w) and back and patient is not None and not out_of_town(tok):
+    # "crossed and were driven back": a passive joined on to a verb with the subject
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if REPULSE.match(w) and back and (patient is not None or passive) and not out_of_town(tok):
         return "clash", f"{tok.text} … {back}"  # "drove them back", "were thrown back"
+    if w.startswith("cut") and particle == "off" and what == "armed":
+        return "clash", f"{tok.text} off"  # "whole battalions were cut off": encircled
     if BREAK.match(w) and "out" in (particle, after) and who == "armed":
         return "clash", f"{tok.text} out"  # "the corps broke out of the pocket"
     besieged = SURROUND.match(w) and tok.dep_ != "amod" and what != "diplomatic"

@@ -916,3 +916,61 @@ def test_falling_back_silent_or_to_a_trickle_is_no_town_taken():
             ("On 3 May the traffic through Hairatan fell to a trickle.", "Hairatan"): "other",
         }
     )
+
+
+def test_forces_into_a_country_are_deployed_into_a_town_take_it():
+    assert_types(
+        {
+            ("On 3 May Uzbek troops entered Afghanistan near Termez.", "Afghanistan"): (
+                "military_deployment"
+            ),
+            ("On 3 May Uzbek divisions moved into Afghanistan.", "Afghanistan"): (
+                "military_deployment"
+            ),
+            ("On 3 May 400 Marines were sent ashore at Termez.", "Termez"): "military_deployment",
+        }
+    )
+
+
+def test_what_is_taken_that_is_no_place_is_no_capture():
+    assert_types(
+        {
+            ("On 3 May the governor of Termez took his own life.", "Termez"): "other",
+            ("On 3 May the general took two battalions up the river to Termez.", "Termez"): (
+                "military_deployment"
+            ),
+        }
+    )
+    assert type_at("The council in Termez took the news badly on 3 May.", "Termez") != [
+        "territorial_control"
+    ]
+
+
+def test_a_force_driven_or_marching_out_of_a_town_gave_it_up():
+    assert_types(
+        {
+            ("On 3 May the militia were driven out of Termez.", "Termez"): "territorial_control",
+            (
+                "On 3 May the garrison of Termez was allowed to march out with its arms.",
+                "Termez",
+            ): "territorial_control",
+            (
+                "On 3 May the brigade pushed across the bridge at Hairatan and drove the militia "
+                "out of Termez.",
+                "Termez",
+            ): "territorial_control",
+        }
+    )
+
+
+def test_a_leader_moving_with_a_force_deploys_it():
+    assert_types(
+        {
+            ("On 3 May the general left Termez with six thousand regulars.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 3 May the general crossed the river at Hairatan with 3,000 men.", "Hairatan"): (
+                "military_deployment"
+            ),
+        }
+    )

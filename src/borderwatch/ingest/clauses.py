@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.countries import countries_by_name
 from borderwatch.ingest.cuewords import TOWN, WH
 
 _CLAUSE_DEPS = ("conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl")
@@ -75,8 +77,11 @@ def arguments(verb: Any) -> tuple[Any, Any]:
             None,
         )
     if subj is None and verb.dep_ == "xcomp":
-        # "lorries began moving", "troops tried to cross": the subject of the verb above
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        # "lorries began moving", "troops tried to cross": the subject of the verb above,
+        # or its passive subject ("the garrison was allowed to march out")
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in verb.head.children if c.dep_ == "nsubjpass"), None
+        )
     if subj is not None and subj.lower_ in WH:
         subj = antecedent(subj)
     if obj is not None and obj.lower_ in WH:
@@ -118,15 +123,27 @@ def is_adjunct(tok: Any, verb: Any) -> bool:
 
 def into_place(verb: Any) -> bool:
     """ "moved into Kirkuk", "rolled into the city": the movers now hold the place (not
-    "moved into parts of the valley": a push forward, not a town taken)."""
+    "moved into parts of the valley": a push forward, not a town taken; nor "moved into
+    Bulgaria", "rolled into northern Jordan": a country entered, where forces are
+    deployed, as the keys read it, a town of it being what is taken)."""
     return any(
         c.dep_ == "prep"
         and c.lower_ == "into"
         and any(
-            o.dep_ == "pobj" and (o.pos_ == "PROPN" or TOWN.match(o.lower_)) for o in c.children
+            o.dep_ == "pobj" and (o.pos_ == "PROPN" or TOWN.match(o.lower_)) and not a_country(o)
+            for o in c.children
         )
         for c in verb.children
     )
+
+
+def a_country(tok: Any) -> bool:
+    """A country's name ("Iran", "Saudi Arabia"), its compounds read with it."""
+    if tok.pos_ != "PROPN":
+        return False
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return normalize(name) in countries_by_name()
 
 
 def out_of_town(verb: Any) -> bool:

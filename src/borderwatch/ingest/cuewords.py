@@ -32,7 +32,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "territorial_control",
     ),
     (
-        r"fight\w*|fought|clash\w*|counter-?(?:offensives?|attack\w*)|fire|fired|firing|"
+        r"fight(?!ers?$)\w*|fought|clash\w*|counter-?(?:offensives?|attack\w*)|fire|fired|firing|"
         r"shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle(?!ships?$|cruisers?$|groups?$)\w*|killed|bomb\w*|strikes?|airstrikes?|stones|"
         r"hit|struck|shot|shooting|gunfire|"
@@ -48,7 +48,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "clash",
     ),
     (
-        r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroopers|withdraw\w*|"
+        r"deploy\w*|reservists?|mobili[sz]\w*|reinforc\w*|troops|paratroop(?:er)?s|withdraw\w*|"
         r"withdrew|redeploy\w*|tanks|guarded|operations?|call-up|disengag\w*|stationed|"
         r"patrol\w*|garrison\w*|massed|pull-?backs?|pullbacks?|pull-?outs?|warships?|"
         r"frigates?|gunboats?|destroyers|cruisers|battleships?|battlecruisers?|corvettes?|"
@@ -161,7 +161,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
     (
         "armed",
         r"troops|forces|soldiers|fighters|militants|army|armies|guards|units|tanks|cavalry|"
-        r"police|militias?|insurgents|rebels|paratroopers|battalions?|brigades?|divisions?|"
+        r"police|militias?|insurgents|rebels|paratroop(?:er)?s|bombers|warplanes|gunships|battalions?|brigades?|divisions?|"
         r"regiments?|infantry|marines|commandos|garrisons?|detachments?|platoons?|contingents?|"
         r"peacekeepers?|warships?|frigates?|gunboats?|destroyers?|cruisers?|corvettes?|fleets?|"
         r"flotillas?|squadrons?|navy|navies|force|columns?|regulars|armou?r|formations|legion|"
@@ -201,6 +201,10 @@ CLOSURE_NOUNS = re.compile(
 )
 
 TOWN = re.compile(r"(?:city|cities|towns?|villages?|capital|port|airport|airbase)$")
+
+STRONGHOLD = re.compile(r"(?:bases?|forts?|fortress(?:es)?|strongholds?|citadels?|outposts?)$")
+"""Held like a town: "gave up their base", "the fort was lost", "held the fortress" (troops
+moving into or out of their bases are no town taken or given up: `TOWN` alone there)."""
 
 LAND = re.compile(
     r"(?:lands?|territor(?:y|ies)|ground|enclaves?|belt|strip|corridor|pockets?|salient|"
@@ -323,7 +327,7 @@ or "interned": dev keys type soldiers disarmed after crossing a deployment (a wi
 GATHER = re.compile(
     r"(?:wait(?:s|ed|ing)?|queu\w*|mass(?:ed|ing)|gather\w*|crowd(?:s|ed|ing)|throng\w*|"
     r"stream(?:s|ed|ing)|pour(?:s|ed|ing)|flock\w*|camp(?:s|ed|ing)|trek\w*|swarm\w*|"
-    r"surg(?:e|ed|es|ing)|converg\w*|assembl\w*|march(?:ed|es|ing)|turn(?:s|ed|ing)?)$"
+    r"surg(?:e|ed|es|ing)|converg\w*|assembl\w*|march(?:ed|es|ing)?|turn(?:s|ed|ing)?)$"
 )
 """Verbs of people moving, gathering or waiting in numbers ("turned" only with "up"): a
 movement of people when civilians do it, a deployment when state forces do."""
@@ -350,6 +354,14 @@ AIRBORNE = re.compile(
 """What flies: over a country, or into its airspace, a flight."""
 DEALS = re.compile(r"(?:deals?|agreements?|bargains?|accords?|compromises?)$")
 TAKE = re.compile(r"(?:t(?:ake|akes|aking|aken|ook))$")
+UNTAKEN = re.compile(
+    r"(?:news|heat|steps?|measures?|action|decisions?|time|years?|months?|weeks?|days?|"
+    r"hours?|view|stand|lead|shape|turns?|risks?|chances?|interest|pride|credit|"
+    r"responsibility|advantage|notice|refuge|shelter|aim|root)$"
+)
+"""What is taken that is no place ("took the news hardest", "took steps", "took shelter")."""
+DAYS = re.compile(r"(?:date|day|anniversary|holiday|festival|feast|deadline|election|vote)$")
+"""A date that "fell" on a day ("the date fell two years to the day after"): no capture."""
 URGE = re.compile(r"(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing))$")
 """Verbs that call for or license an act without saying it happened ("called on Hanoi to
 withdraw its troops", "authorised the army to strike"): the call is the event. Not
@@ -403,10 +415,11 @@ PUT = re.compile(r"(?:puts?|putting)$")
 
 POST = re.compile(
     r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based|land(?:s|ed|ing)?|"
-    r"fl(?:y|ies|ying|ew|own)|ship(?:s|ped|ping)|airlift\w*|mov(?:e|es|ed|ing)|brought|bring\w*)$"
+    r"fl(?:y|ies|ying|ew|own)|ship(?:s|ped|ping)|airlift\w*|mov(?:e|es|ed|ing)|brought|bring\w*|"
+    r"led|leads?|leading)$"
 )
 """Verbs that put someone somewhere: state forces posted, sent, based, landed, flown,
-shipped, moved or brought there are a deployment ("peacekeepers, posted around the town",
+shipped, moved, brought or led there are a deployment ("peacekeepers, posted around the town",
 "sent a battalion to the border", "landed marines on the island", "armour was moved up")."""
 
 LOSE = re.compile(r"(?:los(?:e|es|t|ing))$")

@@ -24,6 +24,7 @@ from borderwatch.ingest.clauses import (
     objects,
 )
 from borderwatch.ingest.cuewords import (
+    ADMIT,
     ADVANCE,
     AVOW,
     COMMENT,
@@ -160,6 +161,12 @@ def verb_cue(verb: Any) -> TypeCue:
         ordered = _ordered_act(verb)
         if ordered.event_type:
             return ordered
+    if own is None and ADMIT.match(verb.lower_):
+        # "the garrison was allowed to march out", "let the battalion leave": what was let
+        for sub in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            let = verb_cue(sub)
+            if let.event_type and let.event_type != "statement" and not negated(verb):
+                return TypeCue(let.event_type, f"{verb.text} … {let.cue}", 1.0, explicit=True)
     for noun in objects(verb, reported=own is None):
         cue = word_cue(noun)
         if cue and cue[0] != "statement":
@@ -214,14 +221,22 @@ def _and_fought(verb: Any, own: TypeCue) -> TypeCue:
     """The verb's own reading (`own`), unless it is a movement, a stop or an `other` that a
     verb joined on after it with "and" turns into a fight ("crossed into the strip and
     attacked the posts", "stopped a bus and killed 28 passengers", "landed at X and were
-    thrown back"): that fight is what happened."""
+    thrown back"): that fight is what happened; or a movement (or a verb that says
+    nothing) that one turns into a capture ("pushed across the bridge and drove the
+    militants out of Gamboru"). A verb joined on with a subject of its own is another's act."""
     stopped = own.event_type == "other" and bool(SHUT.match(verb.lower_) or STOP.match(verb.lower_))
-    if own.event_type not in FOUGHT_OVER and not stopped:
+    moved = own.event_type in ("", "military_deployment")
+    if own.event_type not in FOUGHT_OVER and not stopped and not moved:
         return own
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         fought = verb_cue(conj)
-        if fought.event_type == "clash" and not negated(conj):
+        if negated(conj) or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue  # another subject's act ("crossed the Pruth, and Constantinople declared war")
+        if fought.event_type == "clash" and own.event_type:
             return TypeCue("clash", f"{verb.text} … {fought.cue}", own.strength, explicit=True)
+        if fought.event_type == "territorial_control" and moved:
+            # "pushed across the bridge and drove the militants out of Gamboru": the town taken
+            return TypeCue(fought.event_type, f"{verb.text} … {fought.cue}", 1.0, explicit=True)
     return own
 
 

@@ -20,8 +20,8 @@ def noun_class(tok: Any) -> str:
         tok = antecedent(tok)
     if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.pos_ == "PROPN":
         return "place"
-    if tok.ent_type_ == "NORP" and tok.lower_.endswith("s"):
-        return "people"
+    if tok.ent_type_ == "NORP" and tok.lower_.endswith("s") and class_of(tok.lower_) != "armed":
+        return "people"  # "Russians"; not "400 Marines", a force spaCy may tag as a nationality
     if QUANTITY.match(tok.lower_):
         # "thousands of lorries" are traffic, "thousands" alone are people
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):

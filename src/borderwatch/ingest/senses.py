@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from borderwatch.ingest.clauses import (
+    a_country,
     arguments,
     governing_verb,
     into_place,
@@ -35,6 +36,7 @@ from borderwatch.ingest.cuewords import (
     CATCH,
     CHIEFS,
     CLOSURE_NOUNS,
+    DAYS,
     DEALS,
     DECREES,
     DEFEAT,
@@ -84,11 +86,13 @@ from borderwatch.ingest.cuewords import (
     SKY,
     SPEAK,
     STOP,
+    STRONGHOLD,
     SURROUND,
     TAKE,
     TELL,
     TOWN,
     TRUCES,
+    UNTAKEN,
     WH,
     class_of,
     cue_of,
@@ -144,9 +148,20 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", cue  # a leader taking office: no town taken
     if TAKE.match(w) and patient_word in ("part", "place", "note", "care", "effect"):
         return "", ""  # "took part", "took place", "took effect": the words around say what
+    if TAKE.match(w) and patient_word in ("life", "lives"):
+        return "other", cue  # "took his own life": a death, no place taken
+    if TAKE.match(w) and (UNTAKEN.match(patient_word) or _to_do(tok)):
+        return "", ""  # "took the news hard", "took the army until spring to crush": no capture
+    if TAKE.match(w) and particle == "off":
+        # "the troops were taken off again" (shipped away); "took off from Agra" (a flight)
+        return ("military_deployment", cue) if what == "armed" else ("", "")
     held_people = _held(tok)
     if held_people is not None:
         return "other", held_people  # captives taken, seized, freed: no place changed hands
+    if TAKE.match(w) and particle == "in" and what == "people":
+        return "refugee_movement", f"{tok.text} in"  # "took in tens of thousands of refugees"
+    if TAKE.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
+        return "military_deployment", cue  # "took five gunboats and a force upstream"
     if (TAKE.match(w) or SEIZE.match(w)) and POWER.match(patient_word):
         return "other", cue  # "seized power", "took over the government": a coup or a succession
     if DISMISS.match(w) and patient is not None and _a_person(patient):
@@ -174,7 +189,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         # "the brigade fell back on the passes": a retreat, no town lost; "numbers fell back"
         return ("military_deployment", f"{tok.text} back") if who == "armed" else ("", "")
     if FALL.match(w) and (
-        after in ("silent", "quiet", "apart", "out") or who in ("traffic", "people")
+        after in ("silent", "quiet", "apart", "out")
+        or who in ("traffic", "people")
+        or (agent is not None and (agent.ent_type_ in ("DATE", "TIME") or DAYS.match(agent.lower_)))
     ):
         return "", ""  # "the guns fell silent", "the revolt fell apart", "trade fell": no capture
     if w.startswith("protest") and tok.pos_ == "VERB" and _to_a_government(tok):
@@ -209,6 +226,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "clash", cue  # "bombs flattened a block", "rockets hit the town"
     if w.startswith("overr") and class_of(patient_word) == "armed" and patient_word != "garrison":
         return "clash", cue  # "overran a cavalry regiment": a force beaten, no town taken
+    if (REPULSE.match(w) or w.startswith(("turn", "push", "forc"))) and _out_of_a_place(tok):
+        # "drove the militants out of Gamboru", "were turned out of Pharsala": the town taken
+        return "territorial_control", f"{tok.text} … out of"
     back = next((c.lower_ for c in tok.children if c.lower_ in ("back", "off")), "")
     # "crossed and were driven back": a passive joined on to a verb with the subject
     passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -317,6 +337,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         what == "place"
         or (patient.pos_ == "PROPN" and patient.ent_type_ not in ("PERSON", "NORP", "ORG"))
         or bool(TOWN.match(patient_word))
+        or bool(STRONGHOLD.match(patient_word))
     )
     land = town or bool(LAND.match(patient_word))
     held = patient is not None and (
@@ -349,6 +370,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "territorial_control", f"{tok.text} … to"  # "the island was handed to X"
     if _went_back(tok, agent, patient):
         return "territorial_control", f"{tok.text} back to"  # "the town went back to Egypt"
+    if SHUT.match(w) and after in ("on", "upon") and who == "armed":
+        return "clash", f"{tok.text} {after}"  # "its fighters closed on the camps": an attack
     if BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
     if (
@@ -428,17 +451,28 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             leaver = agent if agent is not None else patient
             if leaver is not None and HOUSEHOLDS.match(leaver.lower_):
                 return "refugee_movement", f"{leaver.text} {tok.text}"  # "families leaving"
+            armed = leaver is not None and noun_class(leaver) == "armed"
+            if armed and not IRREGULAR.match(leaver.lower_):
+                return "military_deployment", f"{leaver.text} {tok.text}"  # "the battalion left X"
+            if _with_a_force(tok):  # "left Herat with six thousand regulars"
+                return "military_deployment", f"{tok.text} with … {_with_a_force(tok)}"
             if leaver is not None and ROUTINE.match(leaver.lower_) and tok.dep_ != "ccomp":
                 # drivers or traders leave about their work; reported, the report stands
                 return "other", f"{leaver.text} {tok.text}"
             return None
         mover = agent if agent is not None else patient
         kind = noun_class(mover) if mover is not None else ""
+        if kind in ("", "people") and _with_a_force(tok):
+            # "crossed the Rio Grande with several thousand men": a leader and his force
+            kind, mover = "armed", next(c for c in tok.doc if c.text == _with_a_force(tok))
         moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
         if kind == "armed" and w.startswith(("mov", "roll")) and into_place(tok):
             return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
         if kind == "armed" and out_of_town(tok):
             return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
+        if kind == "armed" and w.startswith("enter") and patient is not None and a_country(patient):
+            # "troops entered Iran": a country entered, forces deployed in it (its towns taken)
+            return "military_deployment", f"{tok.text} … {patient.text}"
         if kind == "armed" and not w.startswith("enter") and _in_flight(tok, mover):
             return "refugee_movement", f"{mover.text} {tok.text} {IN_FLIGHT}"
         if kind == "armed" and not w.startswith("enter"):
@@ -459,6 +493,43 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+
+def _with_a_force(verb: Any) -> str:
+    """The force a leader moves with ("left Herat with six thousand regulars", "crossed the
+    Rio Grande with several thousand men"): state forces, or men counted; else ''."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            kind = noun_class(obj)
+            counted = obj.lower_ == "men" and any(
+                c.dep_ == "nummod" or c.like_num for c in obj.children
+            )
+            if (kind == "armed" and not IRREGULAR.match(obj.lower_)) or counted:
+                return obj.text
+    return ""
+
+
+def _out_of_a_place(verb: Any) -> bool:
+    """ "out of Gamboru", "out of the town": a named place (not a country) or a town the
+    verb drove someone from."""
+    for out in (c for c in verb.children if c.lower_ == "out"):
+        for of in (t for t in out.subtree if t.lower_ == "of" and t.dep_ == "prep"):
+            for o in (c for c in of.children if c.dep_ == "pobj"):
+                # a name driven out of is a place, whatever spaCy tags it ("Gamboru": PERSON)
+                named = o.pos_ == "PROPN" and o.ent_type_ != "NORP"
+                if (named and not a_country(o)) or TOWN.match(o.lower_):
+                    return True
+    return False
+
+
+def _to_do(verb: Any) -> bool:
+    """ "took the army until spring to crush": the time or the means an act took, told by
+    the to-infinitive it governs."""
+    return any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _unreal(verb: Any) -> bool:
@@ -888,6 +959,11 @@ def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:
         return None
     kind = noun_class(who)
     cue = f"{who.text} {verb.text}"
+    marched_out = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    given_up = who.lower_.startswith("garrison") or out_of_town(verb)
+    if verb.lower_.startswith("march") and kind == "armed" and marched_out and given_up:
+        # "the garrison was allowed to march out with its arms": the place given up
+        return "territorial_control", f"{cue} out"
     if verb.lower_.startswith("march") and kind in ("armed", "") and into_place(verb):
         # "the brigade marched into Kassala": like forces that moved or rolled into a town,
         # they hold it now (crowds marching into a square are a protest: people)

@@ -365,12 +365,13 @@ class PlaceFinder:
                 # region's index, of any size, in a country the text names
                 hits = towns_abroad(key, named)
                 named_abroad = bool(hits)
-                village = max((h["population"] for h in hits), default=0)
-                bigger = [t for t in towns_anywhere(key) if t["population"] >= 10 * village]
-                if hits and bigger:
+                if hits:
+                    village = max(h["population"] for h in hits)
                     # "Plevna" in a text naming Romania is Bulgaria's Pleven, not one of
                     # Romania's villages of that name
-                    hits = bigger
+                    hits = [
+                        t for t in towns_anywhere(key) if t["population"] >= 10 * village
+                    ] or hits
             if named_abroad and _inside_a_longer_name(text, start, end):
                 continue
             city = world_city_abroad(key) if not hits else None
@@ -389,9 +390,10 @@ class PlaceFinder:
                 # a city of the world beyond the region by its main name, where the words
                 # or the parse call it a place or the text names its country
                 hits = [city]
+            taken = taken_as_a_place(text, start, end)
             if (
                 not hits
-                and taken_as_a_place(text, start, end)
+                and taken
                 and not _THE_BEFORE.search(text, max(0, start - 4), start)
                 and key not in people
                 and not _inside_a_longer_name(text, start, end)
@@ -433,11 +435,7 @@ class PlaceFinder:
                 continue
             # the small model calls most towns it never met a person or a people
             # ("pulled out of Tessalit"); the country named around them says otherwise
-            big = (
-                named_abroad
-                or max(c.get("population", 0) for c in hits) >= BIG_TOWN
-                or taken_as_a_place(text, start, end)
-            )
+            big = named_abroad or max(c.get("population", 0) for c in hits) >= BIG_TOWN or taken
             if not looks_like_a_place(doc, text, start, end, big):
                 continue
             # first a town by its own name in a country the text is about: "Fayzabad" beside

@@ -551,12 +551,12 @@ def test_a_proper_noun_the_model_calls_a_people_after_a_place_word_is_a_place():
 
 def test_a_bare_name_on_or_along_the_is_a_river_unplaced():
     text = (
-        "On 4 May floods hit the mill town on the Drina, and the ferry on the Vrbas near "
+        "On 4 May floods hit the mill town on the Kolubara, and the ferry on the Vrbas near "
         "Brčko stopped. On 6 May pressure on the Vozhd's envoy grew along the Afghan border."
     )
     got = rows(text)
-    rivers = got[got["place"].isin(["Drina", "Vrbas"])]
-    assert sorted(set(rivers["place"])) == ["Drina", "Vrbas"]
+    rivers = got[got["place"].isin(["Kolubara", "Vrbas"])]
+    assert sorted(set(rivers["place"])) == ["Kolubara", "Vrbas"]
     assert set(rivers["latitude"]) == {""}
     assert "Vozhd" not in list(got["place"]) and "Afghan" not in list(got["place"])
 
@@ -799,3 +799,14 @@ def test_a_name_two_countries_towns_share_goes_to_the_country_the_text_names():
     got = rows(text)
     armavir = got[got["evidence_place_text"] == "Armavir"]
     assert set(armavir["country"]) == {"ARM"}
+
+
+def test_a_listed_river_named_bare_after_the_is_placed():
+    text = (
+        "On 2 March Uzbek engineers crossed the Eider to survey the bridge, and on 5 March "
+        "barges on the Danube near Termez were stopped."
+    )
+    got = rows(text)
+    rivers = got[got["place"].isin(["Eider", "Danube"])]
+    assert sorted(set(rivers["place"])) == ["Danube", "Eider"]
+    assert "" not in set(rivers["latitude"])

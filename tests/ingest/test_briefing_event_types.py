@@ -285,6 +285,21 @@ def test_forces_that_land_advance_sail_or_are_moved_up_are_a_deployment():
     )
 
 
+def test_crossing_alone_is_no_flight_of_people_who_crossed_decides():
+    assert cue_of("crossed") == ""
+    assert [class_of(w) for w in ("corps", "others")] == ["armed", "people"]
+    assert_types(
+        {
+            ("A corps of the Uzbek army crossed the river at Hairatan on 3 May.", "Hairatan"): (
+                "military_deployment"
+            ),
+            ("Others have crossed into Uzbekistan at Termez since 3 May.", "Termez"): (
+                "refugee_movement"
+            ),
+        }
+    )
+
+
 def test_men_of_an_army_are_an_armed_force_and_not_people():
     text = "Several thousand men of the Uzbek army crossed the river at Hairatan on 3 May."
     assert type_at(text, "Hairatan") == ["military_deployment"]

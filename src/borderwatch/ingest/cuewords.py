@@ -56,7 +56,10 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         "military_deployment",
     ),
     (
-        r"refugees?|fled|flee(?:s|ing)?|evacuat\w*|crossed|displaced|influx|deport\w*|expel\w*|"
+        # not "crossed": who crossed says what it was (`senses`: people fleeing, a force on
+        # the move, lorries through an open crossing), and a leader, a unit or "it" crossing
+        # is no flight of people
+        r"refugees?|fled|flee(?:s|ing)?|evacuat\w*|displaced|influx|deport\w*|expel\w*|"
         r"returnees?|migrants?|exodus|asylum|refuge|repatriat\w*",
         "refugee_movement",
     ),
@@ -155,7 +158,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"people|persons|residents|villagers|civilians|families|traders|drivers|migrants?|"
         r"refugees|protesters|activists|opponents|journalists|students|workers|farmers|"
         r"shepherds|men|women|children|nationals|citizens|locals|travell?ers|"
-        r"seekers|thousands|hundreds|dozens|tens|millions|scores|pedestrians|crowds?",
+        r"seekers|thousands|hundreds|dozens|tens|millions|scores|pedestrians|crowds?|others",
     ),
     ("contraband", r"drugs|heroin|opium|methamphetamine|weapons|arms|contraband|fuel|smugglers"),
     (
@@ -167,7 +170,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"flotillas?|squadrons?|navy|navies|force|columns?|regulars|armou?r|formations|legion|"
         r"gendarmes|gendarmerie|guardsmen|peshmerga|sailors|battleships?|minesweepers?|horsemen|"
         r"cavalrymen|troopers|riflemen|hussars|lancers|dragoons|cossacks|sepoys|askaris|levies|"
-        r"grenadiers|legionnaires|conscripts",
+        r"grenadiers|legionnaires|conscripts|corps",
     ),
     (
         "official",

@@ -507,3 +507,18 @@ def test_a_placeless_dated_sentence_after_one_naming_two_places_is_guessed_at_th
     dated = df[df["date_start"] == "2022-05-06"]
     assert dated["place"].tolist()[:2] == ["Hairatan", "Termez"]
     assert all(float(c) <= 0.3 for c in dated["candidate_confidence"])  # guesses
+
+
+def test_a_placeless_dated_sentence_is_also_guessed_at_the_place_the_text_names_most():
+    # The sentence before was about Maimana, a passing mention; the briefing is about
+    # Termez, and "the garrison surrendered" may well have been there: both are proposed.
+    text = (
+        "Fighting reached Termez in April. Termez was shelled again in May. "
+        "Aid lorries drove on to Maimana. "
+        "On 6 June the garrison surrendered."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-06-06"]
+    assert dated["place"].tolist() == ["Maymana", "Termez"]
+    carried, guessed = (float(c) for c in dated["candidate_confidence"])
+    assert guessed < carried  # the place named most is only a guess

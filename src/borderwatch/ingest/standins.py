@@ -298,15 +298,21 @@ def standing_in(
     is a guess too ("The chain began in Akçakale, the border town facing Tal Abyad. On 3
     October a mortar round landed in a street": Akçakale).
 
-    The one place the sentence before was about, else the place the text has named
-    most (when no finer place leads, the country named most and the later named of the
-    leading places), trusted as a guess ("The
-    attackers slipped into the brigade headquarters before dawn on 18 September": the
-    base the briefing is about); and a country named before whose
+    The one place the sentence before was about, and beside it, as a guess, the place the
+    text has named more than any other ("Aid lorries drove on to Maimana. On 6 June the
+    garrison surrendered": the garrison of the town the briefing is about, as likely as
+    not); when the sentence before was about none, the place the text has named most (when
+    no finer place leads, the country named most and the later named of the leading
+    places), trusted as a guess ("The attackers slipped into the brigade headquarters
+    before dawn on 18 September": the base the briefing is about); and a country named before whose
     adjective says who acted ("On Friday the Indian prime minister told ...": India),
     which `_acting_country` then trusts half as much as the place.
     """
     out = [carried(previous[0], d)] if previous else []
+    if previous:
+        leader = named_most(named)
+        if leader is not None and leader.name != previous[0].name:
+            out.append(replace(carried(leader, d), source="guessed"))
     if not previous:
         # when no place leads, the country named most and the later named of the leading
         # places, both guesses: the date is kept for the editor to file

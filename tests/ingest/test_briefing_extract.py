@@ -522,3 +522,31 @@ def test_a_placeless_dated_sentence_is_also_guessed_at_the_place_the_text_names_
     assert dated["place"].tolist() == ["Maymana", "Termez"]
     carried, guessed = (float(c) for c in dated["candidate_confidence"])
     assert guessed < carried  # the place named most is only a guess
+
+
+def test_a_dated_clause_naming_no_place_is_also_guessed_where_the_sentence_before_was():
+    # The text names Hairatan most, but the sentence before was about Termez: the garrison
+    # that surrendered two days later is as likely Termez's as anywhere's.
+    text = (
+        "Fighting reached Hairatan. Hairatan was shelled. Rebels besieged Termez in April. "
+        "On 6 May their leader flew to Kabul, and two days later the garrison surrendered."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    at_termez = df[(df["place"] == "Termez") & (df["date_start"] == "2022-05-08")]
+    assert at_termez["evidence_place_text"].tolist() == [""]  # a guess, spelled nowhere
+    assert float(at_termez["candidate_confidence"].iloc[0]) <= 0.3
+
+
+def test_a_place_proposed_only_by_guesses_keeps_the_row_that_spells_it():
+    # Maimana is named once, as a setting; the next sentence's clause that names no place
+    # is guessed there. The row naming it stays, so the editor sees the words.
+    text = (
+        "The road runs north to the villages around Maimana. "
+        "Jets struck Termez on 6 May, and on 8 May the garrison surrendered."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    at = df[df["place"] == "Maymana"]
+    assert at[["evidence_place_text", "date_start"]].values.tolist() == [
+        ["", "2022-05-08"],
+        ["Maimana", ""],
+    ]

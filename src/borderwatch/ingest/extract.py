@@ -369,6 +369,7 @@ def extract_candidates(
     last_named: list[PlaceMention] = []
     for sent in doc.sents:
         before = recent
+        about_before = previous
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
@@ -429,6 +430,11 @@ def extract_candidates(
         pairs += standins.countries_acting(doc, sentence_dates, pairs, countries)
         pairs += standins.governments_acting(doc, sentence_dates, pairs, countries)
         pairs += standins.governments_named_before(doc, sentence_dates, pairs, government_before)
+        if about_before:
+            # last, so that no stand-in above is kept out by it
+            pairs += standins.unplaced_clauses(
+                doc, in_sentence, sentence_dates, pairs, named, about_before[0]
+            )
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
@@ -450,8 +456,9 @@ def extract_candidates(
     proposed = {r["place"] for r in rows + actors}
     rows = [r for r in headed if r["place"] not in proposed] + rows
     # A place named only as the setting: one undated row per place, last of all.
-    proposed |= {r["place"] for r in rows}
-    mentioned = [r for p, r in settings.items() if p not in proposed]
+    # A place proposed only by guesses (rows that do not spell it) keeps the row that does.
+    spelled = {r["place"] for r in rows + actors if r["evidence_place_text"]}
+    mentioned = [r for p, r in settings.items() if p not in spelled]
     # The countries' own acts after the events at places, the mere mentions last.
     full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows + actors + mentioned]
     # Numbered from 1, as the editor and its messages show them.

@@ -353,6 +353,7 @@ def unplaced_clauses(
     dates: list[DateRef],
     pairs: list[tuple[PlaceMention, DateRef | None]],
     named: list[PlaceMention],
+    about: PlaceMention | None = None,
 ) -> list[tuple[PlaceMention, DateRef | None]]:
     """A dated clause that names no place of its own, in a sentence whose places belong to
     its other clauses ("The standoff ended on 5 May, when ...; India agreed to dismantle
@@ -360,8 +361,12 @@ def unplaced_clauses(
     later named on a tie), as a guess, even when another clause of the sentence names it
     ("The assault opened on 6 August, and on Tuesday Moscow said Zaozyornaya had fallen"):
     the nearest place of another clause is often not where it happened. So is a sentence that
-    names no place, beside the place the sentence before was about (`standing_in`)."""
-    about = subject(named)
+    names no place, beside the place the sentence before was about (`standing_in`).
+
+    Given `about` (the place the sentence before was about), the clause is guessed there
+    instead: the story goes on where it was ("Rebels took Termez. On 6 May their leader
+    flew to Kabul, and two days later the garrison surrendered")."""
+    about = about or subject(named)
     if about is None:
         return []
     own = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}

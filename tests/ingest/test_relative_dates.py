@@ -235,3 +235,72 @@ def test_since_then_after_a_day_told_runs_from_that_day():
         "no lorry has crossed."
     )
     assert resolve(text, D(2024, 3, 20))[-1] == ("since then", D(2024, 3, 4), D(2024, 3, 20), "day")
+
+
+def test_nights_count_as_days_and_a_bare_before_counts_back():
+    text = (
+        "Fighting broke out at Termez on 29 July. Two nights later the brigade stormed the "
+        "ridge. It followed a skirmish the day before near Hairatan. Four days before, "
+        "envoys had met at Termez."
+    )
+    assert resolve(text, D(1990, 8, 20)) == [
+        ("29 July", D(1990, 7, 29), D(1990, 7, 29), "day"),
+        ("Two nights later", D(1990, 7, 31), D(1990, 7, 31), "day"),
+        ("the day before", D(1990, 7, 30), D(1990, 7, 30), "day"),
+        ("Four days before", D(1990, 7, 26), D(1990, 7, 26), "day"),
+    ]
+
+
+def test_a_month_or_season_of_that_year_is_in_the_year_just_told():
+    text = (
+        "Rockets fell on Termez on 4 May 2019, and in the autumn of that year drones struck "
+        "camps near Hairatan. Traders have left since 2015, when the market closed in March "
+        "of that year."
+    )
+    assert resolve(text, D(2021, 2, 1))[1:] == [
+        ("in the autumn of that year", D(2019, 9, 1), D(2019, 11, 30), "month"),
+        ("since 2015", D(2015, 1, 1), D(2021, 2, 1), "year"),
+        ("in March of that year", D(2015, 3, 1), D(2015, 3, 31), "month"),
+    ]
+
+
+def test_a_month_last_year_and_a_part_of_that_month():
+    text = (
+        "A ferry opened at Termez in February last year. In April the rebels gathered at "
+        "Hairatan. Late that month the envoys met. On 26 March this year a barge sank."
+    )
+    assert resolve(text, D(2007, 5, 2)) == [
+        ("in February last year", D(2006, 2, 1), D(2006, 2, 28), "month"),
+        ("In April", D(2007, 4, 1), D(2007, 4, 30), "month"),
+        ("Late that month", D(2007, 4, 21), D(2007, 4, 30), "month"),
+        ("26 March", D(2007, 3, 26), D(2007, 3, 26), "day"),
+        ("this year", D(2007, 1, 1), D(2007, 5, 2), "year"),
+    ]
+
+
+def test_since_that_morning_and_since_early_on_a_weekday_run_to_publication():
+    text = (
+        "Gunmen came ashore near Termez on 18 September. Since that morning soldiers have "
+        "combed the hills. The guns at Hairatan have been quiet since early on Saturday."
+    )
+    assert resolve(text, D(1996, 9, 24))[1:] == [
+        ("Since that morning", D(1996, 9, 18), D(1996, 9, 24), "day"),
+        ("since early on Saturday", D(1996, 9, 21), D(1996, 9, 24), "day"),
+    ]
+
+
+def test_a_since_told_on_a_day_before_it_still_runs_to_publication():
+    text = "The envoy said on 8 August that the truce has held since 20 August."
+    assert resolve(text, D(1988, 8, 27))[-1] == (
+        "since 20 August",
+        D(1988, 8, 20),
+        D(1988, 8, 27),
+        "day",
+    )
+
+
+def test_throughout_a_year_is_that_year():
+    text = "Kabul pressed Tashkent throughout 1984 to sign a pact."
+    assert resolve(text, D(1985, 6, 15)) == [
+        ("throughout 1984", D(1984, 1, 1), D(1984, 12, 31), "year"),
+    ]

@@ -59,6 +59,9 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _PART = r"(?:(?i:early|mid|late)|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
+# What follows "before" when it names no event: "the day before near Termez", "four days
+# before, the envoys had met".
+_BEFORE_NOTHING = r"before(?=\s*[,;.)]|\s+(?:near|at|in|on|outside|inside|when|and|but)\b)"
 # Words before "of" that count rather than name an event: "a total of 2000".
 _QUANTITY = (
     r"total|population|crowd|force|number|sum|budget|figure|height|altitude|length|depth"
@@ -104,6 +107,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "month_day_span",
             rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            # "in February last year", "since March this year"
+            "month_of_year_told",
+            # (not "on 26 March this year", a day)
+            rf"\b(?<!\d\s)(?:(?P<since>[Ss]ince)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil)\s+)?"
+            rf"(?:(?P<part>early|mid|late)[\s-]+)?(?P<m>{_MONTH})\s+(?P<which>last|this)\s+year\b",
+        ),
+        # "in March of that year": the month of the year just told
+        (
+            "rel_that_month",
+            rf"\b(?:(?:in|during|by|since)\s+)?(?-i:(?P<m>{_MONTH}))\s+of\s+(?:that|the\s+same)\s+year\b",
         ),
         (
             "year_span",
@@ -158,7 +173,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "season",
             rf"\b(?:(?P<rel>[Ii]n|[Dd]uring|[Tt]hat|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y)\s+)?(?:the\s+)?"
             rf"(?:(?P<part>early|late)[\s-]+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
-            rf"(?:\s+of)?(?:\s+(?P<y>{_YEAR})(?:[-–/](?:{_YEAR}|\d\d)\b)?)?\b",
+            # "in the autumn of that year" is the season of the year just told
+            rf"(?:\s+of\s+(?:that|the\s+same)\s+year(?P<that>)"
+            rf"|(?:\s+of)?(?:\s+(?P<y>{_YEAR})(?:[-–/](?:{_YEAR}|\d\d)\b)?)?)\b",
         ),
         (
             "since_part",
@@ -200,14 +217,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "weekday",
-            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince(?:\s+last|\s+{_CLOCK}\s+on)?)\s+)?"
+            rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince(?:\s+last|\s+(?:{_CLOCK}|early|late)\s+on)?)\s+)?"
             rf"(?P<wd>{WEEKDAY})\b"
             # not "Thursday 14 March" (a day_month) but "On Thursday the 330 were taken"
             rf"(?!,?\s+(?:the\s+)?{_DAY}(?!\d)|,?\s+{_MONTH})",
         ),
         ("rel_since_then", r"\bsince\s+then\b"),
         ("rel_that_month", rf"\b(?:that|the\s+same)\s+(?-i:(?P<m>{_MONTH}))\b"),
-        ("rel_same_month", r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+month\b"),
+        (
+            # "late that month", "at the end of the same month": a part of it
+            "rel_same_month",
+            rf"\b(?:(?:later|earlier)\s+|(?P<part>{_PART})(?:\s+in)?\s+)?"
+            r"(?:that|the\s+same)\s+month\b",
+        ),
         ("rel_that_year", r"\b(?:in\s+)?(?:that|the\s+same)\s+year\b"),
         (
             "rel_next_unit",
@@ -219,7 +241,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "rel_same_day",
             rf"\b(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\b"
-            rf"|\b(?:later\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b"
+            rf"|\b(?:later\s+|since\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b"
             r"|\bby\s+(?:nightfall|dusk|sunset|sundown|(?:the\s+)?evening|midday|noon)\b(?!\s+of\b)",
         ),
         ("rel_same_weekend", r"\b(?:the\s+same|that)\s+weekend\b"),
@@ -228,14 +250,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_following_week", r"\bthe\s+(?:following|next)\s+week\b"),
         (
             "rel_around",
-            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)|the\s+day)\s+(?P<dir>before|after)"
+            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)|the\s+(?:day|night))\s+"
+            rf"(?P<dir>(?!{_BEFORE_NOTHING})before|after)"
             r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
             r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)))"
             r"(?:\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[A-Za-z][\w-]*(?:['’]s\s+[\w-]+)?)"
             # "the eve of the 6 June landing": the event's own day follows (`_dated_in_phrase`)
             r"|(?:\s+the)?(?=\s+\d))",
         ),
-        ("rel_later", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b"),
+        (
+            # "two nights later" counts days; "four days before," with nothing after it
+            # is "four days earlier"
+            "rel_later",
+            rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)\s+"
+            rf"(?P<dir>later|earlier|{_BEFORE_NOTHING})\b",
+        ),
         ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
         (
             "rel_previous_day",
@@ -255,7 +284,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_this_year", r"\bthis\s+year\b"),
         (
             "year",
-            rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hrough|[Ff]rom)\s+(?P<y>{_YEAR})\b(?!\s*[-–]\d)",
+            rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hrough(?:out)?|[Ff]rom)\s+(?P<y>{_YEAR})\b(?!\s*[-–]\d)",
         ),
         # "the war of 1962", "the agreement of 1913": an event named by its year (not "a
         # total of 2000", a number)
@@ -450,6 +479,15 @@ def _resolve(
             return None
         # "since Sunday" runs from that Sunday to publication, as "since May" does.
         return wd, (published if m.group(0).lower().startswith("since") else wd), "day", True
+    if kind == "month_of_year_told":
+        mo = month_number(g["m"])
+        year = published.year - (g["which"].lower() == "last")
+        start, end = dt.date(year, mo, 1), month_end(year, mo)
+        if g.get("part"):
+            start, end = _part_span(g["part"].lower(), year, mo)
+        if start > published:
+            return None
+        return start, (published if g.get("since") else min(end, published)), "month", True
     if kind == "month_year":
         mo = month_number(g["m"])
         assert y is not None
@@ -493,7 +531,7 @@ def _season(
     """ "in the summer of 2019", "last winter", "that spring": the season's months."""
     name = str(g["season"]).lower()
     rel = (g.get("rel") or "").lower()
-    if y is None and not rel:
+    if y is None and not rel and g.get("that") is None:
         return None  # "the Arab Spring": a name, not a time
     if name == "fall" and y is None:
         return None  # "since the fall of Kabul": an event
@@ -505,7 +543,7 @@ def _season(
 
     if y is not None:
         year = y
-    elif rel == "that":
+    elif rel == "that" or g.get("that") is not None:
         if that_year is None:
             return None
         year = that_year
@@ -591,13 +629,16 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             if anchor is None or anchor[0] + dt.timedelta(days=days_after(m)) > published:
                 continue
             start = end = anchor[0] + dt.timedelta(days=days_after(m))
+        if kind in ("rel_same_day", "rel_that_month") and _since(m):
+            end = published  # "since that morning", "since June of that year": to publication
         if kind in _DAY_NO_YEAR and not m.groupdict().get("y") and out:
             start, end = _in_month_just_named(text, out[-1], b, start, end)
         if _since(m) and end == published and precision == "day":
             # "said on Tuesday that 200,000 had crossed since the call-up" ends on Tuesday;
             # "said on 5 March that dozens had been held since 2017" is a span of years,
             # no more precise for ending on the day said: it runs to publication.
-            end = reported_on(text, b, out) or end
+            told = reported_on(text, b, out)
+            end = told if told is not None and told >= start else end
         restates = out[-1].begin if named is not None else -1
         out.append(DateRef(start, end, precision, m.group(0), b, e, explicit, restates))
         last_any = (start, end, precision)

@@ -14,6 +14,7 @@ import re
 
 from borderwatch.ingest.datewords import (
     NUMBERS,
+    PART_DAYS,
     DateRef,
     Resolved,
     month_end,
@@ -89,12 +90,12 @@ def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -
     if kind == "rel_same_month":
         if precision == "year":
             return None
-        return (
-            dt.date(start.year, start.month, 1),
-            month_end(start.year, start.month),
-            "month",
-            False,
-        )
+        first, last_day = dt.date(start.year, start.month, 1), month_end(start.year, start.month)
+        if g.get("part"):  # "late that month", "the end of the same month"
+            words = g["part"].lower().split()
+            lo, hi = PART_DAYS[words[-2] if words[-1] == "of" else words[0]]
+            first, last_day = first.replace(day=lo), last_day.replace(day=min(hi, last_day.day))
+        return first, last_day, "month", False
     if kind == "rel_that_month":
         mo = month_number(g["m"])
         return dt.date(start.year, mo, 1), month_end(start.year, mo), "month", False
@@ -118,7 +119,7 @@ FROM_LAST = ("rel_that_month", "rel_same_month", "rel_that_year", "rel_next_unit
 def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
     n = NUMBERS.get(m["n"].lower()) or int(m["n"])
     days = n * (7 if m["unit"].lower().startswith("week") else 1)
-    if m["dir"].lower() == "earlier":
+    if m["dir"].lower() in ("earlier", "before"):
         days = -days
     d = anchor[0] + dt.timedelta(days=days)
     return d, d, "day" if days < 7 else "week", False

@@ -810,3 +810,21 @@ def test_a_listed_river_named_bare_after_the_is_placed():
     rivers = got[got["place"].isin(["Eider", "Danube"])]
     assert sorted(set(rivers["place"])) == ["Danube", "Eider"]
     assert "" not in set(rivers["latitude"])
+
+
+def test_a_titled_person_or_a_ruler_named_by_title_is_no_place():
+    text = (
+        "On 3 May the fort at Hairatan fell to General Vostrikov's column, and Lord Aldney "
+        "met Colonel Baranov in Termez. The Sultan wrote the next day; Vostrikov stayed."
+    )
+    got = set(rows(text)["place"])
+    assert {"Hairatan", "Termez"} <= got
+    people = {"General Vostrikov", "General", "Vostrikov", "Lord Aldney", "Colonel Baranov"}
+    assert not got & (people | {"Sultan"})
+
+
+def test_a_name_the_model_ran_into_an_open_bracket_ends_before_it():
+    text = "On 2 June the column went from Ruse to Nikopol (Nikopoli), under fire."
+    got = list(rows(text)["evidence_place_text"])
+    assert "Nikopol" in got
+    assert not any("(" in p for p in got)

@@ -29,9 +29,11 @@ def titled_names(text: str) -> set[str]:
     """Names the text gives a title alone ("President Johnson", "General Giap"): the
     person, wherever the name stands alone."""
     return {
-        normalize(m.group(1))
+        normalize(re.sub(r"['’]s?$", "", m.group(1)))
         for m in _TITLE_THEN_NAME.finditer(text)
-        if not re.match(rf"\s+[{UPPER}]", text[m.end() : m.end() + 3])
+        # "General Skobelev's Transcaspian column": the possessive ends the name
+        if re.search(r"['’]s?$", m.group(1))
+        or not re.match(rf"\s+[{UPPER}]", text[m.end() : m.end() + 3])
     }
 
 
@@ -60,15 +62,55 @@ def _after_owner(text: str, begin: int, end: int) -> tuple[int, int]:
     return (m.end(), end) if m else (begin, end)
 
 
+_RANKS = (
+    r"Colonel|Lieutenant|Brigadier|Captain|Admiral|Marshal|Commander|Emperor|Empress|Tsar"
+    r"|Czar|Kaiser|Sultan|Khedive|Maharaja|Maharajah|Viceroy|Chancellor|Lord|Baron|Archduke"
+)
+"""Ranks and titles of office or birth that stand before a man's surname ("Colonel Lomakin",
+"Lord Kimberley", "Emperor Franz Joseph"), as "President" and "General" do."""
+
+
 _TITLED_PERSON = re.compile(
-    r"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|King|Chairman|Governor|Leader)\.?\s+$"
+    r"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|King|Chairman|Governor|Leader"
+    rf"|{_RANKS})\.?\s+$"
 )
 
 
 _TITLE_THEN_NAME = re.compile(
-    rf"\b(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor)\.?\s+"
+    rf"\b(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor|{_RANKS})\.?\s+"
     rf"([{UPPER}][\w’'-]+)\b"
 )
+
+
+_OPENING_TITLE = re.compile(
+    rf"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor|King|Queen|Prince"
+    rf"|Princess|Sheikh|Emir|Shah|Sir|Count|Duke|Senator|{_RANKS})\.?"
+)
+_FEATURE_LAST = re.compile(
+    r"(?:Bridge|Causeway|Island|Islands|Land|Port|Airport|Bay|Sound|Strait|Canal|Dam|Station"
+    r"|Street|Square|Gate|Line|Range|Mountains?|Pass|Lake|River|Falls|Fort|Town|City|Road"
+    r"|Highway|Valley|Cape|Point|Peak|Glacier|Sea|Gulf)"
+)
+
+
+RULERS = frozenset(
+    {"sultan", "tsar", "czar", "emperor", "empress", "kaiser", "khedive", "maharaja"}
+    | {"maharajah", "viceroy"}
+)
+"""A ruler's title alone is the ruler ("the Sultan refused", "the Tsar ordered"), though the
+model tags some as places (a place's name may hold one: "Tal al-Sultan")."""
+
+
+def titled_person(words: list[str]) -> bool:
+    """ "General Skobelev", "Lord Kimberley", "Maharaja Surchandra": a title and a capitalised
+    name are a person, unless the last word names a place's kind ("King Fahd Causeway",
+    "Prince Edward Island", "Queen Maud Land")."""
+    return (
+        len(words) > 1
+        and bool(_OPENING_TITLE.fullmatch(words[0]))
+        and words[1][:1].isupper()
+        and not _FEATURE_LAST.fullmatch(words[-1])
+    )
 
 
 def first_name(text: str, m: PlaceMention) -> bool:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from borderwatch.data.gazetteer import normalize
-from borderwatch.ingest.bodies import titled_names
+from borderwatch.ingest.bodies import titled_names, titled_person
 from borderwatch.ingest.countries import countries_by_name
 from borderwatch.ingest.placemention import PlaceMention
 from borderwatch.ingest.placewords import (
@@ -160,6 +160,8 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
         if owner:
             # "opposite China's Ganqimaodu": the owner is a place of its own, the name after it
             name, start = name[owner.end() :], start + owner.end()
+        if titled_person(name.split()):
+            continue  # "fell to General Skobelev's column": to a man, not a place
         span = doc.char_span(start, end, alignment_mode="expand")
         person = next((t for t in list(span or ())[1:] if normalize(t.text) in titled), None)
         if person is not None:

@@ -32,10 +32,12 @@ from borderwatch.data.gazetteer import (
     world_city_abroad,
 )
 from borderwatch.ingest.bodies import (
+    RULERS,
     body_names,
     first_name,
     surnames_in,
     titled_names,
+    titled_person,
     vessel_names,
 )
 from borderwatch.ingest.countries import capital_countries, countries_by_name, country_points
@@ -503,8 +505,14 @@ class PlaceFinder:
             span = _before_a_small_word(ent)
             if span[0].lower_ == "the":
                 span = span[1:]
+            opening = [t.i for t in span if t.text == "("]
+            if opening and not any(t.text == ")" for t in span) and opening[0] > span.start:
+                span = span[: opening[0] - span.start]  # "to Sistova (Svishtov), …": Sistova
             if len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
                 span = span[:-1]  # "Balkh province's governor"
+            if titled_person([t.text for t in span if not t.is_punct]):
+                # "fell to General Skobelev's column", "Lord Kimberley": a titled person
+                continue
             if len(span) > 1 and normalize(span[-1].text) in titled:
                 span = span[:-1]  # "in Washington Johnson went on television": then the man
             while len(span) > 1 and KIND_WORD.fullmatch(" " + span[-1].text):
@@ -537,7 +545,11 @@ class PlaceFinder:
                 continue  # "the Shanghai Cooperation Organisation": a body, not a place
             if country_adjective(key):
                 continue  # "Ukrainian", "Spanish" tagged as places: whose, not where
-            if key in NOT_PLACES or key.split()[-1] in ("border", "river", "province"):
+            if (
+                key in NOT_PLACES
+                or key in RULERS
+                or key.split()[-1] in ("border", "river", "province")
+            ):
                 # "the Afghan border", "the Panj river": a curated or GeoNames name inside wins
                 continue
             # "Northern Ireland", "East Pakistan": a part of a country, not a town

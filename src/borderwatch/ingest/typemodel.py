@@ -33,6 +33,10 @@ from borderwatch.ingest.senses import IN_FLIGHT
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
 
+ELSEWHERE = 0.6
+"""The strength of a rules' type read from the rest of the sentence, outside the clauses of
+the place and of the date (`eventtype.propose`)."""
+
 FLOOR = 0.3
 """Below this probability the model's type is not proposed (the clause stays `other`,
 trusted little): the leave-one-briefing-out figures were best with it."""
@@ -326,13 +330,19 @@ def overrules(rules: TypeCue, clause: TypeCue, guess: Prediction) -> bool:
 
     Not what the rules read for `certain`. Where they read the date's own clause the
     model has weighed that very reading (its `rule:` feature), so its type replaces theirs
-    from `FLOOR`, as where they found nothing; where they typed the place's own clause
-    (joined on after the date's, or the date's saying nothing) the model read other words
-    than theirs, and it needs `TRUST` (docs/ingest.md, eighteenth round).
+    from `FLOOR`, as where they found nothing. So too where the date's clause names no
+    event word (`clause` is `NOTHING_SAID`) and the rules' type is a word of no clause of
+    the place's either, but of the rest of the sentence (`ELSEWHERE`), which says no more
+    of the dated act than the model's reading of it and the sentence (twenty-fourth
+    round). Where they typed the place's own clause joined on after a date's clause that
+    names an event, or the place's own clause naming one where the date's names none, the
+    model read other words than theirs, and it needs `TRUST`
+    (docs/ingest.md, eighteenth round).
     """
     if certain(rules) or guess.event_type == rules.event_type:
         return False
-    weighed = (clause.event_type, clause.cue) == (rules.event_type, rules.cue)
+    elsewhere = clause == NOTHING_SAID and rules.strength <= ELSEWHERE
+    weighed = elsewhere or (clause.event_type, clause.cue) == (rules.event_type, rules.cue)
     return guess.probability >= (FLOOR if weighed else TRUST)
 
 

@@ -142,3 +142,25 @@ def test_a_force_thrown_back_or_cut_off_was_fought():
             ("On 3 May the village of Hairatan was cut off by snow.", "Hairatan"): "other",
         }
     )
+
+
+def test_a_people_beaten_men_stopped_by_a_force_or_a_place_held_against_one_were_fought():
+    assert_types(
+        {
+            ("On 3 May the rebels beat them at Termez.", "Termez"): "clash",
+            ("On 3 May the Afghans were broken at Termez and fled south.", "Termez"): "clash",
+            ("The Guards stopped them at Hairatan in late July.", "Hairatan"): "clash",
+            ("On 3 May the captain held a ridge at Termez against the regiments.", "Termez"): (
+                "clash"
+            ),
+            # Customs checking or police stopping lorries fight nobody; a town held is held.
+            ("On 3 May customs checked them at Termez.", "Termez"): "other",
+            ("The police stopped the lorries at Hairatan on 3 May.", "Hairatan"): (
+                "crossing_closed"
+            ),
+            ("On 3 May the army held Termez.", "Termez"): "territorial_control",
+            ("On 3 May a column of marchers was halted by police at Hairatan.", "Hairatan"): (
+                "other"
+            ),
+        }
+    )

@@ -242,7 +242,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if besieged and _besieged(tok, agent, who):
         # "the fort was surrounded", "troops surrounded the post"; not embassies surrounded
         return "clash", cue
-    beaten = what == "armed" or (patient is not None and BROKEN.match(patient_word) is not None)
+    beaten = (
+        what == "armed"
+        or (patient is not None and BROKEN.match(patient_word) is not None)
+        or _an_enemy(patient, w)
+    )
     if (DEFEAT.match(w) or BREAK.match(w)) and beaten and particle not in ("off", "up", "down"):
         return "clash", cue  # "overwhelmed the column", "broke the line", "battered the fort"
     if (
@@ -350,6 +354,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             )
         )
     )  # "held the town's centre", "the rest of the peninsula", not "held talks with Turkey"
+    if w in ("held", "hold", "holds", "holding") and _against_a_force(tok):
+        return "clash", f"{tok.text} … against"  # "held the ridge against the regiments"
     if w in ("held", "hold", "holds", "holding", "controlled", "controls") and held:
         return "territorial_control", cue  # "its allies held the town's centre"
     if _flag_raised(tok, agent, patient):
@@ -374,6 +380,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "clash", f"{tok.text} {after}"  # "its fighters closed on the camps": an attack
     if BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
+    if _stopped_by_force(tok, w, agent, patient, what):
+        return "clash", cue  # "they were stopped at the bridge by guardsmen": fought off
     if (
         (SHUT.match(w) or STOP.match(w))
         and agent is not None
@@ -493,6 +501,60 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+
+def _an_enemy(patient: Any, w: str) -> bool:
+    """A people named as an army, or "them", beaten or checked: "checked the Austrians",
+    "beat them at the river" (not "checked them", which customs do)."""
+    if patient is None:
+        return False
+    if patient.ent_type_ == "NORP" and patient.lower_.endswith("s"):
+        return True  # "the Austrians", "the Afghans"
+    return patient.lower_ == "them" and not w.startswith("check")
+
+
+def _doer(verb: Any, agent: Any) -> Any:
+    """Who did it: the subject, else the agent of a passive ("stopped by the police")."""
+    if agent is not None:
+        return agent
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _stopped_by_force(verb: Any, w: str, agent: Any, patient: Any, what: str) -> bool:
+    """Men or a ship stopped or halted by an armed force ("they were stopped at the bridge
+    by guardsmen", "the Guards stopped them at the pass"): a fight, not a closure."""
+    if not w.startswith(("stop", "halt")) or patient is None:
+        return False
+    doer = _doer(verb, agent)
+    if doer is None or noun_class(doer) != "armed":
+        return False
+    if patient.lower_ in _PRONOUNS:
+        return True
+    # a force, not "a column of marchers" halted by the police: what it is of decides
+    of = [
+        noun_class(o)
+        for c in patient.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return what == "armed" and (not of or "armed" in of)
+
+
+def _against_a_force(verb: Any) -> bool:
+    """Held "against" an armed force or its attacks: a place defended in a fight."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "against"
+        and any(
+            o.dep_ == "pobj" and (noun_class(o) == "armed" or cue_of(o.text) == "clash")
+            for o in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _with_a_force(verb: Any) -> str:

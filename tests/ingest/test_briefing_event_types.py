@@ -300,6 +300,21 @@ def test_crossing_alone_is_no_flight_of_people_who_crossed_decides():
     )
 
 
+def test_a_garrison_pulling_out_gives_its_town_up_and_riders_into_a_town_take_it():
+    assert_types(
+        {
+            ("On 3 May the garrison of Termez pulled out towards the river.", "Termez"): (
+                "territorial_control"
+            ),
+            ("On 3 May a cavalry detachment rode into Hairatan unopposed.", "Hairatan"): (
+                "territorial_control"
+            ),
+            # troops pulling out, with no town of their own named, are a withdrawal
+            ("Uzbek troops pulled out of Termez on 3 May.", "Termez"): "military_deployment",
+        }
+    )
+
+
 def test_men_of_an_army_are_an_armed_force_and_not_people():
     text = "Several thousand men of the Uzbek army crossed the river at Hairatan on 3 May."
     assert type_at(text, "Hairatan") == ["military_deployment"]

@@ -215,6 +215,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if w.startswith("pull") and particle in ("back", "out", "away"):
         if agent is not None and out_of_town(tok):
             return "territorial_control", f"{tok.text} out"  # "pulled out of the town"
+        if particle == "out" and agent is not None and _garrison_of(agent):
+            # "the garrison of Termez pulled out": the force that held the town gave it up
+            return "territorial_control", f"{agent.text} of … {tok.text} out"
         return "military_deployment", f"{tok.text} {particle}"  # "troops pulling back"
     if EXPLODE.match(w) and "disaster" in (who, what):
         return "other", cue  # "the earthquake that struck": no clash
@@ -474,8 +477,13 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             # "crossed the Rio Grande with several thousand men": a leader and his force
             kind, mover = "armed", next(c for c in tok.doc if c.text == _with_a_force(tok))
         moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
-        if kind == "armed" and w.startswith(("mov", "roll")) and into_place(tok):
-            return "territorial_control", f"{mover.text} {tok.text} into"  # forces moved into X
+        if (
+            kind == "armed"
+            and w.startswith(("mov", "roll", "rode", "rid", "dr"))
+            and into_place(tok)
+        ):
+            # forces that moved, rolled, rode or drove into a town now hold it
+            return "territorial_control", f"{mover.text} {tok.text} into"
         if kind == "armed" and out_of_town(tok):
             return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
         if kind == "armed" and w.startswith("enter") and patient is not None and a_country(patient):
@@ -569,6 +577,21 @@ def _with_a_force(verb: Any) -> str:
             if (kind == "armed" and not IRREGULAR.match(obj.lower_)) or counted:
                 return obj.text
     return ""
+
+
+def _garrison_of(force: Any) -> bool:
+    """ "the garrison of Termez", "the Termez garrison": the force that holds a named place
+    or a town (its own place, which it gives up when it pulls out)."""
+    if force.lower_ not in ("garrison", "garrisons"):
+        return False
+    for c in force.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and not a_country(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in (g for g in c.children if g.dep_ == "pobj"):
+                if (o.pos_ == "PROPN" and not a_country(o)) or TOWN.match(o.lower_):
+                    return True
+    return False
 
 
 def _out_of_a_place(verb: Any) -> bool:

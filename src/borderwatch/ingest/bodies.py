@@ -62,6 +62,9 @@ def _after_owner(text: str, begin: int, end: int) -> tuple[int, int]:
     return (m.end(), end) if m else (begin, end)
 
 
+_OFFICES = r"President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor"
+"""Offices and forms of address before a surname; each pattern below adds its own few."""
+
 _RANKS = (
     r"Colonel|Lieutenant|Brigadier|Captain|Admiral|Marshal|Commander|Emperor|Empress|Tsar"
     r"|Czar|Kaiser|Sultan|Khedive|Maharaja|Maharajah|Viceroy|Chancellor|Lord|Baron|Archduke"
@@ -70,21 +73,18 @@ _RANKS = (
 "Lord Kimberley", "Emperor Franz Joseph"), as "President" and "General" do."""
 
 
-_TITLED_PERSON = re.compile(
-    r"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|King|Chairman|Governor|Leader"
-    rf"|{_RANKS})\.?\s+$"
-)
+_TITLED_PERSON = re.compile(rf"(?:{_OFFICES}|King|Leader|{_RANKS})\.?\s+$")
 
 
 _TITLE_THEN_NAME = re.compile(
-    rf"\b(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor|{_RANKS})\.?\s+"
+    rf"\b(?:{_OFFICES}|{_RANKS})\.?\s+"
     rf"([{UPPER}][\w’'-]+)\b"
 )
 
 
 _OPENING_TITLE = re.compile(
-    rf"(?:President|Minister|Premier|General|Mr|Mrs|Ms|Dr|Chairman|Governor|King|Queen|Prince"
-    rf"|Princess|Sheikh|Emir|Shah|Sir|Count|Duke|Senator|{_RANKS})\.?"
+    rf"(?:{_OFFICES}|King|Queen|Prince|Princess|Sheikh|Emir|Shah|Sir|Count|Duke|Senator"
+    rf"|{_RANKS})\.?"
 )
 _FEATURE_LAST = re.compile(
     r"(?:Bridge|Causeway|Island|Islands|Land|Port|Airport|Bay|Sound|Strait|Canal|Dam|Station"

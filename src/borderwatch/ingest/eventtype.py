@@ -45,6 +45,10 @@ from borderwatch.ingest.cuewords import (
 from borderwatch.ingest.nouns import noun_class
 from borderwatch.ingest.senses import to_an_audience, word_cue
 
+ELSEWHERE = 0.6
+"""The strength of a type read from the rest of the sentence, outside the clause of the
+place and of the date (`typemodel.overrules` lets the model overrule it more readily)."""
+
 
 @dataclass(frozen=True)
 class TypeCue:
@@ -103,7 +107,7 @@ def propose(sent: Any, start: int, end: int) -> TypeCue:
     # towards X; officials said …": the shooting, not the saying).
     above = [a for a in verb.ancestors if a.pos_ == "VERB"][:1] if verb.dep_ == "advcl" else []
     rest = above + [t for t in rest if t not in above]
-    for strength, tokens in ((0.8, ordered[1:]), (0.6, rest)):
+    for strength, tokens in ((0.8, ordered[1:]), (ELSEWHERE, rest)):
         cue = _first_cue(tokens)
         if cue:
             return TypeCue(cue[0], cue[1], strength)

@@ -27,15 +27,11 @@ from typing import Any
 
 from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED, cue_of
-from borderwatch.ingest.eventtype import FIRST, NOTHING_SAID, TypeCue, clause_cue
+from borderwatch.ingest.eventtype import ELSEWHERE, FIRST, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.nouns import noun_class
 from borderwatch.ingest.senses import IN_FLIGHT
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
-
-ELSEWHERE = 0.6
-"""The strength of a rules' type read from the rest of the sentence, outside the clauses of
-the place and of the date (`eventtype.propose`)."""
 
 FLOOR = 0.3
 """Below this probability the model's type is not proposed (the clause stays `other`,

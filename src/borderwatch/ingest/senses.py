@@ -1064,7 +1064,7 @@ def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:
     return None
 
 
-def _close_to_a_number(tok: Any) -> bool:
+def close_to_a_number(tok: Any) -> bool:
     """ "close to a thousand people": 'close' as 'nearly', however it is parsed."""
     doc = tok.doc
     if tok.lower_ != "close" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -1077,7 +1077,7 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
     """(event type, the words that show it) for one parsed word, or None: a verb read with
     what it acts on, a negated closure read as an open crossing, names and other negated
     cues skipped."""
-    if _close_to_a_number(tok):
+    if close_to_a_number(tok):
         return None
     sense = verb_sense(tok)
     if sense is not None:

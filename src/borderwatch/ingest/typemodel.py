@@ -29,7 +29,7 @@ from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED, cue_of
 from borderwatch.ingest.eventtype import ELSEWHERE, FIRST, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.nouns import noun_class
-from borderwatch.ingest.senses import IN_FLIGHT
+from borderwatch.ingest.senses import IN_FLIGHT, close_to_a_number
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
 
@@ -127,10 +127,13 @@ def features(doc: Any, begin: int, end: int) -> list[str]:
         return []
     anchor = {t.i for t in span}
     verb = governing_verb(span.root)
-    v = _word(verb)
+    # "close to a hundred families crossed" is often parsed with 'close' as the verb:
+    # it means 'nearly' there, as the rules read it, and shuts nothing.
+    nearly = close_to_a_number(verb)
+    v = "<nearly>" if nearly else _word(verb)
     negated_verb = negated(verb)
     out = {f"verb:{v}", f"verb_pos:{verb.pos_}", f"verb_dep:{verb.dep_}"}
-    cue = cue_of(verb.text)
+    cue = "" if nearly else cue_of(verb.text)
     if cue:
         out.add(f"cue_verb:{cue}")
     if negated_verb:

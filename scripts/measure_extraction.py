@@ -13,7 +13,10 @@ Per briefing and in total:
   `date_start`..`date_end` is exactly the key's span / key events;
 * types: of the key events with a candidate at the right place, those whose
   candidate (the one with the key's date expression, else the right span, else
-  the first) has the key's event type.
+  the first) has the key's event type;
+* candidate rows: every row the extraction proposes, per keyed event. The scores
+  above do not fall when a guess is added beside a right one; this line shows what
+  each guess costs the editor who reviews the rows.
 
 The keys and the split are described in benchmarks/extraction/README.md.
 """
@@ -49,6 +52,7 @@ class Score:
     dates_right: int = 0
     placed: int = 0
     types_right: int = 0
+    rows: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -61,6 +65,7 @@ class Score:
             "dates_right",
             "placed",
             "types_right",
+            "rows",
         ):
             setattr(self, f, getattr(self, f) + getattr(other, f))
 
@@ -101,7 +106,7 @@ def typed_candidate(at_place: pd.DataFrame, right: pd.DataFrame, event: dict) ->
 
 def score(rows: pd.DataFrame, key: dict) -> Score:
     """Compare one briefing's candidate rows with its answer key."""
-    s = Score()
+    s = Score(rows=len(rows))
     names = row_names(rows)
     for spellings in key["places"]:
         s.places += 1
@@ -179,6 +184,10 @@ def _total_line(label: str, total: Score) -> None:
         f"**{_pct(total.dates_right, total.events)}** | "
         f"**{_pct(total.types_right, total.placed)}** |"
     )
+    # Extra guesses cost no score above (a date is right if any candidate has its span),
+    # but each is a row an editor reviews.
+    per_event = f"{total.rows / total.events:.2f}" if total.events else "-"
+    print(f"candidate rows: {total.rows} for {total.events} keyed events ({per_event} each)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,12 @@ from typing import Any
 
 from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.placemention import PlaceMention
-from borderwatch.ingest.placewords import UPPER, body_words, capitalised_runs
+from borderwatch.ingest.placewords import (
+    UPPER,
+    bank_of_land_or_sea,
+    body_words,
+    capitalised_runs,
+)
 
 
 def surnames_in(doc: Any) -> set[str]:
@@ -44,12 +49,26 @@ def body_names(text: str, doc: Any = None) -> list[tuple[int, int]]:
     spans = [
         r.span()
         for r in capitalised_runs(text)
-        if " " in r.group(0) and body_words(normalize(r.group(0)).split())
+        if " " in r.group(0) and _a_body(text, r.start(), r.end())
     ]
     for ent in getattr(doc, "ents", ()):
-        if ent.label_ == "ORG" and len(ent) > 1 and body_words(normalize(ent.text).split()):
+        if ent.label_ == "ORG" and len(ent) > 1 and _a_body(text, ent.start_char, ent.end_char):
             spans.append((ent.start_char, ent.end_char))
+    spans += [m.span() for m in _OPERATION.finditer(text)]
     return [_after_owner(text, b, e) for b, e in spans]
+
+
+def _a_body(text: str, start: int, end: int) -> bool:
+    words = normalize(re.sub(r"^[Tt]he\s+", "", text[start:end])).split()
+    before = text[max(0, start - 20) : start]
+    if re.match(r"[Tt]he\s", text[start:end]):
+        before += "the "
+    return body_words(words) and not bank_of_land_or_sea(words, before)
+
+
+_OPERATION = re.compile(rf"\bOperation(?:[ \t]+[{UPPER}][\w’'-]*){{1,3}}")
+"""An operation's name ("Operation Anaconda", "Operation Olive Branch"): what an army
+called its campaign, not where it fought."""
 
 
 _OWNER = re.compile(r".*['’]s\s+")

@@ -76,6 +76,7 @@ from borderwatch.ingest.placewords import (
     LEADING_WORDS,
     NOT_PLACES,
     UPPER,
+    bank_of_land_or_sea,
     capitalised_runs,
     country_adjective,
     demonym,
@@ -231,7 +232,7 @@ class PlaceFinder:
             named = {m.country for m in out if m.kind == "country"}
             out = [_placed_in_a_neighbour(text, m, named) for m in out]
         return [
-            as_written_with_kind_word(text, _with_direction(text, m))
+            as_written_with_kind_word(text, _with_direction(text, _feature_of(text, m)))
             for m in units_apart_from_namesakes(text, out)
         ]
 
@@ -498,8 +499,14 @@ class PlaceFinder:
         for ent in doc.ents:
             if ent.start in ends_of_people:
                 continue  # "Ursula von der | Leyen": the model cut a person's name in two
+            before = text[max(0, ent.start_char - 20) : ent.start_char]
+            bank = bank_of_land_or_sea(
+                normalize(re.sub(r"^[Tt]he\s+", "", ent.text)).split(),
+                before + ("the " if ent[0].lower_ == "the" else ""),
+            )
             if ent.label_ not in PLACE_ENTITIES and not (
-                ent.label_ == "ORG" and placed_by_context(text, ent.start_char, ent.end_char)
+                ent.label_ == "ORG"
+                and (bank or placed_by_context(text, ent.start_char, ent.end_char))
             ):
                 continue
             span = _before_a_small_word(ent)
@@ -541,7 +548,7 @@ class PlaceFinder:
             key = normalize(span.text)
             if not key:
                 continue  # a name in another script ("Афганистана" in a reference list)
-            if key.split()[-1] in BODY_WORDS:
+            if key.split()[-1] in BODY_WORDS and not bank:
                 continue  # "the Shanghai Cooperation Organisation": a body, not a place
             if country_adjective(key):
                 continue  # "Ukrainian", "Spanish" tagged as places: whose, not where
@@ -717,6 +724,29 @@ def _common_first_word(doc: Any, m: PlaceMention) -> bool:
         and tok.pos_ in _NOT_NAME_TAGS
         and tok.ent_type_ not in PLACE_ENTITIES
     )
+
+
+_FEATURE_WORD = re.compile(
+    r"[ \t]+(?P<word>pass|valley|heights|plateau|range|mountains|hills|gorge|glacier|ridge)"
+    r"(?![\w’'-])"
+)
+_PASS_KIND = {"pass": "crossing"}
+
+
+def _feature_of(text: str, m: PlaceMention) -> PlaceMention:
+    """ "the Ambela pass", "the Ili valley", "the Kathmandu valley": a town's, a river's or a
+    country's name with a word for a feature of the land after it names the feature, a
+    place of its own beside its namesake ("burnt the village of Ambela"). It is named as
+    written with its word and keeps the namesake's point, near it; a pass is a crossing."""
+    word = _FEATURE_WORD.match(text, m.end)
+    if (
+        word is None
+        or m.source not in ("geonames", "province", "water", "country")
+        or m.text != text[m.start : m.end]
+    ):
+        return m
+    kind = _PASS_KIND.get(word.group("word"), "district")
+    return replace(m, name=f"{m.text} {word.group('word')}", kind=kind)
 
 
 _DIRECTION = re.compile(

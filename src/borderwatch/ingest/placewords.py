@@ -193,6 +193,30 @@ def body_words(words: list[str]) -> bool:
     )
 
 
+_SIDES = frozenset({"west", "east", "north", "south", "left", "right"})
+_MONEY_WORDS = frozenset(
+    {"world", "central", "national", "development", "investment", "reserve", "commercial"}
+    | {"savings", "state", "export", "import", "islamic", "agricultural", "merchant", "people"}
+    | {"international", "federal", "popular", "postal", "trade", "credit", "industrial"}
+)
+_AT_SEA_BEFORE = re.compile(r"\b(?:off|near|on|over|across|around|at)\s+(?:the\s+)?$")
+
+
+def bank_of_land_or_sea(words: list[str], before: str) -> bool:
+    """ "the West Bank", "off the Dogger Bank", "at Reed Bank": a bank that is a side of a
+    river or a shoal at sea, not a body that lends. A side ("West", "Left") names land; a
+    name where a ship lies or a boat is met names a shoal, unless a word of it says money
+    or whose ("the World Bank", "at the Central Bank", "the Asian Development Bank").
+    `words` are the name's normalized words, `before` the text before it."""
+    if len(words) < 2 or words[-1] != "bank":
+        return False
+    if len(words) == 2 and words[0] in _SIDES:
+        return True
+    return bool(_AT_SEA_BEFORE.search(before[-20:])) and not any(
+        w in _MONEY_WORDS or country_adjective(w) for w in words[:-1]
+    )
+
+
 def demonym(name: str) -> bool:
     """ "Pakistanis", "Afghans", "Iranians": a country's people (its name + -is, -s, -ians)."""
     key = normalize(name)

@@ -1,0 +1,55 @@
+"""Places named by a feature word after a namesake's name, banks of land and sea, and
+operations' names that are no place.
+
+Each text below was written for its test; none appears in the evaluation set or the seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sample_data import places_frame
+
+from borderwatch.ingest.extract import extract_candidates
+
+PLACES_DF = places_frame()
+PUBLISHED = dt.date(2024, 5, 15)
+
+
+def rows(text: str) -> pd.DataFrame:
+    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+
+
+def places(text: str) -> list[str]:
+    """Distinct place names proposed, in order."""
+    return list(dict.fromkeys(rows(text)["place"]))
+
+
+def test_a_towns_name_with_valley_after_it_is_the_valley_beside_the_town():
+    # "the Khorog valley" names the valley; "the village of Khorog" the town, apart
+    text = "On 6 May rebels held the Khorog valley, and on 9 May they burnt the village of Khorog."
+    got = rows(text)[["place", "evidence_place_text", "date_start"]].values.tolist()
+    assert ["Khorog valley", "Khorog", "2024-05-06"] in got
+    assert ["Khorugh", "Khorog", "2024-05-09"] in got
+
+
+def test_a_rivers_name_with_valley_after_it_is_the_valley():
+    got = rows("On 7 May herders crossed the Vakhsh valley.")
+    assert got["place"].tolist() == ["Vakhsh valley"]
+    assert got["geo_precision"].tolist() == ["district"]
+
+
+def test_a_west_bank_and_a_shoal_at_sea_are_places_a_lending_bank_is_not():
+    text = (
+        "On 4 May shepherds from the West Bank crossed at Hairatan, and on 6 May a trawler "
+        "sank off the Tuzla Bank. On 8 May the World Bank lent Kabul money, and talks at "
+        "the Central Bank ended."
+    )
+    got = places(text)
+    assert "West Bank" in got and "Tuzla Bank" in got
+    assert not any(p in got for p in ("World Bank", "Central Bank", "Bank"))
+
+
+def test_an_operations_name_is_no_place_though_a_place_is_in_it():
+    assert places("On 5 May Operation Hairatan Shield began near Termez.") == ["Termez"]

@@ -164,3 +164,51 @@ def test_a_people_beaten_men_stopped_by_a_force_or_a_place_held_against_one_were
             ),
         }
     )
+
+
+def test_a_village_burnt_a_rearguard_scattered_or_a_pass_forced_was_fought_for():
+    assert_types(
+        {
+            ("On 3 May soldiers burnt the village of Hairatan.", "Hairatan"): "clash",
+            ("In June the rebels burned the homes of Hairatan.", "Hairatan"): "clash",
+            ("On 3 May a crowd sacked the embassy in Termez.", "Termez"): "clash",
+            ("On 3 May the brigade forced the pass at Hairatan.", "Hairatan"): "clash",
+            (
+                "On 3 May a flotilla went up the river to Termez and scattered the rearguard.",
+                "Termez",
+            ): ("clash"),
+            (
+                "The next day the planes answered by hitting fuel tanks at Termez on 3 May.",
+                "Termez",
+            ): ("clash"),
+        }
+    )
+
+
+def test_a_war_or_fighting_that_began_is_a_fight_not_the_troops_sent():
+    assert_types(
+        {
+            ("The war began on 3 May, when the army ordered troops into Hairatan.", "Hairatan"): (
+                "clash"
+            ),
+            (
+                "Fighting began at Hairatan on 3 May, when a patrol ran into a band of rebels.",
+                "Hairatan",
+            ): ("clash"),
+        }
+    )
+
+
+def test_a_boat_that_sank_alone_or_a_fight_of_words_is_no_clash():
+    assert_types(
+        {
+            ("On 3 May a boat carrying migrants sank near Termez, drowning dozens.", "Termez"): (
+                "other"
+            ),
+            ("On 3 May the videos turned the matter into a political fight in Termez.", "Termez"): (
+                "other"
+            ),
+            # A boat that was sunk was attacked.
+            ("On 3 May the gunboats sank a ferry near Termez.", "Termez"): "clash",
+        }
+    )

@@ -35,7 +35,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"fight(?!ers?$)\w*|fought|clash\w*|counter-?(?:offensives?|attack\w*)|fire|fired|firing|"
         r"shell\w*|siege|besieg\w*|attack\w*|offensive|"
         r"battle(?!ships?$|cruisers?$|groups?$)\w*|killed|bomb\w*|strikes?|airstrikes?|stones|"
-        r"hit|struck|shot|shooting|gunfire|"
+        r"hit|hitting|struck|shot|shooting|gunfire|"
         r"raid(?:s|ed)?|storm(?:ed|ing)|skirmish\w*|ambush\w*|explosions?|blasts?|war|violence|"
         r"gunm[ae]n|assailants|attackers|wounded|injured|casualties|gunfight|firefight|mortars?|"
         r"artillery|lethal|deadly|bloody|scuffl\w*|brawl\w*|"
@@ -170,7 +170,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         r"flotillas?|squadrons?|navy|navies|force|columns?|regulars|armou?r|formations|legion|"
         r"gendarmes|gendarmerie|guardsmen|peshmerga|sailors|battleships?|minesweepers?|horsemen|"
         r"cavalrymen|troopers|riflemen|hussars|lancers|dragoons|cossacks|sepoys|askaris|levies|"
-        r"grenadiers|legionnaires|conscripts|corps",
+        r"grenadiers|legionnaires|conscripts|corps|rear-?guards?|vanguards?|pickets",
     ),
     (
         "official",
@@ -298,7 +298,8 @@ TRUCES = re.compile(r"(?:ceasefires?|truces?|armistices?|cease-fires?)$")
 """What is broken or violated when fire is exchanged again."""
 DEFEAT = re.compile(
     r"(?:overwhelm(?:s|ed|ing)?|beat|beating|destroy(?:s|ed|ing)?|batter(?:s|ed|ing)?|"
-    r"smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|annihilat\w*|check(?:s|ed)?|mauled?|savaged?)$"
+    r"smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|annihilat\w*|check(?:s|ed)?|mauled?|savaged?|"
+    r"scatter(?:s|ed|ing)?|dispers(?:e|es|ed|ing))$"
 )
 """Verbs of a force beaten ("overwhelmed the column", "beat the Sultan's army", "the
 brigades were destroyed one by one", "checked the column"): with an armed force acted
@@ -378,6 +379,31 @@ AID = re.compile(r"(?:help|aid|assistance|support|reinforcements|intervention|pr
 """What one government asks another for, besides troops."""
 LEGISLATURES = re.compile(r"(?:congress|parliament|senate|assembly|house|legislature|duma|majlis)$")
 """Who a government asks at home: a request to its own legislature is a statement."""
+
+RAZE = re.compile(
+    r"(?:burn(?:s|ed|t|ing)?|torch(?:es|ed|ing)?|raz(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
+    r"loot(?:s|ed|ing)?|plunder(?:s|ed|ing)?|pillag(?:e|es|ed|ing)|destroy(?:s|ed|ing)?)$"
+)
+"""Verbs of a place laid waste: with homes, a village or an embassy burnt, torched, razed,
+sacked or looted, an attack on it ("burnt the village", "a crowd sacked the embassy")."""
+
+DWELLINGS = re.compile(
+    r"(?:villages?|towns?|city|homes?|houses?|huts?|quarters?|settlements?|camps?|"
+    r"embass(?:y|ies)|consulates?|mosques?|churches|temples?|shops?|markets?|hamlets?|"
+    r"compounds?|tents)$"
+)
+"""What is burnt or sacked in an attack: where people live, trade, pray or are posted."""
+
+FORCED = re.compile(r"(?:forc(?:e|es|ed|ing))$")
+"""With a crossing, a pass or a river as its object ("forced the pass", "forced a crossing
+of the river"), a way won in a fight."""
+
+SPOKEN = re.compile(
+    r"(?:political|legal|diplomatic|verbal|rhetorical|bureaucratic|trade|price|tariff|"
+    r"media|propaganda|court|courtroom|public|electoral|parliamentary)$"
+)
+"""What makes a fight, a battle or a war a figure of speech ("a political fight", "a legal
+battle", "a trade war"): no armed violence."""
 
 FIGHTING = re.compile(
     r"(?:fighting|hostilities|war|wars|clashes|shelling|firing|bombardment|combat|battles?)$"

@@ -28,6 +28,7 @@ from borderwatch.ingest.cuewords import (
     ADVANCE,
     AVOW,
     COMMENT,
+    FIGHTING,
     HALTS,
     IRREGULAR,
     KEPT_OPEN,
@@ -251,13 +252,16 @@ BEGIN = re.compile(r"(?:beg[ia]n|begun|begins?|start(?:s|ed)?|opened|resumed)$")
 def _began(verb: Any, subject: Any) -> TypeCue:
     """What began, when the verb of beginning says nothing itself: an advance, a push or
     an assault as its subject ("the push began in late May", "the push on X, which began
-    on 10 May") is a fight; else the clause "when" tells what it was ("the trouble began
-    on 19 October, when a crowd set upon five monks")."""
+    on 10 May") is a fight, and so is fighting, a war or violence that began ("the war
+    began on 4 November, when troops were ordered in": the war, not the order); else the
+    clause "when" tells what it was ("the trouble began on 19 October, when a crowd set
+    upon five monks")."""
     if not BEGIN.match(verb.lower_):
         return NO_CUE
     if subject is not None and subject.lower_ in WH:
         subject = antecedent(subject)
-    if subject is not None and ADVANCE.match(subject.lower_):
+    fight = subject is not None and (FIGHTING.match(subject.lower_) or subject.lower_ == "violence")
+    if subject is not None and (ADVANCE.match(subject.lower_) or fight):
         return TypeCue("clash", f"{subject.text} {verb.text}", 0.8, explicit=True)
     # the "when" clause hangs off the verb, or off its date ("on 3 May, when …")
     for sub in verb.subtree:

@@ -44,6 +44,7 @@ from borderwatch.ingest.cuewords import (
     DIE,
     DISMISS,
     DOMESTIC,
+    DWELLINGS,
     ERGATIVE,
     EXPLODE,
     FACILITY,
@@ -53,6 +54,7 @@ from borderwatch.ingest.cuewords import (
     FLAG,
     FLED,
     FLY,
+    FORCED,
     FREE,
     GATHER,
     GIVE,
@@ -75,6 +77,7 @@ from borderwatch.ingest.cuewords import (
     POWER,
     POWERS,
     PUT,
+    RAZE,
     RECEIVE,
     RELOCATE,
     REPULSE,
@@ -85,6 +88,7 @@ from borderwatch.ingest.cuewords import (
     SHUT,
     SKY,
     SPEAK,
+    SPOKEN,
     STOP,
     STRONGHOLD,
     SURROUND,
@@ -252,6 +256,13 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     )
     if (DEFEAT.match(w) or BREAK.match(w)) and beaten and particle not in ("off", "up", "down"):
         return "clash", cue  # "overwhelmed the column", "broke the line", "battered the fort"
+    if RAZE.match(w) and DWELLINGS.match(patient_word) and who != "disaster":
+        return "clash", cue  # "burnt the village", "a crowd sacked the embassy", "homes torched"
+    forced = FORCED.match(w) and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if forced and patient is not None and (what == "crossing" or patient.pos_ == "PROPN"):
+        return "clash", cue  # "forced the pass", "forced a crossing", "forced the Litani"
+    if w in ("sank", "sunk", "sink", "sinks", "sinking") and patient is None and agent is not None:
+        return "", ""  # "a boat sank on the lake": no one sank it (what else the clause says)
     if (
         w.startswith("cut")
         and (particle == "down" or _to_pieces(tok))
@@ -1099,6 +1110,8 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
     etype = cue_of(tok.text)
     if not etype:
         return None
+    if etype == "clash" and _figure_of_speech(tok):
+        return None  # "a political fight", "a legal battle", "a war of words"
     if tok.pos_ != "VERB" and tok.lower_ in ("close", "block", "blocks", "cut", "stop", "bar"):
         return None  # "close to a thousand", "a block of flats", "a bus stop"
     if etype == "clash" and tok.pos_ == "ADJ" and not BECAME.match(tok.head.lower_):
@@ -1115,3 +1128,15 @@ def word_cue(tok: Any) -> tuple[str, str] | None:
             return "crossing_reopened", f"not {tok.text}"
         return None
     return etype, tok.text
+
+
+def _figure_of_speech(tok: Any) -> bool:
+    """A fight, a battle or a war of words, of politics or of trade: no armed violence."""
+    if tok.lower_ not in ("fight", "fights", "battle", "battles", "war", "wars", "fighting"):
+        return False
+    if any(c.dep_ in ("amod", "compound") and SPOKEN.match(c.lower_) for c in tok.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "words" for o in c.children)
+        for c in tok.children
+    )

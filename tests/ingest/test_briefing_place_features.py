@@ -53,3 +53,38 @@ def test_a_west_bank_and_a_shoal_at_sea_are_places_a_lending_bank_is_not():
 
 def test_an_operations_name_is_no_place_though_a_place_is_in_it():
     assert places("On 5 May Operation Hairatan Shield began near Termez.") == ["Termez"]
+
+
+def test_a_peoples_name_before_a_word_for_people_or_counted_as_people_is_no_place():
+    text = (
+        "On 4 May armed Zarafshani exiles crossed near Termez, and on 6 May thousands of "
+        "Zarafshani fled to Hairatan."
+    )
+    assert places(text) == ["Termez", "Hairatan"]
+
+
+def test_a_town_before_a_word_for_people_is_still_the_town():
+    assert "Kunduz" in places("On 4 May Kunduz rebels crossed at Hairatan.")
+
+
+def test_a_name_a_plural_kind_noun_holds_among_them_is_a_place():
+    text = "On 6 May Uzbekistan shut its crossings, Ayritom and Sariosiyo among them."
+    got = places(text)
+    assert "Ayritom" in got
+
+
+def test_a_name_an_army_marched_out_of_is_a_place():
+    got = places("On 4 May the column marched out of Zarafkent towards Hairatan.")
+    assert got == ["Zarafkent", "Hairatan"]
+
+
+def test_an_agency_named_after_a_town_or_a_frontier_is_a_unit_of_land_not_a_body():
+    text = (
+        "On 4 May troops moved toward the Kurram and Khyber agencies, and on 6 May the "
+        "Gilgit Agency was revived. On 8 May the International Atomic Energy Agency "
+        "reported from Kabul. On 9 May the official Xinhua agency announced that troops "
+        "had left."
+    )
+    got = places(text)
+    assert {"Kurram agency", "Khyber agency", "Gilgit Agency"} <= set(got)
+    assert not any("Atomic" in p or "Energy" in p or "Xinhua" in p for p in got)

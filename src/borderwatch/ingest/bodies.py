@@ -10,6 +10,7 @@ from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.placemention import PlaceMention
 from borderwatch.ingest.placewords import (
     UPPER,
+    agency_of_a_place,
     bank_of_land_or_sea,
     body_words,
     capitalised_runs,
@@ -63,7 +64,12 @@ def _a_body(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20) : start]
     if re.match(r"[Tt]he\s", text[start:end]):
         before += "the "
-    return body_words(words) and not bank_of_land_or_sea(words, before)
+    return (
+        body_words(words)
+        and not bank_of_land_or_sea(words, before)
+        # "the Gilgit Agency", capitalised; "the official Xinhua agency" is a body
+        and not (text[start:end].endswith("Agency") and agency_of_a_place(words))
+    )
 
 
 _OPERATION = re.compile(rf"\bOperation(?:[ \t]+[{UPPER}][\w’'-]*){{1,3}}")
@@ -154,3 +160,55 @@ def vessel_names(text: str) -> set[str]:
     Pueblo"): alone elsewhere ("torpedo boats ran at the Maddox") the name is the ship,
     not a place of that name."""
     return {normalize(m.group(1)) for m in _VESSEL.finditer(text)}
+
+
+_PEOPLE_NOUNS = frozenset(
+    {"exiles", "civilians", "politicians", "refugees", "rebels", "fighters", "tribesmen"}
+    | {"families", "leaders", "elders", "notables", "chiefs", "chieftains", "bands"}
+    | {"militia", "militias", "militiamen", "guerrillas", "settlers", "herders", "nomads"}
+    | {"villagers", "clans", "separatists", "nationalists", "insurgents", "warriors"}
+    | {"horsemen", "gunmen", "raiders", "volunteers", "minority", "majority", "community"}
+    | {"communities", "population", "clergy"}
+)
+"""People, as a group: what a people's name stands before ("Tuareg rebels", "Tutsi
+exiles"). Not the arms a state or a town keeps ("the Loodiana garrison", "Manchukuo
+cavalry", "Kabul's troops"): those are a place's."""
+_GROUP_NOUNS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "party", "band"}
+    | {"group", "handful", "crowd", "crowds", "number", "numbers"}
+)
+"""How many people, before "of": "thousands of Tutsi", "a party of Dogras"."""
+
+
+def peoples_in(doc: Any) -> set[str]:
+    """Names the text uses for a people (normalized): before a word for people as a group
+    ("armed Tutsi exiles", "the Basmachi bands", "Tuareg rebels") or counted
+    as people ("thousands of Tutsi", "a party of Dogras and Gurkhas"). Such a name is no
+    place where a list does not hold it."""
+    out = set()
+    for tok in doc if doc is not None else ():
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        counted = tok.dep_ in ("pobj", "conj") and _counted(tok)
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before_people = (
+            tok.dep_ in ("compound", "amod", "nmod")
+            and after is not None
+            and after.lower_ in _PEOPLE_NOUNS
+        )
+        if counted or before_people:
+            out.add(normalize(tok.text))
+    return out
+
+
+def _counted(tok: Any) -> bool:
+    """ "thousands of Tutsi", "a party of Dogras and Gurkhas": `tok` (or the first of a
+    list it closes) is the object of "of" after a word that counts people."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in _GROUP_NOUNS
+        and tok.i == tok.head.i + 1
+    )

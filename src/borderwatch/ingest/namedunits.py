@@ -20,6 +20,7 @@ from borderwatch.ingest.placewords import (
     NOT_PLACES,
     UPPER,
     WORD,
+    agency_of_a_place,
     country_adjective,
     demonym,
     names_of,
@@ -32,7 +33,7 @@ _NAMED_UNIT = re.compile(
     rf"(?<![\w’'-])(?P<name>[{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\s+"
     r"(?P<word>province|region|district|oblast|prefecture|county)\b"
 )
-_UNIT_KIND = {"district": "district", "county": "district"}
+_UNIT_KIND = {"district": "district", "county": "district", "agency": "district"}
 _NOT_UNIT_NAMES = frozenset(
     {"autonomous", "administrative", "special", "military", "economic", "capital", "federal"}
 )
@@ -158,7 +159,7 @@ def units_apart_from_namesakes(text: str, found: list[PlaceMention]) -> list[Pla
 
 _UNITS_LISTED = re.compile(
     rf"(?<![\w’'-])(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})\s+"
-    r"(?P<word>provinces|regions|districts|oblasts|counties)\b"
+    r"(?P<word>provinces|regions|districts|oblasts|counties|agencies)\b"
 )
 """Names listed before a plural kind word: "the Vayots Dzor, Syunik and Gegharkunik provinces"."""
 
@@ -170,7 +171,7 @@ _FEATURE_NOUN = {
     # "Shan State", "the Kurdistan Region", "Cross River State": an administrative unit
     # whose own capitalised word is part of its name (not "the Islamic State": a whose word)
     **dict.fromkeys(
-        ("State", "Region", "Province", "Territory", "Governorate", "Krai"), "province"
+        ("State", "Region", "Province", "Territory", "Governorate", "Krai", "Agency"), "province"
     ),
     **dict.fromkeys(
         (
@@ -216,6 +217,10 @@ def titled_features(text: str) -> list[PlaceMention]:
             own = words[:-1] if m.group("noun") else [w for w in words[2:] if w != "the"]
         if all(whose_word(w) for w in own):
             continue
+        if m.group("noun") == "Agency" and not agency_of_a_place(
+            normalize(" ".join(words)).split()
+        ):
+            continue  # "the International Atomic Energy Agency": a body
         if m.group("noun"):
             kind = _FEATURE_NOUN[m.group("noun")]
         else:
@@ -256,6 +261,11 @@ _AND_OTHER_KIND = re.compile(
 )
 """A series left open by its kind noun: "Karni, Sufa, Kerem Shalom and the other crossings",
 "Kyiv, Lviv, Dnipro and other cities"."""
+_AMONG_THEM = re.compile(
+    rf"\b(?P<word>{_KIND_NOUNS}),\s+(?P<name>{NAME})(?P<more>(?:,\s+{NAME})*,?\s+and\s+{NAME})?"
+    r"\s+among\s+them\b"
+)
+"""Names a plural kind noun holds: "shut its crossings, Gürbulak among them"."""
 _APPOSED_KIND = re.compile(
     rf"(?<![\w’'-])(?P<name>{NAME}),\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?P<word>{_KIND_NOUNS})(?![’'\w-])"
@@ -283,7 +293,14 @@ def named_by_kind_noun(text: str) -> list[PlaceMention]:
     Pakhtunkhwa": names the words around call towns, districts, enclaves, deserts or lakes.
     Unplaced, of the kind the word gives."""
     out = []
-    for rx in (_KIND_OF_NAMES, _AND_OTHER_KIND, _APPOSED_KIND, _KIND_THEN_NAME, _KIND_NAMED):
+    for rx in (
+        _KIND_OF_NAMES,
+        _AND_OTHER_KIND,
+        _APPOSED_KIND,
+        _KIND_THEN_NAME,
+        _KIND_NAMED,
+        _AMONG_THEM,
+    ):
         for m in rx.finditer(text):
             kind = _KIND_NOUN[m.group("word")]
             if m.groupdict().get("link") == "of" and not (

@@ -28,7 +28,7 @@ _NOT_PLACE_ENTITIES = ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "ORD
 _PLACE_BEFORE = re.compile(
     # "according to Reuters", "due to Gazprom": a source or a cause, not a destination
     r"\b(?:in|at|near|outside|into|across|over|from|(?<!according\s)(?<!due\s)to|towards|inside"
-    r"|via|opposite|faces|facing"
+    r"|via|opposite|faces|facing|out\s+of"  # "marched out of Gilgit", "flights out of Osh"
     r"|visit(?:ed|s|ing)?)"
     r"\s+(?:the\s+)?$"
 )

@@ -35,6 +35,7 @@ from borderwatch.ingest.bodies import (
     RULERS,
     body_names,
     first_name,
+    peoples_in,
     surnames_in,
     titled_names,
     titled_person,
@@ -82,6 +83,7 @@ from borderwatch.ingest.placewords import (
     demonym,
     name_ngrams,
     not_a_name,
+    whose_word,
 )
 from borderwatch.ingest.provinces import provinces_by_name
 from borderwatch.ingest.romanisation import translit_index, variant_keys
@@ -207,6 +209,20 @@ class PlaceFinder:
                 and not placed_by_context(text, m.start, m.end)
             )
         ]  # "with Medvedev in Moscow" after "President Dmitry Medvedev": the person
+        peoples = peoples_in(doc) if doc is not None else set()
+        hits = [
+            m
+            for m in hits
+            if not (
+                m.source in ("geonames", "entity")
+                and normalize(m.text) in peoples
+                and not any(
+                    placed_by_context(text, n.start, n.end)
+                    for n in hits
+                    if normalize(n.text) == normalize(m.text)
+                )
+            )
+        ]  # "Tuareg rebels", "thousands of Tutsi": a people, wherever its name stands
         ships = vessel_names(text)
         hits = [
             m
@@ -280,8 +296,8 @@ class PlaceFinder:
     ) -> PlaceMention | None:
         name = text[start:end]
         key = normalize(name)
-        if not key or not_a_name(name, key) or name.isupper():
-            return None  # "a Frontier Corps–police post", "(IRGC)"
+        if not key or not_a_name(name, key) or name.isupper() or country_adjective(key):
+            return None  # "a Frontier Corps–police post", "(IRGC)", "the Bukhara–Soviet treaty"
         named = {m.country for m in hits if m.kind == "country"}
         towns = geonames_places(key, REGION_COUNTRIES) if self.use_geonames else []
         if towns and not _elsewhere(key, towns):
@@ -536,6 +552,13 @@ class PlaceFinder:
                 continue
             if demonym(span.text):
                 continue  # "Pakistanis", "Afghans": people, not a place
+            ends = re.split(r"\s*[–—]\s*", span.text)
+            if len(ends) > 1 and any(
+                whose_word(e) or normalize(e) in countries_by_name() for e in ends
+            ):
+                # "the Bukhara–Soviet treaty", "the Niger–Nigeria border": two sides joined
+                # by a dash, each read on its own, not one place
+                continue
             if re.search(r"\s(?:to|from|via)\s", span.text):
                 continue  # "Iğdır to Nakhchivan": a route's two ends, each read on its own
             if "," in span.text or re.search(rf"\s(?:and|or)\s+[{UPPER}]", span.text):

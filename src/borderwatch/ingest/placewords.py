@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from borderwatch.data.gazetteer import normalize
+from borderwatch.data.gazetteer import REGION_COUNTRIES, geonames_places, normalize
 from borderwatch.ingest.adjectives import country_adjective
 from borderwatch.ingest.countries import countries_by_name
 
@@ -214,6 +214,23 @@ def bank_of_land_or_sea(words: list[str], before: str) -> bool:
         return True
     return bool(_AT_SEA_BEFORE.search(before[-20:])) and not any(
         w in _MONEY_WORDS or country_adjective(w) for w in words[:-1]
+    )
+
+
+def agency_of_a_place(words: list[str]) -> bool:
+    """ "the Gilgit Agency", "the North-East Frontier Agency": an agency named after a town
+    of the region or a frontier is a unit of land a political agent ran, not a body ("the
+    International Atomic Energy Agency", "Xinhua News Agency"). `words` are normalized."""
+    return (
+        len(words) >= 2
+        and words[-1] == "agency"
+        and (
+            words[-2] in ("frontier", "tribal")
+            or bool(geonames_places(words[-2], REGION_COUNTRIES))
+        )
+        and not any(
+            w in _MONEY_WORDS or (country_adjective(w) and w not in COMPASS) for w in words[:-1]
+        )
     )
 
 

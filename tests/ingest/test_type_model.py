@@ -19,7 +19,7 @@ from sample_data import places_frame
 from borderwatch.data import vocab
 from borderwatch.ingest import nlp, typemodel
 from borderwatch.ingest.clauses import governing_verb
-from borderwatch.ingest.eventtype import NO_CUE, NOTHING_SAID, TypeCue, clause_cue
+from borderwatch.ingest.eventtype import FIRST, NO_CUE, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.extract import extract_candidates
 
 REPO = Path(__file__).resolve().parents[2]
@@ -228,3 +228,33 @@ def test_balanced_fitting_weighs_a_rare_type_as_much_as_a_common_one():
     assert plain.event_type == "clash" and plain.probability > 0.75
     assert balanced.probability < plain.probability - 0.1
     assert training.BALANCE == 0.5 and training.STEPS == 1600
+
+
+def test_the_verb_with_what_it_acts_on_is_overruled_only_by_a_sure_model():
+    # "seized … ridge" at full strength: the model's other type replaces it only from SURE
+    # (twenty-fifth round); a crossing kept open or a first opening it never overrules.
+    took = TypeCue("territorial_control", "seized … ridge", 1.0)
+    assert typemodel.certain(took) and not typemodel.pinned(took)
+    sure = typemodel.Prediction("clash", typemodel.SURE, ("verb:seiz",))
+    unsure = typemodel.Prediction("clash", typemodel.SURE - 0.05, ("verb:seiz",))
+    assert typemodel.overrules(took, took, sure)
+    assert not typemodel.overrules(took, took, unsure)
+    assert not typemodel.overrules(took, took, typemodel.Prediction(took.event_type, 0.99, ()))
+    # the same words read below full strength are weighed from FLOOR, as before
+    weaker = TypeCue("territorial_control", "seized … ridge", 0.8)
+    assert typemodel.overrules(weaker, weaker, unsure)
+    for kept in (
+        TypeCue("crossing_reopened", "kept … open", 1.0),
+        TypeCue("crossing_reopened", f"opened {FIRST}", 1.0),
+        TypeCue("militant_presence", "gunmen … camped", 1.0),
+    ):
+        assert typemodel.pinned(kept)
+        assert not typemodel.overrules(kept, kept, typemodel.Prediction("clash", 0.99, ()))
+
+
+def test_a_pinned_reading_is_not_put_to_the_model_in_extraction():
+    text = "The guards at Hairatan kept the bridge open on 4 May."
+    doc = nlp.parse(text)
+    begin = text.index("4 May")
+    rules = TypeCue("crossing_reopened", "kept … open", 1.0)
+    assert typemodel.type_dated(doc, begin, begin + len("4 May"), rules) is rules

@@ -304,3 +304,13 @@ def test_throughout_a_year_is_that_year():
     assert resolve(text, D(1985, 6, 15)) == [
         ("throughout 1984", D(1984, 1, 1), D(1984, 12, 31), "year"),
     ]
+
+
+def test_ever_since_closing_its_clause_runs_from_the_last_date_told():
+    text = (
+        "Rebels took Hairatan on 3 March, and the bridge has been shut ever since. "
+        "Traders have waited at Termez ever since the rebels came."
+    )
+    got = resolve(text, D(2024, 3, 20))
+    assert ("ever since", D(2024, 3, 3), D(2024, 3, 20), "day") in got
+    assert not any(g[0].startswith("ever since the") for g in got)

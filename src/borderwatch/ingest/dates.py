@@ -222,7 +222,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # not "Thursday 14 March" (a day_month) but "On Thursday the 330 were taken"
             rf"(?!,?\s+(?:the\s+)?{_DAY}(?!\d)|,?\s+{_MONTH})",
         ),
-        ("rel_since_then", r"\bsince\s+then\b"),
+        # "it has stayed closed ever since": "ever since" closing its clause is "since then"
+        # ("ever since the war", "ever since Kabul fell" name what it runs from)
+        ("rel_since_then", r"\bsince\s+then\b|\bever\s+since(?=\s*(?:[.,;:!?)\n—–]|$))"),
         ("rel_that_month", rf"\b(?:that|the\s+same)\s+(?-i:(?P<m>{_MONTH}))\b"),
         (
             # "late that month", "at the end of the same month": a part of it
@@ -701,7 +703,7 @@ def _dated_in_phrase(
 
 
 def _since(m: re.Match[str]) -> bool:
-    return m.group(0).lower().startswith("since")
+    return m.group(0).lower().startswith(("since", "ever since"))
 
 
 def _background(

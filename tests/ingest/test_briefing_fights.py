@@ -212,3 +212,18 @@ def test_a_boat_that_sank_alone_or_a_fight_of_words_is_no_clash():
             ("On 3 May the gunboats sank a ferry near Termez.", "Termez"): "clash",
         }
     )
+
+
+def test_a_helicopter_that_came_down_crashed_and_men_listed_as_a_force_are_one():
+    assert_types(
+        {
+            ("On 3 May a helicopter came down near Termez.", "Termez"): "other",
+            (
+                "About a thousand men, Gurkhas, Kashmir infantry and two mountain guns, "
+                "marched out of Termez in late November.",
+                "Termez",
+            ): "military_deployment",
+            # Men alone who march are a procession.
+            ("On 3 May six hundred men marched out of Termez.", "Termez"): "other",
+        }
+    )

@@ -34,6 +34,8 @@ def noun_class(tok: Any) -> str:
             for o in (c for c in prep.children if c.dep_ == "pobj"):
                 if noun_class(o) == "armed":
                     return "armed"
+    if tok.lower_ == "men" and any(_armed_beside(c) for c in tok.children if c.dep_ == "appos"):
+        return "armed"  # "a thousand men, Gurkhas, infantry and two guns": a force
     if own:
         return own
     for dep in ("poss", "compound"):
@@ -41,6 +43,13 @@ def noun_class(tok: Any) -> str:
             if c.dep_ == dep and class_of(c.lower_):
                 return class_of(c.lower_)
     return ""
+
+
+def _armed_beside(tok: Any) -> bool:
+    """A noun set beside "men" that names a force, or a list of them ("Gurkhas, infantry
+    and two guns")."""
+    listed = [tok, *(t for t in tok.subtree if t.dep_ == "conj")]
+    return any(class_of(t.lower_) == "armed" for t in listed)
 
 
 def infra_compound(tok: Any) -> bool:

@@ -182,6 +182,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             for t in c.subtree
         )
         return ("", "") if fought or _unreal(tok) else ("other", tok.text)
+    came_down = w in ("came", "come", "comes", "coming") and particle == "down"
+    if came_down and agent is not None and AIRBORNE.match(agent.lower_) and not _hit(tok):
+        return "other", f"{agent.text} {tok.text} down"  # "a helicopter came down near X"
     if _through_the_air(tok):
         return "other", f"{tok.text} … air"
     if TAKE.match(w) and patient is not None and cue_of(patient.text) == "clash":
@@ -1139,4 +1142,14 @@ def _figure_of_speech(tok: Any) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "words" for o in c.children)
         for c in tok.children
+    )
+
+
+def _hit(verb: Any) -> bool:
+    """An aircraft that came down after being hit or shot: its clause names a fight other
+    than the deaths of those aboard ("came down, killing its crew" is a crash)."""
+    return any(
+        cue_of(t.text) == "clash" and not t.lower_.startswith("kill")
+        for t in verb.subtree
+        if t.i != verb.i
     )

@@ -15,7 +15,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
     (r"reopen\w*|unblock\w*|open(?:ed|s|ing)", "crossing_reopened"),
     (
         r"clos(?:e|ed|es|ing|ure|ures)|shut(?:s|ting|downs?)?|seal\w*|suspen(?:d|ds|ded|ding|sion)|"
-        r"block(?:ed|s|ing|ade)?|blockaded?|halt\w*|stopp(?:ed|ing)|stops?|barr(?:ed|ing)|bars?|"
+        r"block(?:ed|s|ing|ade)?|blockaded?|barricad(?:ed|ing)|halt\w*|stopp(?:ed|ing)|stops?|barr(?:ed|ing)|bars?|"
         r"bann(?:ed|ing)|bans?|restrict\w*|tighten\w*|curbs?|curbed|cut|sever(?:s|ed|ing|ance)?",
         "crossing_closed",
     ),
@@ -102,7 +102,7 @@ WORD_CUES: tuple[tuple[str, str], ...] = (
         r"criti[cs]i[sz]\w*|demand\w*|insist\w*|reject\w*|welcom\w*|statements?|"
         r"declarations?|communiqu\w*|approv\w*|confirm\w*|conced\w*|acknowledg\w*|restat\w*|"
         r"reiterat\w*|proclaim\w*|proclamations?|denounc\w*|repudiat\w*|renounc\w*|objected|"
-        r"replied|admit(?:s|ted|ting)?",
+        r"replied|admit(?:s|ted|ting)?|ultimat(?:um|ums|a)|remind(?:s|ed|ing)?",
         "statement",
     ),
 )
@@ -127,7 +127,7 @@ _NOUN_CLASSES: tuple[tuple[str, str], ...] = (
         "diplomatic",
         r"diplomats?|ambassadors?|envoys?|commissioners?|consuls?|embass(?:y|ies)|"
         r"consulates?|missions?|relations|ties|talks|negotiations|dialogue|attach[eé]s?|"
-        r"staff|protocols?|contacts",
+        r"staff|protocols?|contacts|conferences?",
     ),
     (
         "union",
@@ -200,7 +200,8 @@ IRREGULAR = re.compile(r"(?:fighters|militants|insurgents|rebels|militias?)$")
 """Armed men who are no state's forces: what they do is no deployment."""
 
 CLOSURE_NOUNS = re.compile(
-    r"(?:bans?|suspension|closures?|blockades?|restrictions|curbs|quarantine|lockdown|siege)$"
+    r"(?:bans?|suspension|closures?|blockades?|restrictions|curbs|quarantine|lockdown|siege|"
+    r"barriers?|barricades?|roadblocks?)$"
 )
 
 TOWN = re.compile(r"(?:city|cities|towns?|villages?|capital|port|airport|airbase)$")
@@ -530,3 +531,48 @@ AUDIENCE = re.compile(r"(?:rall(?:y|ies)|crowds?|gatherings?|supporters|audience
 
 PAPERS = re.compile(r"(?:work|activit(?:y|ies)|operations?|functioning)$")
 """What a body does: "suspended the work of its embassy" is done to the embassy."""
+
+ULTIMATUM = re.compile(r"(?:ultimat(?:um|ums|a)|demands)$")
+"""What one government puts to another to comply with or else: delivered, handed, read or
+sent, the demand is what happened (`statement`), not a contact between them."""
+
+CALL_OFF = re.compile(
+    r"(?:cancel\w*|postpon\w*|defer(?:s|red|ring)?|shelv\w*|scrap\w*|"
+    r"brush(?:es|ed|ing)?|call(?:s|ed|ing)?|put(?:s|ting)?|block(?:s|ed|ing)?)$"
+)
+"""Verbs that undo or refuse a contact between governments ("called off the visit", "put
+off the trip", "brushed aside a ceasefire", "blocked the talks"): one side's decision, a
+statement. "call", "put" and "brush" only with "off" or "aside" (`senses._UNDONE_WITH`)."""
+
+RULINGS = re.compile(r"(?:rulings?|judg(?:e)?ments?|verdicts?|awards?|decisions?)$")
+"""What a court or an arbiter hands down: a government accepting it says so (`statement`)."""
+
+BODIES = re.compile(
+    r"(?:council|commission|assembly|committee|diet|congress|conference|parliament|senate|"
+    r"cabinet|jirga|majlis|duma|knesset|politburo|convention|board)$"
+)
+"""A body of members that meets and speaks with one voice: "the Security Council met and
+urged restraint" is what it said, not a meeting between governments."""
+
+CALL_WAYS = re.compile(r"(?:telephone|phone|call|calls|video|videolink|link)$")
+"""How leaders speak to one another at a distance: told "by telephone", "in a call"."""
+
+PREMISES = re.compile(
+    r"(?:pits?|mines?|fisher(?:y|ies)|production|offices?|schools?|universit(?:y|ies)|shops?|"
+    r"businesses|factor(?:y|ies)|banks?|mosques?|churches|newspapers?|channels?|websites?|"
+    r"courts?|parliament|markets?|refiner(?:y|ies)|wells?)$"
+)
+"""What is shut that is no crossing ("shut the pit", "closed its fishery", "ordered offices
+closed"): a closure of another kind, `other`."""
+
+TRADE = re.compile(r"(?:exports?|imports?|trade|sales|purchases|shipments|deliveries)$")
+"""Trade that a government may stop by decree, away from any crossing."""
+
+BARRIERS = re.compile(r"(?:barriers?|barricades?|roadblocks?|blocks|boulders|bollards)$")
+"""What is put across a road or a crossing to shut it."""
+
+PLACE_V = re.compile(
+    r"(?:plac(?:e|ed|es|ing)|put|puts|putting|erect\w*|set|sets|setting|install\w*|"
+    r"dump(?:s|ed|ing)?|rais(?:e|ed|es|ing))$"
+)
+"""Verbs of putting something somewhere: barriers put across a crossing shut it."""

@@ -44,7 +44,7 @@ from borderwatch.ingest.cuewords import (
     cue_of,
 )
 from borderwatch.ingest.nouns import noun_class
-from borderwatch.ingest.senses import to_an_audience, word_cue
+from borderwatch.ingest.senses import said_for_certain, to_an_audience, word_cue
 
 ELSEWHERE = 0.6
 """The strength of a type read from the rest of the sentence, outside the clause of the
@@ -158,6 +158,13 @@ def verb_cue(verb: Any) -> TypeCue:
         return TypeCue("clash", f"{verb.head.text} … {own[1]}", 1.0, explicit=True)
     if own and own[0] != "statement":
         return TypeCue(own[0], own[1], 1.0, explicit=True)
+    if own and own[0] == "statement" and said_for_certain(verb):
+        # "handed the envoy an ultimatum", "called off the visit": the words are the event
+        return TypeCue(own[0], own[1], 1.0, explicit=True)
+    if own and (own[0] == "statement" or verb.lower_.startswith("protest")):
+        joined = _and_contacted(verb)
+        if joined.event_type:
+            return joined
     if own and (COMMENT.match(verb.lower_) or AVOW.match(verb.lower_)):
         return TypeCue(own[0], own[1], 1.0)  # "condemned the raid" is the condemnation
     if own and own[0] == "statement" and to_an_audience(verb):
@@ -204,6 +211,33 @@ def verb_cue(verb: Any) -> TypeCue:
     if own is None and _says_that(verb):
         return TypeCue("statement", f"{verb.text} that", 1.0)  # "answered that X was theirs"
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+def _and_contacted(verb: Any) -> TypeCue:
+    """A statement joined by "and" to a contact between governments by the same subject
+    ("protested the same day and summoned the ambassador", "condemned the raid and recalled
+    its envoy"): the contact is what was done."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if negated(conj) or any(
+            c.dep_ in ("nsubj", "nsubjpass") or c.lower_ in WH for c in conj.children
+        ):
+            continue  # another's act ("which Baghdad accepted")
+        done = verb_cue(conj)
+        if done.event_type == "diplomatic_contact":
+            return TypeCue(done.event_type, f"{verb.text} and … {done.cue}", 1.0, explicit=True)
+    return NO_CUE
+
+
+def _own_clause(verb: Any) -> list[Any]:
+    """The words of a reported clause without the clauses that describe its nouns ("a
+    quarrel that has since uprooted thousands"): what they say does not qualify it."""
+    skip: set[int] = set()
+    for tok in verb.subtree:
+        if tok.i != verb.i and tok.dep_ in ("relcl", "acl", "advcl") and tok.i not in skip:
+            # a condition's own mark stays ("if they withdraw"); what the clause says does not
+            marks = {c.i for c in tok.children if c.dep_ == "mark"}
+            skip |= {t.i for t in tok.subtree} - marks
+    return [t for t in verb.subtree if t.i not in skip]
 
 
 def _says_that(verb: Any) -> bool:
@@ -336,7 +370,7 @@ def _truce(verb: Any) -> bool:
     fire", "announced it was halting its offensive"): a ceasefire announced is one agreed,
     even as a promise (not a conditional one, "if", nor a refusal). A leader telling his
     people the war will end is a statement (dev keys)."""
-    if any(t.dep_ == "neg" or t.lower_ in ("if", "whether", "unless") for t in verb.subtree):
+    if any(t.dep_ == "neg" or t.lower_ in ("if", "whether", "unless") for t in _own_clause(verb)):
         return False
     cue = word_cue(verb)
     return (

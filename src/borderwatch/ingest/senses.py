@@ -28,10 +28,14 @@ from borderwatch.ingest.cuewords import (
     AIRBORNE,
     AIRCRAFT,
     AUDIENCE,
+    BARRIERS,
     BECAME,
+    BODIES,
     BREAK,
     BROKEN,
     BUILD,
+    CALL_OFF,
+    CALL_WAYS,
     CAPTIVE,
     CATCH,
     CHIEFS,
@@ -73,9 +77,11 @@ from borderwatch.ingest.cuewords import (
     PAPERS,
     PARTS,
     PASSAGE,
+    PLACE_V,
     POST,
     POWER,
     POWERS,
+    PREMISES,
     PUT,
     RAZE,
     RECEIVE,
@@ -84,6 +90,7 @@ from borderwatch.ingest.cuewords import (
     REQUEST,
     ROUTINE,
     RULE,
+    RULINGS,
     SEIZE,
     SHUT,
     SKY,
@@ -95,7 +102,9 @@ from borderwatch.ingest.cuewords import (
     TAKE,
     TELL,
     TOWN,
+    TRADE,
     TRUCES,
+    ULTIMATUM,
     UNTAKEN,
     WH,
     class_of,
@@ -133,8 +142,18 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
     if (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok):
         return "statement", f"{tok.text} … {to_an_audience(tok)}"  # "told a rally in X"
+    barred = _barriers_put(tok, agent, patient)
+    if barred:
+        return "crossing_closed", f"{barred} {tok.text}"  # "barriers placed on the crossings"
+    settled = said_for_certain(tok)
+    if settled:
+        return "statement", settled  # "handed the envoy an ultimatum", "called off the visit"
     if DELIVER.match(w) and patient is not None and _a_protest(patient):
         return "diplomatic_contact", cue  # "handed Kuala Lumpur a note of protest"
+    if cue_of(w) == "statement" and tok.pos_ == "VERB" and _between_governments(tok):
+        # "told the president by telephone", "told reporters during a state visit": the
+        # words were said in a call or on a visit between governments, which is the event
+        return "diplomatic_contact", f"{tok.text} … {_between_governments(tok)}"
     if SPEAK.match(w) and _to_a_leader(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
     posted = POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word)
@@ -203,7 +222,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "", ""  # "the guns fell silent", "the revolt fell apart", "trade fell": no capture
     if w.startswith("protest") and tok.pos_ == "VERB" and _to_a_government(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "Tunis protested to Tripoli": a note
-    if w.startswith("protest") and tok.pos_ == "VERB" and _government(agent):
+    named = agent is not None and agent.pos_ == "PROPN" and noun_class(agent) != "people"
+    if w.startswith("protest") and tok.pos_ == "VERB" and (_government(agent) or named):
         return "statement", cue  # "Jakarta protested", "the ministry protested": a note
     if REQUEST.match(w) and tok.dep_ != "ccomp":
         asked = _asked_for(tok)
@@ -316,6 +336,14 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     meets = w in ("meet", "meets", "met", "meeting")
     if meets and who in ("crossing", "infrastructure", "place"):
         return "", ""  # "where the borders meet", "where two rivers met": no meeting
+    if meets and tok.dep_ == "acl" and BODIES.match(tok.head.lower_):
+        # "the Council, meeting in Lugano, reminded …": what it did says
+        said = word_cue(tok.head.head) if tok.head.dep_ == "nsubj" else None
+        return (
+            ("statement", f"{tok.text} … {tok.head.head.text}")
+            if said and said[0] == "statement"
+            else ("", "")
+        )
     if meets and agent is not None and _domestic(agent):
         return "statement", cue  # "the cabinet met": one government's own body
     if meets and "armed" in (who, what) and not {who, what} & {"official", "diplomatic"}:
@@ -416,8 +444,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "other", cue
         if what == "infrastructure" and class_of(patient.lower_) in ("infrastructure",):
             return "other", cue  # a road or a line shut is not a border crossing
-        if patient is not None and AIR.match(patient_word):
+        if patient is not None and (_by_air(patient) or _aircraft(patient)):
             return "other", cue  # flights suspended, airspace closed: no border crossing
+        if patient is not None and _by_policy(tok, patient):
+            return "other", cue  # "halted imports of citrus from Taiwan": trade by decree
+        if SHUT.match(w) and PREMISES.match(patient_word):
+            return "other", cue  # "shut the pit", "closed its fishery": no crossing
         if what in ("crossing", "traffic", "place", "people") or SHUT.match(w):
             if w.startswith(("install", "impos", "introduc")) and what not in ("crossing",):
                 return None
@@ -432,7 +464,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "clash", f"{tok.text} fire"  # "opened fire" is shooting, not a crossing
         if patient is not None and (cue_of(patient.text) == "clash" or patient_word == "front"):
             return "clash", cue  # "opened an assault", "opened a second front"
-        if patient is not None and (AIR.match(patient_word) or _aircraft(patient)):
+        if patient is not None and (_by_air(patient) or _aircraft(patient)):
             return "other", cue  # flights resumed: the crossing types are for land crossings
         if what == "abstract":
             return "", ""  # "opened a thaw": nothing was opened at the place
@@ -771,14 +803,25 @@ def _government(who: Any) -> bool:
 
 
 def _to_a_government(tok: Any) -> bool:
-    """ "protested to Tripoli", "to the Security Council": to a state or a body of states."""
+    """ "protested to Tripoli", "to the Security Council", "protested in writing to the
+    British minister": to a state or a body of states."""
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    # a "to" that hangs off the manner of the protest ("in writing to", "by note to")
+    preps += [
+        g
+        for c in preps
+        if c.lower_ in ("in", "by")
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.children
+        if g.dep_ == "prep"
+    ]
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "to"
+        c.lower_ == "to"
         and any(
             o.dep_ == "pobj" and (_government(o) or noun_class(o) == "union") for o in c.children
         )
-        for c in tok.children
+        for c in preps
     )
 
 
@@ -878,8 +921,10 @@ def _state_asked(tok: Any) -> Any:
     asked = [c for c in tok.children if c.dep_ == "dobj"] + [
         o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
     ]
+    if any(LEGISLATURES.match(a.lower_) for a in asked):
+        return None  # "asked Congress for aid to Greece": a request at home
     for a in asked:
-        if LEGISLATURES.match(a.lower_) or a.lower_ in ("people", "nation", "voters"):
+        if a.lower_ in ("people", "nation", "voters"):
             continue
         if a.ent_type_ == "GPE" or noun_class(a) in ("union", "diplomatic"):
             return a
@@ -1153,3 +1198,163 @@ def _hit(verb: Any) -> bool:
         for t in verb.subtree
         if t.i != verb.i
     )
+
+
+def said_for_certain(verb: Any) -> str:
+    """The cue of words that are themselves the event, whatever they name, or '': an
+    ultimatum or demands delivered ("handed the envoy an ultimatum", "presented an
+    ultimatum demanding the evacuation of X"); a contact between governments called off,
+    put off, brushed aside or blocked ("called off the visit", "brushed aside the
+    truce"); a war or an operation declared over; a ruling or an award accepted; a body
+    that met and then said something ("the Security Council met and urged restraint")."""
+    w = verb.lower_
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    kids = list(verb.children)
+    put_to = [c for c in kids if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    demand = next((c for c in put_to if ULTIMATUM.match(c.lower_)), None)
+    if demand is not None and (demand.lower_ != "demands" or _owned(demand)):
+        return f"{verb.text} … {demand.text}"
+    after = verb.doc[verb.i + 1].lower_ if verb.i + 1 < len(verb.doc) else ""
+    particle = next((c.lower_ for c in kids if c.dep_ == "prt"), after)
+    patient = arguments(verb)[1]
+    if CALL_OFF.match(w) and patient is not None and _a_contact(patient):
+        needs = next((p for stem, p in _UNDONE_WITH if w.startswith(stem)), "")
+        if not needs or particle == needs:
+            return f"{verb.text} {needs} … {patient.text}".replace("  ", " ")
+    if w.startswith("declar") and any(
+        c.lower_ in ("over", "ended", "finished") and c.dep_ in _STATE_DEPS for c in kids
+    ):
+        return f"{verb.text} … over"  # "declared the operation over"
+    if w.startswith("accept") and patient is not None and RULINGS.match(patient.lower_):
+        return f"{verb.text} … {patient.text}"  # "accepted the ruling"
+    if w in ("met", "meet", "meets") and _body_spoke(verb):
+        return f"{verb.text} … {_body_spoke(verb)}"
+    return ""
+
+
+_STATE_DEPS = ("acomp", "oprd", "advmod", "prt", "ccomp", "xcomp")
+"""How a state declared hangs off "declared" ("declared the war over")."""
+
+_UNDONE_WITH = (("call", "off"), ("put", "off"), ("brush", "aside"))
+"""The particle some `CALL_OFF` verbs need to undo a contact ("called off", not "called")."""
+
+
+def _owned(tok: Any) -> bool:
+    """ "its demands", "London's demands", "the demands of X": someone's stated demands."""
+    return any(c.dep_ == "poss" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    )
+
+
+def _a_contact(tok: Any) -> bool:
+    """A contact between governments, or a trip or truce: "the visit", "talks", "the truce",
+    "his foreign trips"."""
+    return (
+        cue_of(tok.text) == "diplomatic_contact"
+        or noun_class(tok) == "diplomatic"
+        or tok.lower_ in ("trip", "trips", "tour", "tours", "visit", "visits", "summit")
+    )
+
+
+def _body_spoke(verb: Any) -> str:
+    """A body of members that met, no one else, and then said something: "the Security
+    Council met behind closed doors and urged restraint", "the diet met in Khust and
+    proclaimed independence" (the saying is the event); else ''."""
+    body = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if body is None or not BODIES.match(body.lower_) or body.tag_ in ("NNS", "NNPS"):
+        return ""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return ""  # "met the envoy"
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return ""  # "met with the envoys"
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        said = word_cue(conj)
+        if said is not None and said[0] == "statement":
+            return conj.text
+    return ""
+
+
+def _between_governments(verb: Any) -> str:
+    """How words were said between governments: "by telephone", "in a call", "during a
+    state visit", "after talks", "at the summit" (not at a cabinet meeting), else ''."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if prep.lower_ in ("by", "over", "in") and CALL_WAYS.match(obj.lower_):
+                return f"{prep.text} {obj.text}"
+            if prep.lower_ not in ("during", "at", "on"):
+                continue
+            if obj.lower_.startswith("visit") and not _abroad(obj):
+                continue  # "on his first visit to Calais": a leader at home
+            contact = cue_of(obj.text) == "diplomatic_contact" or obj.lower_ in (
+                "conference",
+                "summit",
+            )
+            press = any(c.lower_ in ("press", "news") for c in obj.children)
+            if contact and not press and not _domestic(obj) and obj.lower_ != "statement":
+                return f"{prep.text} … {obj.text}"
+    return ""
+
+
+def _abroad(visit: Any) -> bool:
+    """A visit to another country ("a state visit", "a visit to China"), not one at home."""
+    if any(c.lower_ in ("state", "official", "foreign") for c in visit.children):
+        return True
+    return any(a_country(t) for t in visit.subtree)
+
+
+def _by_air(tok: Any) -> bool:
+    """Flights, airspace, "air traffic", "air links": no land crossing."""
+    return bool(AIR.match(tok.lower_)) or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("air", "airline") for c in tok.children
+    )
+
+
+def _by_policy(verb: Any, patient: Any) -> bool:
+    """Trade stopped by a government's decision rather than at a crossing: exports,
+    imports, trade or sales to, with or from a country ("stopped most exports to the
+    island", "barred all trade with Iraq", "halted imports of citrus from Taiwan"), with no
+    crossing named it passed through."""
+    if not TRADE.match(patient.lower_):
+        return False
+    preps = [c for h in (verb, patient) for c in h.children if c.dep_ == "prep"]
+    if any(p.lower_ in ("through", "at", "across", "via", "over") for p in preps):
+        return False
+    for p in preps:
+        for o in (g for g in p.subtree if g.dep_ == "pobj"):
+            if noun_class(o) == "crossing" or o.ent_type_ == "FAC":
+                return False
+    countries = [
+        o
+        for p in preps
+        if p.lower_ in ("to", "with", "from", "of", "into")
+        for o in p.subtree
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        a_country(o)
+        or o.ent_type_ == "GPE"
+        or TOWN.match(o.lower_)
+        or o.lower_ in ("island", "islands", "country", "kingdom", "republic")
+        for o in countries
+    ) or any(p.lower_ == "of" for p in preps)
+
+
+def _barriers_put(verb: Any, agent: Any, patient: Any) -> str:
+    """Barriers, blocks or barricades placed, put or set up on a crossing or a road ("had
+    concrete blocks and barriers placed on five minor crossings"): the crossing shut."""
+    if not PLACE_V.match(verb.lower_):
+        # "had concrete blocks placed on the crossing": the barriers and their putting
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+        for o in objs:
+            placed = any(c.dep_ == "acl" and PLACE_V.match(c.lower_) for c in o.children)
+            if BARRIERS.match(o.lower_) and placed:
+                return o.text
+        return ""
+    put = [t for t in (agent, patient) if t is not None]
+    put += [c for t in put for c in t.children if c.dep_ == "conj"]
+    found = next((t for t in put if BARRIERS.match(t.lower_)), None)
+    return found.text if found is not None else ""

@@ -446,7 +446,7 @@ PUT = re.compile(r"(?:puts?|putting)$")
 POST = re.compile(
     r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based|land(?:s|ed|ing)?|"
     r"fl(?:y|ies|ying|ew|own)|ship(?:s|ped|ping)|airlift\w*|mov(?:e|es|ed|ing)|brought|bring\w*|"
-    r"led|leads?|leading)$"
+    r"led|leads?|leading|rush(?:es|ed|ing)?)$"
 )
 """Verbs that put someone somewhere: state forces posted, sent, based, landed, flown,
 shipped, moved, brought or led there are a deployment ("peacekeepers, posted around the town",

@@ -240,6 +240,13 @@ def _own_clause(verb: Any) -> list[Any]:
     return [t for t in verb.subtree if t.i not in skip]
 
 
+def _attribution(verb: Any) -> bool:
+    """A saying set off in the present tense inside the sentence it attributes ("since
+    August, officials say, tens of thousands have crossed"): a source, not a dated act."""
+    said = cue_of(verb.text) == "statement" or verb.lemma_ in ("say", "report", "estimate")
+    return verb.dep_ == "parataxis" and verb.tag_ in ("VBP", "VBZ") and said
+
+
 def _says_that(verb: Any) -> bool:
     """A verb with no cue of its own that governs a clause "that …" ("answered that the
     village was theirs", "repeated that the people would decide", "the report found that
@@ -273,10 +280,33 @@ def _and_fought(verb: Any, own: TypeCue) -> TypeCue:
             continue  # another subject's act ("crossed the Pruth, and Constantinople declared war")
         if fought.event_type == "clash" and own.event_type:
             return TypeCue("clash", f"{verb.text} … {fought.cue}", own.strength, explicit=True)
-        if fought.event_type == "territorial_control" and moved:
-            # "pushed across the bridge and drove the militants out of Gamboru": the town taken
+        if moved and own.event_type and _held_it(conj):
+            # "crossed into Kuwait and held it for seven months": the place moved into held
+            return TypeCue(
+                "territorial_control", f"{verb.text} … {conj.text} it", 1.0, explicit=True
+            )
+        if fought.event_type == "territorial_control" and moved and not _elsewhere(conj):
+            # "crossed into Kuwait and held it": the place moved into taken ("crossed the
+            # pass and took the fort at Phari" took another place, whose own clause says so)
             return TypeCue(fought.event_type, f"{verb.text} … {fought.cue}", 1.0, explicit=True)
     return own
+
+
+def _held_it(verb: Any) -> bool:
+    """ "held it", "have held them since", "occupied it": the place just named, held."""
+    holds = verb.lower_ in ("held", "hold", "holds", "holding") or verb.lower_.startswith("occup")
+    return holds and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
+
+
+def _elsewhere(taking: Any) -> bool:
+    """A verb of taking whose place is a name of its own ("took the fort at Phari", "drove
+    the militants out of Gamboru"): another place than the one moved to or across."""
+    return any(
+        t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "DATE", "TIME")
+        for c in taking.children
+        if c.dep_ in ("dobj", "prep", "prt", "advmod")
+        for t in c.subtree
+    )
 
 
 BEGIN = re.compile(r"(?:beg[ia]n|begun|begins?|start(?:s|ed)?|opened|resumed)$")
@@ -407,6 +437,10 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
     an armed force as its subject ("border guards watched the river") is a deployment;
     then the clause's other words, verbs first, nearest first.
     """
+    if _attribution(verb):
+        # "Since January, UN agencies say, tens of thousands have crossed": the saying is
+        # now; the date is the reported act's
+        return clause_cue(verb.head, anchor)
     to_infinitive = verb.dep_ in ("acl", "xcomp", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )

@@ -140,6 +140,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
     if PUT.match(w) and _at_a_figure(tok):
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
+    if w in ("was", "were") and who == "armed" and _in_a_town(tok):
+        # "by that afternoon German troops were in Caporetto", "troops were back in X"
+        return "territorial_control", f"{agent.text} {tok.text} in"
     if (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok):
         return "statement", f"{tok.text} … {to_an_audience(tok)}"  # "told a rally in X"
     barred = _barriers_put(tok, agent, patient)
@@ -183,6 +186,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", held_people  # captives taken, seized, freed: no place changed hands
     if TAKE.match(w) and particle == "in" and what == "people":
         return "refugee_movement", f"{tok.text} in"  # "took in tens of thousands of refugees"
+    if TAKE.match(w) and what == "weapon":
+        return "", ""  # "took his guns": booty of a fight, no place taken
     if TAKE.match(w) and what == "armed" and not IRREGULAR.match(patient_word):
         return "military_deployment", cue  # "took five gunboats and a force upstream"
     if (TAKE.match(w) or SEIZE.match(w)) and POWER.match(patient_word):
@@ -239,6 +244,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         and (AIRBORNE.match(patient_word) or what == "weapon" or _aircraft(patient))
     ):
         return "clash", f"{tok.text} down … {patient.text}"  # a drone brought down
+    if _left_to(tok) and (MOVE.match(w) or w.startswith(("pull", "withdr", "abandon"))):
+        # "pulled out of Sinjar, leaving it to Iraqi troops": the place handed over
+        return "territorial_control", f"{tok.text} … leaving … to"
     if w.startswith("pull") and particle in ("back", "out", "away"):
         if agent is not None and out_of_town(tok):
             return "territorial_control", f"{tok.text} out"  # "pulled out of the town"
@@ -524,11 +532,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             kind, mover = "armed", next(c for c in tok.doc if c.text == _with_a_force(tok))
         moving = ("cross", "pass", "enter", "mov", "flow", "roll", "reach", "arriv")
         if (
-            kind == "armed"
-            and w.startswith(("mov", "roll", "rode", "rid", "dr"))
+            (kind == "armed" or _a_movement(mover))
+            and w.startswith(("mov", "roll", "rode", "rid", "dr", "walk"))
             and into_place(tok)
         ):
-            # forces that moved, rolled, rode or drove into a town now hold it
+            # forces (or a named movement: "the Northern Alliance rode into Kabul") that
+            # moved, rolled, rode, drove or walked into a town now hold it
             return "territorial_control", f"{mover.text} {tok.text} into"
         if kind == "armed" and out_of_town(tok):
             return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
@@ -555,6 +564,51 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+
+def _a_movement(tok: Any) -> bool:
+    """A named armed movement or alliance as a whole ("the Northern Alliance", "M23", "the
+    Taliban"): an organisation's name, not a government's, a person's or a people's."""
+    if tok is None or tok.pos_ != "PROPN" or a_country(tok):
+        return False
+    return tok.ent_type_ == "ORG" or class_of(tok.lower_) == "union"
+
+
+def _a_town_named(tok: Any) -> bool:
+    """A town or a place named that is no country ("Caporetto", "the town")."""
+    named = tok.pos_ == "PROPN" and tok.ent_type_ not in ("NORP", "ORG", "DATE", "TIME")
+    return (named and not a_country(tok)) or bool(TOWN.match(tok.lower_))
+
+
+def _in_a_town(verb: Any) -> bool:
+    """ "were in Caporetto", "were back in Bukavu": a force in a town (not "in position",
+    "in Iran", nor "have been in Lebanon since 1978": a presence, not an entry)."""
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "inside")
+        and any(o.dep_ == "pobj" and _a_town_named(o) for o in c.children)
+        for c in (
+            *verb.children,
+            *(g for b in verb.children if b.lower_ == "back" for g in b.children),
+        )
+    )
+
+
+def _left_to(verb: Any) -> bool:
+    """ "…, leaving it to Iraqi troops", "leaving the territory to Morocco": a place, or
+    "it", left to another holder by the force or the government that went."""
+    for sub in (c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")):
+        if not sub.lower_.startswith("leav"):
+            continue
+        given = next((c for c in sub.children if c.dep_ == "dobj"), None)
+        if given is None:
+            continue
+        land = given.lower_ in ("it", "them") or _a_town_named(given) or LAND.match(given.lower_)
+        if land and any(c.dep_ == "prep" and c.lower_ == "to" for c in sub.children):
+            return True
+    return False
 
 
 def _an_enemy(patient: Any, w: str) -> bool:

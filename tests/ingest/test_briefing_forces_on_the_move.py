@@ -1,0 +1,90 @@
+"""Forces and people on the move: a town entered, held or left to another, forces moved,
+people fleeing. Every sentence here was written for its test; none appears in the
+evaluation set or the seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sample_data import places_frame
+
+from borderwatch.ingest.extract import extract_candidates
+
+PLACES_DF = places_frame()
+PUBLISHED = dt.date(2021, 5, 20)
+
+
+def type_at(text: str, place: str) -> list[str]:
+    df = extract_candidates(text, PUBLISHED, "TEST-MOVE", PLACES_DF)
+    return df[(df["place"] == place) & (df["date_start"] != "")]["event_type"].tolist()
+
+
+def assert_types(cases: dict[tuple[str, str], str]) -> None:
+    for (text, place), expected in cases.items():
+        assert type_at(text, place) == [expected], text
+
+
+def test_a_force_that_is_in_a_town_holds_it():
+    assert_types(
+        {
+            ("On Sunday the Uzbek army was back in Termez.", "Termez"): "territorial_control",
+            ("On 3 May, Uzbek troops were in Termez.", "Termez"): "territorial_control",
+            # a presence since a date is a deployment, not an entry
+            ("Uzbek troops have been in Termez since 2001.", "Termez"): "military_deployment",
+        }
+    )
+
+
+def test_a_named_movement_or_a_force_walking_into_a_town_takes_it():
+    assert_types(
+        {
+            ("On 3 May the Northern Alliance rode into Termez.", "Termez"): ("territorial_control"),
+            ("On 3 May police and soldiers walked into Termez and found it empty.", "Termez"): (
+                "territorial_control"
+            ),
+        }
+    )
+
+
+def test_a_place_left_to_another_holder_changed_hands():
+    assert_types(
+        {
+            (
+                "On 3 May the militia pulled out of Termez, leaving it to government troops.",
+                "Termez",
+            ): "territorial_control",
+        }
+    )
+
+
+def test_a_place_crossed_into_and_held_is_taken_but_not_one_crossed_on_the_way():
+    assert_types(
+        {
+            ("On 3 May the brigade crossed into Termez and held it for a month.", "Termez"): (
+                "territorial_control"
+            ),
+            (
+                "On 3 May the brigade crossed the river at Hairatan and took the fort at Termez.",
+                "Hairatan",
+            ): "military_deployment",
+        }
+    )
+
+
+def test_forces_rushed_somewhere_are_deployed():
+    assert type_at("On 3 May the battalion was rushed up to Termez.", "Termez") == [
+        "military_deployment"
+    ]
+
+
+def test_guns_taken_in_a_fight_are_no_town_taken():
+    assert type_at(
+        "On 3 May the cavalry fell on the camp at Termez and took the enemy's guns.", "Termez"
+    ) == ["clash"]
+
+
+def test_a_source_set_off_in_the_present_does_not_date_a_statement():
+    assert type_at(
+        "Since April, officials say, thousands of Afghans have crossed into Termez.", "Termez"
+    ) == ["refugee_movement"]

@@ -359,6 +359,9 @@ AIRBORNE = re.compile(
 """What flies: over a country, or into its airspace, a flight."""
 DEALS = re.compile(r"(?:deals?|agreements?|bargains?|accords?|compromises?)$")
 TAKE = re.compile(r"(?:t(?:ake|akes|aking|aken|ook))$")
+
+HOLD = ("held", "hold", "holds", "holding")
+"""The forms of "hold": a place held, a line held against a force."""
 UNTAKEN = re.compile(
     r"(?:news|heat|steps?|measures?|action|decisions?|time|years?|months?|weeks?|days?|"
     r"hours?|view|stand|lead|shape|turns?|risks?|chances?|interest|pride|credit|"

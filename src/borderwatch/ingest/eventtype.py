@@ -30,6 +30,7 @@ from borderwatch.ingest.cuewords import (
     COMMENT,
     FIGHTING,
     HALTS,
+    HOLD,
     IRREGULAR,
     KEPT_OPEN,
     MODALS,
@@ -294,7 +295,7 @@ def _and_fought(verb: Any, own: TypeCue) -> TypeCue:
 
 def _held_it(verb: Any) -> bool:
     """ "held it", "have held them since", "occupied it": the place just named, held."""
-    holds = verb.lower_ in ("held", "hold", "holds", "holding") or verb.lower_.startswith("occup")
+    holds = verb.lower_ in HOLD or verb.lower_.startswith("occup")
     return holds and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
 
 

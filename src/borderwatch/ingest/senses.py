@@ -63,6 +63,7 @@ from borderwatch.ingest.cuewords import (
     GATHER,
     GIVE,
     HALTS,
+    HOLD,
     HOUSEHOLDS,
     IRREGULAR,
     LAND,
@@ -153,10 +154,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "statement", settled  # "handed the envoy an ultimatum", "called off the visit"
     if DELIVER.match(w) and patient is not None and _a_protest(patient):
         return "diplomatic_contact", cue  # "handed Kuala Lumpur a note of protest"
-    if cue_of(w) == "statement" and tok.pos_ == "VERB" and _between_governments(tok):
+    spoken = cue_of(w) == "statement" and tok.pos_ == "VERB"
+    said_how = _between_governments(tok) if spoken else ""
+    if said_how:
         # "told the president by telephone", "told reporters during a state visit": the
         # words were said in a call or on a visit between governments, which is the event
-        return "diplomatic_contact", f"{tok.text} … {_between_governments(tok)}"
+        return "diplomatic_contact", f"{tok.text} … {said_how}"
     if SPEAK.match(w) and _to_a_leader(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
     posted = POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word)
@@ -407,9 +410,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             )
         )
     )  # "held the town's centre", "the rest of the peninsula", not "held talks with Turkey"
-    if w in ("held", "hold", "holds", "holding") and _against_a_force(tok):
+    if w in HOLD and _against_a_force(tok):
         return "clash", f"{tok.text} … against"  # "held the ridge against the regiments"
-    if w in ("held", "hold", "holds", "holding", "controlled", "controls") and held:
+    if (w in HOLD or w in ("controlled", "controls")) and held:
         return "territorial_control", cue  # "its allies held the town's centre"
     if _flag_raised(tok, agent, patient):
         return "territorial_control", cue  # "raised its flag on the hill": the place is theirs
@@ -1282,8 +1285,9 @@ def said_for_certain(verb: Any) -> str:
         return f"{verb.text} … over"  # "declared the operation over"
     if w.startswith("accept") and patient is not None and RULINGS.match(patient.lower_):
         return f"{verb.text} … {patient.text}"  # "accepted the ruling"
-    if w in ("met", "meet", "meets") and _body_spoke(verb):
-        return f"{verb.text} … {_body_spoke(verb)}"
+    spoke = _body_spoke(verb) if w in ("met", "meet", "meets") else ""
+    if spoke:
+        return f"{verb.text} … {spoke}"
     return ""
 
 

@@ -314,3 +314,35 @@ def test_ever_since_closing_its_clause_runs_from_the_last_date_told():
     got = resolve(text, D(2024, 3, 20))
     assert ("ever since", D(2024, 3, 3), D(2024, 3, 20), "day") in got
     assert not any(g[0].startswith("ever since the") for g in got)
+
+
+def test_the_following_month_named_is_the_first_such_month_after_the_last_date():
+    text = (
+        "Talks resumed in June 1983, and the following February the envoys met in Kabul. "
+        "Guards shut the gate on 2 January 1990; the following March it reopened."
+    )
+    assert resolve(text, D(1991, 5, 1)) == [
+        ("June 1983", D(1983, 6, 1), D(1983, 6, 30), "month"),
+        ("the following February", D(1984, 2, 1), D(1984, 2, 29), "month"),
+        ("2 January 1990", D(1990, 1, 2), D(1990, 1, 2), "day"),
+        ("the following March", D(1990, 3, 1), D(1990, 3, 31), "month"),
+    ]
+
+
+def test_a_weekday_before_a_name_that_begins_like_a_month_is_still_a_weekday():
+    # "Mar…", "May…", "Jun…": a month is a whole word ("On Sunday Mayor Ortiz", "On
+    # Wednesday Marisol Díaz")
+    text = "On Wednesday Marisol Quispe asked for talks. On Sunday Mayor Ortiz said no."
+    assert resolve(text, D(2022, 11, 25)) == [
+        ("On Wednesday", D(2022, 11, 23), D(2022, 11, 23), "day"),
+        ("On Sunday", D(2022, 11, 20), D(2022, 11, 20), "day"),
+    ]
+
+
+def test_the_week_that_followed_a_since_day_counts_from_that_day():
+    text = (
+        "Rebels shelled the post on Saturday. Since 3 March guards have sealed the gate at "
+        "Kolvar. In the week that followed, the traders turned back."
+    )
+    got = resolve(text, D(2024, 3, 20))
+    assert ("the week that followed", D(2024, 3, 4), D(2024, 3, 10), "week") in got

@@ -220,12 +220,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Bb]y|[Ss]ince(?:\s+last|\s+(?:{_CLOCK}|early|late)\s+on)?)\s+)?"
             rf"(?P<wd>{WEEKDAY})\b"
             # not "Thursday 14 March" (a day_month) but "On Thursday the 330 were taken"
-            rf"(?!,?\s+(?:the\s+)?{_DAY}(?!\d)|,?\s+{_MONTH})",
+            # ("On Wednesday Mariusz Błaszczak asked" is a weekday: a month is a whole word)
+            rf"(?!,?\s+(?:the\s+)?{_DAY}(?!\d)|,?\s+{_MONTH}\b)",
         ),
         # "it has stayed closed ever since": "ever since" closing its clause is "since then"
         # ("ever since the war", "ever since Kabul fell" name what it runs from)
         ("rel_since_then", r"\bsince\s+then\b|\bever\s+since(?=\s*(?:[.,;:!?)\n—–]|$))"),
         ("rel_that_month", rf"\b(?:that|the\s+same)\s+(?-i:(?P<m>{_MONTH}))\b"),
+        # "restored in May 1988, and the following February": the first such month after
+        # the last date told (not "next March", which is ahead of publication)
+        (
+            "rel_following_month",
+            rf"\bthe\s+(?:following|next)\s+(?-i:(?P<m>{_MONTH}))\b(?!\s*\d)",
+        ),
         (
             # "late that month", "at the end of the same month": a part of it
             "rel_same_month",
@@ -612,7 +619,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
                 # date written out, whatever its precision, to publication
                 resolved = last_told[0], published, last_told[2], False
             elif kind in FROM_LAST:
-                by_year = kind not in ("rel_next_unit", "rel_same_month")
+                by_year = kind not in ("rel_next_unit", "rel_same_month", "rel_following_month")
                 base = _year_written_before(text, b, out) if by_year else None
                 base = base or last_any
                 resolved = from_last(m, kind, base) if base else None
@@ -658,6 +665,10 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             or (precision == "week" and (explicit or kind in ("rel_last_week", "rel_this_week")))
         ):
             last = (start, end, precision)
+        elif named is None and precision == "day" and _since(m):
+            # "Since 15 December troops have sealed the border. In the week that followed
+            # …": the span's first day is the day just told, as for "the same day"
+            last = (start, start, precision)
     return _without_restatements(text, out)
 
 

@@ -84,8 +84,9 @@ def resolve_relative(
 def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -> Resolved | None:
     """ "that December", "the same year", "the following month", "two years later": counted
     from the last date the text gave, whatever its precision; "later that month" from the
-    last one that named a month or a day."""
-    start, _, precision = last
+    last one that named a month or a day; "the following March" is the first March after
+    the end of the last date."""
+    start, end, precision = last
     g = m.groupdict()
     if kind == "rel_same_month":
         if precision == "year":
@@ -99,6 +100,10 @@ def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -
     if kind == "rel_that_month":
         mo = month_number(g["m"])
         return dt.date(start.year, mo, 1), month_end(start.year, mo), "month", False
+    if kind == "rel_following_month":
+        mo = month_number(g["m"])
+        year = end.year if mo > end.month else end.year + 1
+        return dt.date(year, mo, 1), month_end(year, mo), "month", False
     if kind == "rel_that_year":
         return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year", False
     unit = (g.get("unit1") or g.get("unit2") or "").lower().rstrip("s")
@@ -113,7 +118,13 @@ def from_last(m: re.Match[str], kind: str, last: tuple[dt.date, dt.date, str]) -
     return dt.date(year, month + 1, 1), month_end(year, month + 1), "month", False
 
 
-FROM_LAST = ("rel_that_month", "rel_same_month", "rel_that_year", "rel_next_unit")
+FROM_LAST = (
+    "rel_that_month",
+    "rel_same_month",
+    "rel_that_year",
+    "rel_next_unit",
+    "rel_following_month",
+)
 
 
 def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:

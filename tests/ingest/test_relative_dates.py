@@ -346,3 +346,16 @@ def test_the_week_that_followed_a_since_day_counts_from_that_day():
     )
     got = resolve(text, D(2024, 3, 20))
     assert ("the week that followed", D(2024, 3, 4), D(2024, 3, 10), "week") in got
+
+
+def test_a_plan_as_a_noun_does_not_put_a_weekday_ahead():
+    # Published on Wednesday 18 December 2024: "a plan to" names a plan, not a future act
+    text = "The council approved a plan to widen the road, and on Tuesday the mayor opened it."
+    assert resolve(text, D(2024, 12, 18)) == [
+        ("on Tuesday", D(2024, 12, 17), D(2024, 12, 17), "day"),
+    ]
+    # the verb still speaks of the future
+    text = "The army plans to open the road on Tuesday."
+    assert resolve(text, D(2024, 12, 18)) == [
+        ("on Tuesday", D(2024, 12, 24), D(2024, 12, 24), "day"),
+    ]

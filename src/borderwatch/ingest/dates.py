@@ -78,7 +78,10 @@ _CLOCK = (
 # only before a unit of time not led by "the": "the next day" and "the next round" are
 # told of the past, "next week" is ahead.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|plans? to|planned|scheduled"
+    # a plan as a noun ("approved a plan to double the settlers, and on Tuesday …") is no
+    # future tense
+    r"\b(?:will|shall|is to|are to|(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bits\s)"
+    r"(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bnew\s)plans? to|planned|scheduled"
     rf"|(?<!the\s)next\s+(?:week|month|year|spring|summer|autumn|winter|{WEEKDAY}|{_MONTH}))\b",
     re.I,
 )

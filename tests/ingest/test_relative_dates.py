@@ -359,3 +359,14 @@ def test_a_plan_as_a_noun_does_not_put_a_weekday_ahead():
     assert resolve(text, D(2024, 12, 18)) == [
         ("on Tuesday", D(2024, 12, 24), D(2024, 12, 24), "day"),
     ]
+
+
+def test_a_year_before_1600_is_read_only_where_no_noun_follows_it():
+    text = (
+        "The fort was built in 1566 and held by the emirs; a monk wrote of it in 1420. "
+        "Aid came in 1500 sacks."
+    )
+    assert resolve(text, D(1993, 11, 10)) == [
+        ("in 1566", D(1566, 1, 1), D(1566, 12, 31), "year"),
+        ("in 1420", D(1420, 1, 1), D(1420, 12, 31), "year"),
+    ]

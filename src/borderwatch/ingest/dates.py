@@ -298,6 +298,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "year",
             rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Tt]hrough(?:out)?|[Ff]rom)\s+(?P<y>{_YEAR})\b(?!\s*[-–]\d)",
         ),
+        # an older year only where no noun follows it ("was built in 1566 and", "the order
+        # founded in 1410."; not "in 1500 households")
+        (
+            "year",
+            r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom)\s+(?P<y>1[0-5]\d\d)"
+            r"(?=\s*[,.;:)]|\s+(?:(?:and|when|but|to|the)\b|[A-Z]))",
+        ),
         # "the war of 1962", "the agreement of 1913": an event named by its year (not "a
         # total of 2000", a number)
         (

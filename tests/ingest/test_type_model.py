@@ -258,3 +258,21 @@ def test_a_pinned_reading_is_not_put_to_the_model_in_extraction():
     begin = text.index("4 May")
     rules = TypeCue("crossing_reopened", "kept … open", 1.0)
     assert typemodel.type_dated(doc, begin, begin + len("4 May"), rules) is rules
+
+
+def test_the_date_s_own_clause_read_by_the_rules_is_overruled_from_weighed():
+    # Where the rules read the date's own clause, the model has weighed that very reading
+    # (its `rule:` feature): its other type replaces theirs from WEIGHED, under FLOOR
+    # (twenty-sixth round, five folds by briefing); the place's clause still needs TRUST.
+    assert typemodel.WEIGHED < typemodel.FLOOR < typemodel.TRUST
+    fired = TypeCue("clash", "shelled", 0.8)
+    just = typemodel.Prediction("statement", typemodel.WEIGHED, ("verb:warn",))
+    under = typemodel.Prediction("statement", typemodel.WEIGHED - 0.01, ("verb:warn",))
+    assert typemodel.overrules(fired, fired, just)
+    assert not typemodel.overrules(fired, fired, under)
+    # the rules typed the place's clause, the date's naming nothing of their type
+    other_clause = TypeCue("military_deployment", "troops … arrived", 0.8)
+    assert not typemodel.overrules(fired, other_clause, just)
+    assert typemodel.overrules(
+        fired, other_clause, typemodel.Prediction("statement", typemodel.TRUST, ())
+    )

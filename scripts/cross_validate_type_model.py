@@ -57,7 +57,7 @@ import measure_extraction as measure
 import train_type_model as training
 
 from borderwatch.data.loader import load_places
-from borderwatch.ingest import typemodel
+from borderwatch.ingest import typemodel, wordvectors
 from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
 from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
@@ -80,6 +80,8 @@ class Scored:
     dated: tuple[TypeCue, tuple[str, ...], TypeCue] | None
     """For a dated candidate: the rules' cue (empty type where they found nothing), the
     features of its date's clause and the rules' type for that clause; else None."""
+    vector: tuple[float, ...] = ()
+    """For a dated candidate, its clause's dense block (`wordvectors.dense`)."""
 
 
 def extract_all(folder: Path = DEV) -> list[Scored]:
@@ -91,10 +93,19 @@ def extract_all(folder: Path = DEV) -> list[Scored]:
     for path in sorted(folder.glob("*.txt")):
         key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
         seen: list[tuple[TypeCue, tuple[str, ...], TypeCue]] = []
+        vectors: list[tuple[float, ...]] = []
 
-        def record(doc: Any, begin: int, end: int, rules: TypeCue, seen: list = seen) -> TypeCue:
+        def record(
+            doc: Any,
+            begin: int,
+            end: int,
+            rules: TypeCue,
+            seen: list = seen,
+            vectors: list = vectors,
+        ) -> TypeCue:
             feats = tuple(typemodel.features(doc, begin, end))
             seen.append((rules, feats, training.clause_rule(doc, begin, end)))
+            vectors.append(tuple(float(x) for x in wordvectors.dense(doc, begin, end)))
             return TypeCue(rules.event_type or NOTHING_SAID.event_type, f"#{len(seen) - 1}", 1)
 
         saved, typemodel.type_dated = typemodel.type_dated, record  # type: ignore[assignment]
@@ -115,8 +126,10 @@ def extract_all(folder: Path = DEV) -> list[Scored]:
                 continue
             row = measure.typed_candidate(at_place, measure.same_span(at_place, ev), ev)
             cue = str(row["evidence_type_cue"])
-            dated = seen[int(cue[1:])] if cue.startswith("#") else None
-            out.append(Scored(path.stem, ev["event_type"], str(row["event_type"]), dated))
+            at = int(cue[1:]) if cue.startswith("#") else None
+            dated = seen[at] if at is not None else None
+            vector = vectors[at] if at is not None else ()
+            out.append(Scored(path.stem, ev["event_type"], str(row["event_type"]), dated, vector))
     return out
 
 
@@ -126,7 +139,8 @@ Combination = Callable[[Scored, typemodel.TypeModel, typemodel.TypeModel], str]
 def _guess(model: typemodel.TypeModel, s: Scored, with_rule: bool) -> typemodel.Prediction:
     assert s.dated is not None
     _, feats, clause = s.dated
-    return model.predict([*feats, *training.rule_features(clause)] if with_rule else [*feats])
+    feats = (*feats, *training.rule_features(clause)) if with_rule else feats
+    return model.predict(list(feats), vector=s.vector)
 
 
 def _alone(s: Scored, plain: typemodel.TypeModel, _: typemodel.TypeModel) -> str:

@@ -11,20 +11,25 @@ it when the clause hangs off another), what the verb acts on and who acts, with 
 prepositions (dependency pairs such as "closed + crossing"), negation, the content
 words of the clause and of the sentence, all as crude stems (the pipeline runs without
 spaCy's lemmatizer); and the rules' type for the clause (`rule_features`), so that the
-model learns how far each of their readings holds. The weights are plain numbers in
-JSON; prediction is a sum of the weights of the features present and a softmax, so it is
-deterministic and needs numpy only.
+model learns how far each of their readings holds. Beside those sparse features, a dense
+block of static word vectors (`wordvectors.dense`: the verb's, its object's, its
+subject's and the clause's mean), so that a word never seen in training reads as its
+neighbours do (twenty-sixth round). The weights are plain numbers in JSON; prediction is
+a sum of the weights of the features present, plus the block times its weights, and a
+softmax, so it is deterministic and needs numpy only.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from borderwatch.ingest import wordvectors
 from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED, cue_of
 from borderwatch.ingest.eventtype import ELSEWHERE, FIRST, NOTHING_SAID, TypeCue, clause_cue
@@ -221,27 +226,38 @@ class TypeModel:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     meta: dict[str, Any]
+    dense: tuple[tuple[float, ...], ...] = ()
+    """Each class's weight for each number of the dense block (`wordvectors.dense`), one
+    row per number; empty for a model of the sparse features alone."""
 
-    def scores(self, feats: list[str]) -> list[float]:
-        """The unnormalised score of each class."""
+    def scores(self, feats: list[str], vector: Sequence[float] = ()) -> list[float]:
+        """The unnormalised score of each class: the bias, the weights of the features
+        present and, where the model has dense weights, the block `vector` times them."""
         out = list(self.bias)
         for f in feats:
             w = self.weights.get(f)
             if w is not None:
                 out = [a + b for a, b in zip(out, w, strict=True)]
+        if self.dense and len(vector):
+            for x, w in zip(vector, self.dense, strict=True):
+                if x:
+                    out = [a + float(x) * b for a, b in zip(out, w, strict=True)]
         return out
 
-    def probabilities(self, feats: list[str]) -> list[float]:
+    def probabilities(self, feats: list[str], vector: Sequence[float] = ()) -> list[float]:
         """The probability of each class (softmax of `scores`)."""
-        s = self.scores(feats)
+        s = self.scores(feats, vector)
         top = max(s)
         e = [math.exp(x - top) for x in s]
         total = sum(e)
         return [x / total for x in e]
 
-    def predict(self, feats: list[str], reasons: int = 3) -> Prediction:
-        """The likeliest type, its probability and the `reasons` features that favour it most."""
-        p = self.probabilities(feats)
+    def predict(
+        self, feats: list[str], reasons: int = 3, vector: Sequence[float] = ()
+    ) -> Prediction:
+        """The likeliest type, its probability and the `reasons` features that favour it
+        most (the dense block, if any, weighs but is not named)."""
+        p = self.probabilities(feats, vector)
         best = max(range(len(p)), key=lambda k: (p[k], -k))
         known = [f for f in feats if f in self.weights]
         # the parse's labels weigh too, but the words say why to an editor
@@ -257,8 +273,12 @@ class TypeModel:
             f' "meta": {json.dumps(self.meta, sort_keys=True)},',
             f' "classes": {json.dumps(list(self.classes))},',
             f' "bias": {json.dumps(list(self.bias))},',
-            ' "weights": {',
+            ' "dense": [',
         ]
+        for n, row in enumerate(self.dense):
+            comma = "," if n < len(self.dense) - 1 else ""
+            lines.append(f"  {json.dumps(list(row))}{comma}")
+        lines += [" ],", ' "weights": {']
         items = sorted(self.weights.items())
         for n, (f, w) in enumerate(items):
             comma = "," if n < len(items) - 1 else ""
@@ -275,6 +295,7 @@ class TypeModel:
             bias=tuple(raw["bias"]),
             weights={f: tuple(w) for f, w in raw["weights"].items()},
             meta=raw["meta"],
+            dense=tuple(tuple(row) for row in raw.get("dense", [])),
         )
 
 
@@ -311,7 +332,9 @@ def _classify(doc: Any, begin: int, end: int, clause: TypeCue) -> Prediction | N
     feats = features(doc, begin, end)
     if not feats:
         return None
-    return model().predict([*feats, *rule_features(clause)])
+    m = model()
+    vector = wordvectors.dense(doc, begin, end).tolist() if m.dense else []
+    return m.predict([*feats, *rule_features(clause)], vector=vector)
 
 
 def kept(rules: TypeCue) -> bool:

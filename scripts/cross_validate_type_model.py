@@ -256,7 +256,8 @@ def judge(
     penalty: float,
     folds: int | None = None,
 ) -> dict[str, Counter[str]]:
-    """Right answers per combination, over all of dev and over `training.RULES_UNSEEN`, the models
+    """Right answers per combination, over all of dev, `training.RULES_UNSEEN` and
+    `training.LAST_RETIRED`, the models
     trained on `fraction` of the other briefings' examples (other folds' with `folds`)."""
     names = sorted({s.briefing for s in scored} | {e.briefing for e in data})
     right: dict[str, Counter[str]] = {k: Counter() for k in combinations()}
@@ -276,6 +277,7 @@ def judge(
                 ok = combine(s, plain, ruled) == s.label
                 right[label]["all"] += ok
                 right[label]["unseen"] += ok and s.briefing in training.RULES_UNSEEN
+                right[label]["retired"] += ok and s.briefing in training.LAST_RETIRED
     return right
 
 
@@ -284,13 +286,15 @@ def table(
 ) -> None:
     n_all = len(scored)
     n_unseen = sum(s.briefing in training.RULES_UNSEEN for s in scored)
+    n_retired = sum(s.briefing in training.LAST_RETIRED for s in scored)
     n_briefings = len({s.briefing for s in scored})
     fractions = sorted(rows)
     how = f"{folds} folds of briefings" if folds else "leave one briefing out"
     print(
         f"{how}, through the whole extraction: {n_briefings} dev briefings, "
         f"{n_all} key events placed by a candidate, {n_unseen} of them in the "
-        f"{len(set(training.RULES_UNSEEN))} briefings no rule was tuned on"
+        f"{len(set(training.RULES_UNSEEN))} briefings no rule was tuned on, {n_retired} in the "
+        f"{len(training.LAST_RETIRED)} blind briefings retired this round"
     )
     head = " | ".join(f"trained on {round(100 * f)} %" for f in fractions)
     print(f"| typed by | {head} |")
@@ -301,7 +305,9 @@ def table(
             c = rows[f][label]
             cells.append(
                 f"{c['all']}/{n_all} ({100 * c['all'] / n_all:.1f} %); unseen "
-                f"{c['unseen']}/{n_unseen} ({100 * c['unseen'] / max(n_unseen, 1):.1f} %)"
+                f"{c['unseen']}/{n_unseen} ({100 * c['unseen'] / max(n_unseen, 1):.1f} %); "
+                f"last retired {c['retired']}/{n_retired} "
+                f"({100 * c['retired'] / max(n_retired, 1):.1f} %)"
             )
         print(f"| {label} | " + " | ".join(cells) + " |")
 

@@ -168,6 +168,14 @@ def test_fitting_is_deterministic_and_leaves_out_features_seen_once():
     assert first.predict(["dobj_cue:clash"]).event_type == "clash"
 
 
+def test_the_last_retired_blind_briefings_are_dev_briefings_the_rules_were_tuned_on():
+    training = _training_script()
+    on_disk = {p.name.removesuffix(".key.json") for p in training.DEV.glob("*.key.json")}
+    assert len(set(training.LAST_RETIRED)) == len(training.LAST_RETIRED) == 30
+    assert set(training.LAST_RETIRED) <= on_disk
+    assert not set(training.LAST_RETIRED) & set(training.RULES_UNSEEN)
+
+
 def test_the_rules_type_is_learnt_only_from_briefings_the_rules_were_never_tuned_on():
     training = _training_script()
     rule = TypeCue("clash", "fire", 0.8)

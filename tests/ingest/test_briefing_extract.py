@@ -550,3 +550,14 @@ def test_a_place_proposed_only_by_guesses_keeps_the_row_that_spells_it():
         ["", "2022-05-08"],
         ["Maimana", ""],
     ]
+
+
+def test_a_verb_joined_on_without_a_subject_dates_the_first_verbs_subject():
+    # "was closed" shares the subject of "came": the post, not Osh, named in a phrase nearer
+    text = (
+        "The Dostuk post came under the command of the Osh garrison on 3 May "
+        "and was closed to traders on 10 May."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    closed = df[df["date_start"] == "2022-05-10"]
+    assert "Dostuk" in closed["place"].tolist()

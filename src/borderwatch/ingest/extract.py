@@ -199,11 +199,13 @@ def _pairs(
             if own:
                 continue
         host, at = _antecedent_clause(doc, dclause[d.begin], d.begin)
+        shared = host != dclause[d.begin] and doc[dclause[d.begin]].dep_ == "conj"
         m = min(
             mentions,
             key=lambda m: (
                 dclause[d.begin] != clause[m.start],
                 clause[m.start] != host,
+                shared and _aside(doc, text, m, host),
                 abs(m.start - at),
             ),
         )
@@ -220,13 +222,50 @@ def _antecedent_clause(doc: Any, verb_at: int, pos: int) -> tuple[int, int]:
 
     A relative clause tells about the noun it hangs on ("the drills, which ran from 10 to
     20 February, ..."): its date goes to the place of that noun's clause, the nearest to
-    the noun, not to whatever place comes nearest after it. Any other clause: its own
-    clause and the date's position."""
+    the noun, not to whatever place comes nearest after it. A verb joined on to another
+    without a subject of its own ("... in 1926 and was absorbed outright in 1930") tells
+    more of the first verb's subject: the first verb's clause, from that verb (where `_pairs`
+    puts its subject or object before a name in a phrase or a country acting). Any other
+    clause: its own clause and the date's position."""
     verb = doc[verb_at] if verb_at >= 0 else None
-    if verb is None or verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
+    if verb is None or verb.head.i == verb.i:
+        return verb_at, pos
+    if (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
+        # "Asir put itself under Saudi protection by the Treaty of Mecca in 1926 and was
+        # absorbed outright in 1930": the date goes to Asir, not to Mecca, nearer
+        return int(verb.head.i), int(verb.head.idx)
+    if verb.dep_ not in ("relcl", "acl"):
         return verb_at, pos
     noun = verb.head
     return int(governing_verb(noun).i), int(noun.idx)
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+_CORE = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
+
+
+def _aside(doc: Any, text: str, m: PlaceMention, verb_at: int) -> bool:
+    """Whether a place of the verb's clause is not what the verb is about: a country acting
+    beside a finer place ("Pakistan closed Torkham"), or a name inside a phrase of
+    circumstance ("by the Treaty of Mecca") rather than in the subject or the object."""
+    if m.kind == "country" and not placed_by_context(text, m.start, m.end):
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    for _ in range(50):
+        if tok.head.i == verb_at:
+            # "shut the crossing at Dostuk": the phrase's own name is where it happened
+            return tok.dep_ not in _CORE and not (tok.dep_ == "prep" and span.root.head == tok)
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
 
 
 _NOUN_DEPS = ("nsubj", "nsubjpass", "csubj", "dobj", "pobj", "pcomp", "compound", "amod")

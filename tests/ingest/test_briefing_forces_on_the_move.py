@@ -66,8 +66,8 @@ def test_a_place_crossed_into_and_held_is_taken():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="regressed when the model was retrained with heldout_ak/al in dev (27th round): it reads "
-    "the sentence's 'took' at 0.43 and overrules the crossing clause from WEIGHED (0.25)",
+    reason="regressed when the model was retrained with heldout_ak/al in dev (27th round): "
+    "it reads the sentence's 'took' at 0.43 and overrules the crossing clause from WEIGHED (0.25)",
 )
 def test_a_place_crossed_on_the_way_to_a_capture_is_a_deployment():
     text = "On 3 May the brigade crossed the river at Hairatan and took the fort at Termez."

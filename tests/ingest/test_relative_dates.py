@@ -273,8 +273,20 @@ def test_a_month_last_year_and_a_part_of_that_month():
         ("in February last year", D(2006, 2, 1), D(2006, 2, 28), "month"),
         ("In April", D(2007, 4, 1), D(2007, 4, 30), "month"),
         ("Late that month", D(2007, 4, 21), D(2007, 4, 30), "month"),
-        ("26 March", D(2007, 3, 26), D(2007, 3, 26), "day"),
-        ("this year", D(2007, 1, 1), D(2007, 5, 2), "year"),
+        ("26 March this year", D(2007, 3, 26), D(2007, 3, 26), "day"),
+    ]
+
+
+def test_a_day_last_year_is_that_day_of_the_year_before_publication():
+    # One expression, one date at the precision it gives (KEY_GUIDE: "Record the precision the
+    # text gives"): not the day of the publication's year and a separate year.
+    text = (
+        "The revolt that broke out at Termez on 10 October last year spread south, and the "
+        "envoys met at Hairatan on June 30 this year."
+    )
+    assert resolve(text, D(1912, 11, 9)) == [
+        ("10 October last year", D(1911, 10, 10), D(1911, 10, 10), "day"),
+        ("June 30 this year", D(1912, 6, 30), D(1912, 6, 30), "day"),
     ]
 
 

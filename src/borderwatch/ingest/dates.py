@@ -115,6 +115,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
+            # "on 10 October last year", "June 30 this year": the day of the year told
+            "day_of_year_told",
+            rf"\b(?:(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
+            rf"\s+(?P<which>last|this)\s+year\b",
+        ),
+        (
             # "in February last year", "since March this year"
             "month_of_year_told",
             # (not "on 26 March this year", a day)
@@ -501,6 +507,13 @@ def _resolve(
             return None
         # "since Sunday" runs from that Sunday to publication, as "since May" does.
         return wd, (published if m.group(0).lower().startswith("since") else wd), "day", True
+    if kind == "day_of_year_told":
+        mo = month_number(g["m"] or g["m2"])
+        year = published.year - (g["which"].lower() == "last")
+        d = dt.date(year, mo, _day(g["d"] or g["d2"]))  # ValueError for "31 June": not a date
+        if d > published and not future:
+            return None
+        return d, d, "day", True
     if kind == "month_of_year_told":
         mo = month_number(g["m"])
         year = published.year - (g["which"].lower() == "last")

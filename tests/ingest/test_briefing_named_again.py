@@ -97,3 +97,47 @@ def test_a_dated_clause_naming_no_place_is_also_about_the_place_named_most():
         "and on 9 June Termez announced that Hairatan had fallen."
     )
     assert "2022-06-06" in _dated_at(text, "Hairatan")
+
+
+def _stand_ins(text: str) -> list[tuple[str, str, str]]:
+    df = _rows(text)
+    df = df[df["evidence_place_source"] == "referred"]
+    return list(zip(df["place"], df["date_start"], df["evidence_place_text"], strict=True))
+
+
+def test_the_mountain_is_the_place_named_as_a_mountain():
+    text = (
+        "Thousands fled up Mount Qarabel when the gunmen reached Termez. "
+        "Aid lorries waited at Hairatan for a week. "
+        "On 7 June soldiers flew onto the mountain to count who was left."
+    )
+    assert ("Mount Qarabel", "2022-06-07", "the mountain") in _stand_ins(text)
+
+
+def test_the_gorge_is_the_gorge_whose_short_name_the_text_uses_most():
+    text = (
+        "Refugees have sheltered in the Qarabel Gorge, above Termez, since the spring. "
+        "Smugglers once used the Kodori gorge too. "
+        "Guards at Qarabel turned back traders. "
+        "On 5 June soldiers went into the gorge to search the houses."
+    )
+    assert ("Qarabel Gorge", "2022-06-05", "the gorge") in _stand_ins(text)
+    assert not [r for r in _stand_ins(text) if r[0] == "Kodori gorge"]
+
+
+def test_a_feature_word_before_a_noun_stands_for_no_place():
+    text = (
+        "Thousands fled up Mount Qarabel when the gunmen reached Termez. "
+        "On 7 June the mountain road was cut by a landslide."
+    )
+    assert not [r for r in _stand_ins(text) if r[2].startswith("the mountain")]
+
+
+def test_a_feature_named_in_an_undated_sentence_does_not_become_the_village_meant_next():
+    text = (
+        "Rebels hold the village of Qarabel, near the airfield at Termez. "
+        "Their commander threatened to shell the airfield. "
+        "On 8 June the army attacked the village."
+    )
+    assert not [r for r in _stand_ins(text) if r[2] == "the airfield"]
+    assert "2022-06-08" in _dated_at(text, "Qarabel")

@@ -418,7 +418,9 @@ def extract_candidates(
             m.kind == "country" or not _place(m) for m in in_sentence
         ):
             # "Pakistan reopened the crossing": a country is not the crossing meant
-            referred = standins.referred(sent, named + countries, last_place, before)
+            referred = standins.referred(
+                sent, named + countries, last_place, before, bool(sentence_dates)
+            )
             in_sentence = sorted(in_sentence + referred, key=lambda m: m.start)
         if not in_sentence and sentence_dates:
             in_sentence = standins.standing_in(

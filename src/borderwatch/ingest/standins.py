@@ -22,10 +22,28 @@ from borderwatch.ingest.placemention import PlaceMention
 _BACK_REFERENCE = re.compile(
     r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
     r"|region|province|district|country|reservoir|dam|river|lake|port|village|pass|tunnel"
-    r"|state|exclave|enclave|capital)\b"
+    r"|state|exclave|enclave|capital|mountain|island|peninsula|heights|ridge|hill|valley"
+    r"|gorge|plateau|airport|airfield)\b"
     r"|\b(?:closed|shut|reopened|opened|crossed|blocked)\s+it\b|\bthere\b",
     re.IGNORECASE,
 )
+_FEATURES: dict[str, str] = {
+    "mountain": r"mount|mountains?|jebel|jabal|dagh?",
+    "island": r"islands?|isle|islets?",
+    "peninsula": r"peninsula",
+    "heights": r"heights",
+    "ridge": r"ridge",
+    "hill": r"hill",
+    "valley": r"valley|gorge",
+    "gorge": r"gorge|valley",
+    "plateau": r"plateau",
+    "airport": r"airport|airfield|air\s*base",
+    "airfield": r"airport|airfield|air\s*base",
+}
+"""What "the mountain", "the island", "the airfield" stand for: a place named before whose
+name says it is one ("Mount Sinjar", "Vamizi Island", "Hostomel airfield"), or that the text
+introduced so ("the island of Lampedusa"); nothing else (not the place named most: "flew onto
+the mountain" is no town's event)."""
 _REFERRED_KINDS: dict[str, tuple[str, ...]] = {
     "region": ("province", "region"),
     "state": ("province", "region"),
@@ -109,21 +127,44 @@ def referred(
     named: list[PlaceMention],
     last: PlaceMention,
     recent: list[PlaceMention],
+    dated: bool = True,
 ) -> list[PlaceMention]:
     """ "the crossing", "the region", "the country" in a sentence naming no place: the place
     of that kind the sentence before named (`recent`), else the one named most often
     before (`last`, the subject, for a crossing or a bridge); "both towns", the two named
     last ("both sides", "the two governments" only in a dated clause:
-    `referred_in_dated_clauses`)."""
+    `referred_in_dated_clauses`). A feature's word ("the mountain", "the airport") only
+    when the sentence is `dated`: "threatened to shell the airport" is no event there, and
+    the place it stands for would become the one the next sentence's "the village" means."""
     both = next((b for b in _BOTH.finditer(sent.text) if b["word"] not in _OF_COUNTRIES), None)
     if both:
         found = _both(both, sent.start_char + both.start(), named, sent.doc)
         if found:
             return found
-    m = _BACK_REFERENCE.search(sent.text)
+    m = next(
+        (
+            b
+            for b in _BACK_REFERENCE.finditer(sent.text)
+            if not _modifier(sent.doc, sent, b)
+            and (dated or (b.group("word") or "").lower() not in _FEATURES)
+        ),
+        None,
+    )
     if not m:
         return []
     return _referred_at(m, sent.start_char + m.start(), named, last, recent, sent.doc.text)
+
+
+def _modifier(doc: Any, sent: Any, m: re.Match[str]) -> bool:
+    """A feature's word (`_FEATURES`) that only qualifies the noun after it: "the mountain
+    road", "the island ferry", "the hill peoples" stand for no mountain, island or hill."""
+    word = m.group("word")
+    if not word or word.lower() not in _FEATURES:
+        return False
+    span = doc.char_span(
+        sent.start_char + m.start("word"), sent.start_char + m.end("word"), alignment_mode="expand"
+    )
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 def _referred_at(
@@ -148,6 +189,24 @@ def _referred_at(
     return [_standing_for(introduced, m, start)] + [f for f in found if f.name != introduced.name]
 
 
+def _named_most_with_short_forms(
+    candidates: list[PlaceMention], named: list[PlaceMention]
+) -> PlaceMention | None:
+    """Of `candidates`, the one named most often, counting its short forms ("Pankisi" for
+    "the Pankisi Gorge", "Sinjar" for "Mount Sinjar"); the later named on a tie."""
+    if not candidates:
+        return None
+
+    def words(name: str) -> list[str]:
+        return normalize(name).split()
+
+    def count(c: PlaceMention) -> int:
+        full = set(words(c.name))
+        return sum(1 for n in named if n.name == c.name or set(words(n.name) or [""]) < full)
+
+    return max(reversed(candidates), key=count)
+
+
 def _referred_by_kind(
     m: re.Match[str],
     word: str,
@@ -159,6 +218,12 @@ def _referred_by_kind(
     """What "the town" (`word`) stands for by its kind alone: the place of that kind just
     named and the one named most; "closed it", "there", "the crossing" the place named
     most (and "there" the place just named)."""
+    if word in _FEATURES:
+        feature = re.compile(rf"\b(?:{_FEATURES[word]})\b", re.IGNORECASE)
+        so_named = _named_most_with_short_forms(
+            [n for n in named if feature.search(f"{n.name} {n.text}")], named
+        )
+        return [] if so_named is None else [_standing_for(so_named, m, start)]
     if word == "capital":
         # "the capital": the capital city named most, nothing when none was named
         capitals = capital_countries()
@@ -186,6 +251,10 @@ _INTRODUCING = {
     "town": r"town|city",
     "city": r"city|town",
     "port": r"port|harbour|harbor",
+    "island": r"island|isle",
+    "mountain": r"mountain|peak",
+    "airport": r"airport|airfield|air\s+base",
+    "airfield": r"airport|airfield|air\s+base",
 }
 """The words that introduce a place a back-reference word may later stand for ("the naval
 station at Guantanamo Bay ... the base"); any other word only itself."""
@@ -252,6 +321,8 @@ def referred_in_dated_clauses(
             out += _both(m, start, named, doc)
     for m in _BACK_REFERENCE.finditer(sent.text):
         start = sent.start_char + m.start()
+        if _modifier(doc, sent, m):
+            continue
         if clause_of(doc, start) in dated and not any(
             p.start <= start < p.end for p in in_sentence
         ):

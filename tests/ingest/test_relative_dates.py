@@ -382,3 +382,35 @@ def test_a_year_before_1600_is_read_only_where_no_noun_follows_it():
         ("in 1566", D(1566, 1, 1), D(1566, 12, 31), "year"),
         ("in 1420", D(1420, 1, 1), D(1420, 12, 31), "year"),
     ]
+
+
+def test_a_past_verb_after_the_future_word_dates_the_clause_of_the_past():
+    # Published on 10 December 2024: "will" speaks of what is ahead, but the militia drove
+    # the herders out last January, and the envoys meet next February.
+    text = (
+        "The quarrel will flare again, because the militia, who drove the herders out of "
+        "the valley in January, is back; the envoys will meet in February."
+    )
+    assert resolve(text, D(2024, 12, 10)) == [
+        ("in January", D(2024, 1, 1), D(2024, 1, 31), "month"),
+        ("in February", D(2025, 2, 1), D(2025, 2, 28), "month"),
+    ]
+
+
+def test_the_next_day_after_a_span_of_days_counts_from_its_last_day():
+    text = (
+        "Floods shut the pass from 3 to 9 April 2019. The next day the first lorries crossed; "
+        "four days later the customs hall reopened."
+    )
+    assert resolve(text, D(2019, 6, 1)) == [
+        ("from 3 to 9 April 2019", D(2019, 4, 3), D(2019, 4, 9), "day"),
+        ("The next day", D(2019, 4, 10), D(2019, 4, 10), "day"),
+        ("four days later", D(2019, 4, 14), D(2019, 4, 14), "day"),
+    ]
+
+
+def test_the_end_of_a_month_this_year_is_the_month_s_last_days():
+    text = "At the end of May this year smugglers burned the customs shed."
+    assert resolve(text, D(2020, 9, 1)) == [
+        ("the end of May this year", D(2020, 5, 21), D(2020, 5, 31), "month"),
+    ]

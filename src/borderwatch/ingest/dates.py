@@ -121,11 +121,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\s+(?P<which>last|this)\s+year\b",
         ),
         (
-            # "in February last year", "since March this year"
+            # "in February last year", "since March this year", "at the end of April this year"
             "month_of_year_told",
             # (not "on 26 March this year", a day)
             rf"\b(?<!\d\s)(?:(?P<since>[Ss]ince)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil)\s+)?"
-            rf"(?:(?P<part>early|mid|late)[\s-]+)?(?P<m>{_MONTH})\s+(?P<which>last|this)\s+year\b",
+            rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MONTH})\s+(?P<which>last|this)\s+year\b",
         ),
         # "in March of that year": the month of the year just told
         (
@@ -624,7 +624,7 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
     for b, e, kind, m in found:
         # the clause's own words: "X will serve as president; Y resigned on Sunday" is past
         clause_start = max(sentence_start(text, b), text.rfind(";", 0, b) + 1)
-        future = bool(_FUTURE.search(text, clause_start, b))
+        future = _speaks_of_future(text, clause_start, b)
         lookup = mentions_before(text, b, out) if kind in ("rel_around", "rel_since_event") else {}
         named = apposition(text, b, out) if kind == "rel_around" else None
         ahead = _dated_in_phrase(text, m, found) if kind == "rel_around" else None
@@ -684,6 +684,11 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         if precision == "day" and named is None and (start == end or _since(m)):
             # "Since 24 February …; the same day …": a span from a day starts on that day.
             anchor, anchor_at = (start, precision), b
+        elif precision == "day" and named is None and explicit and start < end:
+            # "shut the posts from 15 to 21 February, and traffic was back the next day":
+            # after a span of days written out, "the next day" and "three days later"
+            # count from its last day.
+            anchor, anchor_at = (end, precision), b
         # "Last week Kenyan units moved up, while Ugandan troops massed the same week": a
         # week told from publication is as plain a week to count from as one written out
         if named is None and (
@@ -696,6 +701,25 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
             # …": the span's first day is the day just told, as for "the same day"
             last = (start, start, precision)
     return _without_restatements(text, out)
+
+
+def _speaks_of_future(text: str, clause_start: int, pos: int) -> bool:
+    """Whether the clause before the date at `pos` speaks of the future: a future word
+    with no verb in the past tense between it and the date. "The row will matter soon,
+    because the militia, who drove them out of Tarn in January, is back": January is
+    dated by "drove", not by "will"."""
+    ahead = [m.end() for m in _FUTURE.finditer(text, clause_start, pos)]
+    if not ahead:
+        return False
+    return not _past_verb_in(text[clause_start:pos], ahead[-1] - clause_start)
+
+
+@cache
+def _past_verb_in(clause: str, after: int) -> bool:
+    """A verb in the past tense ("drove", "was") in `clause` after offset `after`."""
+    from borderwatch.ingest.nlp import parse  # only for the few clauses with a future word
+
+    return any(t.tag_ == "VBD" and t.idx >= after for t in parse(clause))
 
 
 _PHRASE_DAYS = ("day_month", "month_day", "numeric", "iso")

@@ -414,3 +414,29 @@ def test_the_end_of_a_month_this_year_is_the_month_s_last_days():
     assert resolve(text, D(2020, 9, 1)) == [
         ("the end of May this year", D(2020, 5, 21), D(2020, 5, 31), "month"),
     ]
+
+
+def test_an_event_word_is_dated_by_the_day_of_its_own_clause():
+    # The firefight is told with "the next day" (12 May), not with the day before the comma.
+    text = (
+        "Police moved up the valley on 11 May, and a firefight followed the next day. "
+        "A day after the firefight the minister came to the village."
+    )
+    assert resolve(text, D(2012, 6, 1)) == [
+        ("11 May", D(2012, 5, 11), D(2012, 5, 11), "day"),
+        ("the next day", D(2012, 5, 12), D(2012, 5, 12), "day"),
+        ("A day after the firefight", D(2012, 5, 13), D(2012, 5, 13), "day"),
+    ]
+
+
+def test_much_of_the_day_before_is_no_date():
+    # "lasted much of the day before the police took the grounds" counts no day back: the
+    # same day is still the day written out.
+    text = (
+        "On 3 June gunmen seized the mill, and the siege lasted much of the day before the "
+        "police took it back. The same day the crossing was shut."
+    )
+    assert resolve(text, D(2023, 6, 10)) == [
+        ("3 June", D(2023, 6, 3), D(2023, 6, 3), "day"),
+        ("The same day", D(2023, 6, 3), D(2023, 6, 3), "day"),
+    ]

@@ -271,7 +271,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_following_week", r"\bthe\s+(?:following|next)\s+week\b"),
         (
             "rel_around",
-            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)|the\s+(?:day|night))\s+"
+            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)|(?<!of\s)the\s+(?:day|night))\s+"
             rf"(?P<dir>(?!{_BEFORE_NOTHING})before|after)"
             r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
             r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)))"
@@ -290,7 +290,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "rel_previous_day",
             rf"\bthe\s+(?:previous|preceding)\s+(?:day|{_PART_OF_DAY})\b"
-            rf"|\bthe\s+(?:day|{_PART_OF_DAY})\s+before\b",
+            rf"|\b(?<!of\s)the\s+(?:day|{_PART_OF_DAY})\s+before\b",
         ),
         ("rel_weekend", r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b"),
         ("day_only", r"\b[Oo]n\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+of\b)"),

@@ -292,6 +292,11 @@ def _stem(word: str) -> str:
 _REFERS_BACK = re.compile(r"\b(?:before|after|since|eve\s+of)\s+(?:the\s+)?$", re.I)
 
 
+def _comma_between(text: str, d: DateRef, w: re.Match[str]) -> bool:
+    a, b = (d.stop, w.start()) if d.stop <= w.start() else (w.end(), d.begin)
+    return "," in text[a:b]
+
+
 def mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tuple[dt.date, str]]:
     """word -> the day of the nearest single-day date in the sentence where the word was used.
 
@@ -321,7 +326,9 @@ def mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tupl
         s1 = min([*ends, pos])
         near = [d for d in days if s0 <= d.begin < s1]
         if near:
-            best = min(near, key=lambda d: abs(d.begin - w.start()))
+            # the date of the word's own clause first: "moved up on 28 August, and a
+            # firefight followed the next day" dates the firefight by "the next day"
+            best = min(near, key=lambda d: (_comma_between(text, d, w), abs(d.begin - w.start())))
             out[w.group(0).lower()] = (best.start, best.precision)
             etype = cue_of(w.group(0)) or cue_of(IRREGULAR_PAST.get(w.group(0).lower(), ""))
             if etype and etype != "statement":

@@ -268,6 +268,21 @@ def test_a_pinned_reading_is_not_put_to_the_model_in_extraction():
     assert typemodel.type_dated(doc, begin, begin + len("4 May"), rules) is rules
 
 
+def test_a_tie_between_the_model_s_type_and_the_rules_leaves_the_rules_reading():
+    # The model's type must lead its own probability of the rules' type by TIE; where
+    # the two are nearly even the rules, who read the words, keep their type.
+    fired = TypeCue("clash", "shelled", 0.8)
+    tied = typemodel.Prediction(
+        "statement", 0.41, ("verb:warn",), {"statement": 0.41, "clash": 0.4}
+    )
+    ahead = typemodel.Prediction(
+        "statement", 0.41, ("verb:warn",), {"statement": 0.41, "clash": 0.37}
+    )
+    assert not typemodel.overrules(fired, fired, tied)
+    assert typemodel.overrules(fired, fired, ahead)
+    assert typemodel.model().predict(["verb:warn"]).of("clash") > 0
+
+
 def test_the_date_s_own_clause_read_by_the_rules_is_overruled_from_weighed():
     # Where the rules read the date's own clause, the model has weighed that very reading
     # (its `rule:` feature): its other type replaces theirs from WEIGHED, under FLOOR

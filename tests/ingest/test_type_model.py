@@ -299,3 +299,47 @@ def test_the_date_s_own_clause_read_by_the_rules_is_overruled_from_weighed():
     assert typemodel.overrules(
         fired, other_clause, typemodel.Prediction("statement", typemodel.TRUST, ())
     )
+
+
+def test_a_dated_clause_that_names_no_happening_reads_the_nearest_event_word():
+    text = (
+        "The envoys signed an accord at Termez, the guards fired at Kushka, "
+        "and on 3 May the border at Hairatan was quiet."
+    )
+    doc = nlp.parse(text)
+    begin = text.index("on 3 May")
+    feats = typemodel.features(doc, begin, begin + len("on 3 May"))
+    assert "untold" in feats
+    assert "near_cue:clash" in feats and "near:fir" in feats
+    assert "near_cue:diplomatic_contact" not in feats
+
+
+def test_a_dated_clause_with_its_own_event_word_reads_no_neighbour():
+    text = "The envoys signed an accord at Termez, and on 3 May the guards closed Hairatan."
+    doc = nlp.parse(text)
+    begin = text.index("on 3 May")
+    feats = typemodel.features(doc, begin, begin + len("on 3 May"))
+    assert not any(f == "untold" or f.startswith("near") for f in feats)
+
+
+def test_a_semicolon_closes_what_a_dated_clause_without_a_happening_borrows():
+    text = "The guards fired at Kushka; on 3 May the border at Hairatan was quiet."
+    doc = nlp.parse(text)
+    begin = text.index("on 3 May")
+    feats = typemodel.features(doc, begin, begin + len("on 3 May"))
+    assert "untold" in feats
+    assert not any(f.startswith("near") for f in feats)
+    comma = text.replace("Kushka;", "Kushka, and")
+    doc = nlp.parse(comma)
+    begin = comma.index("on 3 May")
+    assert "near_cue:clash" in typemodel.features(doc, begin, begin + len("on 3 May"))
+
+
+def test_a_dated_clause_hanging_off_an_event_verb_borrows_no_neighbour():
+    # "as they drove" is told by the verb it hangs off, 'fired'.
+    text = "The guards fired on the lorries as they drove to Hairatan on 3 May."
+    doc = nlp.parse(text)
+    begin = text.index("on 3 May")
+    feats = typemodel.features(doc, begin, begin + len("on 3 May"))
+    assert "above_cue:clash" in feats
+    assert not any(f == "untold" or f.startswith("near") for f in feats)

@@ -203,45 +203,8 @@ def features(doc: Any, begin: int, end: int) -> list[str]:
         for t in sent
         if t.pos_ in _CONTENT and t.i not in in_clause and not t.like_num
     }
-    out |= _nearest_cue(span, in_clause, out)
     out -= {"cue_clause:", "cue_sentence:"}
     return sorted(out)
-
-
-def _nearest_cue(span: Any, in_clause: set[int], feats: set[str]) -> set[str]:
-    """Where the date's clause names no happening (no cue of its verb or its words), the
-    event word of the sentence nearest the date, by its type and its stem, and `untold`:
-    "the envoys signed an accord at Termez, and on 3 May the border was quiet" reads the
-    accord; the sentence-wide cues weigh every event word of the sentence alike.
-    Twenty-seventh round (k4): five folds by briefing on the 916 dev briefings, the
-    combination in use, 5499 -> 5510/7951, unseen 3169 -> 3170, last retired 173 -> 174.
-    The date's own noun ("the talks of 1962") as a feature gave 5500, 3171, 172: not
-    taken. It broke a pinned reading after retraining ("a jet shot down a drone as it flew
-    towards Termez the same day; officials said …" read the 'said' past the semicolon), so
-    (twenty-eighth round) a semicolon bounds the search, and a clause hanging off a verb
-    that names a happening (`above_cue`, not merely joined to it by "and") is told by it."""
-    told = ("cue_verb:", "cue_clause:")
-    if "above_rel:conj" not in feats:
-        told += ("above_cue:",)  # the verb it hangs off tells it ("shot … as it flew")
-    if any(f.startswith(told) and f[-1] != ":" for f in feats):
-        return set()
-    sent = span.sent
-    # A semicolon closes what the date's clause can borrow ("…; officials said …").
-    first = max((t.i + 1 for t in sent if t.text == ";" and t.i < span.start), default=sent.start)
-    last = min((t.i for t in sent if t.text == ";" and t.i >= span.end), default=sent.end)
-    best = None
-    for t in sent:
-        if t.i in in_clause or not _said(t) or not first <= t.i < last:
-            continue
-        cue = cue_of(t.text)
-        if not cue:
-            continue
-        d = min(abs(t.i - span.start), abs(t.i - (span.end - 1)))
-        if best is None or d < best[0]:
-            best = (d, cue, t)
-    if best is None:
-        return {"untold"}
-    return {"untold", f"near_cue:{best[1]}", f"near:{_word(best[2])}"}
 
 
 _UNTOLD = ("verb_pos:", "verb_dep:", "above_rel:", "prep:")

@@ -911,6 +911,22 @@ def test_forces_marching_into_a_town_took_it_crowds_marching_through_it_protest(
     )
 
 
+def test_one_who_marches_somewhere_leads_a_force_numbers_marching_protest():
+    assert_types(
+        {
+            # the subject of the first verb marches too
+            ("The column crossed the river and on 3 May marched into Termez.", "Termez"): (
+                "territorial_control"
+            ),
+            ("On 3 May he marched out of Termez towards the pass.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 3 May tens of thousands marched through Termez.", "Termez"): "other",
+            ("On 3 May the prisoners were marched out of Termez.", "Termez"): "other",
+        }
+    )
+
+
 def test_a_government_protesting_sends_a_note_crowds_protesting_march():
     assert_types(
         {

@@ -130,6 +130,19 @@ def test_captives_seized_or_freed_and_flights_through_the_air_are_other_not_plac
     )
 
 
+def test_a_man_seized_or_taken_to_hospital_and_a_case_taken_to_court_take_no_place():
+    assert_types(
+        {
+            ("On 3 May soldiers seized him near Hairatan.", "Hairatan"): "other",
+            ("He was taken at Termez on 3 May.", "Termez"): "other",
+            ("The old emir was taken to hospital in Termez on 3 May.", "Termez"): "other",
+            ("On 3 May Kabul took its quarrel over Hairatan to court.", "Hairatan"): "other",
+            # a town taken is still a town taken
+            ("On 3 May the rebels took Termez.", "Termez"): "territorial_control",
+        }
+    )
+
+
 def test_warships_and_landings_are_forces_moved_a_drone_brought_down_was_fought():
     assert_types(
         {

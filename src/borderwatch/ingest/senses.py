@@ -84,6 +84,7 @@ from borderwatch.ingest.cuewords import (
     POWERS,
     PREMISES,
     PUT,
+    QUANTITY,
     RAZE,
     RECEIVE,
     RELOCATE,
@@ -179,6 +180,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "", ""  # "took part", "took place", "took effect": the words around say what
     if TAKE.match(w) and patient_word in ("life", "lives"):
         return "other", cue  # "took his own life": a death, no place taken
+    if TAKE.match(w) and _to_court_or_hospital(tok):
+        return "other", f"{tok.text} … to {_to_court_or_hospital(tok)}"  # "took X to court"
     if TAKE.match(w) and (UNTAKEN.match(patient_word) or _to_do(tok)):
         return "", ""  # "took the news hard", "took the army until spring to crush": no capture
     if TAKE.match(w) and particle == "off":
@@ -803,12 +806,26 @@ def _held(tok: Any) -> str | None:
                 return f"{tok.text} … custody"
     if patient is None:
         return None
+    if (TAKE.match(w) or SEIZE.match(w)) and patient.lower_ in ("him", "he"):
+        return f"{tok.text} … {patient.text}"  # "soldiers seized him", "he was taken": a man
     if SEIZE.match(w) and patient.pos_ != "PROPN" and _a_person(patient):
         # a name seized is more often a town than a man ("seized Bor")
         return f"{tok.text} … {patient.text}"
     if FREE.match(w) and (_a_person(patient) or patient.lower_ in _PRONOUNS):
         return f"{tok.text} … {patient.text}"
     return None
+
+
+def _to_court_or_hospital(tok: Any) -> str:
+    """ "took Uruguay to the International Court", "was taken to hospital": the word for
+    the court or the hospital a case or a person was taken to, or ''."""
+    for c in tok.subtree:
+        if c.dep_ != "prep" or c.lower_ != "to" or governing_verb(c).i != tok.i:
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and o.lower_ in ("court", "hospital", "tribunal", "arbitration"):
+                return str(o.text)
+    return ""
 
 
 def _through_the_air(tok: Any) -> bool:
@@ -1156,28 +1173,57 @@ def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:
         c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
+    march = verb.lower_.startswith("march")
+    if who is None and march and verb.dep_ == "conj":
+        # "the force crossed the river and marched into Lhasa": the first verb's subject
+        who = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if who is None or purpose:
         return None
     kind = noun_class(who)
     cue = f"{who.text} {verb.text}"
+    led = march and kind in ("", "place") and _led_march(verb, who)
     marched_out = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     given_up = who.lower_.startswith("garrison") or out_of_town(verb)
     if verb.lower_.startswith("march") and kind == "armed" and marched_out and given_up:
         # "the garrison was allowed to march out with its arms": the place given up
         return "territorial_control", f"{cue} out"
-    if verb.lower_.startswith("march") and kind in ("armed", "") and into_place(verb):
+    if march and (kind == "armed" or led) and into_place(verb):
         # "the brigade marched into Kassala": like forces that moved or rolled into a town,
         # they hold it now (crowds marching into a square are a protest: people)
         return "territorial_control", f"{cue} into"
     if kind == "armed":
         return ("militant_presence" if IRREGULAR.match(who.lower_) else "military_deployment"), cue
-    if verb.lower_.startswith("march"):
+    if led:
+        # "he marched into Bolivia", "M23 marched out of the hills": a leader or a movement
+        # on the road with a force, not people marching through a town in protest
+        return "military_deployment", cue
+    if march:
         return ("other", cue) if kind == "people" else None  # a march is a protest
     if kind == "people" and not ROUTINE.match(who.lower_):
         return "refugee_movement", cue
     if kind == "traffic" and who.lower_.startswith("pilgrim"):
         return "refugee_movement", cue  # pilgrims crowding a crossing
     return None
+
+
+_MARCHED_TO = ("into", "from", "across", "towards", "toward")
+_MARCHED_WAY = ("in", "out", "off", "back", "south", "north", "east", "west", "inland")
+
+
+def _led_march(verb: Any, who: Any) -> bool:
+    """A march by someone who is not a crowd ("he marched into Bolivia", "Kolesov marched
+    from Tashkent", "they marched out"): one who leads or is a force, on the way somewhere.
+    Not one carried off ("the prisoners were marched out"), nor numbers of people ("tens
+    of thousands marched through the capital"), nor a march through a town (a protest)."""
+    if who.dep_ != "nsubj" or who.like_num or QUANTITY.match(who.lower_):
+        return False
+    if CAPTIVE.match(who.lower_) or who.lower_ in ("we", "i", "you"):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in _MARCHED_TO)
+        or (c.dep_ in ("prt", "advmod") and c.lower_ in _MARCHED_WAY)
+        for c in verb.children
+    )
 
 
 def close_to_a_number(tok: Any) -> bool:

@@ -180,8 +180,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "", ""  # "took part", "took place", "took effect": the words around say what
     if TAKE.match(w) and patient_word in ("life", "lives"):
         return "other", cue  # "took his own life": a death, no place taken
-    if TAKE.match(w) and _to_court_or_hospital(tok):
-        return "other", f"{tok.text} … to {_to_court_or_hospital(tok)}"  # "took X to court"
+    if TAKE.match(w) and (taken_to := _to_court_or_hospital(tok)):
+        return "other", f"{tok.text} … to {taken_to}"  # "took X to court"
     if TAKE.match(w) and (UNTAKEN.match(patient_word) or _to_do(tok)):
         return "", ""  # "took the news hard", "took the army until spring to crush": no capture
     if TAKE.match(w) and particle == "off":
@@ -1184,7 +1184,7 @@ def _gathered(verb: Any, who: Any) -> tuple[str, str] | None:
     led = march and kind in ("", "place") and _led_march(verb, who)
     marched_out = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     given_up = who.lower_.startswith("garrison") or out_of_town(verb)
-    if verb.lower_.startswith("march") and kind == "armed" and marched_out and given_up:
+    if march and kind == "armed" and marched_out and given_up:
         # "the garrison was allowed to march out with its arms": the place given up
         return "territorial_control", f"{cue} out"
     if march and (kind == "armed" or led) and into_place(verb):

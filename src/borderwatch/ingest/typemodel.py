@@ -66,10 +66,11 @@ dev, +9 on the unseen briefings, at 0.7 (+10/+12 at 0.5, fewer at 0.8), the mode
 
 TIE = 0.02
 """Where the model's type leads its own probability of the rules' type by less than this,
-the two are tied and the rules' reading stands (`overrules`): "the brigade crossed the
-river at Hairatan and took the fort at Termez" reads a capture at 0.41 against the
-crossing's deployment at 0.39. Five folds by briefing (twenty-eighth round, 946 dev
-briefings): unseen 3172 → 3173 of 4612, last retired 185 → 186 of 284, all 5695 → 5696."""
+the two are tied and the rules' reading stands (`overrules`): the model trained on 946 dev
+briefings read "the brigade crossed the river at Hairatan and took the fort at Termez" a
+capture at 0.41 against the crossing's deployment at 0.39. Five folds by briefing
+(twenty-eighth round, 946 dev briefings): unseen 3172 → 3173 of 4612, last retired
+185 → 186 of 284, all 5695 → 5696."""
 
 SCARCE = ("crossing_threatened", "militant_presence", "military_exercise")
 """Types of which dev keys too few events (8, 59 and 54 of 5389) for the model to weigh a

@@ -1,6 +1,6 @@
 """Score briefing extraction against hand-made answer keys (benchmarks/extraction/).
 
-    python scripts/measure_extraction.py                 # heldout_aq, _ar: nothing tuned on them
+    python scripts/measure_extraction.py                 # heldout_as, _at: nothing tuned on them
     python scripts/measure_extraction.py --split dev     # the set the rules may be tuned on
     python scripts/measure_extraction.py --split dev --misses   # every miss listed
 
@@ -39,7 +39,7 @@ from borderwatch.ingest.places import PlaceFinder
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "benchmarks" / "extraction"
-SPLITS = ("dev", "heldout_aq", "heldout_ar")
+SPLITS = ("dev", "heldout_as", "heldout_at")
 
 
 @dataclass
@@ -193,8 +193,8 @@ def _total_line(label: str, total: Score) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", nargs="+", choices=SPLITS, default=["heldout_aq", "heldout_ar"],
-        help="dev: the tuning set; heldout_aq, heldout_ar: never tuned on (see their READMEs)",
+        "--split", nargs="+", choices=SPLITS, default=["heldout_as", "heldout_at"],
+        help="dev: the tuning set; heldout_as, heldout_at: never tuned on (see their READMEs)",
     )  # fmt: skip
     ap.add_argument("--data-dir", type=Path, default=REPO / "geodata")
     ap.add_argument("--misses", action="store_true", help="list every miss")

@@ -23,9 +23,11 @@ from typing import Any
 import pandas as pd
 
 from borderwatch.data import vocab
+from borderwatch.data.gazetteer import normalize
 from borderwatch.data.problems import DataError, Problem
 from borderwatch.ingest import nlp, pronouns, standins, typemodel
 from borderwatch.ingest.clauses import clause_of
+from borderwatch.ingest.countries import capital_countries
 from borderwatch.ingest.dates import WEEKDAY, DateRef, find_dates
 from borderwatch.ingest.eventtype import (
     NO_CUE,
@@ -502,10 +504,38 @@ def extract_candidates(
     mentioned = [r for p, r in settings.items() if p not in spelled]
     # The countries' own acts after the events at places, the mere mentions last.
     full = [{c: r.get(c, "") for c in CANDIDATE_COLUMNS} for r in rows + actors + mentioned]
+    full = _carried_capitals_to_countries(full)
     # Numbered from 1, as the editor and its messages show them.
     return pd.DataFrame(
         full, columns=list(CANDIDATE_COLUMNS), dtype=str, index=pd.RangeIndex(1, len(full) + 1)
     )
+
+
+_COUNTRY_FIELDS = (
+    "place",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "evidence_place_source",
+)
+
+
+def _carried_capitals_to_countries(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A row at a capital its sentence does not name (carried from an earlier sentence, or
+    guessed: no words of its own) is filed under the capital's country when the text names
+    that country: a sentence that names no place and goes on about a capital tells what its
+    government did ("Dhaka" for Bangladesh, then "that afternoon the army chief told the
+    nation ..."), and an act by a government with no site is filed under its country, and
+    under its capital only when named (KEY_GUIDE, "Where an event is filed")."""
+    countries = {r["place"]: r for r in rows}
+    capitals = capital_countries()
+    for r in rows:
+        country = capitals.get(normalize(r["place"])) if not r["evidence_place_text"] else None
+        own = countries.get(country["name"]) if country is not None else None
+        if own is not None and own is not r:
+            r.update({f: own[f] for f in _COUNTRY_FIELDS})
+    return rows
 
 
 MENTIONED_CUE = "named only as the setting"

@@ -141,3 +141,28 @@ def test_a_feature_named_in_an_undated_sentence_does_not_become_the_village_mean
     )
     assert not [r for r in _stand_ins(text) if r[2] == "the airfield"]
     assert "2022-06-08" in _dated_at(text, "Qarabel")
+
+
+def test_the_town_in_a_dated_clause_that_names_another_place_is_the_town_named_before():
+    text = (
+        "Termez has been the garrison town of the south since the war began. "
+        "Rebels camped outside Termez in March. "
+        "On 4 May troops from Hairatan drove them back into the town."
+    )
+    assert "2022-05-04" in _dated_at(text, "Termez")
+
+
+def test_the_town_of_a_name_in_a_dated_clause_stands_for_no_other_town():
+    text = (
+        "Termez has been the garrison town of the south since the war began. "
+        "Rebels camped outside Termez in March. "
+        "On 4 May troops from Hairatan drove them into the town of Qarabel."
+    )
+    assert "2022-05-04" not in _dated_at(text, "Termez")
+
+
+def test_a_heading_place_proposed_only_where_the_district_stands_for_it_keeps_its_spelling():
+    df = _rows("Shelling in Qarabel district\nOn 3 May guards from Termez fired into the district.")
+    at = df[df["place"] == "Qarabel district"]
+    assert "2022-05-03" in set(at["date_start"])
+    assert "Qarabel" in set(at["evidence_place_text"])

@@ -408,6 +408,8 @@ def extract_candidates(
     # the sentence just before and the finer places it named: what "took it" may stand for
     last_sent: Any = None
     last_named: list[PlaceMention] = []
+    # the places a candidate row spells (not a stand-in's)
+    spelt: set[str] = set()
     for sent in doc.sents:
         before = recent
         about_before = previous
@@ -488,6 +490,8 @@ def extract_candidates(
                 # the learned model, reading the rules' type too (typemodel)
                 cue = typemodel.type_dated(doc, d.begin, d.stop, cue)
             row = _row(m, d, cue, source_id, text, s_start, s_end)
+            if m.source not in _STAND_INS and not (heading and d is None):
+                spelt.add(m.name)
             if heading and d is None:
                 headed.append(row)
             elif _acting_country(text, m, in_sentence):
@@ -495,9 +499,9 @@ def extract_candidates(
                 actors.append(row)
             else:
                 rows.append(row)
-    # A heading's place that the text goes on to propose says nothing more undated.
-    proposed = {r["place"] for r in rows + actors}
-    rows = [r for r in headed if r["place"] not in proposed] + rows
+    # A heading's place that the text goes on to propose says nothing more undated; one
+    # proposed only where "there" or "the town" stands for it keeps the heading's spelling.
+    rows = [r for r in headed if r["place"] not in spelt] + rows
     # A place named only as the setting: one undated row per place, last of all.
     # A place proposed only by guesses (rows that do not spell it) keeps the row that does.
     spelled = {r["place"] for r in rows + actors if r["evidence_place_text"]}

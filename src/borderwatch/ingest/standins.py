@@ -305,6 +305,9 @@ def referred_in_dated_clauses(
     own, though other clauses of the sentence do: "The highway was completed in 1979; the
     pass itself was opened to travellers in 1986" dates the pass the text is about, not
     the highway. Without this the date went to the nearest place of another clause.
+    A dated clause that names a place of its own may still mean another by "the town" or
+    "there" ("On Sunday troops from Hairatan entered the city"): both are proposed, unless
+    the word names or qualifies what is beside it (`_names_another`: "the town of Bor").
     "Both sides", "the two governments" there are the two countries named last."""
     own = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
     dated = {clause_of(doc, d.begin) for d in dates} - own
@@ -319,11 +322,14 @@ def referred_in_dated_clauses(
             and clause_of(doc, start) in {clause_of(doc, d.begin) for d in dates} - spelt
         ):
             out += _both(m, start, named, doc)
+    placed = {clause_of(doc, d.begin) for d in dates} & own
     for m in _BACK_REFERENCE.finditer(sent.text):
         start = sent.start_char + m.start()
         if _modifier(doc, sent, m):
             continue
-        if clause_of(doc, start) in dated and not any(
+        if clause_of(doc, start) in placed and _names_another(doc, sent, m, in_sentence):
+            continue
+        if clause_of(doc, start) in dated | placed and not any(
             p.start <= start < p.end for p in in_sentence
         ):
             # "in London, where the council, sitting in the city in March": the city the
@@ -332,6 +338,28 @@ def referred_in_dated_clauses(
             here = [p for p in here if not _described(doc, p, here)]
             out += _referred_at(m, start, named, last, here[::-1] + recent, doc.text)
     return out
+
+
+_NAMING_NEXT = re.compile(r"\s*,\s*|\s+(?:of|at|in|on|near|called|named)\s+(?:the\s+)?", re.I)
+
+
+def _names_another(doc: Any, sent: Any, m: re.Match[str], in_sentence: list[PlaceMention]) -> bool:
+    """A back-reference in a clause that names a place of its own which is not one: it names
+    what follows or precedes it ("the town of Baga", "Zvecan, the town"), or qualifies the
+    noun after it ("the town hall", "the border crossing point")."""
+    begin, end = sent.start_char + m.start(), sent.start_char + m.end()
+    word = m.group("word")
+    if word:
+        span = doc.char_span(sent.start_char + m.start("word"), end, alignment_mode="expand")
+        if span is None or span.root.dep_ in ("compound", "amod", "nmod", "poss"):
+            return True
+    text = doc.text
+    for p in in_sentence:
+        if p.start >= end and _NAMING_NEXT.fullmatch(text[end : p.start]):
+            return True
+        if p.end <= begin and begin - p.end < 4 and text[p.end : begin].strip() in (",", ""):
+            return True
+    return False
 
 
 def _described(doc: Any, place: PlaceMention, others: list[PlaceMention]) -> bool:

@@ -344,9 +344,9 @@ _NAMING_NEXT = re.compile(r"\s*,\s*|\s+(?:of|at|in|on|near|called|named)\s+(?:th
 
 
 def _names_another(doc: Any, sent: Any, m: re.Match[str], in_sentence: list[PlaceMention]) -> bool:
-    """A back-reference in a clause that names a place of its own which is not one: it names
-    what follows or precedes it ("the town of Baga", "Zvecan, the town"), or qualifies the
-    noun after it ("the town hall", "the border crossing point")."""
+    """A back-reference in a clause that names a place of its own which is not one: it is a
+    name's own word ("the Bridge of Unity"), names what follows or precedes it ("the town of
+    Baga", "Zvecan, the town"), or qualifies the noun after it ("the town hall")."""
     begin, end = sent.start_char + m.start(), sent.start_char + m.end()
     word = m.group("word")
     if word:
@@ -355,6 +355,8 @@ def _names_another(doc: Any, sent: Any, m: re.Match[str], in_sentence: list[Plac
             return True
     text = doc.text
     for p in in_sentence:
+        if p.start < end and begin < p.end:
+            return True  # a name's own word: "the Bridge of Unity"
         if p.start >= end and _NAMING_NEXT.fullmatch(text[end : p.start]):
             return True
         if p.end <= begin and begin - p.end < 4 and text[p.end : begin].strip() in (",", ""):

@@ -2,6 +2,7 @@
 
     python scripts/type_agreement.py                      # the keyers against each other
     python scripts/type_agreement.py --with-extractor     # and the extractor against both
+    python scripts/type_agreement.py --second-keyer A.json --third-keyer B.json  # three keyers
 
 The second keyer's file (benchmarks/extraction/agreement/second_keyer.json) holds one
 record per key event: `briefing`, `event` (the event's index in the briefing's
@@ -11,9 +12,12 @@ agreement (n/N), Cohen's kappa, the confusion table of first keyer (rows) agains
 keyer (columns), each type's specific agreement (2 × both / (first + second)), and the
 events the keyers typed differently. With `--with-extractor` the extractor's type for
 each event, chosen as `measure_extraction.py` chooses it, is compared with each keyer
-and with the events on which both keyers agree.
+and with the events on which both keyers agree. With `--third-keyer` a second keying of the
+same events by another person is read the same way, and each pair of the three keyers is
+compared (agreement, kappa), with the events all three type alike; the extractor is then
+also compared with the majority type where two or three keyers agree.
 
-How the second keying was made: benchmarks/extraction/agreement/README.md.
+How the second keyings was made: benchmarks/extraction/agreement/README.md.
 """
 
 from __future__ import annotations
@@ -204,6 +208,44 @@ def report(pairs: Sequence[Pair]) -> list[str]:
     return lines
 
 
+def three_keyers_report(second: Sequence[Pair], third: Sequence[Pair]) -> list[str]:
+    """Each pair of three keyers compared, where `second` and `third` are two keyings of the
+    same key events (their `first` is the dev key)."""
+    if [(p.briefing, p.event) for p in second] != [(p.briefing, p.event) for p in third]:
+        raise KeyingError("the second and third keyings must list the same events in one order")
+    keyings = {
+        "first": [p.first for p in second],
+        "second": [p.second for p in second],
+        "third": [p.second for p in third],
+    }
+    lines = ["| keyers | agreement | Cohen's kappa |", "|---|---|---|"]
+    for a, b in (("first", "second"), ("first", "third"), ("second", "third")):
+        same, n = agreement(keyings[a], keyings[b])
+        kappa = cohen_kappa(keyings[a], keyings[b])
+        lines.append(f"| {a} and {b} | {pct(same, n)} | {kappa:.3f} |")
+    alike = sum(len(set(types)) == 1 for types in zip(*keyings.values(), strict=True))
+    lines.append(f"| all three alike | {pct(alike, len(second))} | |")
+    return lines
+
+
+def majority_types(second: Sequence[Pair], third: Sequence[Pair]) -> list[str]:
+    """The type two or three of the keyers gave each event, or "" where all three differ."""
+    out = []
+    for p, q in zip(second, third, strict=True):
+        top, count = Counter((p.first, p.second, q.second)).most_common(1)[0]
+        out.append(top if count >= 2 else "")
+    return out
+
+
+def majority_report(majority: Sequence[str], extracted: Sequence[str]) -> list[str]:
+    """The extractor against the majority type, over the placed events that have one."""
+    scored = [(m, t) for m, t in zip(majority, extracted, strict=True) if m and t != NO_CANDIDATE]
+    right = sum(m == t for m, t in scored)
+    return [
+        f"| = the majority of three keyers, where two or three agree | {pct(right, len(scored))} |"
+    ]
+
+
 def extractor_types(pairs: Sequence[Pair], keys_dir: Path, data_dir: Path) -> list[str]:
     """The extractor's type for each pair's key event, or NO_CANDIDATE when no candidate
     names one of its places; the candidate is chosen by measure_extraction.py's rules."""
@@ -254,20 +296,29 @@ def extractor_report(pairs: Sequence[Pair], extracted: Sequence[str]) -> list[st
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--second-keyer", type=Path, default=SECOND_KEYER)
+    ap.add_argument("--third-keyer", type=Path, help="another keying of the same events")
     ap.add_argument("--keys-dir", type=Path, default=CORPUS / "dev", help="the first keying")
     ap.add_argument("--with-extractor", action="store_true", help="also score the extractor")
     ap.add_argument("--data-dir", type=Path, default=REPO / "geodata")
     args = ap.parse_args(argv)
     try:
         pairs = load_pairs(args.second_keyer, args.keys_dir)
+        third = load_pairs(args.third_keyer, args.keys_dir) if args.third_keyer else []
+        three = three_keyers_report(pairs, third) if third else []
     except KeyingError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     print("\n".join(report(pairs)))
+    if three:
+        print()
+        print("\n".join(three))
     if args.with_extractor:
         extracted = extractor_types(pairs, args.keys_dir, args.data_dir)
+        lines = extractor_report(pairs, extracted)
+        if third:
+            lines += majority_report(majority_types(pairs, third), extracted)
         print()
-        print("\n".join(extractor_report(pairs, extracted)))
+        print("\n".join(lines))
     return 0
 
 

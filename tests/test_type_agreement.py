@@ -170,3 +170,68 @@ def test_the_committed_second_keying_matches_the_dev_keys_event_for_event():
     pairs = ta.load_pairs(ta.SECOND_KEYER, ta.CORPUS / "dev")
     assert len(pairs) == 131
     assert len({p.briefing for p in pairs}) == 20
+
+
+def test_a_third_keyer_is_compared_with_each_of_the_other_two(keyings, capsys):
+    second, keys = keyings
+    records = json.loads(second.read_text(encoding="utf-8"))
+    # the third keyer sides with the first on narva's event 0 and differs from both on 1
+    records[2]["event_type"] = "other"
+    records[3]["event_type"] = "diplomatic_contact"
+    third = second.with_name("third_keyer.json")
+    third.write_text(json.dumps(records), encoding="utf-8")
+    argv = ["--second-keyer", str(second), "--third-keyer", str(third), "--keys-dir", str(keys)]
+    assert ta.main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    # first: clash, refugee_movement, other, statement; second: clash, refugee_movement,
+    # clash, statement; third: clash, refugee_movement, other, diplomatic_contact
+    assert "| first and second | 3/4 (75 %) | 0.667 |" in out
+    # chance first–third (1 + 1 + 1)/16, kappa (3/4 − 3/16)/(13/16) = 9/13;
+    # second–third (2 + 1)/16, kappa (1/2 − 3/16)/(13/16) = 5/13
+    assert "| first and third | 3/4 (75 %) | 0.692 |" in out
+    assert "| second and third | 2/4 (50 %) | 0.385 |" in out
+    assert "| all three alike | 2/4 (50 %) | |" in out
+
+
+def test_the_majority_type_is_the_one_two_keyers_share_and_none_when_all_differ():
+    second = [
+        ta.Pair("a", 0, "on 1 May", "clash", "clash"),
+        ta.Pair("a", 1, "on 2 May", "other", "clash"),
+        ta.Pair("a", 2, "on 3 May", "statement", "other"),
+    ]
+    third = [
+        ta.Pair("a", 0, "on 1 May", "clash", "other"),
+        ta.Pair("a", 1, "on 2 May", "other", "clash"),
+        ta.Pair("a", 2, "on 3 May", "statement", "clash"),
+    ]
+    majority = ta.majority_types(second, third)
+    assert majority == ["clash", "clash", ""]
+    assert ta.majority_report(majority, ["clash", "other", "statement"]) == [
+        "| = the majority of three keyers, where two or three agree | 1/2 (50 %) |"
+    ]
+
+
+def test_keyings_of_different_events_cannot_be_compared(keyings, capsys):
+    second, keys = keyings
+    records = json.loads(second.read_text(encoding="utf-8"))
+    third = second.with_name("third_keyer.json")
+    third.write_text(json.dumps(records[:3]), encoding="utf-8")
+    argv = ["--second-keyer", str(second), "--third-keyer", str(third), "--keys-dir", str(keys)]
+    assert ta.main(argv) == 2
+    assert capsys.readouterr().err == (
+        "error: the second and third keyings must list the same events in one order\n"
+    )
+
+
+def test_the_committed_keyings_of_the_thirty_briefings_match_the_dev_keys():
+    agreement = ta.CORPUS / "agreement"
+    s1 = ta.load_pairs(agreement / "heldout_aq_ar_s1.json", ta.CORPUS / "dev")
+    s2 = ta.load_pairs(agreement / "heldout_aq_ar_s2.json", ta.CORPUS / "dev")
+    assert len(s1) == len(s2) == 283
+    assert len({p.briefing for p in s1}) == 30
+    assert ta.three_keyers_report(s1, s2)[2:] == [
+        "| first and second | 265/283 (94 %) | 0.925 |",
+        "| first and third | 261/283 (92 %) | 0.908 |",
+        "| second and third | 273/283 (96 %) | 0.958 |",
+        "| all three alike | 259/283 (92 %) | |",
+    ]

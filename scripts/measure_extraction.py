@@ -14,6 +14,9 @@ Per briefing and in total:
 * types: of the key events with a candidate at the right place, those whose
   candidate (the one with the key's date expression, else the right span, else
   the first) has the key's event type;
+* types by the scored candidate: the types above split by how that candidate was chosen
+  (by the key's expression, by its span, or the first at the place, which is then nearly
+  always another event: a date filed at another place usually costs the type too);
 * candidate rows: every row the extraction proposes, per keyed event. The scores
   above do not fall when a guess is added beside a right one; this line shows what
   each guess costs the editor who reviews the rows.
@@ -53,6 +56,12 @@ class Score:
     placed: int = 0
     types_right: int = 0
     rows: int = 0
+    by_expression: int = 0
+    by_expression_right: int = 0
+    by_span: int = 0
+    by_span_right: int = 0
+    by_first: int = 0
+    by_first_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -66,6 +75,12 @@ class Score:
             "placed",
             "types_right",
             "rows",
+            "by_expression",
+            "by_expression_right",
+            "by_span",
+            "by_span_right",
+            "by_first",
+            "by_first_right",
         ):
             setattr(self, f, getattr(self, f) + getattr(other, f))
 
@@ -99,9 +114,18 @@ def same_span(at_place: pd.DataFrame, event: dict) -> pd.DataFrame:
 def typed_candidate(at_place: pd.DataFrame, right: pd.DataFrame, event: dict) -> pd.Series:
     """The candidate whose type is scored for a placed key event: the one with the key's
     date expression, else one with the right span (`right`), else the first at the place."""
+    return _chosen(at_place, right, event)[0]
+
+
+def _chosen(at_place: pd.DataFrame, right: pd.DataFrame, event: dict) -> tuple[pd.Series, str]:
+    """`typed_candidate` and how it was chosen: "expression", "span" or "first"."""
     expr = event["expression"].lower()
     same_expr = at_place[[expr in t.lower() for t in at_place["evidence_date_text"]]]
-    return (same_expr if len(same_expr) else right if len(right) else at_place).iloc[0]
+    if len(same_expr):
+        return same_expr.iloc[0], "expression"
+    if len(right):
+        return right.iloc[0], "span"
+    return at_place.iloc[0], "first"
 
 
 def score(rows: pd.DataFrame, key: dict) -> Score:
@@ -137,9 +161,11 @@ def score(rows: pd.DataFrame, key: dict) -> Score:
         if at_place.empty:
             continue
         s.placed += 1
-        chosen = typed_candidate(at_place, right, ev)
+        chosen, how = _chosen(at_place, right, ev)
+        setattr(s, f"by_{how}", getattr(s, f"by_{how}") + 1)
         if chosen["event_type"] == ev["event_type"]:
             s.types_right += 1
+            setattr(s, f"by_{how}_right", getattr(s, f"by_{how}_right") + 1)
         else:
             s.misses.append(
                 f"type: {label} is {ev['event_type']}, proposed "
@@ -188,6 +214,12 @@ def _total_line(label: str, total: Score) -> None:
     # but each is a row an editor reviews.
     per_event = f"{total.rows / total.events:.2f}" if total.events else "-"
     print(f"candidate rows: {total.rows} for {total.events} keyed events ({per_event} each)")
+    print(
+        "types by the scored candidate: "
+        f"with the key's expression {_pct(total.by_expression_right, total.by_expression)}, "
+        f"with its span {_pct(total.by_span_right, total.by_span)}, "
+        f"the first at the place {_pct(total.by_first_right, total.by_first)}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

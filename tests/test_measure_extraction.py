@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pandas as pd
+from scripts_module import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "measure_extraction.py"
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("measure_extraction", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["measure_extraction"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-me = _load_script()
+me = load_script("measure_extraction")
 
 KEY = {
     "published": "2021-08-23",

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from scripts_module import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "type_agreement.py"
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("type_agreement", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["type_agreement"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-ta = _load_script()
+ta = load_script("type_agreement")
 
 # 50 events, the textbook 2 × 2 case: both say clash 20 times, both statement 15 times,
 # the first keyer says clash where the second says statement 5 times, the reverse 10 times.

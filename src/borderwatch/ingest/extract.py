@@ -532,11 +532,11 @@ def _carried_capitals_to_countries(rows: list[dict[str, str]]) -> list[dict[str,
     government did ("Dhaka" for Bangladesh, then "that afternoon the army chief told the
     nation ..."), and an act by a government with no site is filed under its country, and
     under its capital only when named (KEY_GUIDE, "Where an event is filed")."""
-    countries = {r["place"]: r for r in rows}
+    by_place = {r["place"]: r for r in rows}
     capitals = capital_countries()
     for r in rows:
         country = capitals.get(normalize(r["place"])) if not r["evidence_place_text"] else None
-        own = countries.get(country["name"]) if country is not None else None
+        own = by_place.get(country["name"]) if country is not None else None
         if own is not None and own is not r:
             r.update({f: own[f] for f in _COUNTRY_FIELDS})
     return rows

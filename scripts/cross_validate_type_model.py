@@ -24,8 +24,8 @@ with a model types the held-out briefing's candidates:
   marked their reading `explicit`).
 
 Extraction (`typemodel.type_dated`) does the rules with the model reading their type:
-the model's type where they type nothing (from `FLOOR`), else where it `overrules` theirs
-(not what they read for `certain`; wherever they read the date's own clause; from `TRUST`
+the model's type where they type nothing (where it `speaks`), else where it `overrules`
+theirs (not what they read for `certain`; wherever they read the date's own clause; from `TRUST`
 where they typed the place's clause and the date's says nothing).
 
 With `--folds K` the briefings are dealt into K folds (shuffled with a fixed seed, so
@@ -67,6 +67,10 @@ DEV = training.DEV
 
 THRESHOLDS = (0.0, 0.4, 0.5, 0.7, 0.9)
 FRACTIONS = (0.25, 0.5, 0.75)
+UNDER_FLOOR = ((0.2, 0.0), (0.2, 0.05), (0.0, 0.05), (0.2, 0.1), (0.1, 0.1), (0.0, 0.1),
+               (0.2, 0.12), (0.15, 0.12), (0.1, 0.12), (0.0, 0.12), (0.2, 0.15), (0.1, 0.15),
+               (0.0, 0.15), (0.0, 0.2))  # fmt: skip
+"""Settings (`typemodel.LOW_FLOOR`, `typemodel.LEAD`) of `_under_floor` judged beside."""
 
 
 @dataclass(frozen=True)
@@ -147,9 +151,14 @@ def _alone(s: Scored, plain: typemodel.TypeModel, _: typemodel.TypeModel) -> str
     return _guess(plain, s, False).event_type if s.dated else s.rules
 
 
-def _taken(guess: typemodel.Prediction) -> str:
-    """A guess where the rules found nothing, as `typemodel.type_dated` takes it."""
-    return guess.event_type if guess.probability >= typemodel.FLOOR else NOTHING_SAID.event_type
+def _taken(
+    guess: typemodel.Prediction,
+    floor: float = typemodel.LOW_FLOOR,
+    lead: float = typemodel.LEAD,
+) -> str:
+    """A guess where the rules found nothing, as `typemodel.type_dated` takes it
+    (`typemodel.speaks`; with `floor` and `lead` for another setting)."""
+    return guess.event_type if typemodel.speaks(guess, floor, lead) else NOTHING_SAID.event_type
 
 
 def _where_rules_say_nothing(s: Scored, plain: typemodel.TypeModel, _: Any) -> str:
@@ -174,13 +183,23 @@ def _stacked(threshold: float, keep: Callable[[TypeCue], bool] | None = None) ->
 
 def _in_use(s: Scored, _: Any, ruled: typemodel.TypeModel) -> str:
     """What extraction does (`typemodel.type_dated`, `typemodel.overrules`)."""
-    if s.dated is None:
-        return s.rules
-    rules, _, clause = s.dated
-    guess = _guess(ruled, s, True)
-    if not rules.event_type:
-        return _taken(guess)
-    return guess.event_type if typemodel.overrules(rules, clause, guess) else s.rules
+    return _under_floor(typemodel.LOW_FLOOR, typemodel.LEAD)(s, _, ruled)
+
+
+def _under_floor(floor: float, lead: float) -> Combination:
+    """The combination in use, the model's type taken where the rules type nothing from
+    `floor` under `typemodel.FLOOR` where it leads its probability of `other` by `lead`."""
+
+    def combination(s: Scored, _: Any, ruled: typemodel.TypeModel) -> str:
+        if s.dated is None:
+            return s.rules
+        rules, _, clause = s.dated
+        guess = _guess(ruled, s, True)
+        if not rules.event_type:
+            return _taken(guess, floor, lead)
+        return guess.event_type if typemodel.overrules(rules, clause, guess) else s.rules
+
+    return combination
 
 
 CERTAIN: dict[str, Callable[[TypeCue], bool]] = {
@@ -230,6 +249,9 @@ def combinations() -> dict[str, Combination]:
     for t in THRESHOLDS:
         out[f"the rules; the model with the rules' type where they type nothing "
             f"or where it says p >= {t}"] = _stacked(t)  # fmt: skip
+    for floor, lead in UNDER_FLOOR:
+        out[f"in use, where the rules type nothing the model's type from p >= {floor} "
+            f"if it leads its `other` by {lead}"] = _under_floor(floor, lead)  # fmt: skip
     for name, certain in CERTAIN.items():
         out[f"the model unless the rules read for certain: {name}"] = _unless_certain(certain)
     return out

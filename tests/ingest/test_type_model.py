@@ -299,3 +299,37 @@ def test_the_date_s_own_clause_read_by_the_rules_is_overruled_from_weighed():
     assert typemodel.overrules(
         fired, other_clause, typemodel.Prediction("statement", typemodel.TRUST, ())
     )
+
+
+def test_under_the_floor_the_model_types_a_silent_clause_only_well_ahead_of_other():
+    # Where the rules find no event word, the model's type is taken from FLOOR, and under
+    # it from LOW_FLOOR where it leads the model's own `other` by LEAD (thirty-first round):
+    # a plain sentence spreads its probability with `other` close behind the top type.
+    floor, lead, top = typemodel.LOW_FLOOR, typemodel.LEAD, typemodel.FLOOR
+    assert floor < top and lead > 0
+    p = round((floor + top) / 2, 3)
+
+    def guess(event_type: str, probability: float, other: float) -> typemodel.Prediction:
+        chances = {event_type: probability, "other": other}
+        return typemodel.Prediction(event_type, probability, (), chances)
+
+    assert typemodel.speaks(guess("clash", p, round(p - lead - 0.01, 3)))
+    assert not typemodel.speaks(guess("clash", p, round(p - lead + 0.01, 3)))
+    assert not typemodel.speaks(guess("other", p, p))  # the rules' "no event word" stands
+    assert not typemodel.speaks(guess("clash", round(floor - 0.01, 3), 0.0))
+    assert typemodel.speaks(guess("clash", top, top - 0.01))  # from FLOOR as before
+
+
+def test_a_plain_sentence_the_model_splits_with_other_keeps_no_event_word():
+    # The model leans to a type under FLOOR with `other` just behind it: buses coming back
+    # empty, drivers asleep, lorries turning round are no movement of people, no closure.
+    for text, place in (
+        ("On 3 May the buses from Termez came back empty.", "Termez"),
+        ("On 3 May the drivers at Hairatan slept in their cabs.", "Hairatan"),
+        ("On 3 May the lorries at Hairatan turned round.", "Hairatan"),
+    ):
+        df = extract_candidates(text, dt.date(2021, 5, 10), "TEST-BRIEF", places_frame())
+        at = df[df["place"] == place]
+        assert at[["event_type", "evidence_type_cue"]].values.tolist() == [
+            ["other", "no event word in the dated clause"]
+        ], text

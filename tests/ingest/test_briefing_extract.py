@@ -561,3 +561,33 @@ def test_a_verb_joined_on_without_a_subject_dates_the_first_verbs_subject():
     df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
     closed = df[df["date_start"] == "2022-05-10"]
     assert "Dostuk" in closed["place"].tolist()
+
+
+def test_a_verb_joined_on_without_a_subject_dates_the_first_verbs_subject_not_its_object():
+    # "shut" shares the subject of "bought": Termez shut its market, though Hairatan is nearer
+    text = (
+        "Termez, short of fuel, bought diesel from Hairatan on 3 May, "
+        "and a week later shut its market."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    later = df[df["date_start"] == "2022-05-10"]
+    assert "Termez" in later["place"].tolist()
+
+
+def test_a_date_read_as_the_subject_of_a_verb_joined_on_leaves_it_the_first_verbs_subject():
+    # the parse may make "the following month" the subject of "shut"; Termez shut the bridge
+    text = (
+        "Termez cut its trade with Hairatan in April, "
+        "and the following month shut its bridge to lorries."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    may = df[df["date_start"] == "2022-05-01"]
+    assert "Termez" in may["place"].tolist()
+
+
+def test_a_country_acting_is_not_the_subject_a_verb_joined_on_tells_more_of():
+    # Uzbekistan acts; what it did next happened at the crossing it shut, Termez
+    text = "Uzbekistan shut Termez on 3 May and reopened it to lorries on 5 May."
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    fifth = df[df["date_start"] == "2022-05-05"]
+    assert "Termez" in fifth["place"].tolist()

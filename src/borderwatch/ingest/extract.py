@@ -208,6 +208,7 @@ def _pairs(
                 dclause[d.begin] != clause[m.start],
                 clause[m.start] != host,
                 shared and _aside(doc, text, m, host),
+                shared and not _subject_of(doc, text, m, host),
                 abs(m.start - at),
             ),
         )
@@ -235,7 +236,9 @@ def _antecedent_clause(doc: Any, verb_at: int, pos: int) -> tuple[int, int]:
     if (
         verb.dep_ == "conj"
         and verb.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        # the date read as the subject ("and the following month closed its airspace") is
+        # none: the verb still tells more of the first verb's subject
+        and not any(c.dep_ in _SUBJECTS and c.left_edge.idx != pos for c in verb.children)
     ):
         # "Asir put itself under Saudi protection by the Treaty of Mecca in 1926 and was
         # absorbed outright in 1930": the date goes to Asir, not to Mecca, nearer
@@ -244,6 +247,20 @@ def _antecedent_clause(doc: Any, verb_at: int, pos: int) -> tuple[int, int]:
         return verb_at, pos
     noun = verb.head
     return int(governing_verb(noun).i), int(noun.idx)
+
+
+def _subject_of(doc: Any, text: str, m: PlaceMention, verb_at: int) -> bool:
+    """Whether `m` is the subject of the verb at `verb_at`, so that a verb joined on to it
+    without a subject of its own tells more of `m` ("Algiers cut its ties with Rabat in
+    August, and the following month closed its airspace": Algiers closed it, not Rabat,
+    though Rabat is named nearer). A country acting beside a finer place is not meant."""
+    if m.kind == "country" and not placed_by_context(text, m.start, m.end):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb_at
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")

@@ -106,6 +106,7 @@ def extract_all(folder: Path = DEV) -> list[Scored]:
             rules: TypeCue,
             seen: list = seen,
             vectors: list = vectors,
+            places: tuple[str, ...] = (),  # the candidate's, for the encoder: not read here
         ) -> TypeCue:
             feats = tuple(typemodel.features(doc, begin, end))
             seen.append((rules, feats, training.clause_rule(doc, begin, end)))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 
 from borderwatch.data import vocab
-from borderwatch.ingest import encoder, nlp
+from borderwatch.ingest import encoder, nlp, typemodel
+from borderwatch.ingest.eventtype import NO_CUE, NOTHING_SAID, TypeCue
 
 TEXT = (
     "The ferry to Port Talmar stopped running in March. "
@@ -73,3 +74,46 @@ def test_an_input_longer_than_training_s_is_cut_as_training_cut_it():
     encoded = encoder.model().tokenizer.encode(long)
     assert len(encoded.ids) == 64 and encoded.tokens[-1] == "[SEP]"
 
+
+def test_the_encoder_s_type_is_a_prediction_with_every_type_s_chance_and_a_short_cue():
+    text = "Foreign ministers of both states sat down at Kessa on 9 May."
+    doc = nlp.parse(text)
+    begin, end = _at(text, "9 May")
+    guess = typemodel.encoded(doc, begin, end, ["Kessa"])
+    assert guess is not None and guess.event_type in vocab.EVENT_TYPES
+    assert set(guess.chances) == set(vocab.EVENT_TYPES)
+    assert guess.of(guess.event_type) == guess.probability
+    assert guess.cue == f"encoder {guess.probability:.2f}"
+    assert guess == typemodel.encoded(doc, begin, end, ["Kessa"])
+
+
+def test_the_encoder_speaks_only_beside_the_logistic_model_where_the_rules_read_the_clause():
+    text = "Kessa held its spring fair on 9 May. Militia shelled Kessa on 11 May."
+    doc = nlp.parse(text)
+    begin, end = _at(text, "9 May")
+    clause = typemodel.clause_rule(doc, begin, end)
+    assert clause == NOTHING_SAID
+    # no event word: the logistic model alone, with its reasons
+    alone = typemodel.combined(doc, begin, end, NO_CUE, clause, ["Kessa"])
+    assert alone == typemodel.classify(doc, begin, end) and alone is not None
+    assert alone.by == "model"
+    # the rules' type comes from other words than the date's clause: the logistic model alone
+    elsewhere = TypeCue("clash", "shelled", 1.0)
+    assert not typemodel.weighed(elsewhere, clause)
+    said = typemodel.combined(doc, begin, end, elsewhere, clause, ["Kessa"])
+    assert said == alone and said is not None and said.by == "model"
+
+
+def test_where_both_models_read_the_rules_clause_alike_their_mean_speaks():
+    text = "Militia shelled the landing at Kessa on 4 May."
+    doc = nlp.parse(text)
+    begin, end = _at(text, "4 May")
+    clause = typemodel.clause_rule(doc, begin, end)
+    assert clause.event_type == "clash"  # the rules typed the date's own clause
+    lr = typemodel.classify(doc, begin, end)
+    enc = typemodel.encoded(doc, begin, end, ["Kessa"])
+    said = typemodel.combined(doc, begin, end, clause, clause, ["Kessa"])
+    assert lr is not None and enc is not None and said is not None
+    assert lr.event_type == enc.event_type == said.event_type == "clash"
+    assert said.by == "mean" and said.cue == f"mean {said.probability:.2f}"
+    assert abs(said.probability - (lr.probability + enc.probability) / 2) < 1e-3

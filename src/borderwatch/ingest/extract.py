@@ -504,8 +504,8 @@ def extract_candidates(
                 cue = replace(_restated_cue(sent, d) or NOTHING_SAID, explicit=True)
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue
-                # the learned model, reading the rules' type too (typemodel)
-                cue = typemodel.type_dated(doc, d.begin, d.stop, cue)
+                # the learned model, weighed against the rules' type (typemodel)
+                cue = typemodel.type_dated(doc, d.begin, d.stop, cue, places=(m.text, m.name))
             row = _row(m, d, cue, source_id, text, s_start, s_end)
             if m.source not in _STAND_INS and not (heading and d is None):
                 spelt.add(m.name)

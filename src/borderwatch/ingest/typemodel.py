@@ -17,6 +17,12 @@ subject's and the clause's mean), so that a word never seen in training reads as
 neighbours do (twenty-sixth round). The weights are plain numbers in JSON; prediction is
 a sum of the weights of the features present, plus the block times its weights, and a
 softmax, so it is deterministic and needs numpy only.
+
+Beside it, a fine-tuned encoder (`encoder.py`, thirty-first round) reads the same clause;
+`combined` chooses which of the two speaks where (the mean of their probabilities where the
+rules typed the date's own clause and the two agree, the logistic regression elsewhere), and
+`type_dated` holds that reading to the thresholds and protections set for the logistic
+regression (`FLOOR`, `speaks`, `WEIGHED`, `TRUST`, `SURE`, `TIE`, `pinned`, `certain`).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from borderwatch.ingest import wordvectors
+from borderwatch.ingest import encoder, wordvectors
 from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED, cue_of
 from borderwatch.ingest.eventtype import ELSEWHERE, FIRST, NOTHING_SAID, TypeCue, clause_cue
@@ -234,6 +240,9 @@ class Prediction:
     """The features that weighed most for the type, strongest first."""
     chances: dict[str, float] = field(default_factory=dict, compare=False)
     """Every type's probability, where the model gave them (`TypeModel.predict`)."""
+    by: str = field(default="model", compare=False)
+    """Which model read the clause: "model" (the logistic regression, `TypeModel.predict`)
+    or "encoder" (the fine-tuned encoder, `encoded`; it names no features)."""
 
     def of(self, event_type: str) -> float:
         """The model's probability of `event_type` (0 where it was not given)."""
@@ -241,7 +250,10 @@ class Prediction:
 
     @property
     def cue(self) -> str:
-        """Why the clause was typed so, for the editor: the strongest features."""
+        """Why the clause was typed so, for the editor: the model and its probability, and
+        the strongest features where it names them ("encoder 0.62", "model 0.41: verb:warn")."""
+        if self.by != "model":
+            return f"{self.by} {self.probability:.2f}"
         return f"model {self.probability:.2f}: " + ", ".join(self.reasons)
 
 
@@ -350,19 +362,67 @@ def rule_features(rule: TypeCue) -> list[str]:
 
 
 def classify(doc: Any, begin: int, end: int) -> Prediction | None:
-    """The model's type for the clause holding the date at [begin, end), given the
-    rules' type for that clause (`clause_rule`), or None when the offsets fall outside
-    the text's tokens."""
-    return _classify(doc, begin, end, clause_rule(doc, begin, end))
+    """The logistic regression's type for the clause holding the date at [begin, end),
+    given the rules' type for that clause (`clause_rule`), or None when the offsets fall
+    outside the text's tokens (`combined` asks it, beside the encoder)."""
+    return _logistic(doc, begin, end, clause_rule(doc, begin, end))
 
 
-def _classify(doc: Any, begin: int, end: int, clause: TypeCue) -> Prediction | None:
+def _logistic(doc: Any, begin: int, end: int, clause: TypeCue) -> Prediction | None:
+    """`classify` with the rules' reading of the clause (`clause_rule`) given."""
     feats = features(doc, begin, end)
     if not feats:
         return None
     m = model()
     vector = wordvectors.dense(doc, begin, end).tolist() if m.dense else []
     return m.predict([*feats, *rule_features(clause)], vector=vector)
+
+
+def encoded(doc: Any, begin: int, end: int, places: Sequence[str] = ()) -> Prediction | None:
+    """The fine-tuned encoder's type for the clause holding the date at [begin, end), the
+    candidate's place spelt as `places` (`encoder.encoder_input`), or None when the offsets
+    fall outside the text's tokens. Its probabilities depend on that input alone."""
+    text = encoder.encoder_input(doc, begin, end, places)
+    if not text:
+        return None
+    [p] = encoder.probabilities([text])
+    classes = encoder.model().classes
+    best = max(range(len(p)), key=lambda k: (p[k], -k))
+    chances = {c: round(x, 3) for c, x in zip(classes, p, strict=True)}
+    return Prediction(classes[best], round(p[best], 3), (), chances, by="encoder")
+
+
+def combined(
+    doc: Any, begin: int, end: int, rules: TypeCue, clause: TypeCue, places: Sequence[str] = ()
+) -> Prediction | None:
+    """The models' reading of the clause holding the date at [begin, end) for `type_dated`,
+    given the rules' cue for the candidate (`rules`), their reading of the clause (`clause`,
+    `clause_rule`) and the candidate's place spelt as `places`; None where the offsets fall
+    outside the text's tokens. The whole combination of the two models lies here.
+
+    Where the rules found no event word, the logistic regression alone (`classify`), its
+    cue naming its reasons ("model 0.41: verb:warn"): the encoder, which reads "lorries
+    waited" or "lorries drove back" as a closure and "a political fight" as a clash with no
+    event word to check it, is not asked. Where they read other words than the date's
+    clause (not `weighed`, so `overrules` asks `TRUST`), the logistic regression alone: the
+    encoder, not checked by their reading, would read "the brigade fell back towards Termez"
+    as its capture. Where the logistic regression `weighed` their reading, the mean of the
+    encoder's probabilities and the logistic regression's where the two agree on the
+    likeliest type (cue "mean 0.55"); where they disagree, the logistic regression's, which
+    weighed the rules' reading (the encoder alone read "claimed the raid" as the raid,
+    "repudiated the treaty" as diplomacy, crowds marching as refugees)."""
+    lr = _logistic(doc, begin, end, clause)
+    if not rules.event_type or not weighed(rules, clause):
+        return lr
+    enc = encoded(doc, begin, end, places)
+    if enc is None or lr is None:
+        return enc
+    if enc.event_type != lr.event_type:
+        return lr  # the two disagree: the logistic model, which weighed the rules' reading
+    types = set(enc.chances) | set(lr.chances)
+    mean = {c: (enc.of(c) + lr.of(c)) / 2 for c in types}
+    best = max(sorted(mean), key=lambda c: mean[c])
+    return Prediction(best, round(mean[best], 3), (), mean, by="mean")
 
 
 def kept(rules: TypeCue) -> bool:
@@ -417,9 +477,17 @@ def overrules(rules: TypeCue, clause: TypeCue, guess: Prediction) -> bool:
         return False  # a tie: the rules' reading of the words stands
     if certain(rules):
         return guess.probability >= SURE
+    return guess.probability >= (WEIGHED if weighed(rules, clause) else TRUST)
+
+
+def weighed(rules: TypeCue, clause: TypeCue) -> bool:
+    """Whether the logistic model weighed the rules' very reading of a candidate (`rules`)
+    when it read the date's clause (`clause`, `clause_rule`): they typed that clause, or it
+    names no event word and their type is a word of the rest of the sentence (`ELSEWHERE`).
+    Where they read other words (the place's own clause), `overrules` asks `TRUST` and
+    `type_dated` the logistic model alone."""
     elsewhere = clause == NOTHING_SAID and rules.strength <= ELSEWHERE
-    weighed = elsewhere or (clause.event_type, clause.cue) == (rules.event_type, rules.cue)
-    return guess.probability >= (WEIGHED if weighed else TRUST)
+    return elsewhere or (clause.event_type, clause.cue) == (rules.event_type, rules.cue)
 
 
 def speaks(guess: Prediction, floor: float = LOW_FLOOR, lead: float = LEAD) -> bool:
@@ -435,25 +503,28 @@ def speaks(guess: Prediction, floor: float = LOW_FLOOR, lead: float = LEAD) -> b
     return guess.probability - guess.of(other) >= lead
 
 
-def type_dated(doc: Any, begin: int, end: int, rules: TypeCue) -> TypeCue:
+def type_dated(
+    doc: Any, begin: int, end: int, rules: TypeCue, places: Sequence[str] = ()
+) -> TypeCue:
     """The type of a candidate dated by the expression at [begin, end), from the rules'
-    cue for it (`NO_CUE`'s empty type where they found no event word).
+    cue for it (`NO_CUE`'s empty type where they found no event word), its place spelt as
+    `places` (as the text has it, and its name: the encoder reads them marked).
 
-    The model reads the date's clause with the rules' type for that clause among its
-    features, so it has learnt (from briefings the rules were never tuned on) how far
-    each of their readings holds. Where the rules found nothing, its type where it
-    `speaks` (from `FLOOR`, or well ahead of `other`), else `NOTHING_SAID`; where they
-    typed the candidate, its type where it `overrules` theirs, else theirs. The model's cue
-    is the features that weighed most, its strength its probability.
+    The models' reading of the date's clause is `combined` (which model speaks where, the one
+    place the combination of the encoder and the logistic regression is chosen). Where the
+    rules found nothing, its type where it `speaks` (from `FLOOR`, or well ahead of
+    `other`), else `NOTHING_SAID`; where they typed the candidate, its type where it
+    `overrules` theirs (the thresholds and protections set for the logistic regression,
+    unchanged), else theirs. Its strength is its probability.
     """
     if rules.event_type and pinned(rules):
         return rules  # the model is not asked
     clause = clause_rule(doc, begin, end)
-    guess = _classify(doc, begin, end, clause)
+    said = combined(doc, begin, end, rules, clause, places)
     if not rules.event_type:
-        if guess is None or not speaks(guess):
+        if said is None or not speaks(said):
             return NOTHING_SAID  # a guess this unsure is no better than `other`
-        return TypeCue(guess.event_type, guess.cue, guess.probability)
-    if guess is None or not overrules(rules, clause, guess):
+        return TypeCue(said.event_type, said.cue, said.probability)
+    if said is None or not overrules(rules, clause, said):
         return rules  # where the types agree, their cue names the words that said it
-    return TypeCue(guess.event_type, guess.cue, guess.probability)
+    return TypeCue(said.event_type, said.cue, said.probability)

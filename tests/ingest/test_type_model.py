@@ -141,10 +141,13 @@ def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothin
     # Cross-validated, letting the model override a type the rules give did better on
     # briefings they were never tuned on but mistyped plain sentences (docs/ingest.md).
     assert typemodel.type_dated(doc, begin, end, rules) is rules
-    guess = typemodel.type_dated(doc, begin, end, NO_CUE)
-    own = typemodel.classify(doc, begin, end)
+    # the place as extraction passes it: the encoder reads it marked
+    guess = typemodel.type_dated(doc, begin, end, NO_CUE, places=("Hairatan",))
+    clause = typemodel.clause_rule(doc, begin, end)
+    own = typemodel.combined(doc, begin, end, NO_CUE, clause, places=("Hairatan",))
     assert own is not None and own.probability >= typemodel.FLOOR
     assert guess == TypeCue(own.event_type, own.cue, own.probability)
+    assert guess.event_type == "diplomatic_contact"  # the guide: meetings and talks
 
 
 def test_fitting_is_deterministic_and_leaves_out_features_seen_once():

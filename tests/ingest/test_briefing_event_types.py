@@ -196,13 +196,18 @@ def test_a_dated_clause_with_no_event_word_is_typed_by_the_learned_model_with_it
     df = rows(text)
     assert df[["place", "event_type"]].values.tolist() == [["Hairatan", "diplomatic_contact"]]
     cue = df["evidence_type_cue"].iloc[0]
-    probability = float(cue.removeprefix("model ").split(":")[0])
-    assert cue.startswith(f"model {probability:.2f}: ")
-    # The reasons are the strongest features of the date's own clause, whichever they are.
-    begin = text.index("on 9 May")
-    clause = typemodel.features(nlp.parse(text), begin, begin + len("on 9 May"))
-    reasons = cue.split(": ", 1)[1].split(", ")
-    assert reasons and set(reasons) <= set(clause)
+    # The cue says which model spoke and its probability: the mean of the encoder and the
+    # logistic model ("mean 0.58"), or the logistic model alone with its reasons.
+    by, _, rest = cue.partition(" ")
+    assert by in ("mean", "model")
+    probability = float(rest.split(":")[0])
+    assert rest.startswith(f"{probability:.2f}")
+    if by == "model":
+        # The reasons are the strongest features of the date's own clause, whichever they are.
+        begin = text.index("on 9 May")
+        clause = typemodel.features(nlp.parse(text), begin, begin + len("on 9 May"))
+        reasons = rest.split(": ", 1)[1].split(", ")
+        assert reasons and set(reasons) <= set(clause)
     assert float(df["candidate_confidence"].iloc[0]) == probability  # curated place, day given
 
 
@@ -335,7 +340,9 @@ def test_words_inside_a_name_are_no_event_words():
     # No rule reads "Co-operation" as an event; the learned model may still guess (and
     # says so), where the rules find nothing at all.
     assert len(cues) == 1
-    assert cues.iloc[0] == "no event word in the dated clause" or cues.iloc[0].startswith("model ")
+    assert cues.iloc[0] == "no event word in the dated clause" or cues.iloc[0].startswith(
+        ("model ", "mean ")
+    )
 
 
 def test_travellers_turned_back_at_a_crossing_mean_it_is_closed():
@@ -447,10 +454,10 @@ def test_travellers_not_let_through_mean_a_closed_crossing():
     assert type_at(text, "Hairatan") == ["crossing_closed"]
 
 
-def test_an_aid_convoy_reaching_a_crossing_means_it_is_open():
-    assert type_at("A convoy of aid reached Hairatan on 3 May.", "Hairatan") == [
-        "crossing_reopened"
-    ]
+def test_an_aid_convoy_reaching_a_crossing_says_nothing_of_a_closure_before():
+    # The guide's reopening is a crossing "that had been shut"; the sentence says no such
+    # thing, and the dev keys type convoys that reached a place otherwise (2 of 9 a reopening).
+    assert type_at("A convoy of aid reached Hairatan on 3 May.", "Hairatan") == ["other"]
 
 
 def test_the_day_counted_back_to_is_typed_by_what_after_names():

@@ -454,6 +454,15 @@ def quiet(feats: Sequence[str]) -> bool:
     return any(f"acomp:{word}" in feats for word in QUIET)
 
 
+def vehicles(feats: Sequence[str]) -> bool:
+    """The date's clause has lorries, buses or other traffic as its subject ("the lorries
+    turned round", "the buses came back empty"): where the rules found no word of shutting or
+    flight in it, the encoder reads any such sentence as a closure or a flight; the guide's
+    closures need a word of one ("lorries halted"), and dev keys type lorries that only
+    waited or drove back `other` (thirty-second round, p1's pins)."""
+    return "nsubj_kind:traffic" in feats
+
+
 def combined(
     doc: Any, begin: int, end: int, rules: TypeCue, clause: TypeCue, places: Sequence[str] = ()
 ) -> Prediction | None:
@@ -466,14 +475,15 @@ def combined(
     The mean of the fine-tuned encoder's probabilities and the logistic regression's (with
     `clause` among its features), cue "mean 0.55"; the logistic regression alone, which
     weighed the rules' reading, where they read a saying (`said`) or a construction the
-    guide settles (`settled`), and where they found no event word but the clause is `quiet`,
-    the mean proposes a word they `refused`, or its type leads its own `other` by less than
-    `LEAD` (a plain sentence split with `other`, as `speaks` holds the logistic regression).
+    guide settles (`settled`), and where they found no event word but the clause is `quiet`
+    or of `vehicles`, the mean proposes a word they `refused`, or its type leads its own
+    `other` by less than `LEAD` (a plain sentence split with `other`, as `speaks` holds the
+    logistic regression).
     Thirty-second round, three held-out pairs (aq/ar and as/at trained on the other 976,
     au/av on 1036): 571 of 860 placed events against 539 for the logistic regression alone
     and 568 for the plain mean (e1's guards, the logistic regression alone where the models
     disagree or the rules read other words: 544); `quiet` changes none of them, the `LEAD`
-    over `other` gains 2 (573)."""
+    over `other` gains 2 (573), `vehicles` changes none."""
     feats = features(doc, begin, end)
     if not feats:
         return None
@@ -482,7 +492,7 @@ def combined(
     lr = m.predict([*feats, *rule_features(clause)], vector=vector)
     if rules.event_type and (said(rules, clause) or settled(rules, feats)):
         return lr
-    if not rules.event_type and quiet(feats):
+    if not rules.event_type and (quiet(feats) or vehicles(feats)):
         return lr
     enc = encoded(doc, begin, end, places)
     if enc is None:

@@ -454,10 +454,10 @@ def test_travellers_not_let_through_mean_a_closed_crossing():
     assert type_at(text, "Hairatan") == ["crossing_closed"]
 
 
-def test_an_aid_convoy_reaching_a_crossing_says_nothing_of_a_closure_before():
-    # The guide's reopening is a crossing "that had been shut"; the sentence says no such
-    # thing, and the dev keys type convoys that reached a place otherwise (2 of 9 a reopening).
-    assert type_at("A convoy of aid reached Hairatan on 3 May.", "Hairatan") == ["other"]
+def test_an_aid_convoy_reaching_a_crossing_means_it_is_open():
+    assert type_at("A convoy of aid reached Hairatan on 3 May.", "Hairatan") == [
+        "crossing_reopened"
+    ]
 
 
 def test_the_day_counted_back_to_is_typed_by_what_after_names():

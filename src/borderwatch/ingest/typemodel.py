@@ -414,18 +414,19 @@ def said(rules: TypeCue, clause: TypeCue) -> bool:
 
 def settled(rules: TypeCue, feats: Sequence[str]) -> bool:
     """Constructions the guide or most dev keys settle against the encoder's reading, read by
-    the rules at full strength: relations broken off (`diplomatic_contact`, 50 of 62 dev keys),
-    crowds that marched (`other`: protests, 9 of 13), a force that fell back
-    (`military_deployment`: the guide's pull-backs), a crossing opened
+    the rules at full strength: relations broken off (`diplomatic_contact`, 50 of 62 dev keys)
+    and a protest made to another government (an act between governments), crowds that
+    marched (`other`: protests, 9 of 13), a force that fell back or one who marched out
+    (`military_deployment`: the guide's troops that moved, pull-backs), a crossing opened
     (`crossing_reopened`: the guide's "Uzbekistan opened its border near Andijan")."""
     if rules.strength < 1.0:
         return False
     if rules.event_type == "diplomatic_contact":
-        return rules.cue == "broke off"
+        return rules.cue in ("broke off", "protested to")
     if rules.event_type == "other":
         return rules.cue.endswith("marched")
     if rules.event_type == "military_deployment":
-        return rules.cue == "fell back"
+        return rules.cue == "fell back" or rules.cue.endswith("marched")
     if rules.event_type == "crossing_reopened":
         return rules.cue == "opened" and "dobj_kind:crossing" in feats
     return False

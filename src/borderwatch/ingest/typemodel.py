@@ -499,7 +499,8 @@ def combined(
     if enc is None:
         return lr
     mean = _mean(enc, lr)
-    split = mean.probability - mean.of(NOTHING_SAID.event_type) < LEAD  # `other` close behind
+    other = NOTHING_SAID.event_type
+    split = mean.event_type != other and mean.probability - mean.of(other) < LEAD
     if not rules.event_type and (refused(feats, mean, lr) or split):
         return lr
     return mean

@@ -8,7 +8,9 @@ dev briefings, about 900 words) with its publication date and source. Then times
 from the click on "Find candidate events" until the server has finished the run and
 the browser has painted the candidate list: the first click (the server loads the
 language model and builds the place finder, once per server) and `--repeat` more
-(the same text, model loaded). Times are the page's own clock (`session.wait_idle`).
+(the same text, model loaded; the event-type encoder remembers recent inputs), then
+`--repeat` new page-length texts of other dev briefings, each pasted and found once, as an
+editor's next briefing is. Times are the page's own clock (`session.wait_idle`).
 Prints a table, with the server's resident memory after each step and its peak.
 """
 
@@ -20,7 +22,7 @@ import sys
 from pathlib import Path
 
 from browser import chromium  # first: puts tests/ (services) on the path
-from extraction_speed import PAGE, _chunks
+from extraction_speed import PAGE, _chunks, _spread
 from services import rss_mb
 from session import IDLE, app_server, new_page, wait_idle
 
@@ -39,6 +41,26 @@ def page_text() -> str:
     texts = [(REPO / "benchmarks" / "extraction" / p).read_text(encoding="utf-8") for p in PAGE]
     [text] = _chunks(texts, MAX_BRIEFING_CHARS)
     return text
+
+
+def new_texts(n: int, words: int) -> list[str]:
+    """`n` other page-length texts, each of evenly spread dev briefings until `words` words:
+    an editor's next briefing, which the server has not read before."""
+    corpus = REPO / "benchmarks" / "extraction" / "dev"
+    paths = [p for p in _spread(sorted(corpus.glob("*.txt")), 12 * n) if p.name not in PAGE]
+    out: list[str] = []
+    parts: list[str] = []
+    for p in paths:
+        parts.append(p.read_text(encoding="utf-8"))
+        joined = "\n\n".join(parts)
+        if len(joined) > MAX_BRIEFING_CHARS:
+            parts = parts[-1:]
+        elif len(joined.split()) >= words:
+            out.append(joined)
+            parts = []
+        if len(out) == n:
+            break
+    return out
 
 
 def now_ms(page) -> float:
@@ -93,8 +115,26 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((label, f"{times[0]:.2f}", rss_mb(server.pid)))
         warm = times[1:]
         rows.append(
-            (f"extraction again, best / median of {args.repeat}",
+            (f"the same text again, best / median of {args.repeat}",
              f"{min(warm):.2f} / {statistics.median(warm):.2f}", rss_mb(server.pid))
+        )  # fmt: skip
+
+        fresh = []
+        others = new_texts(args.repeat, len(text.split()))
+        for other in others:
+            box.fill(other)
+            t0, done = now_ms(page), seen.finished
+            box.blur()
+            wait_idle(page, seen, done, t0, TIMEOUT_S)
+            page.wait_for_selector(IDLE, timeout=TIMEOUT_S * 1000)
+            t0, done = now_ms(page), seen.finished
+            find.click()
+            fresh.append((wait_idle(page, seen, done, t0, TIMEOUT_S) - t0) / 1000)
+        words = statistics.median(len(o.split()) for o in others)
+        rows.append(
+            (f"a new briefing (about {words:.0f} words, every clause typed afresh), "
+             f"best / median of {len(fresh)}",
+             f"{min(fresh):.2f} / {statistics.median(fresh):.2f}", rss_mb(server.pid))
         )  # fmt: skip
         peak = server.peak_mb()
         context.close()

@@ -61,9 +61,9 @@ def test_a_clause_reads_the_same_alone_and_beside_others():
         + "which the engineers said on << 9 May >> would be rebuilt, " * 6
         + "and nothing else.",
     ]
-    encoder._alone.cache_clear()
+    encoder.forget()
     [alone] = encoder.probabilities([clause])
-    encoder._alone.cache_clear()
+    encoder.forget()
     together = encoder.probabilities([others[0], clause, others[1]])
     assert together[1] == alone  # bit for bit
     assert encoder.probabilities([clause, clause]) == [alone, alone]

@@ -145,6 +145,11 @@ def _alone(text: str) -> tuple[float, ...]:
     return model().probabilities(text)
 
 
+def forget() -> None:
+    """Drop the inputs run lately, so that the next page runs every clause (for timing)."""
+    _alone.cache_clear()
+
+
 def probabilities(texts: Sequence[str]) -> list[list[float]]:
     """`model()`'s probability of each of its classes for each input (`encoder_input`), each
     run alone, so that an input's probabilities never depend on the others (a page reads a

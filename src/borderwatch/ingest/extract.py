@@ -254,13 +254,17 @@ def _subject_of(doc: Any, text: str, m: PlaceMention, verb_at: int) -> bool:
     without a subject of its own tells more of `m` ("Algiers cut its ties with Rabat in
     August, and the following month closed its airspace": Algiers closed it, not Rabat,
     though Rabat is named nearer). A country acting beside a finer place is not meant."""
+    tok = _place_root(doc, text, m)
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb_at
+
+
+def _place_root(doc: Any, text: str, m: PlaceMention) -> Any:
+    """The parse token heading the mention `m`; None for a country acting beside a finer place
+    ("Pakistan closed Torkham") or a mention the parse cannot span."""
     if m.kind == "country" and not placed_by_context(text, m.start, m.end):
-        return False
+        return None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb_at
+    return None if span is None else span.root
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -271,16 +275,13 @@ def _aside(doc: Any, text: str, m: PlaceMention, verb_at: int) -> bool:
     """Whether a place of the verb's clause is not what the verb is about: a country acting
     beside a finer place ("Pakistan closed Torkham"), or a name inside a phrase of
     circumstance ("by the Treaty of Mecca") rather than in the subject or the object."""
-    if m.kind == "country" and not placed_by_context(text, m.start, m.end):
+    root = tok = _place_root(doc, text, m)
+    if tok is None:
         return True
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return True
-    tok = span.root
     for _ in range(50):
         if tok.head.i == verb_at:
             # "shut the crossing at Dostuk": the phrase's own name is where it happened
-            return tok.dep_ not in _CORE and not (tok.dep_ == "prep" and span.root.head == tok)
+            return tok.dep_ not in _CORE and not (tok.dep_ == "prep" and root.head == tok)
         if tok.head.i == tok.i:
             return True
         tok = tok.head

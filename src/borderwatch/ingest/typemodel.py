@@ -565,8 +565,7 @@ def weighed(rules: TypeCue, clause: TypeCue) -> bool:
     """Whether the logistic model weighed the rules' very reading of a candidate (`rules`)
     when it read the date's clause (`clause`, `clause_rule`): they typed that clause, or it
     names no event word and their type is a word of the rest of the sentence (`ELSEWHERE`).
-    Where they read other words (the place's own clause), `overrules` asks `TRUST` and
-    `type_dated` the logistic model alone."""
+    Where they read other words (the place's own clause), `overrules` asks `TRUST`."""
     elsewhere = clause == NOTHING_SAID and rules.strength <= ELSEWHERE
     return elsewhere or (clause.event_type, clause.cue) == (rules.event_type, rules.cue)
 

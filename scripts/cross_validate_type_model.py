@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import measure_extraction as measure
+import pandas as pd
 import train_type_model as training
 
 from borderwatch.data.loader import load_places
@@ -91,13 +92,24 @@ class Scored:
 def extract_all(folder: Path = DEV) -> list[Scored]:
     """Extract every briefing of `folder` once, recording what each dated candidate's type
     was made of, and return the candidates scored for the key events."""
+    return [s for s, _, _ in extract_scored(sorted(folder.glob("*.txt")))]
+
+
+Clause = tuple[Any, int, int]
+"""A dated candidate's clause as extraction typed it: the parsed doc and the date's span."""
+
+
+def extract_scored(paths: list[Path]) -> list[tuple[Scored, pd.Series, Clause | None]]:
+    """`extract_all` on the briefings `paths`, with each scored candidate's row and, for a
+    dated one, the clause its type was read from."""
     places = load_places(REPO / "geodata")
     finder = PlaceFinder(places, outlines=REPO / "geodata" / "borders.geojson")
-    out: list[Scored] = []
-    for path in sorted(folder.glob("*.txt")):
+    out: list[tuple[Scored, pd.Series, Clause | None]] = []
+    for path in paths:
         key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
         seen: list[tuple[TypeCue, tuple[str, ...], TypeCue]] = []
         vectors: list[tuple[float, ...]] = []
+        where: list[Clause] = []
 
         def record(
             doc: Any,
@@ -106,11 +118,13 @@ def extract_all(folder: Path = DEV) -> list[Scored]:
             rules: TypeCue,
             seen: list = seen,
             vectors: list = vectors,
+            where: list = where,
             places: tuple[str, ...] = (),  # the candidate's, for the encoder: not read here
         ) -> TypeCue:
             feats = tuple(typemodel.features(doc, begin, end))
             seen.append((rules, feats, training.clause_rule(doc, begin, end)))
             vectors.append(tuple(float(x) for x in wordvectors.dense(doc, begin, end)))
+            where.append((doc, begin, end))
             return TypeCue(rules.event_type or NOTHING_SAID.event_type, f"#{len(seen) - 1}", 1)
 
         saved, typemodel.type_dated = typemodel.type_dated, record  # type: ignore[assignment]
@@ -134,7 +148,9 @@ def extract_all(folder: Path = DEV) -> list[Scored]:
             at = int(cue[1:]) if cue.startswith("#") else None
             dated = seen[at] if at is not None else None
             vector = vectors[at] if at is not None else ()
-            out.append(Scored(path.stem, ev["event_type"], str(row["event_type"]), dated, vector))
+            clause = where[at] if at is not None else None
+            scored = Scored(path.stem, ev["event_type"], str(row["event_type"]), dated, vector)
+            out.append((scored, row, clause))
     return out
 
 

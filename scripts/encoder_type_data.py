@@ -17,7 +17,6 @@ and the place marked "[[ … ]]", and the sentence before it (the pair's second 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import pickle
 import re
@@ -26,14 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import cross_validate_type_model as cv
-import measure_extraction as measure
 import train_type_model as training
 
-from borderwatch.data.loader import load_places
 from borderwatch.ingest import nlp, typemodel, wordvectors
-from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
-from borderwatch.ingest.extract import extract_candidates
-from borderwatch.ingest.places import PlaceFinder
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = training.DEV
@@ -101,52 +95,13 @@ def examples() -> list[tuple[training.Example, tuple[str, str]]]:
 def scored(names: tuple[str, ...]) -> list[tuple[cv.Scored, tuple[str, str]]]:
     """`cross_validate_type_model.extract_all` on the briefings `names`, with each scored
     dated candidate's encoder input (its place as the text spells it marked)."""
-    places = load_places(REPO / "geodata")
-    finder = PlaceFinder(places, outlines=REPO / "geodata" / "borders.geojson")
     out = []
-    for name in names:
-        path = DEV / f"{name}.txt"
-        key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
-        seen: list[tuple[TypeCue, tuple[str, ...], TypeCue]] = []
-        vectors: list[tuple[float, ...]] = []
-        where: list[tuple[Any, int, int]] = []
-
-        def record(doc: Any, begin: int, end: int, rules: TypeCue, seen=seen, vectors=vectors,
-                   where=where) -> TypeCue:  # fmt: skip
-            feats = tuple(typemodel.features(doc, begin, end))
-            seen.append((rules, feats, training.clause_rule(doc, begin, end)))
-            vectors.append(tuple(float(x) for x in wordvectors.dense(doc, begin, end)))
-            where.append((doc, begin, end))
-            return TypeCue(rules.event_type or NOTHING_SAID.event_type, f"#{len(seen) - 1}", 1)
-
-        saved, typemodel.type_dated = typemodel.type_dated, record  # type: ignore[assignment]
-        try:
-            rows = extract_candidates(
-                path.read_text(encoding="utf-8"),
-                dt.date.fromisoformat(key["published"]),
-                "EVAL",
-                places,
-                finder=finder,
-            )
-        finally:
-            typemodel.type_dated = saved  # type: ignore[assignment]
-        names_ = measure.row_names(rows)
-        for ev in key["events"]:
-            at_place = measure.candidates_at(rows, names_, ev)
-            if at_place.empty:
-                continue
-            row = measure.typed_candidate(at_place, measure.same_span(at_place, ev), ev)
-            cue = str(row["evidence_type_cue"])
-            at = int(cue[1:]) if cue.startswith("#") else None
-            dated = seen[at] if at is not None else None
-            vector = vectors[at] if at is not None else ()
-            s = cv.Scored(name, ev["event_type"], str(row["event_type"]), dated, vector)
-            inp = ("", "")
-            if at is not None:
-                doc, b, e = where[at]
-                spelled = [str(row["evidence_place_text"]), str(row["place"])]
-                inp = encoder_input(doc, b, e, spelled)
-            out.append((s, inp))
+    for s, row, clause in cv.extract_scored([DEV / f"{name}.txt" for name in names]):
+        inp = ("", "")
+        if clause is not None:
+            doc, b, e = clause
+            inp = encoder_input(doc, b, e, [str(row["evidence_place_text"]), str(row["place"])])
+        out.append((s, inp))
     return out
 
 

@@ -118,3 +118,22 @@ def test_geocode_frame_resolves_each_row_and_leaves_unknowns_blank(curated):
     out = curated.geocode_frame(["Hayratan", "Nowhere-abad", "Maimana"], ["AFG", "AFG", None])
     assert out["place_name"].fillna("?").tolist() == ["Hairatan", "?", "Maymana"]
     assert out["latitude"].isna().tolist() == [False, True, False]
+
+
+def test_a_lookup_abroad_finds_a_small_town_by_another_name_without_the_dict_per_town_index(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    # The world's towns as a dict each (`_geonames_index(None)`) held about 290 MB for a
+    # server's life from the first candidate placed abroad; the columns answer the same.
+    from borderwatch.data import gazetteer
+
+    asked: list[tuple[str, ...] | None] = []
+    index = gazetteer._geonames_index
+    monkeypatch.setattr(gazetteer, "_geonames_index", lambda c: asked.append(c) or index(c))
+    gaz = Gazetteer(pd.DataFrame(PLACES, columns=vocab.PLACE_COLUMNS))
+    m = gaz.lookup("Tkibuli", "GEO")  # Tqibuli, 7957 people, by one of its other names
+    assert m is not None
+    assert (m.name, m.country, m.coord_source) == ("Tqibuli", "GEO", "geonames:611584")
+    assert (m.latitude, m.longitude) == (42.34781, 42.99774)
+    assert gaz.lookup("Tkibuli", "ARM") is None
+    assert None not in asked

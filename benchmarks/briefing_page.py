@@ -11,7 +11,9 @@ language model and builds the place finder, once per server) and `--repeat` more
 (the same text, model loaded; the event-type encoder remembers recent inputs), then
 `--repeat` new page-length texts of other dev briefings, each pasted and found once, as an
 editor's next briefing is. Times are the page's own clock (`session.wait_idle`).
-Prints a table, with the server's resident memory after each step and its peak.
+Prints a table, with the server's resident memory after each step and after each new
+briefing, and its peak (`--smaps DIR` keeps the server's memory map after each new briefing,
+to see which mappings grow).
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ def new_texts(n: int, words: int) -> list[str]:
     return out
 
 
+def dump_smaps(pid: int, to: Path) -> None:
+    """A copy of the server's memory map (`/proc/PID/smaps`), to see which mappings grow."""
+    to.parent.mkdir(parents=True, exist_ok=True)
+    to.write_text(Path(f"/proc/{pid}/smaps").read_text())
+
+
 def now_ms(page) -> float:
     return float(page.evaluate("performance.timeOrigin + performance.now()"))
 
@@ -71,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--port", type=int, default=None, help="the server's port (default: free)")
+    ap.add_argument(
+        "--smaps", default=None, help="a folder for the server's /proc/PID/smaps after each new one"
+    )
     args = ap.parse_args(argv)
     text = page_text()
     rows: list[tuple[str, str, float]] = []
@@ -119,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
              f"{min(warm):.2f} / {statistics.median(warm):.2f}", rss_mb(server.pid))
         )  # fmt: skip
 
-        fresh = []
+        fresh: list[float] = []
+        after: list[float] = []
+        if args.smaps:
+            dump_smaps(server.pid, Path(args.smaps) / "new00.smaps")
         others = new_texts(args.repeat, len(text.split()))
         for other in others:
             box.fill(other)
@@ -130,12 +144,17 @@ def main(argv: list[str] | None = None) -> int:
             t0, done = now_ms(page), seen.finished
             find.click()
             fresh.append((wait_idle(page, seen, done, t0, TIMEOUT_S) - t0) / 1000)
+            after.append(rss_mb(server.pid))
+            if args.smaps:
+                dump_smaps(server.pid, Path(args.smaps) / f"new{len(fresh):02d}.smaps")
         words = statistics.median(len(o.split()) for o in others)
         rows.append(
             (f"a new briefing (about {words:.0f} words, every clause typed afresh), "
              f"best / median of {len(fresh)}",
              f"{min(fresh):.2f} / {statistics.median(fresh):.2f}", rss_mb(server.pid))
         )  # fmt: skip
+        each = " ".join(f"{mb:.0f}" for mb in after)
+        rows.append((f"server memory after each new briefing: {each} MB", "", after[-1]))
         peak = server.peak_mb()
         context.close()
 

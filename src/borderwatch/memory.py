@@ -15,7 +15,7 @@ def hand_back_large_blocks(threshold: int = LARGE_BLOCK) -> bool:
     `free` returns to the system at once. True where set (glibc), False elsewhere.
 
     glibc raises this threshold to the size of each large block freed (up to 32 MiB), so
-    after the first page the arrays spaCy, thinc and pandas make (hundreds of KiB to MiB)
+    after the first page arrays of hundreds of KiB to MiB (spaCy's and thinc's, most likely)
     come from the arenas instead; Streamlit runs each page on a new thread, glibc gives
     threads up to eight arenas a core, and what those arrays leave behind stays resident:
     the server grew 8–12 MB at every run of the Add events page, the same text or a new

@@ -440,3 +440,19 @@ def test_much_of_the_day_before_is_no_date():
         ("3 June", D(2023, 6, 3), D(2023, 6, 3), "day"),
         ("The same day", D(2023, 6, 3), D(2023, 6, 3), "day"),
     ]
+
+
+def test_days_after_the_first_event_count_from_the_earliest_of_its_kind():
+    # Two attacks are dated; "the first attack" is the drone strike of 3 March (an
+    # attack by its type), not the second attack of 10 March that the text names last.
+    text = (
+        "Drones struck a fuel depot near the border on 3 March. Missiles hit the airport "
+        "on 10 March, the second attack in a week. Five days after the first attack, "
+        "the crossing at Nura was shut."
+    )
+    assert resolve(text, D(2023, 3, 20))[-1] == (
+        "Five days after the first",
+        D(2023, 3, 8),
+        D(2023, 3, 8),
+        "day",
+    )

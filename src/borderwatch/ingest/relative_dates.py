@@ -234,6 +234,13 @@ IRREGULAR_PAST: dict[str, str] = {
 """Past forms of irregular verbs -> the form the event-word cues know ("fought" is a
 clash as "fight" is); the spaCy pipeline runs without its lemmatizer."""
 
+_ORDINALS = ("first", "earliest", "second", "third", "last", "latest")
+
+FIRST = "first "
+"""In `mentions_before`'s answer, a word after this prefix maps to the earliest day its
+dated sentences or those of an event of its type gave (the plain word to its nearest
+sentence's): "the first attack" is the earliest attack."""
+
 _EVENT_PHRASE_WORDS = 6
 """How many words after "two days after" / "the day" name the event counted from."""
 
@@ -245,14 +252,19 @@ def _event_named(
     shut" or "eleven days after the city fell" names: the first word of the phrase (up to
     the clause's end) that an earlier dated sentence used, as written or in another form
     ("the listing" / "listed"), or that names an event of a type dated before ("fell" /
-    "took")."""
+    "took"). An ordinal only says which one: "the first attack" is the earliest dated."""
     if m["ref"] is None:
         return None  # "the eve of the 6 June landing": dated by its own phrase
     rest = m.string[m.start("ref") :]
     phrase = re.split(r"[,.;:!?()\n]", rest, maxsplit=1)[0]
     words = re.findall(r"[A-Za-z][\w-]+", phrase)[:_EVENT_PHRASE_WORDS]
     words = [w.lower() for w in words if w.lower() not in ("the", "his", "her", "its", "their")]
+    if words and words[0] in ("first", "earliest"):
+        # "a week after the first attack": the earliest attack dated, not the latest
+        lookup = {w[len(FIRST) :]: d for w, d in lookup.items() if w.startswith(FIRST)}
     for word in words:
+        if word in _ORDINALS:
+            continue  # "the first", "the second": which one, not what happened
         found = _named(lookup, word)
         if found is not None:
             return found
@@ -302,12 +314,15 @@ def mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tupl
 
     "two days after the ceasefire" counts from the sentence that dated the ceasefire.
     A word of an event type ("call-up") also stands for the last word of that type
-    dated before ("announced a partial mobilisation on 21 September").
+    dated before ("announced a partial mobilisation on 21 September"). Under `FIRST` +
+    word, the earliest such day: "the first attack" is the earliest attack dated.
     """
     from borderwatch.ingest.eventtype import cue_of
 
     out: dict[str, tuple[dt.date, str]] = {}
     by_type: dict[str, tuple[dt.date, str]] = {}
+    first: dict[str, tuple[dt.date, str]] = {}  # the same, from each word's earliest use
+    first_of_type: dict[str, tuple[dt.date, str]] = {}
     days = [d for d in dates if d.precision == "day" and d.start == d.end and d.stop <= pos]
     if not days:
         return out
@@ -329,14 +344,23 @@ def mentions_before(text: str, pos: int, dates: list[DateRef]) -> dict[str, tupl
             # the date of the word's own clause first: "moved up on 28 August, and a
             # firefight followed the next day" dates the firefight by "the next day"
             best = min(near, key=lambda d: (_comma_between(text, d, w), abs(d.begin - w.start())))
-            out[w.group(0).lower()] = (best.start, best.precision)
+            day = (best.start, best.precision)
+            out[w.group(0).lower()] = day
+            first[w.group(0).lower()] = min(first.get(w.group(0).lower(), day), day)
             etype = cue_of(w.group(0)) or cue_of(IRREGULAR_PAST.get(w.group(0).lower(), ""))
             if etype and etype != "statement":
                 by_type[etype] = (best.start, best.precision)
+                first_of_type[etype] = min(first_of_type.get(etype, day), day)
     for w in re.finditer(r"[A-Za-z][\w-]{3,}", text[pos : pos + 80]):
         word = w.group(0).lower()
         # the word's own form dated before ("attacked" for "the attack") beats the last
         # event of its type
         if _named(out, word) is None and by_type.get(cue_of(word)):
             out[word] = by_type[cue_of(word)]
-    return out
+        # "the first attack" is the earliest dated of its form and of its type
+        if first_of_type.get(cue_of(word)):
+            own = _named(first, word)
+            first[word] = (
+                min(own, first_of_type[cue_of(word)]) if own else first_of_type[cue_of(word)]
+            )
+    return out | {FIRST + w: d for w, d in first.items()}

@@ -507,3 +507,15 @@ def test_the_same_week_after_last_week_is_that_week():
     last_week, same_week = resolve(text)[1:]
     assert last_week[0] == "Last week" and last_week[3] == "week"
     assert same_week == ("the same week", last_week[1], last_week[2], "week")
+
+
+def test_the_fall_of_a_place_is_an_event_to_count_from_and_the_fall_of_a_year_a_season():
+    text = (
+        "Guerrillas took the fort above the pass on 3 May 2019. Since the fall of the fort, "
+        "traders have kept away, as they did in the fall of 2018."
+    )
+    assert resolve(text, D(2019, 6, 10)) == [
+        ("3 May 2019", D(2019, 5, 3), D(2019, 5, 3), "day"),
+        ("Since the fall", D(2019, 5, 3), D(2019, 6, 10), "day"),
+        ("in the fall of 2018", D(2018, 9, 1), D(2018, 11, 30), "month"),
+    ]

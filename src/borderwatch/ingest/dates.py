@@ -184,7 +184,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "season",
             rf"\b(?:(?P<rel>[Ii]n|[Dd]uring|[Tt]hat|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y)\s+)?(?:the\s+)?"
-            rf"(?:(?P<part>early|late)[\s-]+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+            rf"(?:(?P<part>early|late)[\s-]+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter"
+            # "fall" only before its year: "since the fall of Kabul" names an event
+            rf"|[Ff]all(?=(?:\s+of)?\s+{_YEAR}))"
             # "in the autumn of that year" is the season of the year just told
             rf"(?:\s+of\s+(?:that|the\s+same)\s+year(?P<that>)"
             rf"|(?:\s+of)?(?:\s+(?P<y>{_YEAR})(?:[-–/](?:{_YEAR}|\d\d)\b)?)?)\b",
@@ -568,8 +570,6 @@ def _season(
     rel = (g.get("rel") or "").lower()
     if y is None and not rel and g.get("that") is None:
         return None  # "the Arab Spring": a name, not a time
-    if name == "fall" and y is None:
-        return None  # "since the fall of Kabul": an event
     first, last = SEASONS[name]
 
     def span(year: int) -> tuple[dt.date, dt.date]:

@@ -509,6 +509,18 @@ def test_the_same_week_after_last_week_is_that_week():
     assert same_week == ("the same week", last_week[1], last_week[2], "week")
 
 
+def test_a_month_of_last_year_or_this_year_is_that_month_of_that_year():
+    # Published 10 May 2021: "of last year" puts March in 2020, not in this year's March.
+    text = (
+        "In March of last year the two governments agreed to reopen the bridge, "
+        "and in April of this year the first lorries crossed."
+    )
+    assert resolve(text, D(2021, 5, 10)) == [
+        ("In March of last year", D(2020, 3, 1), D(2020, 3, 31), "month"),
+        ("in April of this year", D(2021, 4, 1), D(2021, 4, 30), "month"),
+    ]
+
+
 def test_the_fall_of_a_place_is_an_event_to_count_from_and_the_fall_of_a_year_a_season():
     text = (
         "Guerrillas took the fort above the pass on 3 May 2019. Since the fall of the fort, "

@@ -121,11 +121,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\s+(?P<which>last|this)\s+year\b",
         ),
         (
-            # "in February last year", "since March this year", "at the end of April this year"
+            # "in February last year", "since March this year", "at the end of April this year",
+            # "in July of last year"
             "month_of_year_told",
             # (not "on 26 March this year", a day)
             rf"\b(?<!\d\s)(?:(?P<since>[Ss]ince)\s+|(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil)\s+)?"
-            rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MONTH})\s+(?P<which>last|this)\s+year\b",
+            rf"(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<which>last|this)\s+year\b",
         ),
         # "in March of that year": the month of the year just told
         (

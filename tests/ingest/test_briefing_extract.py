@@ -524,6 +524,46 @@ def test_a_placeless_dated_sentence_is_also_guessed_at_the_place_the_text_names_
     assert guessed < carried  # the place named most is only a guess
 
 
+def test_the_place_a_headline_names_is_what_a_placeless_dated_sentence_is_guessed_about():
+    # The body names Hairatan twice and Termez only once, but the headline names Termez:
+    # the briefing is about Termez, so the garrison that surrendered is guessed there,
+    # beside Maimana, which the sentence before was about.
+    text = (
+        "Uzbekistan: Termez holds out on the river\n\n"
+        "Traders crossed at Hairatan in March. Hairatan was quiet in April. "
+        "Aid lorries drove on to Maimana. "
+        "On 6 June the garrison surrendered."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-06-06"]
+    assert dated["place"].tolist() == ["Maymana", "Termez"]
+    assert dated["evidence_place_text"].tolist() == ["", ""]  # spelt in neither
+    # without the headline, the place the body names most
+    body = text.split("\n\n", 1)[1]
+    df = extract_candidates(body, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[df["date_start"] == "2022-06-06"]["place"].tolist() == ["Maymana", "Hairatan"]
+
+
+def test_a_government_acting_with_no_site_is_guessed_to_be_the_headlines_country():
+    # The body names Afghanistan twice and Uzbekistan not at all, but the headline is about
+    # Uzbekistan: the parliament that acts with no country named is guessed to be its.
+    text = (
+        "Uzbekistan: the Hairatan trade resumes\n\n"
+        "Traders from Afghanistan crossed at Hairatan in March. "
+        "Afghanistan's markets were empty in April. "
+        "On 6 June parliament approved a new customs post at Hairatan."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-06-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Hairatan", "Hairatan"],
+        ["Uzbekistan", "parliament"],
+    ]
+    body = text.split("\n\n", 1)[1]
+    df = extract_candidates(body, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[df["date_start"] == "2022-06-06"]["place"].tolist() == ["Hairatan", "Afghanistan"]
+
+
 def test_a_dated_clause_naming_no_place_is_also_guessed_where_the_sentence_before_was():
     # The text names Hairatan most, but the sentence before was about Termez: the garrison
     # that surrendered two days later is as likely Termez's as anywhere's.

@@ -95,6 +95,12 @@ given to a dated sentence that names none after one about several places."""
 _STAND_INS = ("referred", "guessed")
 """Sources of mentions that stand for a place named elsewhere, not a naming of it."""
 
+HEADLINE_WEIGHT = 3
+"""How many namings a place in the text's headline counts for ("Syria–Turkey: Afrin falls to
+Olive Branch"): the headline says what the briefing is about, so where a dated sentence names
+no place, or a government acts with no site, the guess of the place (or country) the text names
+most leans to the headline's, which the body may name less often than a place in passing."""
+
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence, as spaCy splits them."""
@@ -428,7 +434,11 @@ def extract_candidates(
     last_named: list[PlaceMention] = []
     # the places a candidate row spells (not a stand-in's)
     spelt: set[str] = set()
+    # the text's headline: the heading lines it opens with (HEADLINE_WEIGHT)
+    headline = True
     for sent in doc.sents:
+        headline = headline and _heading(text, sent.start_char, sent.end_char)
+        weight = HEADLINE_WEIGHT if headline else 1
         before = recent
         about_before = previous
         s_start, s_end = sent.start_char, sent.end_char
@@ -456,12 +466,14 @@ def extract_candidates(
         recent = [
             m for m in in_sentence if m.kind != "country" and m.source != "guessed" and _place(m)
         ] or recent
-        named += [
+        named += weight * [
             m
             for m in in_sentence
             if m.kind != "country" and m.source not in _STAND_INS and _place(m)
         ]
-        countries += [m for m in in_sentence if m.kind == "country" and m.source not in _STAND_INS]
+        countries += weight * [
+            m for m in in_sentence if m.kind == "country" and m.source not in _STAND_INS
+        ]
         last_place = standins.subject(named) or last_place
         sent_before, named_before = last_sent, last_named
         last_sent, last_named = sent, [m for m in in_sentence if m.kind != "country" and _place(m)]

@@ -979,6 +979,32 @@ def test_a_call_for_troops_to_move_or_a_licence_to_strike_is_a_statement_not_the
     )
 
 
+def test_a_vote_to_send_troops_decides_it_and_a_vote_to_cut_funds_cuts_them():
+    # KEY_GUIDE.md, troops promised: the decision to send troops is a `statement`, the
+    # troops moving when they move a deployment; a vote to do anything else does it.
+    assert_types(
+        {
+            (
+                "On 3 May the parliament in Dushanbe voted to send two battalions to Termez.",
+                "Termez",
+            ): ("statement"),
+            ("On 3 May the senate in Tashkent voted to deploy the army around Termez.", "Termez"): (
+                "statement"
+            ),
+            (
+                "On 3 May the assembly in Termez voted to allow strikes across the river.",
+                "Termez",
+            ): ("statement"),
+            ("On 3 May the battalions sent from Dushanbe reached Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 3 May the assembly in Termez voted to cut off funds for the rebels.", "Termez"): (
+                "other"
+            ),
+        }
+    )
+
+
 def test_falling_back_silent_or_to_a_trickle_is_no_town_taken():
     assert_types(
         {

@@ -373,7 +373,12 @@ DAYS = re.compile(r"(?:date|day|anniversary|holiday|festival|feast|deadline|elec
 URGE = re.compile(r"(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing))$")
 """Verbs that call for or license an act without saying it happened ("called on Hanoi to
 withdraw its troops", "authorised the army to strike"): the call is the event. Not
-"asked" (a government asking another is diplomacy) nor "voted" (keyed either way)."""
+"asked" (a government asking another is diplomacy) nor "voted" (`VOTE`)."""
+VOTE = re.compile(r"(?:vot(?:e|es|ed|ing))$")
+"""A vote that decides an armed act ("voted to send troops", "voted to allow operations in
+Syria"): the decision is the event, as troops promised are (KEY_GUIDE.md: `statement`), and the
+troops moving when they move are the deployment. A vote to do anything else (to cut off funds,
+to join another state) is read by what it does, as before."""
 FALL = re.compile(r"(?:f(?:all|alls|alling|allen|ell))$")
 REQUEST = re.compile(
     r"(?:ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?|request(?:s|ed|ing)?|plead(?:s|ed|ing)?|begg?(?:s|ed|ing)?)$"

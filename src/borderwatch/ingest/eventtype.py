@@ -41,6 +41,7 @@ from borderwatch.ingest.cuewords import (
     STOP,
     TRY,
     URGE,
+    VOTE,
     WH,
     cue_of,
 )
@@ -342,10 +343,17 @@ def _began(verb: Any, subject: Any) -> TypeCue:
     return NO_CUE
 
 
+ARMED_ACTS = ("military_deployment", "clash", "territorial_control")
+"""What forces do: a vote for one decides it and does not do it (`VOTE`)."""
+
+
 def _urged(verb: Any, act: Any) -> bool:
     """ "called on Hanoi to withdraw", "authorised the army to strike": an act called for,
-    which has not happened. Not "called up reservists" or "called in the ambassador" (a
-    call-up, a summons), nor a call to stop fighting (a truce sought is diplomacy)."""
+    which has not happened; "voted to send troops": an armed act decided (`VOTE`). Not
+    "called up reservists" or "called in the ambassador" (a call-up, a summons), nor a call
+    to stop fighting (a truce sought is diplomacy)."""
+    if VOTE.match(verb.lower_):
+        return verb_cue(act).event_type in ARMED_ACTS
     if not URGE.match(verb.lower_):
         return False
     doc = verb.doc

@@ -101,6 +101,34 @@ def test_a_speech_to_a_rally_or_a_crowd_is_a_statement_not_the_rally():
     )
 
 
+def test_what_a_leader_tells_reporters_parliament_or_the_nation_is_his_statement():
+    # The act he reports is keyed where the text dates it; the telling is what he did that
+    # day, as a speech to a rally is. Said to another government, it is a contact.
+    assert_types(
+        {
+            (
+                "On 3 May a rebel spokesman told reporters in Termez that his men had shelled "
+                "the bridge.",
+                "Termez",
+            ): "statement",
+            (
+                "On 3 May the minister told parliament in Dushanbe that the army had taken "
+                "back the Panj valley.",
+                "Dushanbe",
+            ): "statement",
+            (
+                "On 3 May the president told the nation that the crossing at Hairatan had closed.",
+                "Hairatan",
+            ): "statement",
+            (
+                "On 3 May, on a state visit to Kabul, the emir told reporters that Termez "
+                "would stay open.",
+                "Kabul",
+            ): "diplomatic_contact",
+        }
+    )
+
+
 def test_the_work_of_an_embassy_suspended_or_envoys_shuttling_is_between_governments():
     assert_types(
         {

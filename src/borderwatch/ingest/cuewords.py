@@ -534,8 +534,17 @@ over, sent or lodged is a note between them ("handed the envoy a note of protest
 TELL = re.compile(r"(?:t(?:ell|ells|elling|old)|address(?:es|ed|ing)?)$")
 """Verbs of speaking to an audience ("told a rally", "addressed the crowd")."""
 
-AUDIENCE = re.compile(r"(?:rall(?:y|ies)|crowds?|gatherings?|supporters|audiences?)$")
+RALLY = re.compile(r"(?:rall(?:y|ies)|crowds?|gatherings?|supporters|audiences?)$")
 """Those a leader speaks to at home: a speech to a rally is what was said, not the rally."""
+PUBLIC = re.compile(
+    r"(?:reporters|journalists|newsmen|correspondents|press|conferences?|nation|country|"
+    r"parliament|television|radio)$"
+)
+"""The press and the public: what a leader told reporters, a press conference, parliament or
+the nation ("told reporters that the group had carried out the attacks") is his statement, as
+a speech to a rally is; the act he reports is keyed where the text dates it."""
+AUDIENCE = re.compile(f"{RALLY.pattern}|{PUBLIC.pattern}")
+"""Those a leader speaks to (`RALLY`, `PUBLIC`)."""
 
 PAPERS = re.compile(r"(?:work|activit(?:y|ies)|operations?|functioning)$")
 """What a body does: "suspended the work of its embassy" is done to the embassy."""

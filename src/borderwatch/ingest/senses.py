@@ -85,6 +85,7 @@ from borderwatch.ingest.cuewords import (
     PREMISES,
     PUT,
     QUANTITY,
+    RALLY,
     RAZE,
     RECEIVE,
     RELOCATE,
@@ -145,8 +146,12 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if w in ("was", "were") and who == "armed" and _in_a_town(tok):
         # "by that afternoon German troops were in Caporetto", "troops were back in X"
         return "territorial_control", f"{agent.text} {tok.text} in"
-    if (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok):
-        return "statement", f"{tok.text} … {to_an_audience(tok)}"  # "told a rally in X"
+    heard = (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok)
+    if heard and not (cue_of(w) == "statement" and _between_governments(tok)):
+        # "told a rally in X"; "told reporters that ..." is the telling too, but only the
+        # verb's own word as before, which the models may overrule (the act reported may be
+        # what a nearby date dates); not "told reporters during a state visit" (the visit)
+        return "statement", f"{tok.text} … {heard}" if RALLY.match(heard.lower()) else tok.text
     barred = _barriers_put(tok, agent, patient)
     if barred:
         return "crossing_closed", f"{barred} {tok.text}"  # "barriers placed on the crossings"

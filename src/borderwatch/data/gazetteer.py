@@ -238,20 +238,23 @@ class _TownTable:
         """The towns named `key` in `countries` (any when None) of `floor` people or more,
         each as geonames_places gives a town."""
         found = self.by_key.get(key, ())
-        iso3 = self.iso3
         return [
-            {
-                "geonameid": self.ids[i],
-                "name": self.names[i],
-                "latitude": self.latitudes[i],
-                "longitude": self.longitudes[i],
-                "population": self.populations[i],
-                "iso3": iso3[self.countries[i]],
-            }
+            self.town(i)
             for i in ((found,) if isinstance(found, int) else found)
-            if (countries is None or iso3[self.countries[i]] in countries)
+            if (countries is None or self.iso3[self.countries[i]] in countries)
             and self.populations[i] >= floor
         ]
+
+    def town(self, i: int) -> dict:
+        """Row `i` as geonames_places gives a town."""
+        return {
+            "geonameid": self.ids[i],
+            "name": self.names[i],
+            "latitude": self.latitudes[i],
+            "longitude": self.longitudes[i],
+            "population": self.populations[i],
+            "iso3": self.iso3[self.countries[i]],
+        }
 
 
 @dataclass
@@ -414,18 +417,8 @@ class _WorldTowns:
         lo = int(np.searchsorted(self.hashes, h, side="left"))
         hi = int(np.searchsorted(self.hashes, h, side="right"))
         t = self.towns
-        return [
-            {
-                "geonameid": t.ids[i],
-                "name": t.names[i],
-                "latitude": t.latitudes[i],
-                "longitude": t.longitudes[i],
-                "population": t.populations[i],
-                "iso3": t.iso3[t.countries[i]],
-            }
-            for i in (int(r) for r in self.rows[lo:hi])
-            if t.iso3[t.countries[i]] == country
-        ]
+        rows = (int(r) for r in self.rows[lo:hi])
+        return [t.town(i) for i in rows if t.iso3[t.countries[i]] == country]
 
 
 @cache

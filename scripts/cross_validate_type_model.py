@@ -43,8 +43,6 @@ no rule or word list was tuned on.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import random
 import sys
 from collections import Counter
@@ -60,7 +58,6 @@ import train_type_model as training
 from borderwatch.data.loader import load_places
 from borderwatch.ingest import typemodel, wordvectors
 from borderwatch.ingest.eventtype import NOTHING_SAID, TypeCue
-from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
 
 REPO = Path(__file__).resolve().parents[1]
@@ -106,7 +103,6 @@ def extract_scored(paths: list[Path]) -> list[tuple[Scored, pd.Series, Clause | 
     finder = PlaceFinder(places, outlines=REPO / "geodata" / "borders.geojson")
     out: list[tuple[Scored, pd.Series, Clause | None]] = []
     for path in paths:
-        key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
         seen: list[tuple[TypeCue, tuple[str, ...], TypeCue]] = []
         vectors: list[tuple[float, ...]] = []
         where: list[Clause] = []
@@ -129,13 +125,7 @@ def extract_scored(paths: list[Path]) -> list[tuple[Scored, pd.Series, Clause | 
 
         saved, typemodel.type_dated = typemodel.type_dated, record  # type: ignore[assignment]
         try:
-            rows = extract_candidates(
-                path.read_text(encoding="utf-8"),
-                dt.date.fromisoformat(key["published"]),
-                "EVAL",
-                places,
-                finder=finder,
-            )
+            key, rows = measure.extract_briefing(path, places, finder)
         finally:
             typemodel.type_dated = saved  # type: ignore[assignment]
         names = measure.row_names(rows)

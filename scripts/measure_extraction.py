@@ -178,17 +178,24 @@ def _pct(a: int, b: int) -> str:
     return f"{a}/{b} ({100 * a / b:.0f} %)" if b else "-"
 
 
+def extract_briefing(
+    path: Path, places: pd.DataFrame, finder: PlaceFinder
+) -> tuple[dict, pd.DataFrame]:
+    """A briefing's answer key (`NAME.key.json` beside `path`) and its candidate rows, extracted
+    with the key's publication date."""
+    key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
+    published = dt.date.fromisoformat(key["published"])
+    text = path.read_text(encoding="utf-8")
+    return key, extract_candidates(text, published, "EVAL", places, finder=finder)
+
+
 def _table(split: str, places: pd.DataFrame, finder: PlaceFinder, misses: bool) -> Score:
     total = Score()
     print(f"split: {split}")
     print("| briefing | places found | place precision | dates right | types right (placed) |")
     print("|---|---|---|---|---|")
     for path in sorted((CORPUS / split).glob("*.txt")):
-        key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
-        published = dt.date.fromisoformat(key["published"])
-        rows = extract_candidates(
-            path.read_text(encoding="utf-8"), published, "EVAL", places, finder=finder
-        )
+        key, rows = extract_briefing(path, places, finder)
         s = score(rows, key)
         total.add(s)
         print(

@@ -40,11 +40,10 @@ round's report.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from functools import partial
 from pathlib import Path
 from unittest import mock
 
@@ -54,7 +53,6 @@ import train_type_model as training
 from borderwatch.data.loader import load_places
 from borderwatch.ingest import typemodel
 from borderwatch.ingest.eventtype import TypeCue
-from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
 
 ONE_THRESHOLD = 0.35
@@ -87,23 +85,11 @@ def _overrules(sure_less: bool, one: float | None) -> Callable[..., bool]:
     return overrules
 
 
-def _weighted_mean(weight: float) -> Callable[..., typemodel.Prediction]:
-    """`typemodel._mean` with the encoder weighed `weight` and the logistic model the rest."""
-
-    def mean(enc: typemodel.Prediction, lr: typemodel.Prediction) -> typemodel.Prediction:
-        types = set(enc.chances) | set(lr.chances)
-        chances = {c: weight * enc.of(c) + (1 - weight) * lr.of(c) for c in types}
-        best = max(sorted(chances), key=lambda c: chances[c])
-        return typemodel.Prediction(best, round(chances[best], 3), (), chances, by="mean")
-
-    return mean
-
-
 VARIANTS: dict[str, dict[str, Callable[..., object]]] = {
     "landed": {},
     "sure-less": {"overrules": _overrules(True, None)},
     "one-threshold": {"overrules": _overrules(False, ONE_THRESHOLD)},
-    "encoder-0.6": {"_mean": _weighted_mean(ENCODER_WEIGHT)},
+    "encoder-0.6": {"_mean": partial(typemodel._mean, weight=ENCODER_WEIGHT)},
     "sure-less+one-threshold": {"overrules": _overrules(True, ONE_THRESHOLD)},
 }
 
@@ -130,11 +116,7 @@ def totals(places: object, finder: PlaceFinder) -> measure.Score:
     """The summed score of the `LAST_RETIRED` briefings (never shown one by one)."""
     total = measure.Score()
     for name in sorted(training.LAST_RETIRED):
-        path = training.DEV / f"{name}.txt"
-        key = json.loads(path.with_suffix(".key.json").read_text(encoding="utf-8"))
-        published = dt.date.fromisoformat(key["published"])
-        text = path.read_text(encoding="utf-8")
-        rows = extract_candidates(text, published, "EVAL", places, finder=finder)
+        key, rows = measure.extract_briefing(training.DEV / f"{name}.txt", places, finder)
         total.add(measure.score(rows, key))
     return total
 

@@ -393,10 +393,11 @@ def encoded(doc: Any, begin: int, end: int, places: Sequence[str] = ()) -> Predi
     return Prediction(classes[best], round(p[best], 3), (), chances, by="encoder")
 
 
-def _mean(enc: Prediction, lr: Prediction) -> Prediction:
-    """The mean of the encoder's and the logistic regression's probabilities (cue "mean 0.55")."""
+def _mean(enc: Prediction, lr: Prediction, weight: float = 0.5) -> Prediction:
+    """The mean of the encoder's and the logistic regression's probabilities (cue "mean 0.55"),
+    the encoder's weighed `weight` and the logistic regression's the rest."""
     types = set(enc.chances) | set(lr.chances)
-    mean = {c: (enc.of(c) + lr.of(c)) / 2 for c in types}
+    mean = {c: weight * enc.of(c) + (1 - weight) * lr.of(c) for c in types}
     best = max(sorted(mean), key=lambda c: mean[c])
     return Prediction(best, round(mean[best], 3), (), mean, by="mean")
 

@@ -93,7 +93,7 @@ def test_a_speech_to_a_rally_or_a_crowd_is_a_statement_not_the_rally():
             (
                 "On 3 May the president told a rally in Termez that the bridge would stay shut.",
                 "Termez",
-            ): ("statement"),
+            ): "statement",
             ("On 3 May the emir spoke to a crowd of thousands at Hairatan.", "Hairatan"): (
                 "statement"
             ),
@@ -201,3 +201,43 @@ def test_the_rules_read_a_verb_with_no_cue_governing_a_that_clause_as_a_statemen
         doc = nlp.parse(text)
         begin = text.index("3 May")
         assert clause_rule(doc, begin, begin + 5).event_type == "statement", text
+
+
+def test_words_told_to_another_government_its_envoy_or_ones_hosts_are_a_contact():
+    # What one government tells another is passed between them, like a note; what a
+    # leader tells reporters, or tells another state to do, stays a statement.
+    assert_types(
+        {
+            ("On 3 June Tashkent told Kabul that the Termez bridge would stay shut.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 June the khan told his hosts in Termez that the raids must end.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            (
+                "On 3 June the minister told the Afghan ambassador of the Termez closure.",
+                "Termez",
+            ): "diplomatic_contact",
+            (
+                "On 3 June the minister told reporters in Termez that the raids must end.",
+                "Termez",
+            ): "statement",
+            (
+                "On 3 June the emir told Afghanistan by radio that Termez would be retaken.",
+                "Termez",
+            ): "statement",
+        }
+    )
+
+
+def test_the_rules_read_a_leader_meeting_people_who_are_no_government_as_no_contact():
+    # "met" is a contact between governments when those met are a government or its envoys;
+    # families or villagers met are not one, and the sentences name nothing else.
+    for text, etype in (
+        ("On 3 June the president met the families of the missing fishermen in Termez.", "other"),
+        ("On 3 June the archbishop met with villagers near Termez.", "other"),
+        ("On 3 June the president met the Afghan minister in Termez.", "diplomatic_contact"),
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("3 June")
+        assert clause_rule(doc, begin, begin + len("3 June")).event_type == etype, text

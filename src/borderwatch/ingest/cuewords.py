@@ -534,6 +534,19 @@ over, sent or lodged is a note between them ("handed the envoy a note of protest
 TELL = re.compile(r"(?:t(?:ell|ells|elling|old)|address(?:es|ed|ing)?)$")
 """Verbs of speaking to an audience ("told a rally", "addressed the crowd")."""
 
+BROADCAST = re.compile(r"(?:radio|wireless|television|tv|broadcasts?|address|speech)$")
+"""How a leader speaks to his own nation ("told France by radio", "in a televised address")."""
+
+HOSTS = re.compile(r"(?:hosts?|counterparts?)$")
+"""Whom a visiting leader, or one receiving a visit, speaks with: the other government."""
+
+PRIVATE = re.compile(
+    r"(?:famil(?:y|ies)|relatives|survivors|victims|mourners|elders|villagers|residents|"
+    r"refugees|students|workers|farmers|protesters|activists|journalists|people|peoples|"
+    r"civilians|citizens|locals|communit(?:y|ies)|congregations?|pilgrims|believers|faithful)$"
+)
+"""People who are no government: a leader meeting them has no contact between governments."""
+
 RALLY = re.compile(r"(?:rall(?:y|ies)|crowds?|gatherings?|supporters|audiences?)$")
 """Those a leader speaks to at home: a speech to a rally is what was said, not the rally."""
 PUBLIC = re.compile(

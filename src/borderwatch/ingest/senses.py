@@ -32,6 +32,7 @@ from borderwatch.ingest.cuewords import (
     BECAME,
     BODIES,
     BREAK,
+    BROADCAST,
     BROKEN,
     BUILD,
     CALL_OFF,
@@ -64,6 +65,7 @@ from borderwatch.ingest.cuewords import (
     GIVE,
     HALTS,
     HOLD,
+    HOSTS,
     HOUSEHOLDS,
     IRREGULAR,
     LAND,
@@ -83,6 +85,7 @@ from borderwatch.ingest.cuewords import (
     POWER,
     POWERS,
     PREMISES,
+    PRIVATE,
     PUT,
     QUANTITY,
     RALLY,
@@ -168,6 +171,13 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "diplomatic_contact", f"{tok.text} … {said_how}"
     if SPEAK.match(w) and _to_a_leader(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
+    told = _government_told(tok) if TELL.match(w) and not w.startswith("address") else None
+    if told is not None:
+        # "Washington told Ottawa that the ship would sail", "told his hosts in Beijing",
+        # "told the British ambassador of the decision": words passed to another government
+        return "diplomatic_contact", f"{tok.text} … {told.text}"
+    if w in ("met", "meet", "meets") and _met_no_government(tok):
+        return "", ""  # "the pope met indigenous families": no contact between governments
     posted = POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word)
     if posted and not _against(tok):  # "sent the fleet against the Narrows" is the attack
         return "military_deployment", cue  # "peacekeepers, posted around the town"
@@ -1025,6 +1035,41 @@ def _from_a_union(tok: Any) -> bool:
         and any(noun_class(o) in ("union", "diplomatic") for o in c.children)
         for c in tok.children
     )
+
+
+def _government_told(verb: Any) -> Any:
+    """Another government that `verb` ("told") tells something, or None: a country or
+    capital named ("told Ottawa"; not one told to do something, "told Egypt to stop
+    fighting", a demand, nor one told by radio, a leader's own nation), one's hosts or
+    counterpart ("told his hosts"), an envoy ("told the British ambassador", "told Peter
+    Weiss, Slovakia's ambassador"; not "told foreign ambassadors", a briefing)."""
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    demand = _to_do(verb)  # "told Egypt and Israel to stop fighting"
+    aired = any(
+        BROADCAST.match(t.lower_) for c in verb.children if c.dep_ == "prep" for t in c.subtree
+    )  # "told France by radio": a leader speaking to his own nation
+    for who in told:
+        envoys = [who, *(c for c in who.children if c.dep_ == "appos")]
+        if any(noun_class(e) == "diplomatic" and e.tag_ in ("NN", "NNP") for e in envoys):
+            return who
+        if HOSTS.match(who.lower_):
+            return who
+        if who.ent_type_ == "GPE" and who.pos_ == "PROPN" and not (demand or aired):
+            return who
+    return None
+
+
+def _met_no_government(verb: Any) -> bool:
+    """ "met the family", "met with indigenous people", "met survivors": a leader meeting
+    people who are no government, which is no contact between governments."""
+    met = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return bool(met) and all(PRIVATE.match(m.lower_) for m in met)
 
 
 def _its_own(tok: Any) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -131,6 +132,32 @@ def _training_script():
     sys.modules["train_type_model"] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module
+
+
+def test_the_retraining_check_allows_one_unit_of_the_last_decimal_and_no_more():
+    differences = _training_script().differences
+    committed = json.dumps(
+        {"meta": {"steps": 1600}, "classes": ["clash", "other"], "bias": [0.1, -0.1],
+         "dense": [[0.5, -0.5]], "weights": {"shelled": [0.2431, -0.2431]}}
+    )  # fmt: skip
+
+    def retrained(**change: object) -> str:
+        return json.dumps(json.loads(committed) | change)
+
+    assert differences(committed, committed) == []
+    assert differences(committed, retrained(weights={"shelled": [0.2432, -0.2431]})) == []
+    assert differences(committed, retrained(weights={"shelled": [0.2433, -0.2431]})) == [
+        "weights shelled: [0.2431, -0.2431] -> [0.2433, -0.2431]"
+    ]
+    # a feature kept in one file and dropped in the other reads as zeros there
+    near_zero = {"shelled": [0.2431, -0.2431], "met": [0.0001, 0.0]}
+    assert differences(committed, retrained(weights=near_zero)) == []
+    assert differences(committed, retrained(dense=[[0.5, -0.4998]])) == [
+        "dense 0: [0.5, -0.5] -> [0.5, -0.4998]"
+    ]
+    assert differences(committed, retrained(meta={"steps": 800})) == [
+        "meta: {'steps': 1600} -> {'steps': 800}"
+    ]
 
 
 def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothing():

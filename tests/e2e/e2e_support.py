@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sample_data import MALICIOUS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,6 +22,35 @@ EVENTS_LAYER = "Object.values(window.map._layers).find(l => l.bwCount !== undefi
 """JS: the layer drawing the events (markers in clusters, or grid cells) in the app's map."""
 SETTLED = "l => !!l && !l._map._animatingZoom && !l._inZoomAnimation"
 """JS: whether the map has stopped zooming and the cluster group `l` its animations."""
+
+
+POPUP = ".leaflet-popup-content .bw-popup"
+"""The popup of an event marker, as its click opens it."""
+WATCH_MAP = """() => {
+    if (window.bwMapLog) { return; }
+    const log = window.bwMapLog = [];
+    const t0 = performance.now();
+    const note = s => log.push(Math.round(performance.now() - t0) + " ms " + s);
+    window.map.on("popupopen popupclose layeradd layerremove click zoomstart moveend", e => {
+        const events = e.layer && e.layer.bwCount !== undefined;
+        if (e.type.startsWith("layer") && !events) { return; }
+        note(e.type + (events ? " of the events layer" : ""));
+    });
+    document.addEventListener("click", e => {
+        const c = e.target.className;  // an SVG element's is an object
+        note("DOM click on " + e.target.tagName + "." + (c.baseVal === undefined ? c : c.baseVal));
+    }, true);
+    window.Streamlit.events.addEventListener(window.Streamlit.RENDER_EVENT, () => note("render"));
+}"""
+"""JS: keep a log of what the map in a frame does (popups, the events layer coming and going,
+clicks, moves, streamlit-folium's renders) for `wait_for_popup` to report."""
+MAP_STATE = f"""() => {{
+    const l = {EVENTS_LAYER};
+    return {{popups: document.querySelectorAll(".leaflet-popup").length,
+             markers: document.querySelectorAll(".leaflet-marker-icon.bw-icon").length,
+             spiderfied: Boolean(l && l._spiderfied), sameMap: window.bwSameMap,
+             log: window.bwMapLog}};
+}}"""
 
 
 def write_e2e_data(root: Path) -> Path:
@@ -73,6 +103,26 @@ def open_app(page, url: str):
         timeout=30_000,
     )
     return frame
+
+
+def watch_map(frame) -> None:
+    """Start the log of what the map in `frame` does, for `wait_for_popup` (see WATCH_MAP)."""
+    frame.evaluate(WATCH_MAP)
+
+
+def wait_for_popup(page, frame, name: str, timeout: float = 10_000):
+    """The popup that a click on a marker opened in `frame`; if none shows, a failure that says
+    what the map did since `watch_map` and what it holds, and a screenshot `name`_no_popup."""
+    popup = frame.locator(POPUP)
+    try:
+        popup.wait_for(timeout=timeout)
+    except PlaywrightTimeoutError:
+        screenshot(page, f"{name}_no_popup")
+        state = frame.evaluate(MAP_STATE)
+        raise AssertionError(
+            f"no popup within {timeout / 1000:g} s; the map: {state}; page runs: {page.runs.log}"
+        ) from None
+    return popup
 
 
 def run_mark(page) -> int:

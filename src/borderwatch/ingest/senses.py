@@ -10,6 +10,7 @@ negated cue is skipped.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from borderwatch.ingest.clauses import (
@@ -125,6 +126,17 @@ keyed examples for the learned model to weigh it against "soldiers crossed" read
 deployment, so it stands (`typemodel.certain`)."""
 
 
+ACCIDENT = "(accident)"
+"""The mark on the cue of an accident the rules read (an aircraft that crashed or came down,
+ships that collided, a depot that blew up): the guide's air crashes and other dated
+happenings no armed act caused, `other`. The encoder reads any such sentence with its dead as
+a fight, so the reading stands (`typemodel.pinned`); a clause that names the fight itself
+("came down after being hit") is no accident (`_hit`)."""
+
+CRASH = re.compile(r"(?:crash(?:ed|es)?|collid(?:e|ed|es))$")
+"""Verbs of an accident to a vehicle: an aircraft that crashed, two ships that collided."""
+
+
 def verb_sense(tok: Any) -> tuple[str, str] | None:
     """What a verb says given what it acts on, None when the word decides alone.
 
@@ -229,7 +241,9 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return ("", "") if fought or _unreal(tok) else ("other", tok.text)
     came_down = w in ("came", "come", "comes", "coming") and particle == "down"
     if came_down and agent is not None and AIRBORNE.match(agent.lower_) and not _hit(tok):
-        return "other", f"{agent.text} {tok.text} down"  # "a helicopter came down near X"
+        return "other", f"{agent.text} {tok.text} down {ACCIDENT}"  # "a helicopter came down"
+    if CRASH.match(w) and tok.pos_ == "VERB" and not _hit(tok):
+        return "other", f"{tok.text} {ACCIDENT}"  # "the helicopter crashed, killing five"
     if _through_the_air(tok):
         return "other", f"{tok.text} … air"
     if TAKE.match(w) and patient is not None and cue_of(patient.text) == "clash":
@@ -280,7 +294,7 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if EXPLODE.match(w) and w.startswith("explod"):
         # a depot or a tanker that blew up is an accident; pagers or a car that exploded an attack
         accident = agent is not None and (who == "disaster" or FACILITY.match(agent.lower_))
-        return ("other", tok.text) if accident else ("clash", cue)
+        return ("other", f"{tok.text} {ACCIDENT}") if accident else ("clash", cue)
     if who == "weapon" and not w.startswith(("fall", "fell", "land")):
         return "clash", cue  # "bombs flattened a block", "rockets hit the town"
     if w.startswith("overr") and class_of(patient_word) == "armed" and patient_word != "garrison":

@@ -41,7 +41,7 @@ from borderwatch.ingest.clauses import clause_words, governing_verb, negated
 from borderwatch.ingest.cuewords import KEPT_OPEN, STILL_CLOSED, cue_of
 from borderwatch.ingest.eventtype import ELSEWHERE, FIRST, NOTHING_SAID, TypeCue, clause_cue
 from borderwatch.ingest.nouns import noun_class
-from borderwatch.ingest.senses import IN_FLIGHT, close_to_a_number
+from borderwatch.ingest.senses import ACCIDENT, IN_FLIGHT, close_to_a_number
 
 MODEL_PATH = Path(__file__).with_name("type_model.json")
 
@@ -517,10 +517,11 @@ def kept(rules: TypeCue) -> bool:
 def pinned(rules: TypeCue) -> bool:
     """The rules' readings the model never overrules, which the tests pin to the guide: a
     type the model has too few examples of (`SCARCE`), a crossing kept open, still closed
-    or not closed (`kept`), soldiers who crossed in flight (`senses.IN_FLIGHT`), a crossing
+    or not closed (`kept`), soldiers who crossed in flight (`senses.IN_FLIGHT`), an accident
+    (an aircraft that crashed or came down, a depot that blew up: `senses.ACCIDENT`), a crossing
     opened for the first time at full strength ("opened (first)")."""
     scarce = rules.event_type in SCARCE
-    fled = rules.cue.endswith(IN_FLIGHT)
+    fled = rules.cue.endswith(IN_FLIGHT) or rules.cue.endswith(ACCIDENT)
     first = rules.strength >= 1.0 and rules.cue.endswith(FIRST)
     return scarce or kept(rules) or fled or first
 

@@ -577,6 +577,57 @@ def test_a_dated_clause_naming_no_place_is_also_guessed_where_the_sentence_befor
     assert float(at_termez["candidate_confidence"].iloc[0]) <= 0.3
 
 
+def test_a_dated_clause_naming_a_place_only_as_where_movers_came_from_is_guessed_too():
+    # Hairatan is only where the fresh troops marched in from, not where they arrived: the
+    # clause is also guessed at the place the text is about, Termez. The row that spells
+    # Hairatan stays.
+    text = (
+        "Rebels besieged Termez in April. Termez was shelled again in May. "
+        "On 6 June fresh troops marched in from Hairatan."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-06-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Hairatan", "Hairatan"],
+        ["Termez", ""],
+    ]
+    assert float(dated["candidate_confidence"].iloc[1]) <= 0.3  # only a guess
+
+
+def test_people_said_to_be_from_a_place_are_not_a_movement_from_it():
+    # "fishermen from Hairatan" says whose fishermen: they stayed home at Hairatan
+    text = (
+        "Rebels besieged Termez in April. Termez was shelled again in May. "
+        "On 6 June fishermen from Hairatan stayed home."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[df["date_start"] == "2022-06-06"]["place"].tolist() == ["Hairatan"]
+
+
+def test_a_dated_clause_naming_a_place_only_as_where_movers_went_is_guessed_too():
+    # Kabul is where the wounded were flown to: the clause is also guessed at Termez.
+    text = (
+        "Rebels besieged Termez in April. Termez was shelled again in May. "
+        "On 6 June the wounded were flown out to Kabul."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-06-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Kabul", "Kabul"],
+        ["Termez", ""],
+    ]
+
+
+def test_a_dated_clause_naming_where_its_act_happened_is_not_guessed_elsewhere():
+    # Hairatan is what the jets struck: no guess at Termez beside it.
+    text = (
+        "Rebels besieged Termez in April. Termez was shelled again in May. "
+        "On 6 June jets struck Hairatan."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[df["date_start"] == "2022-06-06"]["place"].tolist() == ["Hairatan"]
+
+
 def test_a_place_proposed_only_by_guesses_keeps_the_row_that_spells_it():
     # Maimana is named once, as a setting; the next sentence's clause that names no place
     # is guessed there. The row naming it stays, so the editor sees the words.

@@ -470,7 +470,13 @@ def unplaced_clauses(
     about = about or subject(named)
     if about is None:
         return []
-    own = {clause_of(doc, m.start) for m in in_sentence if m.kind != "country"}
+    # a place named only as where a mover came from or went to ("flew in from Split", "the
+    # road to Dakar") is not where the clause's act happened: the clause is still unplaced
+    own = {
+        clause_of(doc, m.start)
+        for m in in_sentence
+        if m.kind != "country" and not origin_or_destination(doc, m)
+    }
     # when the sentence names it: not a clause naming a country of its own ("clashes broke
     # out in northern Afghanistan"), nor one leaning on the clause naming it ("Although it
     # sealed its border on 3 August, Uzbekistan kept the Hairatan crossing open")
@@ -491,6 +497,45 @@ def unplaced_clauses(
             continue
         out.append((replace(carried(about, d), source="guessed"), d))
     return out
+
+
+_ENDS = frozenset(("from", "to", "towards", "toward"))
+"""Prepositions that name where a movement began or ended, not where the act took place."""
+_ON_THE_WAY = frozenset(("pobj", "prep", "compound", "appos", "conj", "amod", "nmod", "poss"))
+"""The links up from a name to the preposition whose phrase holds it ("from bases in
+Thailand", "from Bukit Chagar in Johor Bahru")."""
+
+
+def origin_or_destination(doc: Any, m: PlaceMention) -> bool:
+    """Whether the place `m` is named only as where someone or something came from or went
+    to, or as a point to reckon from: inside a phrase of "from", "to" or "towards" ("flew in
+    by helicopter from Split", "fell to Kathmandu", "came back from leave in England", "took
+    Batugade, the post on the road from Atambua"). A reader
+    looks for the act's own place elsewhere. Not such a phrase on a noun before the clause's
+    verb, where the subject stands: it says whose people act, and they may act there
+    ("fishermen from Masinloc stayed home": at Masinloc). Nor a mention the parse cannot
+    span."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(50):
+        if tok.dep_ not in _ON_THE_WAY or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in _ENDS:
+            # "fishermen from Masinloc stayed home": a phrase of the subject says whose
+            # people act; "the road to the capital" after the verb only says which way
+            return not _before_its_verb(tok.head.head)
+        tok = tok.head
+    return False
+
+
+def _before_its_verb(tok: Any) -> bool:
+    """Whether `tok` is a noun standing before the verb of its clause, where the subject
+    stands ("fishermen from Masinloc stayed home"); a verb itself is not."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return False
+    return bool(governing_verb(tok).i > tok.i)
 
 
 def country_by_adjective(word: str, countries: list[PlaceMention]) -> PlaceMention | None:

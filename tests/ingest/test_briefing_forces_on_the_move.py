@@ -92,3 +92,22 @@ def test_a_source_set_off_in_the_present_does_not_date_a_statement():
     assert type_at(
         "Since April, officials say, thousands of Afghans have crossed into Termez.", "Termez"
     ) == ["refugee_movement"]
+
+
+def test_a_post_or_a_camp_overrun_is_taken_and_a_force_overrun_is_beaten():
+    # KEY_GUIDE.md: "A post, outpost or fort overrun ... is territorial_control"; the
+    # reading is the rules' own, so the models overrule it only from typemodel.SURE
+    assert_types(
+        {
+            (
+                "On 3 May fighters crossed from Afghanistan and overran the army post at "
+                "Termez, killing twelve soldiers.",
+                "Termez",
+            ): "territorial_control",
+            (
+                "On 3 May the militia overran the camp at Termez after a six-hour assault.",
+                "Termez",
+            ): ("territorial_control"),
+            ("On 3 May the rebels overran a government battalion near Termez.", "Termez"): "clash",
+        }
+    )

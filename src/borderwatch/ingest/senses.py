@@ -299,6 +299,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "clash", cue  # "bombs flattened a block", "rockets hit the town"
     if w.startswith("overr") and class_of(patient_word) == "armed" and patient_word != "garrison":
         return "clash", cue  # "overran a cavalry regiment": a force beaten, no town taken
+    if w.startswith("overr") and patient is not None and _a_post(patient):
+        # KEY_GUIDE.md: "a post, outpost or fort overrun … territorial_control"; an attack
+        # that does not take it is a clash, and a force overrun is beaten (above)
+        return "territorial_control", cue
     if (REPULSE.match(w) or w.startswith(("turn", "push", "forc"))) and _out_of_a_place(tok):
         # "drove the militants out of Gamboru", "were turned out of Pharsala": the town taken
         return "territorial_control", f"{tok.text} … out of"
@@ -599,6 +603,17 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+
+_POSTS = ("post", "posts", "camp", "camps", "positions", "strongpoint", "strongpoints", "barracks")
+
+
+def _a_post(tok: Any) -> bool:
+    """A post, camp, base, fort or town that a force holds ("the army post at X", "the
+    National Guard camp", "the airbase at Merowe", "Muzaffarabad")."""
+    w = tok.lower_
+    place = tok.pos_ == "PROPN" and noun_class(tok) == "place" and not a_country(tok)
+    return w in _POSTS or bool(STRONGHOLD.match(w) or TOWN.match(w)) or place
 
 
 def _a_movement(tok: Any) -> bool:

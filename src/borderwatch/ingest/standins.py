@@ -510,11 +510,10 @@ def origin_or_destination(doc: Any, m: PlaceMention) -> bool:
     """Whether the place `m` is named only as where someone or something came from or went
     to, or as a point to reckon from: inside a phrase of "from", "to" or "towards" ("flew in
     by helicopter from Split", "fell to Kathmandu", "came back from leave in England", "took
-    Batugade, the post on the road from Atambua"). A reader
-    looks for the act's own place elsewhere. Not such a phrase on a noun before the clause's
-    verb, where the subject stands: it says whose people act, and they may act there
-    ("fishermen from Masinloc stayed home": at Masinloc). Nor a mention the parse cannot
-    span."""
+    Batugade, the post on the road from Atambua"). A reader looks for the act's own place
+    elsewhere. Not such a phrase on a noun before the clause's verb, where the subject stands:
+    it says whose people act, and they may act there ("fishermen from Masinloc stayed home":
+    at Masinloc). Nor a mention the parse cannot span."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
         return False

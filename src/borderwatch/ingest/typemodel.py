@@ -521,9 +521,9 @@ def pinned(rules: TypeCue) -> bool:
     (an aircraft that crashed or came down, a depot that blew up: `senses.ACCIDENT`), a crossing
     opened for the first time at full strength ("opened (first)")."""
     scarce = rules.event_type in SCARCE
-    fled = rules.cue.endswith(IN_FLIGHT) or rules.cue.endswith(ACCIDENT)
+    marked = rules.cue.endswith((IN_FLIGHT, ACCIDENT))
     first = rules.strength >= 1.0 and rules.cue.endswith(FIRST)
-    return scarce or kept(rules) or fled or first
+    return scarce or kept(rules) or marked or first
 
 
 def certain(rules: TypeCue) -> bool:

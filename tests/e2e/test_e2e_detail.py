@@ -8,7 +8,7 @@ as a million events do with the default budget.
 from __future__ import annotations
 
 import pytest
-from e2e_support import EVENTS_LAYER, SETTLED, open_app, screenshot
+from e2e_support import EVENTS_LAYER, POPUP, SETTLED, open_app, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def test_clicking_cells_zooms_in_until_single_events_and_their_popups_are_drawn(
             timeout=10_000,
         )
     frame.locator(".leaflet-marker-icon.bw-icon").first.click()
-    popup = frame.locator(".leaflet-popup-content .bw-popup")
+    popup = frame.locator(POPUP)
     popup.wait_for(timeout=10_000)
     assert popup.get_attribute("data-event-id")
     assert "Event" in popup.inner_text() and "Source" in popup.inner_text()

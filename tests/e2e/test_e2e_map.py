@@ -10,6 +10,7 @@ import pytest
 from e2e_support import (
     MALICIOUS,
     MALICIOUS_ID,
+    POPUP,
     SETTLED,
     choose_row,
     counted_markers,
@@ -67,7 +68,7 @@ def test_a_popup_shows_a_malicious_summary_as_plain_text_and_selects_the_event(a
     frame = open_app(page, app.url + "/?q=onerror")
     assert showing(page)[0] == 1
     frame.locator(".leaflet-marker-icon.bw-icon").first.click()
-    popup = frame.locator(".leaflet-popup-content .bw-popup")
+    popup = frame.locator(POPUP)
     popup.wait_for(timeout=10_000)
     assert MALICIOUS in popup.inner_text()
     # streamlit-folium hands the app this text; the app reads the id from its own line

@@ -5,8 +5,9 @@ a council that met only to speak are statements; words said by telephone to anot
 government or on a visit abroad, a protest sent in writing to another government, and a
 protest joined to an envoy summoned are contacts between governments. Exports or trade
 to a country stopped by decree, a pit or a fishery shut and air traffic halted are
-`other`; barriers put on a crossing shut it. Every sentence here was written for its
-test; none appears in the evaluation set.
+`other`; barriers put on a crossing shut it. What a court says or rejects is a ruling and
+someone proclaimed or named a ruler has taken or been given power (`other`). Every sentence
+here was written for its test; none appears in the evaluation set.
 """
 
 from __future__ import annotations
@@ -85,3 +86,28 @@ def test_the_rules_read_trade_stopped_at_a_crossing_or_barriers_put_on_it_as_a_c
         "On 3 May the guards at Hairatan sealed the gap in the fence.",
     ):
         assert _rule(text) == "crossing_closed", text
+
+
+def test_the_rules_read_what_a_court_or_its_judges_say_or_reject_as_a_ruling():
+    # KEY_GUIDE: a court or tribunal ruling is `other` (24 of 24 dev keys), not a statement
+    for text in (
+        "On 3 May the Supreme Court in Termez rejected the opposition's complaint.",
+        "On 3 May judges at Hairatan said the election in the district had been lawful.",
+    ):
+        assert _rule(text) == "other", text
+    # what a government says of the ruling is its statement; what a judge orders done is the act
+    assert _rule("On 3 May the cabinet in Termez rejected the court's ruling.") == "statement"
+    assert _rule("On 3 May a judge in Termez ordered the crossing reopened.") == (
+        "crossing_reopened"
+    )
+
+
+def test_the_rules_read_someone_proclaimed_or_named_a_ruler_as_power_taken_or_handed_on():
+    # a coup or a succession (`other`); a state or a republic proclaimed stays a statement
+    for text in (
+        "On 3 May the colonel declared himself head of state in Termez.",
+        "On 3 May the elders at Hairatan proclaimed the boy khan.",
+        "On 3 May the council in Termez named the general's son president.",
+    ):
+        assert _rule(text) == "other", text
+    assert _rule("On 3 May the council in Termez proclaimed a republic.") == "statement"

@@ -386,6 +386,24 @@ REQUEST = re.compile(
 """Verbs of asking: asking another government for troops or help is an act between them."""
 AID = re.compile(r"(?:help|aid|assistance|support|reinforcements|intervention|protection)$")
 """What one government asks another for, besides troops."""
+ENTHRONE = re.compile(
+    r"(?:proclaim(?:s|ed|ing)?|declar(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|crown(?:s|ed|ing)?|"
+    r"install(?:s|ed|ing)?|enthron(?:e|es|ed|ing))$"
+)
+"""Verbs that make someone a ruler: "proclaimed him khan", "declared himself head of state"."""
+
+TITLES = re.compile(
+    r"(?:kings?|queens?|emperors?|empress|tsar|czar|shahs?|sultans?|khans?|emirs?|amirs?|"
+    r"caliphs?|(?:vice-)?presidents?|regents?|monarchs?|premiers?|dictators?|rulers?)$"
+)
+"""Titles of those who rule: one proclaimed, declared or named to one has taken or been given
+power (`other`, as KEY_GUIDE types a coup or a succession), which no proclamation of a
+state is."""
+
+COURTS = re.compile(r"(?:courts?|tribunals?|judges?|justices|arbitrators?)$")
+"""Who rules on a case: what a court or its judges say, reject or confirm is a ruling, which
+KEY_GUIDE types `other` (a court or tribunal ruling on a boundary, 24 of 24 dev keys)."""
+
 LEGISLATURES = re.compile(r"(?:congress|parliament|senate|assembly|house|legislature|duma|majlis)$")
 """Who a government asks at home: a request to its own legislature is a statement."""
 

@@ -42,6 +42,7 @@ from borderwatch.ingest.cuewords import (
     CATCH,
     CHIEFS,
     CLOSURE_NOUNS,
+    COURTS,
     DAYS,
     DEALS,
     DECREES,
@@ -51,6 +52,7 @@ from borderwatch.ingest.cuewords import (
     DISMISS,
     DOMESTIC,
     DWELLINGS,
+    ENTHRONE,
     ERGATIVE,
     EXPLODE,
     FACILITY,
@@ -77,6 +79,7 @@ from borderwatch.ingest.cuewords import (
     MOVE,
     OPEN,
     OPEN_V,
+    ORDER,
     PACTS,
     PAPERS,
     PARTS,
@@ -108,6 +111,7 @@ from borderwatch.ingest.cuewords import (
     SURROUND,
     TAKE,
     TELL,
+    TITLES,
     TOWN,
     TRADE,
     TRUCES,
@@ -161,6 +165,17 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     if w in ("was", "were") and who == "armed" and _in_a_town(tok):
         # "by that afternoon German troops were in Caporetto", "troops were back in X"
         return "territorial_control", f"{agent.text} {tok.text} in"
+    ruler = _made_ruler(tok)
+    if ruler is not None:
+        # "declared himself head of state", "proclaimed him khan", "named his son president":
+        # power taken or handed on, a coup or a succession, not a statement
+        return "other", f"{tok.text} … {ruler.text}"
+    ruled = cue_of(w) == "statement" and not ORDER.match(w)
+    if ruled and agent is not None and COURTS.match(agent.lower_):
+        # "the Constitutional Court rejected the complaint", "the judges said the election was
+        # valid": a ruling, not a government's statement (what a court orders done is read as
+        # any order is: `eventtype._ordered_act`)
+        return "other", f"{agent.text} {tok.text}"
     heard = (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok)
     if heard and not (cue_of(w) == "statement" and _between_governments(tok)):
         # "told a rally in X"; "told reporters that ..." is the telling too, but only the
@@ -857,6 +872,25 @@ def _held(tok: Any) -> str | None:
         return f"{tok.text} … {patient.text}"
     if FREE.match(w) and (_a_person(patient) or patient.lower_ in _PRONOUNS):
         return f"{tok.text} … {patient.text}"
+    return None
+
+
+def _made_ruler(verb: Any) -> Any:
+    """The title a verb of proclaiming or naming makes someone ("declared himself head of
+    state", "had the boy proclaimed king", "named his son president"), or None: the title
+    among what the verb acts on or says, not a state proclaimed ("proclaimed a republic")."""
+    if not ENTHRONE.match(verb.lower_):
+        return None
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "oprd", "ccomp", "xcomp", "attr", "npadvmod"):
+            continue
+        if TITLES.match(c.lower_):
+            return c
+        of_state = any(
+            p.lower_ == "of" and any(o.lower_ == "state" for o in p.children) for p in c.children
+        )
+        if c.lower_ == "head" and of_state:
+            return c
     return None
 
 

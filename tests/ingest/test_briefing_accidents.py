@@ -32,3 +32,26 @@ def test_an_aircraft_that_crashed_boats_that_collided_and_a_depot_that_blew_up_a
             ): ("clash"),
         }
     )
+
+
+def test_a_boat_of_people_that_capsized_sank_or_went_down_is_an_accident():
+    # KEY_GUIDE.md's deaths and accidents are `other`, as dev keys type migrant boats lost;
+    # a warship with its sailors, or a boat rammed, is a fight
+    assert_types(
+        {
+            ("A boat carrying migrants capsized on the river near Termez on 3 May.", "Termez"): (
+                "other"
+            ),
+            (
+                "On 3 May a boat carrying Afghan families went down near Termez, and thirty "
+                "people drowned.",
+                "Termez",
+            ): "other",
+            ("An overloaded ferry sank near Termez on 3 May, drowning dozens.", "Termez"): (
+                "other"
+            ),
+            ("An Uzbek patrol boat sank after being rammed near Termez on 3 May.", "Termez"): (
+                "clash"
+            ),
+        }
+    )

@@ -719,6 +719,35 @@ def test_a_crossing_opened_first_or_in_a_year_alone_was_built_not_reopened():
     )
 
 
+def test_first_on_the_traffic_the_date_or_at_first_does_not_make_an_opening_the_first():
+    # "first" qualifies what it stands on: the first lorries through a crossing that opened
+    # are still a crossing reopened, and "the first minutes of 3 May" date it
+    assert_types(
+        {
+            (
+                "The crossing at Hairatan opened to the first lorries on 3 May after a "
+                "month's closure.",
+                "Hairatan",
+            ): "crossing_reopened",
+            ("In the first minutes of 3 May the border at Hairatan opened.", "Hairatan"): (
+                "crossing_reopened"
+            ),
+            (
+                "On 3 May the gate at Hairatan opened again, at first only for the sick.",
+                "Hairatan",
+            ): ("crossing_reopened"),
+            # on the opening itself, or on what was opened, it is a first opening
+            ("The bridge at Hairatan opened for the first time on 3 May.", "Hairatan"): (
+                "infrastructure"
+            ),
+            (
+                "On 3 May the two sides opened the first crossing between them at Hairatan.",
+                "Hairatan",
+            ): ("infrastructure"),
+        }
+    )
+
+
 def test_calling_an_act_something_is_a_statement_naming_it_is_not():
     assert_types(
         {

@@ -167,3 +167,27 @@ def test_another_government_appealed_to_a_town_gone_back_and_envoys_shuttling():
             ),
         }
     )
+
+
+def test_captives_prisoners_or_the_dead_handed_over_or_exchanged_are_other():
+    # KEY_GUIDE.md types people held and let go as it types detentions, `other`; the deal
+    # to exchange them is an agreement between governments
+    assert_types(
+        {
+            ("On 3 May Uzbekistan handed over twelve prisoners at Hairatan.", "Hairatan"): (
+                "other"
+            ),
+            (
+                "On 3 May the two sides exchanged 40 prisoners of war at the bridge at Hairatan.",
+                "Hairatan",
+            ): "other",
+            (
+                "On 3 May two wounded Uzbek soldiers were handed over at the bridge at Hairatan.",
+                "Hairatan",
+            ): "other",
+            ("On 3 May the prisoners were repatriated through Hairatan.", "Hairatan"): "other",
+            ("On 3 May the sides agreed at Hairatan to exchange prisoners.", "Hairatan"): (
+                "diplomatic_contact"
+            ),
+        }
+    )

@@ -111,3 +111,33 @@ def test_a_post_or_a_camp_overrun_is_taken_and_a_force_overrun_is_beaten():
             ("On 3 May the rebels overran a government battalion near Termez.", "Termez"): "clash",
         }
     )
+
+
+def test_forces_built_up_or_massed_said_with_a_noun_are_a_deployment_not_a_construction():
+    # KEY_GUIDE.md: forces moved or stationed are military_deployment; "build" names a
+    # construction only as a verb of building, not in "build-up"
+    assert_types(
+        {
+            (
+                "The build-up was seen from the air on 3 May, when two divisions moved down "
+                "to Termez.",
+                "Termez",
+            ): "military_deployment",
+            (
+                "On 3 May the ministry said it was watching a build-up of Afghan artillery "
+                "and tanks along the border at Termez.",
+                "Termez",
+            ): "military_deployment",
+            ("On 3 May officials reported a massing of troops near Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 3 May the army built up its forces near Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            # a build-up of lorries is no force, and a railway built is still built
+            ("On 3 May a build-up of lorries at Termez blocked the bridge.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("The railway to Termez was built in 1982.", "Termez"): "infrastructure",
+        }
+    )

@@ -393,11 +393,21 @@ ordered home" (state forces moved: a deployment); "ordered residents out" (an ev
 
 def _first_opening(verb: Any, anchor: set[int]) -> bool:
     """A crossing "opened" (not reopened) "first", or in a year given alone ("opened in
-    1992"): a history of how it was built, not a reopening after a closure."""
+    1992"): a history of how it was built, not a reopening after a closure.
+
+    "First" counts where it says the opening was the first: on the verb ("first opened",
+    "opened for the first time") or on what was opened ("the first road bridge opened",
+    "opened the first crossing"). On anything else it qualifies that alone and not the
+    act: the date's ("in the first minutes of Monday"), the traffic's ("opened to the first
+    lorries", "thousands went through in the first hours") or "at first" (initially)."""
     if not verb.lower_.startswith("open"):
         return False
-    if any(t.lower_ in ("first", "originally") for t in verb.subtree):
-        return True
+    opened = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
+    for t in verb.subtree:
+        if t.lower_ not in ("first", "originally") or t.i in anchor or t.head.lower_ == "at":
+            continue
+        if t.head.i == verb.i or t.head.i in opened or t.head.lower_ == "time":
+            return True
     doc = verb.doc
     numbers = [doc[i] for i in anchor if doc[i].like_num]
     words = [doc[i] for i in anchor if doc[i].is_alpha and doc[i].pos_ != "ADP"]

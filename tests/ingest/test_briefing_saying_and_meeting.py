@@ -241,3 +241,86 @@ def test_the_rules_read_a_leader_meeting_people_who_are_no_government_as_no_cont
         doc = nlp.parse(text)
         begin = text.index("3 June")
         assert clause_rule(doc, begin, begin + len("3 June")).event_type == etype, text
+
+
+def test_words_written_wired_or_sent_to_another_government_are_a_contact():
+    # A letter, telegram or note sent to another government, its leader or its envoy is
+    # passed between governments, like a protest note (KEY_GUIDE.md: a note handed or sent
+    # to another government); one written home, a note that demands (an ultimatum), or a
+    # letter with no one named to receive it stays one government's words.
+    assert_types(
+        {
+            (
+                "On 3 June the emir wrote to the Afghan president about the Termez raids.",
+                "Termez",
+            ): ("diplomatic_contact"),
+            ("On 3 June the khan telegraphed Rahmon to complain of the Termez raids.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            (
+                "On 3 June the embassy informed the government in Kabul of the Termez closure.",
+                "Termez",
+            ): "diplomatic_contact",
+            (
+                "On 3 June Tashkent sent Kabul a note about the prisoners held at Termez.",
+                "Termez",
+            ): ("diplomatic_contact"),
+        }
+    )
+    for text in (
+        "On 3 June the governor wrote to parliament about the Termez raids.",
+        "On 3 June the emir wrote a long letter about the Termez raids.",
+        "On 3 June Tashkent sent Kabul a note demanding the Termez prisoners back.",
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("3 June")
+        assert clause_rule(doc, begin, begin + 6).event_type != "diplomatic_contact", text
+
+
+def test_an_agreement_or_a_break_in_relations_announced_as_done_is_the_contact():
+    # What the saying reports is the act between governments, even where the clause dates
+    # the agreed act itself (a deadline); what would happen, or did not, and a figure
+    # reported (how much was agreed) stay the words.
+    assert_types(
+        {
+            (
+                "On 3 June Kabul said that both sides had agreed to reopen Termez by 1 July.",
+                "Termez",
+            ): "diplomatic_contact",
+            (
+                "On 3 June the two armies announced that their commanders had met at Termez "
+                "and agreed to hold fire from midnight.",
+                "Termez",
+            ): "diplomatic_contact",
+            ("On 3 June Tashkent announced at Termez that relations were broken.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 3 June Kabul said that talks with Tashkent would resume at Termez.", "Termez"): (
+                "statement"
+            ),
+            ("On 3 June Kabul said at Termez that it had not agreed to any truce.", "Termez"): (
+                "statement"
+            ),
+            (
+                "On 3 June Kabul said that nine tenths of the Termez line had been agreed.",
+                "Termez",
+            ): "statement",
+        }
+    )
+
+
+def test_foreign_envoys_told_together_are_briefed_not_contacted():
+    # One envoy told something carries it to his government; a leader telling the
+    # ambassadors posted in his capital speaks to them all at once, a statement.
+    assert_types(
+        {
+            (
+                "On 3 June the emir told foreign ambassadors in Termez that the raids must end.",
+                "Termez",
+            ): "statement",
+            (
+                "On 3 June the emir told the Afghan ambassador in Termez that the raids must end.",
+                "Termez",
+            ): "diplomatic_contact",
+        }
+    )

@@ -558,6 +558,16 @@ BROADCAST = re.compile(r"(?:radio|wireless|television|tv|broadcasts?|address|spe
 HOSTS = re.compile(r"(?:hosts?|counterparts?)$")
 """Whom a visiting leader, or one receiving a visit, speaks with: the other government."""
 
+WRITE = re.compile(
+    r"(?:wr(?:ote|ites?|iting|itten)|telegraph(?:s|ed|ing)?|cabled|wired|"
+    r"inform(?:s|ed|ing)?|notif(?:y|ies|ied|ying))$"
+)
+"""Verbs of words sent at a distance ("wrote to Kennedy", "telegraphed Kruger", "informed the
+government in Paris"): to another government, a contact between them, like a note."""
+
+WRITINGS = re.compile(r"(?:notes?|memorand(?:um|a|ums)|messages?|letters?|telegrams?)$")
+"""What one government sends another ("sent Stockholm a note", "handed the envoy a message")."""
+
 PRIVATE = re.compile(
     r"(?:famil(?:y|ies)|relatives|survivors|victims|mourners|elders|villagers|residents|"
     r"refugees|students|workers|farmers|protesters|activists|journalists|people|peoples|"

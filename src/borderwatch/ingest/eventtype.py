@@ -39,6 +39,7 @@ from borderwatch.ingest.cuewords import (
     SHUT,
     STILL_CLOSED,
     STOP,
+    TELL,
     TRY,
     URGE,
     VOTE,
@@ -171,6 +172,8 @@ def verb_cue(verb: Any) -> TypeCue:
         return TypeCue(own[0], own[1], 1.0)  # "condemned the raid" is the condemnation
     if own and own[0] == "statement" and to_an_audience(verb):
         return TypeCue(own[0], own[1], 1.0)  # "told a rally": the speech, not the rally
+    if own and own[0] == "statement" and TELL.match(verb.lower_) and " … " in own[1]:
+        return TypeCue(own[0], own[1], 1.0)  # "told foreign ambassadors": a briefing, no envoy
     if own and ORDER.match(verb.lower_):
         ordered = _ordered_act(verb)
         if ordered.event_type:
@@ -202,6 +205,9 @@ def verb_cue(verb: Any) -> TypeCue:
                 or (verb.lower_.startswith(("announc", "declar")) and _truce(sub))
             )
         )
+        agreed = _agreed_as_reported(sub) if sub.dep_ == "ccomp" and own is not None else NO_CUE
+        if agreed.event_type:
+            return TypeCue(agreed.event_type, f"{verb.text} … {agreed.cue}", 1.0, explicit=True)
         if not (starts or reports):
             continue
         deeper = verb_cue(sub)
@@ -227,6 +233,37 @@ def _and_contacted(verb: Any) -> TypeCue:
         done = verb_cue(conj)
         if done.event_type == "diplomatic_contact":
             return TypeCue(done.event_type, f"{verb.text} and … {done.cue}", 1.0, explicit=True)
+    return NO_CUE
+
+
+def _agreed_as_reported(verb: Any) -> TypeCue:
+    """A reported clause that says governments agreed, spoke or broke off relations, as done
+    ("said that both sides had agreed to withdraw by 30 September", "announced that their
+    commanders had spoken over the hotline and agreed to hold fire", "announced that
+    relations were broken"): the contact reported is the event (KEY_GUIDE.md: an
+    announcement that reports an act is typed as the act), even with a date of its own in
+    the clause, which is the act's deadline or its terms' (a figure or a move reported
+    with a date of its own stays the report: `_stated_as_fact`). Not one of what would or
+    might happen, nor one denied or under a condition ("said talks would follow"), nor one
+    that counts (a figure reported is the report, as in `_stated_as_fact`)."""
+    if any(
+        t.lower_ in MODALS or t.dep_ == "neg" or t.lower_ in ("if", "whether", "unless")
+        for t in _own_clause(verb)
+    ):
+        return NO_CUE
+    if any(t.dep_ == "nummod" and t.head.dep_ in ("nsubj", "nsubjpass") for t in verb.subtree):
+        return NO_CUE  # "said nine tenths had been agreed", "a hundred had asked for protection"
+    joined = (
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    )
+    for act in (verb, *joined):
+        done = verb_cue(act)
+        if done.event_type == "diplomatic_contact":
+            return done
     return NO_CUE
 
 

@@ -118,6 +118,8 @@ from borderwatch.ingest.cuewords import (
     ULTIMATUM,
     UNTAKEN,
     WH,
+    WRITE,
+    WRITINGS,
     class_of,
     cue_of,
 )
@@ -203,6 +205,25 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         # "Washington told Ottawa that the ship would sail", "told his hosts in Beijing",
         # "told the British ambassador of the decision": words passed to another government
         return "diplomatic_contact", f"{tok.text} … {told.text}"
+    briefed = _envoys_briefed(tok) if TELL.match(w) else None
+    if briefed is not None:
+        # "told foreign ambassadors in Yerevan that ...": a briefing of the envoys posted
+        # there, one government's words, not one passed to another (`_government_told`)
+        return "statement", f"{tok.text} … {briefed.text}"
+    sent_to = _government_addressed(tok) if WRITE.match(w) else None
+    if sent_to is not None:
+        # "wrote to President Kennedy asking for fighters", "telegraphed Kruger", "informed the
+        # government in Paris": words sent to another government, a contact like a note
+        return "diplomatic_contact", f"{tok.text} … {sent_to.text}"
+    note = next(
+        (c for c in tok.children if c.dep_ == "dobj" and WRITINGS.match(c.lower_)), None
+    )  # "sent Santiago a note" parses Santiago as an object too
+    sent = DELIVER.match(w) and note is not None and not _demanding(note)
+    sent_to = _government_addressed(tok) if sent else None
+    if sent_to is not None and note is not None:
+        # "sent Stockholm a note asking for the internees", "handed the king a message": a
+        # note passed to another government (KEY_GUIDE.md), not only one of protest
+        return "diplomatic_contact", f"{tok.text} … {sent_to.text} … {note.text}"
     if w in ("met", "meet", "meets") and _met_no_government(tok):
         return "", ""  # "the pope met indigenous families": no contact between governments
     posted = POST.match(w) and what == "armed" and not IRREGULAR.match(patient_word)
@@ -498,6 +519,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "clash", f"{tok.text} {after}"  # "its fighters closed on the camps": an attack
     if BREAK.match(w) and particle == "off":
         return "diplomatic_contact", f"{tok.text} off"  # "broke off relations / talks"
+    if BREAK.match(w) and patient_word in ("relations", "ties"):
+        return "diplomatic_contact", cue  # "relations were broken": broken off between them
     if _stopped_by_force(tok, w, agent, patient, what):
         return "clash", cue  # "they were stopped at the bridge by guardsmen": fought off
     if (
@@ -1165,6 +1188,54 @@ def _government_told(verb: Any) -> Any:
         if who.ent_type_ == "GPE" and who.pos_ == "PROPN" and not (demand or aired):
             return who
     return None
+
+
+def _government_addressed(verb: Any) -> Any:
+    """Another government that words were written, sent or wired to, or None: a country or
+    capital named ("wrote to Moscow", "sent Stockholm a note"), a leader named ("telegraphed
+    Kruger", "wrote to President Kennedy"), an envoy (not "foreign ambassadors", a
+    briefing), one's hosts or counterpart, or a government or official of a country named
+    ("informed the government in Paris", "the Afghan president"). Not a body at home ("wrote to
+    parliament", "informed the cabinet")."""
+    # what one writes is what is written ("write Iran rather than Persia"): to whom, "to"
+    direct = not verb.lower_.startswith("wr")
+    sent_to = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative")
+        and c.lower_ != "to"
+        and direct
+        and not WRITINGS.match(c.lower_)
+    ] + [
+        o
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    for who in sent_to:
+        if who.pos_ == "PROPN" and who.ent_type_ in ("GPE", "PERSON"):
+            return who
+        if noun_class(who) == "diplomatic" and who.tag_ in ("NN", "NNP"):
+            return who
+        if HOSTS.match(who.lower_):
+            return who
+        named = any(t.ent_type_ in ("GPE", "NORP") for t in who.subtree if t.i != who.i)
+        if named and (who.lower_ == "government" or noun_class(who) == "official"):
+            return who  # "the government in Paris", "the Afghan president"
+    return None
+
+
+def _envoys_briefed(verb: Any) -> Any:
+    """The envoys, in the plural, that a leader told something ("told foreign ambassadors",
+    "told the diplomats gathered in Kabul"), or None."""
+    told = (c for c in verb.children if c.dep_ in ("dobj", "dative"))
+    return next((c for c in told if c.lower_ in ("ambassadors", "diplomats", "envoys")), None)
+
+
+def _demanding(note: Any) -> bool:
+    """ "a note demanding that the prisoners be freed": a demand, the guide's ultimatum."""
+    return any(c.lower_.startswith("demand") for c in note.children)
 
 
 def _met_no_government(verb: Any) -> bool:

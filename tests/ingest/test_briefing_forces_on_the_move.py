@@ -141,3 +141,50 @@ def test_forces_built_up_or_massed_said_with_a_noun_are_a_deployment_not_a_const
             ("The railway to Termez was built in 1982.", "Termez"): "infrastructure",
         }
     )
+
+
+def test_forces_entering_a_sea_a_strait_or_a_pass_are_deployed_not_holding_it():
+    assert_types(
+        {
+            ("On 3 May an Iranian flotilla entered the Caspian Sea.", "Caspian Sea"): (
+                "military_deployment"
+            ),
+            ("Two Uzbek brigades entered the Salang Pass on 3 May.", "Salang Pass"): (
+                "military_deployment"
+            ),
+            (
+                "Iranian gunboats were moved into the Strait of Hormuz on 3 May.",
+                "Strait of Hormuz",
+            ): ("military_deployment"),
+            # a town entered is still taken
+            ("Two Uzbek brigades entered Termez on 3 May.", "Termez"): "territorial_control",
+        }
+    )
+
+
+def test_a_state_that_rules_administers_or_annexes_a_land_holds_it_and_a_man_or_a_court_does_not():
+    assert_types(
+        {
+            ("Uzbekistan has administered Termez since 1991.", "Termez"): "territorial_control",
+            ("Termez, which Uzbekistan has ruled since 1991, lies on the river.", "Termez"): (
+                "territorial_control"
+            ),
+            ("The warlord Rashid ruled Termez from 1933 until 1944.", "Termez"): "other",
+            # a government rules its own country in office: no land changes hands
+            ("The present government has ruled Uzbekistan since 2016.", "Uzbekistan"): "other",
+            ("A court in Termez ruled on 3 May that the sale was void.", "Termez"): "other",
+        }
+    )
+
+
+def test_a_state_that_enters_or_joins_a_war_fights_in_it():
+    assert_types(
+        {
+            ("On 3 May Uzbekistan entered the war.", "Uzbekistan"): "clash",
+            ("On 3 May Uzbekistan joined the fighting against the Taliban.", "Uzbekistan"): "clash",
+            # a bloc joined is still a diplomatic act
+            ("On 3 May Uzbekistan joined the Eurasian Economic Union.", "Uzbekistan"): (
+                "diplomatic_contact"
+            ),
+        }
+    )

@@ -11,7 +11,7 @@ from typing import Any
 
 from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.countries import countries_by_name
-from borderwatch.ingest.cuewords import TOWN, WH
+from borderwatch.ingest.cuewords import TOWN, WATERWAYS, WH
 
 _CLAUSE_DEPS = ("conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "acl")
 
@@ -130,11 +130,20 @@ def into_place(verb: Any) -> bool:
         c.dep_ == "prep"
         and c.lower_ == "into"
         and any(
-            o.dep_ == "pobj" and (o.pos_ == "PROPN" or TOWN.match(o.lower_)) and not a_country(o)
+            o.dep_ == "pobj"
+            and (o.pos_ == "PROPN" or TOWN.match(o.lower_))
+            and not a_country(o)
+            and not a_waterway(o)
             for o in c.children
         )
         for c in verb.children
     )
+
+
+def a_waterway(tok: Any) -> bool:
+    """A sea, a strait, a gulf or a mountain pass ("the Black Sea", "the Strait of Hormuz",
+    "the Khyber Pass"): forces that move into one pass through it, holding no town."""
+    return bool(WATERWAYS.match(tok.lower_))
 
 
 def a_country(tok: Any) -> bool:

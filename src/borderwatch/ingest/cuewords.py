@@ -539,6 +539,29 @@ DISMISS = re.compile(r"(?:dismiss(?:ed|es|ing)?|sack(?:ed|s|ing)?)$")
 RULE = re.compile(r"(?:ruled|rules)$")
 """A court or tribunal ruling ("the court ruled on 10 October"), not "ruled out"."""
 
+GOVERN = re.compile(
+    r"(?:rul(?:ed|es|ing)|govern(?:s|ed|ing)?|administer(?:s|ed|ing)?|annex(?:es|ed|ing)?)$"
+)
+"""Verbs of a state holding a land as its own ("Britain has ruled the country since 1891",
+"the islands it has administered since 1833", "annexed the peninsula")."""
+
+DOMAINS = re.compile(
+    r"(?:country|countries|coast|coasts|colony|colonies|kingdom|khanate|emirate|"
+    r"protectorate|mandate|state|states)$"
+)
+"""Lands a state rules that `LAND` and `TOWN` do not name: "ruled the coast", "the colony"."""
+
+WATERWAYS = re.compile(
+    r"(?:seas?|oceans?|straits?|gulfs?|bays?|channel|sound|narrows|waters|dardanelles|"
+    r"bosp(?:h)?orus|pass|passes|gorge|defile)$"
+)
+"""Seas, straits and mountain passes: forces that enter or sail into one are on the move
+through it, deployed, with no town taken ("the fleet entered the Black Sea", "the column
+entered the Khyber Pass")."""
+
+WARS = re.compile(r"(?:war|wars|fighting|hostilities|conflict|fray|battle|combat)$")
+"""A war or a fight as a whole: a state or a force that enters or joins one fights in it."""
+
 SKY = re.compile(r"(?:airspace|skies|sky)$")
 """The air over a country: what enters or crosses it is a flight, not a land crossing."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from borderwatch.ingest.clauses import (
     a_country,
+    a_waterway,
     arguments,
     governing_verb,
     into_place,
@@ -50,6 +51,7 @@ from borderwatch.ingest.cuewords import (
     DELIVER,
     DIE,
     DISMISS,
+    DOMAINS,
     DOMESTIC,
     DWELLINGS,
     ENTHRONE,
@@ -66,6 +68,7 @@ from borderwatch.ingest.cuewords import (
     FREE,
     GATHER,
     GIVE,
+    GOVERN,
     HALTS,
     HOLD,
     HOSTS,
@@ -117,6 +120,7 @@ from borderwatch.ingest.cuewords import (
     TRUCES,
     ULTIMATUM,
     UNTAKEN,
+    WARS,
     WH,
     WRITE,
     WRITINGS,
@@ -235,6 +239,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "statement", cue  # "called the raid an act of war": a judgement, not the raid
     if w in ("struck", "strike", "strikes") and DEALS.match(patient_word):
         return "diplomatic_contact", cue  # "the deal it struck with the EU"
+    if w.startswith(("enter", "join")) and WARS.match(patient_word):
+        # "Italy entered the war in May 1915", "armour joined the battle": the state or force
+        # fights from then on; no town is entered, no bloc joined
+        return "clash", cue
     if TAKE.match(w) and (particle == "up" or patient_word in ("position", "positions")):
         return "military_deployment", cue  # "took up positions near the hill"
     if w.startswith("buil") and particle == "up" and what in ("armed", "weapon"):
@@ -265,6 +273,13 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "other", cue  # "seized power", "took over the government": a coup or a succession
     if DISMISS.match(w) and patient is not None and _a_person(patient):
         return "other", cue  # "dismissed his prime minister"
+    if GOVERN.match(w) and tok.dep_ != "amod" and particle != "out":
+        ruled = patient if patient is not None or tok.dep_ != "relcl" else tok.head
+        if _a_land(ruled) and _a_state(_doer(tok, agent), tok):
+            # "Britain has ruled the country since 1891", "the coast France administers",
+            # "Turkey annexed Hatay in 1939": the land is the state's (a man who ruled, and a
+            # court that ruled, are left to the words below)
+            return "territorial_control", cue
     if RULE.match(w):
         # "the court ruled on 10 October", "has ruled since 1970"; "ruled out talks" is no ruling
         return ("", "") if particle == "out" else ("other", tok.text)
@@ -629,8 +644,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "territorial_control", f"{mover.text} {tok.text} into"
         if kind == "armed" and out_of_town(tok):
             return "territorial_control", f"{mover.text} {tok.text} out"  # a town given up
-        if kind == "armed" and w.startswith("enter") and patient is not None and a_country(patient):
-            # "troops entered Iran": a country entered, forces deployed in it (its towns taken)
+        entered = patient is not None and (a_country(patient) or a_waterway(patient))
+        if kind == "armed" and w.startswith("enter") and entered:
+            # "troops entered Iran": a country entered, forces deployed in it (its towns taken);
+            # "the fleet entered the Black Sea", "the column entered the Khyber Pass": a sea, a
+            # strait or a pass is passed through, not held
             return "military_deployment", f"{tok.text} … {patient.text}"
         if kind == "armed" and not w.startswith("enter") and _in_flight(tok, mover):
             return "refugee_movement", f"{mover.text} {tok.text} {IN_FLIGHT}"
@@ -652,6 +670,40 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+
+def _a_land(tok: Any) -> bool:
+    """A land a state may rule: a country, a place named, a town, a territory or a colony
+    ("ruled Kashmir", "the coast", "the islands"); not "the streets", not "the army"."""
+    if tok is None:
+        return False
+    if a_country(tok) or noun_class(tok) == "place":
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "DATE"):
+        return True  # the model calls many a town an organisation ("ruled Termez")
+    w = tok.lower_
+    return bool(TOWN.match(w) or LAND.match(w) or STRONGHOLD.match(w) or DOMAINS.match(w))
+
+
+def _a_state(who: Any, verb: Any) -> bool:
+    """A state or a power that rules a land: a country or its capital, a people as a power,
+    an armed movement ("the Taliban"), or "it" / "they" standing for one; not a man ("the
+    warlord who ruled here", "Marshal Graziani governed Cyrenaica"), nor a government, which
+    rules its own country in office ("Obote's government, which has ruled Uganda since
+    1962"). With no one named, a passive ("is governed as a colony") says the land is held."""
+    if who is None:
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    if who.ent_type_ == "PERSON" or noun_class(who) in ("official", "people"):
+        return False
+    if who.lower_ in GOVERNING or who.head.lower_ in GOVERNING:
+        return False
+    return (
+        a_country(who)
+        or who.ent_type_ in ("GPE", "NORP")
+        or who.lower_ in ("it", "they")
+        or _a_movement(who)
+        or noun_class(who) == "armed"
+    )
 
 
 _POSTS = ("post", "posts", "camp", "camps", "positions", "strongpoint", "strongpoints", "barracks")

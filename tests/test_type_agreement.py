@@ -216,9 +216,12 @@ def test_the_committed_keyings_of_the_thirty_briefings_match_the_dev_keys():
     s2 = ta.load_pairs(agreement / "heldout_aq_ar_s2.json", ta.CORPUS / "dev")
     assert len(s1) == len(s2) == 283
     assert len({p.briefing for p in s1}) == 30
+    # The first keying is dev's keys as they stand: three declarations of independence in
+    # peljesac_2022 and sadakhlo_1919, re-keyed `statement` by the thirtieth-round ruling in the
+    # thirty-fifth round, now agree with both later keyers (265, 261, 259 before).
     assert ta.three_keyers_report(s1, s2)[2:] == [
-        "| first and second | 265/283 (94 %) | 0.925 |",
-        "| first and third | 261/283 (92 %) | 0.908 |",
+        "| first and second | 268/283 (95 %) | 0.938 |",
+        "| first and third | 264/283 (93 %) | 0.921 |",
         "| second and third | 273/283 (96 %) | 0.958 |",
-        "| all three alike | 259/283 (92 %) | |",
+        "| all three alike | 262/283 (93 %) | |",
     ]

@@ -1101,3 +1101,29 @@ def test_a_leader_moving_with_a_force_deploys_it():
             ),
         }
     )
+
+
+def test_a_date_that_modifies_a_pact_an_election_or_a_coup_dates_that_event():
+    # The date is the noun's ("the treaty of 1926"), whatever the clause's verb says: the pact
+    # is an agreement between governments, the election or the coup `other` (KEY_GUIDE.md).
+    assert_types(
+        {
+            ("The border treaty of 1926 promised Termez to the emirate.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            (
+                "Under the Hairatan accord of September 2002 the khan had promised to open the "
+                "road.",
+                "Hairatan",
+            ): "diplomatic_contact",
+            ("Since the coup of 25 May 1997 the governor of Termez has said little.", "Termez"): (
+                "other"
+            ),
+            ("The election of 9 August was followed by protests in Termez.", "Termez"): "other",
+        }
+    )
+    # A date of the clause that only names a pact dates what the verb says.
+    text = "Under the treaty of 1926 guards closed the crossing at Hairatan on 3 May."
+    df = rows(text)
+    at = df[df["place"] == "Hairatan"].set_index("date_start")["event_type"].to_dict()
+    assert at == {"1926-01-01": "diplomatic_contact", "2021-05-03": "crossing_closed"}

@@ -489,6 +489,13 @@ PACTS = re.compile(
 """Agreements: land a treaty hands to another is the treaty's act, dated by its signing
 ("the armistice signed on 19 September hands the district to X")."""
 
+VOTES = re.compile(
+    r"(?:elections?|referend(?:um|ums|a)|plebiscites?|polls?|run-?offs?|coups?|putsch(?:es)?)$"
+)
+"""Events of a state's own politics that a noun names, `other` (KEY_GUIDE.md: elections,
+referendums, a coup): dated by the date that modifies the noun ("the coup of 25 May 1997",
+"the election of 9 August")."""
+
 FLAG = re.compile(r"(?:flags?|colou?rs|standards?|banners?)$")
 """What is raised over a place to mark it held ("raised its flag over the town")."""
 

@@ -36,6 +36,7 @@ from borderwatch.ingest.cuewords import (
     MODALS,
     OPEN,
     ORDER,
+    PACTS,
     SHUT,
     STILL_CLOSED,
     STOP,
@@ -43,6 +44,7 @@ from borderwatch.ingest.cuewords import (
     TRY,
     URGE,
     VOTE,
+    VOTES,
     WH,
     cue_of,
 )
@@ -485,6 +487,39 @@ def _stated_as_fact(verb: Any) -> bool:
     return True
 
 
+def _noun_dated(doc: Any, anchor: set[int]) -> TypeCue:
+    """The event a date names by modifying its noun, whatever the verb of the clause says:
+    a pact ("the peace treaty of 1947 confirmed the line", "under the Luanda agreement of
+    September 2002 Uganda had promised", "the Treaty of Riga of 11 August 1920") is the
+    agreement, a contact between governments, dated by its signing; an election, a
+    referendum or a coup ("the coup of 25 May 1997", "since the election of 9 August") is
+    `other` (KEY_GUIDE.md). The date is the noun's: "of" it, or a word of its name ("the
+    Treaty of London of April 1915"). Not a date of the clause that only mentions a pact
+    ("signed the treaty on 3 May" dates the signing: the verb's reading)."""
+    roots = [doc[i] for i in sorted(anchor) if doc[i].head.i not in anchor or doc[i].head.i == i]
+    if not roots:
+        return NO_CUE
+    root = roots[0]
+    noun = root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+        # "the Treaty of London of April 1915": the date may hang off the name's last word
+        while noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            if PACTS.match(noun.lower_) or VOTES.match(noun.lower_):
+                break
+            noun = noun.head.head
+    elif root.dep_ in ("compound", "nummod", "npadvmod", "nmod", "poss"):
+        noun = root.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return NO_CUE
+    cue = f"{noun.text} … {doc[max(anchor)].text}"  # "treaty … 1947", "coup … 1997"
+    if PACTS.match(noun.lower_):
+        return TypeCue("diplomatic_contact", cue, 1.0, explicit=True)
+    if VOTES.match(noun.lower_):
+        return TypeCue("other", cue, 1.0, explicit=True)
+    return NO_CUE
+
+
 def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
     """What the clause of `verb` says happened, read from the words `anchor` (a date's
     tokens) belong to: the verb and what it acts on first; a to-infinitive defers to the
@@ -497,6 +532,9 @@ def clause_cue(verb: Any, anchor: set[int]) -> TypeCue:
         # "Since January, UN agencies say, tens of thousands have crossed": the saying is
         # now; the date is the reported act's
         return clause_cue(verb.head, anchor)
+    dated_noun = _noun_dated(verb.doc, anchor)
+    if dated_noun.event_type:
+        return dated_noun
     to_infinitive = verb.dep_ in ("acl", "xcomp", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )

@@ -1,6 +1,7 @@
 """Export the fine-tuned event-type encoder to ONNX, quantised to int8, for extraction.
 
     python scripts/export_encoder.py CHECKPOINT [OUT_DIR] [--keep-fp32]
+    python scripts/export_encoder.py --unsigned ONNX     # an earlier export's weights unsigned
 
 CHECKPOINT is the Hugging Face directory `scripts/train_type_encoder.py` wrote (config.json
 with the labels, model.safetensors, tokenizer.json). Writes, to OUT_DIR
@@ -9,7 +10,7 @@ with the labels, model.safetensors, tokenizer.json). Writes, to OUT_DIR
 * `type_encoder.onnx`: the classifier exported to ONNX (opset 17) and quantised by
   onnxruntime's dynamic quantisation, int8 weights **per channel** (per tensor, the default,
   agreed with fp32 on 90-91 % of held-out examples, per channel on 96-98 %; thirty-first
-  round), about 22 MiB;
+  round), about 22 MiB, then stored unsigned (`unsigned_weights`);
 * `type_encoder_tokenizer.json`: the checkpoint's tokenizer, as is;
 * `type_encoder_labels.json`: the classes in the order of the model's outputs
   (`vocab.EVENT_TYPES`), the tokens an input was cut to in training, and the checkpoint.
@@ -29,7 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+import onnx
 import torch
+from onnx import numpy_helper
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from transformers import AutoModelForSequenceClassification
 
@@ -43,7 +47,38 @@ MAX_TOKENS = 64
 """The length inputs were cut to in training (`train_type_encoder.MAX_LEN`)."""
 
 
+def unsigned_weights(path: Path) -> int:
+    """Store every signed int8 weight of the model's integer products as uint8 with its zero
+    point raised by 128: the same numbers, so the same products. Why: on x86 processors without
+    VNNI, onnxruntime multiplies uint8 activations by int8 weights with an instruction that
+    saturates at 16 bits (VPMADDUBSW), so the signed model typed some clauses differently there
+    than on processors with VNNI ("a convoy of aid reached Hairatan": a deployment on one, an
+    opening on the other); uint8 by uint8 is computed exactly on both. Returns the tensors
+    rewritten (weights and zero points)."""
+    model = onnx.load(str(path))
+    inits = {i.name: i for i in model.graph.initializer}
+    done: set[str] = set()
+    for node in model.graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        for name in (node.input[1], node.input[3]):
+            tensor = inits[name]
+            if name in done or tensor.data_type != onnx.TensorProto.INT8:
+                continue
+            shifted = numpy_helper.to_array(tensor).astype(np.int16) + 128
+            tensor.CopyFrom(numpy_helper.from_array(shifted.astype(np.uint8), name))
+            done.add(name)
+    onnx.save(model, str(path))
+    return len(done)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--unsigned"]:
+        # an export of an earlier round, made unsigned in place
+        print(f"{argv[1]}: {unsigned_weights(Path(argv[1]))} tensors made unsigned")
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("checkpoint", type=Path)
     ap.add_argument("out", type=Path, nargs="?", default=OUT)
@@ -80,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         int8 = args.out / "type_encoder.onnx"
         quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+        unsigned_weights(int8)
         t2 = time.perf_counter()
         if args.keep_fp32:
             shutil.copy(fp32, args.out / fp32.name)

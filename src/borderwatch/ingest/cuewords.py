@@ -489,7 +489,7 @@ PACTS = re.compile(
 """Agreements: land a treaty hands to another is the treaty's act, dated by its signing
 ("the armistice signed on 19 September hands the district to X")."""
 
-VOTES = re.compile(
+POLITICAL_EVENTS = re.compile(
     r"(?:elections?|referend(?:um|ums|a)|plebiscites?|polls?|run-?offs?|coups?|putsch(?:es)?)$"
 )
 """Events of a state's own politics that a noun names, `other` (KEY_GUIDE.md: elections,

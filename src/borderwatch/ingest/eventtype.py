@@ -37,6 +37,7 @@ from borderwatch.ingest.cuewords import (
     OPEN,
     ORDER,
     PACTS,
+    POLITICAL_EVENTS,
     SHUT,
     STILL_CLOSED,
     STOP,
@@ -44,7 +45,6 @@ from borderwatch.ingest.cuewords import (
     TRY,
     URGE,
     VOTE,
-    VOTES,
     WH,
     cue_of,
 )
@@ -505,7 +505,7 @@ def _noun_dated(doc: Any, anchor: set[int]) -> TypeCue:
         noun = root.head.head
         # "the Treaty of London of April 1915": the date may hang off the name's last word
         while noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            if PACTS.match(noun.lower_) or VOTES.match(noun.lower_):
+            if PACTS.match(noun.lower_) or POLITICAL_EVENTS.match(noun.lower_):
                 break
             noun = noun.head.head
     elif root.dep_ in ("compound", "nummod", "npadvmod", "nmod", "poss"):
@@ -515,7 +515,7 @@ def _noun_dated(doc: Any, anchor: set[int]) -> TypeCue:
     cue = f"{noun.text} … {doc[max(anchor)].text}"  # "treaty … 1947", "coup … 1997"
     if PACTS.match(noun.lower_):
         return TypeCue("diplomatic_contact", cue, 1.0, explicit=True)
-    if VOTES.match(noun.lower_):
+    if POLITICAL_EVENTS.match(noun.lower_):
         return TypeCue("other", cue, 1.0, explicit=True)
     return NO_CUE
 

@@ -65,18 +65,19 @@ def encoder_input(doc: Any, begin: int, end: int, places: Sequence[str]) -> str:
         return ""
     sent = span.sent
     s0, s1 = sent.start_char, sent.end_char
-    text = doc.text
-    marks = [(max(begin, s0), min(end, s1), *DATE_MARKS)]
+    # the sentence's own text: Doc.text rejoins every token of the briefing on each call
+    text = sent.text
+    marks = [(max(begin, s0) - s0, min(end, s1) - s0, *DATE_MARKS)]
     for p in sorted({p for p in places if p}, key=len, reverse=True):
-        for m in re.finditer(re.escape(p), text[s0:s1], flags=re.IGNORECASE):
-            pb, pe = s0 + m.start(), s0 + m.end()
+        for m in re.finditer(re.escape(p), text, flags=re.IGNORECASE):
+            pb, pe = m.start(), m.end()
             if all(pe <= x or pb >= y for x, y, _, _ in marks):
                 marks.append((pb, pe, *PLACE_MARKS))
-    out, at = [], s0
+    out, at = [], 0
     for x, y, left, right in sorted(marks):
         out += [text[at:x], left, text[x:y], right]
         at = y
-    out.append(text[at:s1])
+    out.append(text[at:])
     return " ".join("".join(out).split())
 
 

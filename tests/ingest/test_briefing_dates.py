@@ -531,3 +531,18 @@ def test_the_fall_of_a_place_is_an_event_to_count_from_and_the_fall_of_a_year_a_
         ("Since the fall", D(2019, 5, 3), D(2019, 6, 10), "day"),
         ("in the fall of 2018", D(2018, 9, 1), D(2018, 11, 30), "month"),
     ]
+
+
+def test_the_same_day_as_an_event_is_the_day_that_event_was_dated():
+    text = (
+        "Police raided a depot outside Kuldzha on 2 July. The crossing at Nur was shut on "
+        "6 July. The same day as the raid, the governor flew to the capital, and he "
+        "condemned the smugglers the same day as an affront to the law."
+    )
+    assert resolve(text) == [
+        ("2 July", D(2021, 7, 2), D(2021, 7, 2), "day"),
+        ("6 July", D(2021, 7, 6), D(2021, 7, 6), "day"),
+        ("The same day as the raid", D(2021, 7, 2), D(2021, 7, 2), "day"),
+        # "as an affront" names no event: the day last told
+        ("the same day", D(2021, 7, 2), D(2021, 7, 2), "day"),
+    ]

@@ -264,7 +264,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_since_event", r"\bsince\s+the\s+(?P<ref>[A-Za-z][\w-]+)"),
         (
             "rel_same_day",
-            rf"\b(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\b"
+            # (not "the same day as the flight", which names the day it shares: `rel_around`)
+            rf"\b(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\b(?!\s+as\s+(?:the|his|her|its|their)\s)"
             rf"|\b(?:later\s+|since\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b"
             r"|\bby\s+(?:nightfall|dusk|sunset|sundown|(?:the\s+)?evening|midday|noon)\b(?!\s+of\b)",
         ),
@@ -277,7 +278,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)|(?<!of\s)the\s+(?:day|night))\s+"
             rf"(?P<dir>(?!{_BEFORE_NOTHING})before|after)"
             r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
-            r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)))"
+            r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)"
+            # "the same day as the first arrests": the day of the arrests, not the day last
+            # told ("condemned it the same day as an act of piracy" names no event)
+            rf"|(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\s+as(?=\s+(?:the|his|her|its|their)\s)))"
             r"(?:\s+(?P<ref>(?:(?:the|his|her|its|their)\s+)?[A-Za-z][\w-]*(?:['’]s\s+[\w-]+)?)"
             # "the eve of the 6 June landing": the event's own day follows (`_dated_in_phrase`)
             r"|(?:\s+the)?(?=\s+\d))",

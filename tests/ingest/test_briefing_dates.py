@@ -546,3 +546,21 @@ def test_the_same_day_as_an_event_is_the_day_that_event_was_dated():
         # "as an affront" names no event: the day last told
         ("the same day", D(2021, 7, 2), D(2021, 7, 2), "day"),
     ]
+
+
+def test_an_hour_or_a_time_of_day_with_no_day_of_its_own_is_the_day_last_told():
+    text = (
+        "Gunmen attacked the post at Sary-Tash on 4 July. Within the hour helicopters "
+        "brought in troops. About two hours later the road was closed, and in the evening "
+        "the governor declared a curfew. Artillery opened fire at dawn on 7 July and again "
+        "at noon the next day."
+    )
+    assert resolve(text) == [
+        ("4 July", D(2021, 7, 4), D(2021, 7, 4), "day"),
+        ("Within the hour", D(2021, 7, 4), D(2021, 7, 4), "day"),
+        ("About two hours later", D(2021, 7, 4), D(2021, 7, 4), "day"),
+        ("in the evening", D(2021, 7, 4), D(2021, 7, 4), "day"),
+        # a time of day that names its own day is not another date
+        ("7 July", D(2021, 7, 7), D(2021, 7, 7), "day"),
+        ("the next day", D(2021, 7, 8), D(2021, 7, 8), "day"),
+    ]

@@ -267,7 +267,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (not "the same day as the flight", which names the day it shares: `rel_around`)
             rf"\b(?:the\s+)?same\s+(?:day|{_PART_OF_DAY})\b(?!\s+as\s+(?:the|his|her|its|their)\s)"
             rf"|\b(?:later\s+|since\s+)?that\s+(?:same\s+)?(?:day|{_PART_OF_DAY})\b"
-            r"|\bby\s+(?:nightfall|dusk|sunset|sundown|(?:the\s+)?evening|midday|noon)\b(?!\s+of\b)",
+            r"|\bby\s+(?:nightfall|dusk|sunset|sundown|(?:the\s+)?evening|midday|noon)\b(?!\s+of\b)"
+            # an hour or a time of the day last told: "Within the hour", "About an hour later",
+            # "In the evening", "At midday", "At the same hour" (not "at dawn on 6 April",
+            # "in the evening of 14 September", "at noon the next day": a day of their own)
+            rf"|\b(?:within\s+(?:the\s+|an\s+|a\s+few\s+)?hours?"
+            rf"|(?:(?:about|some|barely|only|just)\s+)?(?:an|one|two|three|four|five|six|a\s+few"
+            rf"|several|[1-9])\s+hours?\s+later|hours\s+later"
+            rf"|in\s+the\s+(?:{_PART_OF_DAY}|(?:early|small)\s+hours)"
+            rf"|at\s+(?:midday|noon|midnight|dawn|dusk|nightfall|first\s+light|the\s+same\s+hour)"
+            rf"|shortly\s+(?:before|after)\s+(?:midnight|noon|dawn))\b"
+            rf"(?!\s+(?:on|of|the\s+(?:next|following|same|previous|day)|that|this|last|next"
+            rf"|yesterday|today|{WEEKDAY})\b|,?\s+(?:on\s+)?\d)",
         ),
         ("rel_same_weekend", r"\b(?:the\s+same|that)\s+weekend\b"),
         ("rel_same_week", r"\b(?:(?:the\s+)?same|that)\s+week\b"),

@@ -188,3 +188,21 @@ def test_a_state_that_enters_or_joins_a_war_fights_in_it():
             ),
         }
     )
+
+
+def test_a_force_that_moves_into_the_place_just_named_or_into_the_centre_of_a_town_takes_it():
+    assert_types(
+        {
+            (
+                "Rebels had seized Termez. On 4 May government troops moved into it.",
+                "Termez",
+            ): ("territorial_control"),
+            ("Army units moved back into the centre of Termez on 4 May.", "Termez"): (
+                "territorial_control"
+            ),
+            # the outskirts are reached before a town is taken: no town held yet
+            ("Army units moved into the outskirts of Termez on 4 May.", "Termez"): (
+                "military_deployment"
+            ),
+        }
+    )

@@ -125,18 +125,35 @@ def into_place(verb: Any) -> bool:
     """ "moved into Kirkuk", "rolled into the city": the movers now hold the place (not
     "moved into parts of the valley": a push forward, not a town taken; nor "moved into
     Bulgaria", "rolled into northern Jordan": a country entered, where forces are
-    deployed, as the keys read it, a town of it being what is taken)."""
+    deployed, as the keys read it, a town of it being what is taken). Also "moved into it"
+    (the place just named, which the clause goes on about) and "into the centre of the
+    town" (the heart of a town is the town held; not its outskirts, which forces reach
+    before they take it)."""
+    # "moved back into the town": the parse may hang "into" off "back"
+    back = [c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
     return any(
         c.dep_ == "prep"
         and c.lower_ == "into"
-        and any(
-            o.dep_ == "pobj"
-            and (o.pos_ == "PROPN" or TOWN.match(o.lower_))
-            and not a_country(o)
-            and not a_waterway(o)
-            for o in c.children
+        and any(o.dep_ == "pobj" and _a_town_entered(o) for o in c.children)
+        for c in (*verb.children, *(t for b in back for t in b.children))
+    )
+
+
+_TOWN_PARTS = ("centre", "center", "heart")
+"""The part of a town that stands for the whole when forces move into it."""
+
+
+def _a_town_entered(o: Any) -> bool:
+    """What "into" names, read as a town held once forces are in it (`into_place`)."""
+    if o.lower_ in ("it", "them"):
+        return True
+    if o.lower_ in _TOWN_PARTS:
+        of = [t for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+        return any(
+            t.dep_ == "pobj" and _a_town_entered(t) and t.lower_ not in ("it", "them") for t in of
         )
-        for c in verb.children
+    return (
+        (o.pos_ == "PROPN" or bool(TOWN.match(o.lower_))) and not a_country(o) and not a_waterway(o)
     )
 
 

@@ -206,3 +206,18 @@ def test_a_force_that_moves_into_the_place_just_named_or_into_the_centre_of_a_to
             ),
         }
     )
+
+
+def test_warships_that_anchor_off_a_place_are_deployed_there_and_other_boats_are_not():
+    assert_types(
+        {
+            ("On 4 May the gunboat Amur dropped anchor off Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            ("On 4 May a squadron of cruisers anchored off Termez.", "Termez"): (
+                "military_deployment"
+            ),
+            # fishing boats at rest are no force
+            ("On 4 May fishing boats anchored off Termez.", "Termez"): "other",
+        }
+    )

@@ -166,6 +166,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), after)
     if GIVE.match(w) and after == "way":
         return "other", f"{tok.text} way"  # a dam or a bridge that gave way
+    if _warships_anchored(tok, w, agent, patient):
+        # "the gunboat Panther dropped anchor off Agadir", "a squadron anchored off the port":
+        # warships standing off a place are forces stationed there (KEY_GUIDE.md)
+        return "military_deployment", tok.text if ANCHOR.match(w) else f"{tok.text} … anchor"
     if PUT.match(w) and _at_a_figure(tok):
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
     if w in ("was", "were") and who == "armed" and _in_a_town(tok):
@@ -670,6 +674,34 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
+
+ANCHOR = re.compile(r"(?:anchor(?:s|ed|ing)?|moor(?:s|ed|ing)?)$")
+"""A ship coming to rest: "anchored off the port", "moored in the harbour"."""
+NAVAL = re.compile(
+    r"(?:carriers?|sloops?|transports|troopships?|submarines?|ironclads?|monitors|"
+    r"men-of-war|man-of-war)$"
+)
+"""Ships of war the armed nouns (`cuewords`) do not name: "the commando carrier Bulwark"."""
+
+
+def _warships_anchored(tok: Any, w: str, agent: Any, patient: Any) -> bool:
+    """Ships of war that anchored, moored, "dropped anchor" or "came to anchor": not fishing
+    boats or a terminal moored, nor a force that "anchored its hold" (a figure of speech,
+    with an object of its own)."""
+    if ANCHOR.match(w):
+        if any(c.dep_ == "dobj" for c in tok.children) or tok.dep_ in ("amod", "acl", "relcl"):
+            return False
+    elif patient is None or patient.lower_ != "anchor":
+        return False
+    who = agent
+    if who is None and tok.dep_ in ("advcl", "xcomp"):  # "came to anchor"
+        who = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if who is None:
+        return False
+    return any(
+        (class_of(t.lower_) == "armed" and not IRREGULAR.match(t.lower_)) or NAVAL.match(t.lower_)
+        for t in who.subtree
+    )
 
 
 def _a_land(tok: Any) -> bool:

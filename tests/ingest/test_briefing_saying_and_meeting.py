@@ -324,3 +324,26 @@ def test_foreign_envoys_told_together_are_briefed_not_contacted():
             ): "diplomatic_contact",
         }
     )
+
+
+def test_what_ministers_of_several_governments_said_at_their_meeting_is_the_meeting():
+    assert_types(
+        {
+            (
+                "Foreign ministers meeting in Termez demanded on 3 May that the rebels leave "
+                "the town.",
+                "Termez",
+            ): "diplomatic_contact",
+            (
+                "The leaders of the two states, meeting in Hairatan, promised on 3 May to settle "
+                "the quarrel by talks.",
+                "Hairatan",
+            ): "diplomatic_contact",
+            # one government's ministers meeting at home are no contact between governments
+            (
+                "Uzbek ministers meeting in Termez demanded on 3 May that the rebels leave the "
+                "town.",
+                "Termez",
+            ): "statement",
+        }
+    )

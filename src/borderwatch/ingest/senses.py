@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from borderwatch.data.gazetteer import normalize
+from borderwatch.ingest.adjectives import CONTINENTS, adjective_countries
 from borderwatch.ingest.clauses import (
     a_country,
     a_waterway,
@@ -22,6 +24,7 @@ from borderwatch.ingest.clauses import (
     negated,
     out_of_town,
 )
+from borderwatch.ingest.countries import countries_by_name
 from borderwatch.ingest.cuewords import (
     ADMIT,
     ADVANCE,
@@ -1598,7 +1601,64 @@ def close_to_a_number(tok: Any) -> bool:
 def word_cue(tok: Any) -> tuple[str, str] | None:
     """(event type, the words that show it) for one parsed word, or None: a verb read with
     what it acts on, a negated closure read as an open crossing, names and other negated
-    cues skipped."""
+    cues skipped; what leaders of several governments did at their meeting (`_met_abroad`)
+    is that meeting."""
+    cue = _word_cue(tok)
+    if cue is not None and cue[0] not in ("statement", "other"):
+        return cue
+    met = _met_abroad(tok)
+    return ("diplomatic_contact", f"{met} meeting … {tok.text}") if met else cue
+
+
+def _met_abroad(verb: Any) -> str:
+    """The subject of `verb` when it is ministers, leaders or envoys of more than one
+    government "meeting in" a place ("foreign ministers meeting in Brussels approved its
+    entry", "the leaders of the region's states, meeting again in Kampala, demanded",
+    "diplomats of the two countries, meeting in Bern, promised"), else '': what they said,
+    decided or failed to agree at it is the meeting between governments (KEY_GUIDE.md:
+    meetings and talks are `diplomatic_contact`). Not one government's ministers ("Israeli
+    ministers meeting in Jerusalem", "party leaders"), nor a body of members speaking with
+    one voice (`_body_spoke`), nor a word that is no verb or is denied."""
+    if verb.pos_ != "VERB" or negated(verb):
+        return ""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "… approved the force and warned …"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return ""
+    if subject.lower_ == "meeting":  # "EU interior ministers meeting in Brussels" as one noun
+        meeting: Any = subject
+        who = next(
+            (c for c in subject.children if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")),
+            None,
+        )
+    else:
+        who = subject
+        meeting = next(
+            (c for c in subject.children if c.dep_ == "acl" and c.lower_ == "meeting"), None
+        )
+    if who is None or meeting is None or who.tag_ not in ("NNS", "NNPS"):
+        return ""
+    if class_of(who.lower_) != "official" or who.lower_ in ("officials", "governors"):
+        return ""
+    if not any(p.dep_ == "prep" and p.lower_ in ("in", "at") for p in meeting.children):
+        return ""
+    if _domestic(who) or _domestic(meeting):
+        return ""
+    group = meeting if meeting.i > who.i else who
+    whose = [t for t in group.subtree if t.i < who.i and _a_country(t)]
+    return "" if len(whose) == 1 else who.text  # "Pakistani ministers": one government
+
+
+def _a_country(tok: Any) -> bool:
+    """A country's name or its adjective ("Pakistan", "Pakistani"), not a continent's."""
+    if normalize(tok.text) in countries_by_name():
+        return True
+    return len(adjective_countries(tok.text) - frozenset(CONTINENTS)) == 1
+
+
+def _word_cue(tok: Any) -> tuple[str, str] | None:
+    """`word_cue` without the meeting it may have been said at."""
     if close_to_a_number(tok):
         return None
     sense = verb_sense(tok)

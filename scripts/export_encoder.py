@@ -73,18 +73,20 @@ def unsigned_weights(path: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv is None:
-        argv = sys.argv[1:]
-    if argv[:1] == ["--unsigned"]:
-        # an export of an earlier round, made unsigned in place
-        print(f"{argv[1]}: {unsigned_weights(Path(argv[1]))} tensors made unsigned")
-        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("checkpoint", type=Path)
+    ap.add_argument("checkpoint", type=Path, nargs="?")
     ap.add_argument("out", type=Path, nargs="?", default=OUT)
     ap.add_argument("--max-tokens", type=int, default=MAX_TOKENS, help="as in training")
     ap.add_argument("--keep-fp32", action="store_true", help="keep type_encoder.fp32.onnx")
+    ap.add_argument(
+        "--unsigned", type=Path, metavar="ONNX", help="make an earlier export unsigned in place"
+    )
     args = ap.parse_args(argv)
+    if args.unsigned is not None:
+        print(f"{args.unsigned}: {unsigned_weights(args.unsigned)} tensors made unsigned")
+        return 0
+    if args.checkpoint is None:
+        ap.error("a CHECKPOINT to export, or --unsigned ONNX")
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     model = AutoModelForSequenceClassification.from_pretrained(args.checkpoint)

@@ -664,3 +664,33 @@ PLACE_V = re.compile(
     r"dump(?:s|ed|ing)?|rais(?:e|ed|es|ing))$"
 )
 """Verbs of putting something somewhere: barriers put across a crossing shut it."""
+
+
+CRASH = re.compile(r"(?:crash(?:ed|es)?|collid(?:e|ed|es))$")
+"""Verbs of an accident to a vehicle: an aircraft that crashed, two ships that collided."""
+
+ANCHOR = re.compile(r"(?:anchor(?:s|ed|ing)?|moor(?:s|ed|ing)?)$")
+"""A ship coming to rest: "anchored off the port", "moored in the harbour"."""
+NAVAL = re.compile(
+    r"(?:carriers?|sloops?|transports|troopships?|submarines?|ironclads?|monitors|"
+    r"men-of-war|man-of-war)$"
+)
+"""Ships of war that `class_of` does not call armed: "the commando carrier Bulwark"."""
+
+GIVEN_BACK = re.compile(
+    r"(?:hand(?:s|ed|ing)?|exchang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|repatriat\w*|"
+    r"return(?:s|ed|ing)?)$"
+)
+"""Verbs of people held being given back: handed over, exchanged, swapped, repatriated."""
+PRISONERS = re.compile(
+    r"(?:captives?|hostages?|prisoners?|detainees?|internees?|pows|bod(?:y|ies)|remains)$"
+)
+"""People held, or the dead, given back: captives, hostages, prisoners, bodies."""
+
+WRECKED = re.compile(r"(?:capsiz\w*|sank|sink(?:s|ing)?|overturn\w*|founder(?:s|ed|ing)?)$")
+"""Verbs of a vessel lost by itself: capsized, sank, overturned, foundered."""
+VESSEL = re.compile(
+    r"(?:boats?|ships?|vessels?|ferr(?:y|ies)|dinghy|dinghies|rafts?|trawlers?|dhows?|"
+    r"barges?|canoes?|launch(?:es)?|craft|cutters?|steamers?)$"
+)
+"""Vessels that can be lost by themselves ("capsized", "sank")."""

@@ -10,7 +10,6 @@ negated cue is skipped.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from borderwatch.data.gazetteer import normalize
@@ -32,6 +31,7 @@ from borderwatch.ingest.cuewords import (
     AIR,
     AIRBORNE,
     AIRCRAFT,
+    ANCHOR,
     AUDIENCE,
     BARRIERS,
     BECAME,
@@ -47,6 +47,7 @@ from borderwatch.ingest.cuewords import (
     CHIEFS,
     CLOSURE_NOUNS,
     COURTS,
+    CRASH,
     DAYS,
     DEALS,
     DECREES,
@@ -71,6 +72,7 @@ from borderwatch.ingest.cuewords import (
     FREE,
     GATHER,
     GIVE,
+    GIVEN_BACK,
     GOVERN,
     HALTS,
     HOLD,
@@ -83,6 +85,7 @@ from borderwatch.ingest.cuewords import (
     LOSE,
     MODALS,
     MOVE,
+    NAVAL,
     OPEN,
     OPEN_V,
     ORDER,
@@ -95,6 +98,7 @@ from borderwatch.ingest.cuewords import (
     POWER,
     POWERS,
     PREMISES,
+    PRISONERS,
     PRIVATE,
     PUT,
     QUANTITY,
@@ -123,8 +127,10 @@ from borderwatch.ingest.cuewords import (
     TRUCES,
     ULTIMATUM,
     UNTAKEN,
+    VESSEL,
     WARS,
     WH,
+    WRECKED,
     WRITE,
     WRITINGS,
     class_of,
@@ -145,9 +151,6 @@ ships that collided, a boat of people that capsized or sank, a depot that blew u
 guide's air crashes and other dated happenings no armed act caused, `other`. The encoder reads
 any such sentence with its dead as a fight, so the reading stands (`typemodel.pinned`); a
 clause that names the fight itself ("came down after being hit") is no accident (`_hit`)."""
-
-CRASH = re.compile(r"(?:crash(?:ed|es)?|collid(?:e|ed|es))$")
-"""Verbs of an accident to a vehicle: an aircraft that crashed, two ships that collided."""
 
 
 def verb_sense(tok: Any) -> tuple[str, str] | None:
@@ -678,14 +681,6 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
 
 _PRONOUNS = ("him", "her", "them", "he", "she", "they")
 
-ANCHOR = re.compile(r"(?:anchor(?:s|ed|ing)?|moor(?:s|ed|ing)?)$")
-"""A ship coming to rest: "anchored off the port", "moored in the harbour"."""
-NAVAL = re.compile(
-    r"(?:carriers?|sloops?|transports|troopships?|submarines?|ironclads?|monitors|"
-    r"men-of-war|man-of-war)$"
-)
-"""Ships of war the armed nouns (`cuewords`) do not name: "the commando carrier Bulwark"."""
-
 
 def _warships_anchored(tok: Any, w: str, agent: Any, patient: Any) -> bool:
     """Ships of war that anchored, moored, "dropped anchor" or "came to anchor": not fishing
@@ -993,7 +988,7 @@ def _held(tok: Any) -> str | None:
         return f"{tok.text} … {patient.text}"
     if FREE.match(w) and (_a_person(patient) or patient.lower_ in _PRONOUNS):
         return f"{tok.text} … {patient.text}"
-    back = GIVEN_BACK.match(w) and (not w.startswith("return") or _PRISONERS.match(patient.lower_))
+    back = GIVEN_BACK.match(w) and (not w.startswith("return") or PRISONERS.match(patient.lower_))
     if back and _captives(patient):
         # "the captives were handed over at the bridge", "exchanged 40 prisoners of war",
         # "repatriated the prisoners", "handed back the bodies": KEY_GUIDE.md types the
@@ -1023,27 +1018,16 @@ def _made_ruler(verb: Any) -> Any:
     return None
 
 
-GIVEN_BACK = re.compile(
-    r"(?:hand(?:s|ed|ing)?|exchang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|repatriat\w*|"
-    r"return(?:s|ed|ing)?)$"
-)
-"""Verbs of people held being given back: handed over, exchanged, swapped, repatriated."""
-
-_PRISONERS = re.compile(
-    r"(?:captives?|hostages?|prisoners?|detainees?|internees?|pows|bod(?:y|ies)|remains)$"
-)
-
-
 def _captives(tok: Any) -> bool:
     """People held or the dead given back: captives, prisoners, hostages, detainees, bodies;
     soldiers or a crew handed over or exchanged, who were held; a person named. Not refugees
     or nationals repatriated (people driven from home), nor a town or a post handed over."""
     w = tok.lower_
-    if _PRISONERS.match(w) or (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
+    if PRISONERS.match(w) or (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"):
         return True
     if QUANTITY.match(w) or w in ("men", "soldiers"):
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
-        if any(_PRISONERS.match(o.lower_) for o in of):
+        if any(PRISONERS.match(o.lower_) for o in of):
             return True  # "hundreds of prisoners"
     armed = noun_class(tok) == "armed" and not IRREGULAR.match(w)
     return armed and w not in ("forces", "force", "army", "garrison", "garrisons")
@@ -1474,13 +1458,6 @@ def _in_flight(verb: Any, mover: Any) -> bool:
         )
         for t in after
     )
-
-
-WRECKED = re.compile(r"(?:capsiz\w*|sank|sink(?:s|ing)?|overturn\w*|founder(?:s|ed|ing)?)$")
-VESSEL = re.compile(
-    r"(?:boats?|ships?|vessels?|ferr(?:y|ies)|dinghy|dinghies|rafts?|trawlers?|dhows?|"
-    r"barges?|canoes?|launch(?:es)?|craft|cutters?|steamers?)$"
-)
 
 
 def _wrecked(verb: Any, particle: str, patient_word: str, after: str) -> str:

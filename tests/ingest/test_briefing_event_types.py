@@ -57,6 +57,32 @@ def test_what_was_shut_or_stopped_decides_whether_a_crossing_closed():
     )
 
 
+def test_a_road_shut_on_its_way_to_the_border_is_a_crossing_closed():
+    # KEY_GUIDE.md: a "cross-border road shut" is a crossing closed; a road to a town, or one
+    # that runs along the border, is an inland road (`other`)
+    assert_types(
+        {
+            ("Protesters blocked the approach road to Hairatan on 3 May.", "Hairatan"): (
+                "crossing_closed"
+            ),
+            ("Protesters blocked the road to the crossing at Hairatan on 3 May.", "Hairatan"): (
+                "crossing_closed"
+            ),
+            ("On 3 May the road east to Hairatan and the Uzbek frontier was cut.", "Hairatan"): (
+                "crossing_closed"
+            ),
+            ("On 3 May police closed the side roads across the line near Termez.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("On 3 May rebels cut the old road from Termez to Afghanistan.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("The authorities shut the road to Termez on 3 May.", "Termez"): "other",
+            ("Guards closed the road along the border near Termez on 3 May.", "Termez"): "other",
+        }
+    )
+
+
 def test_what_was_opened_or_resumed_decides_between_a_reopening_a_new_line_and_diplomacy():
     assert_types(
         {

@@ -694,3 +694,8 @@ VESSEL = re.compile(
     r"barges?|canoes?|launch(?:es)?|craft|cutters?|steamers?)$"
 )
 """Vessels that can be lost by themselves ("capsized", "sank")."""
+
+ROADS = re.compile(r"(?:roads?|highways?|motorways?|tracks?)$")
+"""Roads that may lead to the border: shut on their way to it, a crossing is shut."""
+THE_LINE = re.compile(r"(?:crossings?|borders?|frontiers?)$")
+"""What a road leads to, or crosses, when it is a border road (`senses._road_to_the_border`)."""

@@ -108,6 +108,7 @@ from borderwatch.ingest.cuewords import (
     RELOCATE,
     REPULSE,
     REQUEST,
+    ROADS,
     ROUTINE,
     RULE,
     RULINGS,
@@ -121,6 +122,7 @@ from borderwatch.ingest.cuewords import (
     SURROUND,
     TAKE,
     TELL,
+    THE_LINE,
     TITLES,
     TOWN,
     TRADE,
@@ -563,6 +565,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
             return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
         if what in ("official", "abstract"):
             return "other", cue
+        if what == "infrastructure" and _road_to_the_border(tok, patient):
+            # "blocked the approach road", "the road east to the frontier was cut", "cut the
+            # highway to Desaguadero, the main crossing": a cross-border road (KEY_GUIDE.md)
+            return "crossing_closed", cue
         if what == "infrastructure" and class_of(patient.lower_) in ("infrastructure",):
             return "other", cue  # a road or a line shut is not a border crossing
         if patient is not None and (_by_air(patient) or _aircraft(patient)):
@@ -1893,6 +1899,39 @@ def _by_policy(verb: Any, patient: Any) -> bool:
         or o.lower_ in ("island", "islands", "country", "kingdom", "republic")
         for o in countries
     ) or any(p.lower_ == "of" for p in preps)
+
+
+def _road_to_the_border(verb: Any, road: Any) -> bool:
+    """A road that leads to a border crossing, the frontier or another country, or crosses
+    the line, by the words that describe it (or the way the verb that shut it names, where
+    the parse hangs it there): "the approach road", "the road east to Torkham and the
+    frontier", "the highway that runs along the lake to Desaguadero, the main crossing",
+    "blocked the road to the crossing", "closed the side roads across the line", "cut the old
+    road to China". Shutting one shuts a way across the border (KEY_GUIDE.md: a
+    "cross-border road shut" is `crossing_closed`); a road to a town or along the border is an
+    inland road ("the road to Termez", "the road along the border": `other`)."""
+    if not ROADS.match(road.lower_):
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ == "approach" for c in road.children):
+        return True
+    ways = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _ACROSS]
+    for tok in (*road.subtree, *(t for w in ways for t in w.subtree)):
+        if tok.i == road.i or tok.dep_ not in ("pobj", "appos", "conj"):
+            continue
+        way = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+        if way is None and tok.head.i == road.i and THE_LINE.match(tok.lower_):
+            return True  # "the road and the frontier were cut": the border shut with it
+        if way is None or way.lower_ in ("along", "near", "beside", "from"):
+            continue  # "the road along the border": no way across it
+        if THE_LINE.match(tok.lower_) or (tok.lower_ == "line" and way.lower_ in _ACROSS[3:]):
+            return True
+        if way.lower_ in _ACROSS[:3] and tok.dep_ == "pobj" and a_country(tok):
+            return True
+    return False
+
+
+_ACROSS = ("to", "into", "towards", "across", "over")
+"""The ways a road leads: to a crossing, the frontier or a country, or across the line."""
 
 
 def _barriers_put(verb: Any, agent: Any, patient: Any) -> str:

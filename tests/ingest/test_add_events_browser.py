@@ -107,8 +107,10 @@ def test_a_pasted_briefing_is_reviewed_with_one_click_per_candidate(server):
             timeout=180_000
         )
         settled()
-        # The sentence with markup in it is shown as it was written.
-        page.get_by_text(f"Officials in Moscow said {MALICIOUS} on 12 July.", exact=True).wait_for()
+        # The sentence with markup in it is shown as it was written (in each candidate that
+        # quotes it: Moscow's, and the guess of the country named most for its reported clause).
+        sentence = page.get_by_text(f"Officials in Moscow said {MALICIOUS} on 12 July.", exact=True)
+        sentence.first.wait_for()
         page.get_by_role("button", name="Accept").first.click()
         page.get_by_text("Accepted rows: 1").wait_for()
         settled()

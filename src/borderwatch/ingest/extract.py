@@ -510,6 +510,14 @@ def extract_candidates(
             pairs += standins.unplaced_clauses(
                 doc, in_sentence, sentence_dates, pairs, named, about_before[0]
             )
+        # a dated clause that names no place at all, not even a country ("…, and on 3 May
+        # the opposition leader was arrested"), beside a clause that names one: most often
+        # an act of the country the text is about, so it is also guessed there
+        country = standins.subject(countries)
+        if country is not None and sentence_dates:
+            pairs += standins.unplaced_clauses(
+                doc, in_sentence, sentence_dates, pairs, named, country, placeless=True
+            )
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:

@@ -455,6 +455,7 @@ def unplaced_clauses(
     pairs: list[tuple[PlaceMention, DateRef | None]],
     named: list[PlaceMention],
     about: PlaceMention | None = None,
+    placeless: bool = False,
 ) -> list[tuple[PlaceMention, DateRef | None]]:
     """A dated clause that names no place of its own, in a sentence whose places belong to
     its other clauses ("The standoff ended on 5 May, when ...; India agreed to dismantle
@@ -466,7 +467,14 @@ def unplaced_clauses(
 
     Given `about` (the place the sentence before was about), the clause is guessed there
     instead: the story goes on where it was ("Rebels took Termez. On 6 May their leader
-    flew to Kabul, and two days later the garrison surrendered")."""
+    flew to Kabul, and two days later the garrison surrendered").
+
+    `placeless`: only a clause that names no place at all, not even a country, and whose
+    date no country already holds (by its people or adjective: "Tajiks voted"), is guessed
+    at `about` (the country the text names most: "Lorries queue at Termez, and the
+    opposition boycotted the election held on 12 June" is the country's election).
+    Dev keys file many such clauses under a country (an election, a government's or a
+    leader's act, a war), which the nearest place of another clause is not."""
     about = about or subject(named)
     if about is None:
         return []
@@ -487,6 +495,12 @@ def unplaced_clauses(
     for d in dates:
         at = clause_of(doc, d.begin)
         if d.restates >= 0 or at in own:
+            continue
+        if placeless and (
+            at in named_in
+            # a country already acts on that date ("Tajiks voted"): its act, not the guess's
+            or any(p is not None and p.begin == d.begin and m.kind == "country" for m, p in pairs)
+        ):
             continue
         if told and (
             at in named_in

@@ -1629,11 +1629,11 @@ def _met_abroad(verb: Any) -> str:
     if _domestic(who) or _domestic(meeting):
         return ""
     group = meeting if meeting.i > who.i else who
-    whose = [t for t in group.subtree if t.i < who.i and _a_country(t)]
+    whose = [t for t in group.subtree if t.i < who.i and _country_or_its_adjective(t)]
     return "" if len(whose) == 1 else who.text  # "Pakistani ministers": one government
 
 
-def _a_country(tok: Any) -> bool:
+def _country_or_its_adjective(tok: Any) -> bool:
     """A country's name or its adjective ("Pakistan", "Pakistani"), not a continent's."""
     if normalize(tok.text) in countries_by_name():
         return True
@@ -1914,7 +1914,7 @@ def _road_to_the_border(verb: Any, road: Any) -> bool:
         return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ == "approach" for c in road.children):
         return True
-    ways = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _ACROSS]
+    ways = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in (*_TOWARDS, *_OVER)]
     for tok in (*road.subtree, *(t for w in ways for t in w.subtree)):
         if tok.i == road.i or tok.dep_ not in ("pobj", "appos", "conj"):
             continue
@@ -1923,15 +1923,17 @@ def _road_to_the_border(verb: Any, road: Any) -> bool:
             return True  # "the road and the frontier were cut": the border shut with it
         if way is None or way.lower_ in ("along", "near", "beside", "from"):
             continue  # "the road along the border": no way across it
-        if THE_LINE.match(tok.lower_) or (tok.lower_ == "line" and way.lower_ in _ACROSS[3:]):
+        if THE_LINE.match(tok.lower_) or (tok.lower_ == "line" and way.lower_ in _OVER):
             return True
-        if way.lower_ in _ACROSS[:3] and tok.dep_ == "pobj" and a_country(tok):
+        if way.lower_ in _TOWARDS and tok.dep_ == "pobj" and a_country(tok):
             return True
     return False
 
 
-_ACROSS = ("to", "into", "towards", "across", "over")
-"""The ways a road leads: to a crossing, the frontier or a country, or across the line."""
+_TOWARDS = ("to", "into", "towards")
+"""The ways a road leads to a crossing, the frontier or a country."""
+_OVER = ("across", "over")
+"""The ways a road crosses the line."""
 
 
 def _barriers_put(verb: Any, agent: Any, patient: Any) -> str:

@@ -251,6 +251,24 @@ def test_a_name_only_a_place_can_be_is_proposed_after_at_to_or_before_districts(
     assert not {"May", "Chinese"} & set(df["place"])
 
 
+def test_a_name_taken_fallen_or_assaulted_is_a_place_where_no_list_holds_it():
+    text = (
+        "On 4 May militia fighters took Quorvane, and after Meltashi fell on 6 May the "
+        "assault on Darbek Khel began on 9 May. Dusk fell early."
+    )
+    got = fields(text, D(2021, 5, 12), ["place", "date_start"])
+    assert ["Quorvane", "2021-05-04"] in got
+    assert ["Meltashi", "2021-05-06"] in got
+    assert ["Darbek Khel", "2021-05-09"] in got
+    # A common word first in its sentence is no place, nor a man the text gives a title.
+    df = rows(
+        "President Harlan Vosk resigned on 2 May. Dusk fell, and the fall of Vosk was "
+        "cheered in the streets.",
+        D(2021, 5, 7),
+    )
+    assert not {"Dusk", "Vosk"} & set(df["place"])
+
+
 def test_a_clause_counting_back_from_a_date_dates_the_earlier_event_there():
     text = (
         "Kazakhstan reopened the Nur Zholy crossing on 20 March, twelve days after a "

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from borderwatch.data.gazetteer import normalize
-from borderwatch.ingest.bodies import titled_names, titled_person
+from borderwatch.ingest.bodies import titled_names, titled_person, vessel_names
 from borderwatch.ingest.countries import countries_by_name
 from borderwatch.ingest.placemention import PlaceMention
 from borderwatch.ingest.placewords import (
@@ -111,6 +111,23 @@ _AFTER_PLACE_WORD = re.compile(
 )
 """A name after a place word, and the names coordinated with it ("near Angoor Adda,
 Bajaur and Kurram"): a list closed by "and" / "or" names places of one kind."""
+_TAKEN = re.compile(
+    r"\b(?P<word>(?:re)?(?:took|captured|seized|stormed)|overran|(?i:the\s+)(?:fall|capture"
+    r"|recapture|siege|surrender|evacuation|loss)\s+of|(?i:the\s+)(?:assault|attack|advance"
+    r"|march|drive)\s+on)"
+    rf"\s+(?:the\s+)?(?P<name>{NAME})"
+    rf"(?P<more>(?:,\s+{NAME})*,?\s+(?:and|or)\s+{NAME})?"
+    rf"|(?<![\w’'-])(?P<fallen>{NAME})\s+(?:had\s+|has\s+)?(?:fell|fallen)\b"
+    # "fell on the post" is an attack; "fell on 10 December" a fall
+    r"(?!\s+(?:on|upon)\s+(?!\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+    r"|Sep|Oct|Nov|Dec)))"
+)
+"""A name a force takes, whose fall or capture is told, or that an assault is on ("took
+Anéfis", "overran Tumpo", "the fall of Baga", "the assault on Kidal", "Plevna fell"):
+only a place can be taken or fall. Not one who "fell on" a post (an attack), nor a man's fall
+from power ("the fall of Ben Ali"), nor a people taken ("took Europeans")."""
+_POWER = re.compile(r"(?i:the\s+)(?:fall|surrender|loss)\s+of")
+"""What a ruler's fall may be said with as well as a town's."""
 _WHERE_WORDS = frozenset(
     {
         "near",
@@ -155,6 +172,36 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
         where = m.group("word").lower() in _WHERE_WORDS
         found += [(*without_possessive(n), where) for n in _before_a_title(names_of(m))]
         first.add(m.start("name"))
+    taken: set[int] = set()
+    ships = vessel_names(text)  # "patrol boats took the USS Pueblo": a ship, not a place
+    for m in _TAKEN.finditer(text):
+        names = (
+            [(m.group("fallen"), m.start("fallen"), m.end("fallen"))]
+            if m.group("fallen")
+            else _before_a_title(names_of(m))
+        )
+        for n in names:
+            name, start, end = without_possessive(n)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            while span is not None and len(span) > 1 and span[0].pos_ != "PROPN":
+                span = span[1:]  # "After Plevna fell": the name after the sentence's first word
+                name, start = span.text, span.start_char
+            # a proper name, not a sentence's first word named nowhere else ("Dusk fell")
+            # nor a man the text gives a title ("the fall of Suharto" after "President Suharto")
+            if (
+                span is None
+                or any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in span)
+                or (
+                    _POWER.match(m.group("word") or "")
+                    and len(span) > 1
+                    and span.root.ent_type_ == "PERSON"
+                )
+                or {normalize(name), normalize(name.split()[-1])} & (titled | ships)
+                or (span[0].is_sent_start and len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2)
+            ):
+                continue
+            found.append((name, start, end, False))
+            taken.add(start)
     for name, start, end, where in found:
         owner = re.match(r"\S+['’]s\s+", name)
         if owner:
@@ -170,6 +217,8 @@ def named_by_preposition(text: str, doc: Any) -> list[PlaceMention]:
             end = start + len(name)
             span = doc.char_span(start, end, alignment_mode="expand")
         not_here = ("NORP", "EVENT", "LAW") if where and not name.isupper() else _NOT_HERE
+        if start in taken:
+            not_here = ("ORG", "EVENT", "LAW")  # the model calls many a town taken a people
         if span is None or any(
             t.ent_type_ in not_here
             and not (t.ent_type_ == "NORP" and start in first and _named_not_described(span))

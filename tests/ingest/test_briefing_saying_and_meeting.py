@@ -347,3 +347,36 @@ def test_what_ministers_of_several_governments_said_at_their_meeting_is_the_meet
             ): "statement",
         }
     )
+
+
+def test_a_name_signature_or_seal_put_to_an_agreement_signs_it():
+    assert_types(
+        {
+            ("On 12 May the two envoys put their names to a peace at Hairatan.", "Hairatan"): (
+                "diplomatic_contact"
+            ),
+            ("On 12 May the ministers put their signatures to the Termez convention.", "Termez"): (
+                "diplomatic_contact"
+            ),
+            ("On 12 May the khan put his seal to a treaty at Hairatan.", "Hairatan"): (
+                "diplomatic_contact"
+            ),
+        }
+    )
+    # An agreement named before ("put his name to it") is signed too.
+    text = "The emir signed the accord on 9 May; the khan put his name to it in Termez on 12 May."
+    doc = nlp.parse(text)
+    begin = text.index("12 May")
+    cue = clause_rule(doc, begin, begin + 6)
+    assert (cue.event_type, cue.cue) == ("diplomatic_contact", "put … name to it")
+
+
+def test_the_rules_read_a_seal_put_to_a_decree_or_an_appeal_as_no_crossing_sealed():
+    for text in (
+        "On 12 May the governor put his seal to a decree in Termez.",
+        "On 12 May the mayor put his name to an appeal for calm in Termez.",
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("12 May")
+        cue = clause_rule(doc, begin, begin + 6)
+        assert (cue.event_type, cue.cue) == ("other", "no event word in the dated clause"), text

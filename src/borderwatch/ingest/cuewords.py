@@ -469,6 +469,14 @@ RECEIVE = re.compile(r"(?:receiv(?:e|es|ed|ing))$")
 PUT = re.compile(r"(?:puts?|putting)$")
 """With a figure ("put the toll at 138"): an estimate given, which is a statement."""
 
+SIGNED_WITH = re.compile(r"(?:names?|signatures?|seals?)$")
+"""What one puts to a document to sign it ("put their names to a treaty", "put his seal
+to the convention"): the signing, not a seal that shuts anything."""
+
+SIGNED = re.compile(r"(?:peace|truces?|ceasefires?|cease-fires?|contracts?|it|them)$")
+"""What is signed between governments besides `PACTS`: a peace, a truce, a contract, or
+the agreement named just before ("Kiir put his name to it nine days later")."""
+
 POST = re.compile(
     r"(?:post(?:s|ed|ing)?|sen[dt]s?|sending|dispatch\w*|despatch\w*|based|land(?:s|ed|ing)?|"
     r"fl(?:y|ies|ying|ew|own)|ship(?:s|ped|ping)|airlift\w*|mov(?:e|es|ed|ing)|brought|bring\w*|"

@@ -114,6 +114,8 @@ from borderwatch.ingest.cuewords import (
     RULINGS,
     SEIZE,
     SHUT,
+    SIGNED,
+    SIGNED_WITH,
     SKY,
     SPEAK,
     SPOKEN,
@@ -180,6 +182,13 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "military_deployment", tok.text if ANCHOR.match(w) else f"{tok.text} … anchor"
     if PUT.match(w) and _at_a_figure(tok):
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
+    signed = _signed(tok, patient) if PUT.match(w) else None
+    if signed is not None and (PACTS.match(signed.lower_) or SIGNED.match(signed.lower_)):
+        # "put their names to a peace", "put his seal to the convention": the agreement
+        # signed, a contact between governments (KEY_GUIDE.md: agreements signed)
+        return "diplomatic_contact", f"{tok.text} … {patient.text} to {signed.text}"
+    if signed is not None:
+        return "", ""  # "put his seal to a decree": a signing at home, no crossing sealed
     if w in ("was", "were") and who == "armed" and _in_a_town(tok):
         # "by that afternoon German troops were in Caporetto", "troops were back in X"
         return "territorial_control", f"{agent.text} {tok.text} in"
@@ -1581,6 +1590,19 @@ def close_to_a_number(tok: Any) -> bool:
     return after.like_num or after.lower_ in ("a", "an", "half", "one")
 
 
+def _signed(verb: Any, patient: Any) -> Any:
+    """What `verb` ("put") signs when it puts a name, signature or seal to it ("put their
+    names to a treaty", "put his name to it", "put his seal to a decree"), else None. Only
+    an agreement (`PACTS`, `SIGNED`) is a contact between governments; an appeal, a letter
+    or a decree signed is not, and no seal put to a paper shuts a crossing."""
+    if patient is None or not SIGNED_WITH.match(patient.lower_) or negated(verb):
+        return None
+    for head in (verb, patient):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def word_cue(tok: Any) -> tuple[str, str] | None:
     """(event type, the words that show it) for one parsed word, or None: a verb read with
     what it acts on, a negated closure read as an open crossing, names and other negated
@@ -1671,6 +1693,8 @@ def _word_cue(tok: Any) -> tuple[str, str] | None:
         return None  # "a political fight", "a legal battle", "a war of words"
     if etype == "clash" and _prisoners_of(tok):
         return None  # "prisoners of war" are captives, no fight on the date
+    if PUT.match(tok.head.lower_) and _signed(tok.head, tok) is not None:
+        return None  # "put his seal to a decree": the paper signed, nothing sealed
     if tok.pos_ != "VERB" and tok.lower_ in ("close", "block", "blocks", "cut", "stop", "bar"):
         return None  # "close to a thousand", "a block of flats", "a bus stop"
     if etype == "clash" and tok.pos_ == "ADJ" and not BECAME.match(tok.head.lower_):

@@ -380,3 +380,19 @@ def test_the_rules_read_a_seal_put_to_a_decree_or_an_appeal_as_no_crossing_seale
         begin = text.index("12 May")
         cue = clause_rule(doc, begin, begin + 6)
         assert (cue.event_type, cue.cue) == ("other", "no event word in the dated clause"), text
+
+
+def test_leaders_who_spoke_by_telephone_or_video_link_made_a_call():
+    for text in (
+        "On 12 May the two presidents spoke by telephone about the crossing at Termez.",
+        "On 12 May the Uzbek minister spoke over the phone with his Afghan counterpart in Termez.",
+    ):
+        doc = nlp.parse(text)
+        begin = text.index("12 May")
+        cue = clause_rule(doc, begin, begin + 6)
+        assert (cue.event_type, cue.explicit) == ("diplomatic_contact", True), text
+    # A witness quoted "speaking by telephone" made no call between governments.
+    text = "Speaking by telephone from Termez on 12 May, a trader said the gate was shut."
+    doc = nlp.parse(text)
+    begin = text.index("12 May")
+    assert clause_rule(doc, begin, begin + 6).event_type != "diplomatic_contact"

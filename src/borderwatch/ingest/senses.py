@@ -225,6 +225,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "diplomatic_contact", f"{tok.text} … {said_how}"
     if SPEAK.match(w) and _to_a_leader(tok):
         return "diplomatic_contact", f"{tok.text} to"  # "spoke to the Uzbek president"
+    called = _by_call(tok) if SPEAK.match(w) else ""
+    if called:
+        # "the two presidents spoke by telephone", "spoke over the phone with his Afghan
+        # counterpart": a call (KEY_GUIDE.md: calls are contacts), not a speech
+        return "diplomatic_contact", f"{tok.text} {called}"
     told = _government_told(tok) if TELL.match(w) and not w.startswith("address") else None
     if told is not None:
         # "Washington told Ottawa that the ship would sail", "told his hosts in Beijing",
@@ -1878,6 +1883,19 @@ def _between_governments(verb: Any) -> str:
             press = any(c.lower_ in ("press", "news") for c in obj.children)
             if contact and not press and not _domestic(obj) and obj.lower_ != "statement":
                 return f"{prep.text} … {obj.text}"
+    return ""
+
+
+def _by_call(verb: Any) -> str:
+    """ "by telephone", "over the phone", "by video link" when `verb` (a verb of speaking)
+    was done in a call, else ''. Not a witness "speaking by telephone" to the paper (a
+    participle), nor a call denied."""
+    if verb.lower_.endswith("ing") or negated(verb):
+        return ""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "over")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if CALL_WAYS.match(obj.lower_) and obj.lower_ not in ("call", "calls"):
+                return f"{prep.text} {obj.text}"
     return ""
 
 

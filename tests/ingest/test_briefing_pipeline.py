@@ -467,3 +467,24 @@ def test_a_dateline_with_its_weekday_dates_the_briefing_not_an_event(dateline):
         ["Kunduz", ""],
         ["Tajikistan", ""],
     ]
+
+
+def test_the_candidates_are_the_same_whether_the_encoder_reads_the_clauses_ahead_or_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from borderwatch.ingest import encoder, typemodel
+
+    text = (
+        "Kyrgyzstan - Tajikistan: shooting on the Batken border\n"
+        "On Tuesday Kyrgyz and Tajik guards exchanged fire near Vorukh, and the road to "
+        "Isfara was shut the same evening. Two days later the Kyzyl-Bel crossing reopened "
+        "to lorries, while talks in Batken on 28 April ended without a deal. Officials in "
+        "Dushanbe said on 29 April that troops had been sent to the Sughd border."
+    )
+    encoder.forget()
+    ahead = rows(text, D(2021, 5, 3))
+    encoder.forget()
+    monkeypatch.setattr(typemodel, "prefetch", lambda doc, dated: None)
+    one_by_one = rows(text, D(2021, 5, 3))
+    assert len(ahead) >= 5
+    pd.testing.assert_frame_equal(ahead, one_by_one)

@@ -69,6 +69,22 @@ def test_a_clause_reads_the_same_alone_and_beside_others():
     assert encoder.probabilities([clause, clause]) == [alone, alone]
 
 
+def test_clauses_read_two_at_a_time_ahead_give_the_probabilities_each_gives_alone():
+    clauses = [
+        "Militia from Kessa shelled the [[ Talmar ]] landing on << 4 May >>.",
+        "The [[ Kessa ]] crossing stayed open to lorries on << Tuesday >> despite the strike.",
+        "The envoys of both sides met at [[ Port Talmar ]] on << 2 June >> for talks.",
+    ]
+    encoder.forget()
+    alone = [encoder.probabilities([c])[0] for c in clauses]
+    encoder.forget()
+    encoder.prefetch([*clauses, clauses[0], ""])
+    ran = encoder._alone.cache_info()
+    assert (ran.misses, ran.currsize) == (3, 3)  # each input once, the empty one never
+    assert encoder.probabilities(clauses) == alone  # bit for bit, and not run again
+    assert encoder._alone.cache_info().misses == 3
+
+
 def test_an_input_longer_than_training_s_is_cut_as_training_cut_it():
     long = "Troops crossed at [[ Kessa ]] on << 4 May >> " + "and marched on " * 60 + "."
     encoded = encoder.model().tokenizer.encode(long)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -383,6 +383,25 @@ def check_briefing_length(text: str, name: str) -> None:
         raise DataError([Problem(name, line, None, message)])
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A place the walk over the sentences paired with a date (or with none), and the rules'
+    cue for it, kept until the learned model types it (`extract_candidates`)."""
+
+    mention: PlaceMention
+    date: DateRef | None
+    cue: TypeCue
+    heading: bool
+    in_sentence: list[PlaceMention]
+    start: int
+    end: int
+
+    @property
+    def spellings(self) -> tuple[str, str]:
+        """The place as the text spells it and its name, as the encoder reads them marked."""
+        return (self.mention.text, self.mention.name)
+
+
 def extract_candidates(
     text: str,
     published: dt.date,
@@ -434,6 +453,8 @@ def extract_candidates(
     last_named: list[PlaceMention] = []
     # the places a candidate row spells (not a stand-in's)
     spelt: set[str] = set()
+    # each place paired with its date (or none), in the text's order, before the model types it
+    found: list[_Found] = []
     # the text's headline: the heading lines it opens with (HEADLINE_WEIGHT)
     headline = True
     for sent in doc.sents:
@@ -525,18 +546,31 @@ def extract_candidates(
                 cue = replace(_restated_cue(sent, d) or NOTHING_SAID, explicit=True)
             elif d is not None:
                 cue = _dated_cue(doc, d, m) or cue
-                # the learned model, weighed against the rules' type (typemodel)
-                cue = typemodel.type_dated(doc, d.begin, d.stop, cue, places=(m.text, m.name))
-            row = _row(m, d, cue, source_id, text, s_start, s_end)
-            if m.source not in _STAND_INS and not (heading and d is None):
-                spelt.add(m.name)
-            if heading and d is None:
-                headed.append(row)
-            elif _acting_country(text, m, in_sentence):
-                row["candidate_confidence"] = f"{_confidence(m, d, cue) / 2:.2f}"
-                actors.append(row)
-            else:
-                rows.append(row)
+            found.append(_Found(m, d, cue, heading, in_sentence, s_start, s_end))
+    # The learned model, weighed against the rules' type (typemodel), types the dated
+    # pairs once the whole text is read: the encoder can then run their clauses two at a time.
+    typemodel.prefetch(
+        doc,
+        [
+            (f.date.begin, f.date.stop, f.spellings)
+            for f in found
+            if f.date is not None and f.date.restates < 0
+        ],
+    )
+    for f in found:
+        m, d, cue = f.mention, f.date, f.cue
+        if d is not None and d.restates < 0:
+            cue = typemodel.type_dated(doc, d.begin, d.stop, cue, places=f.spellings)
+        row = _row(m, d, cue, source_id, text, f.start, f.end)
+        if m.source not in _STAND_INS and not (f.heading and d is None):
+            spelt.add(m.name)
+        if f.heading and d is None:
+            headed.append(row)
+        elif _acting_country(text, m, f.in_sentence):
+            row["candidate_confidence"] = f"{_confidence(m, d, cue) / 2:.2f}"
+            actors.append(row)
+        else:
+            rows.append(row)
     # A heading's place that the text goes on to propose says nothing more undated; one
     # proposed only where "there" or "the town" stands for it keeps the heading's spelling.
     rows = [r for r in headed if r["place"] not in spelt] + rows

@@ -393,6 +393,13 @@ def encoded(doc: Any, begin: int, end: int, places: Sequence[str] = ()) -> Predi
     return Prediction(classes[best], round(p[best], 3), (), chances, by="encoder")
 
 
+def prefetch(doc: Any, dated: Sequence[tuple[int, int, Sequence[str]]]) -> None:
+    """Have the encoder read, two at a time, the clauses `encoded` may be asked for: each date
+    at [begin, end) of the parsed `doc` with its candidate's place spelt as the places given
+    (`encoder.prefetch`; a clause the combination then never asks for was read for nothing)."""
+    encoder.prefetch([encoder.encoder_input(doc, b, e, places) for b, e, places in dated])
+
+
 def _mean(enc: Prediction, lr: Prediction, weight: float = 0.5) -> Prediction:
     """The mean of the encoder's and the logistic regression's probabilities (cue "mean 0.55"),
     the encoder's weighed `weight` and the logistic regression's the rest."""

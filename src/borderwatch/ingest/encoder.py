@@ -161,6 +161,7 @@ def prefetch(texts: Sequence[str]) -> None:
     when `probabilities` runs it (onnxruntime's sessions may be run from several threads)."""
     todo = list(dict.fromkeys(t for t in texts if t))
     if len(todo) > 1:
+        model()  # read here, once: two workers starting at once would each read the file
         list(_workers().map(_alone, todo))
 
 

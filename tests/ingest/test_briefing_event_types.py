@@ -16,6 +16,7 @@ from sample_data import places_frame
 
 from borderwatch.ingest import nlp, typemodel
 from borderwatch.ingest.cuewords import class_of, cue_of
+from borderwatch.ingest.eventtype import TypeCue
 from borderwatch.ingest.extract import extract_candidates
 
 PLACES_DF = places_frame()
@@ -30,6 +31,12 @@ def type_at(text: str, place: str) -> list[str]:
     """The event types proposed at `place` for the dated candidates of `text`."""
     df = rows(text)
     return df[(df["place"] == place) & (df["date_start"] != "")]["event_type"].tolist()
+
+
+def clause_rule_at(text: str, date: str) -> TypeCue:
+    """The rules' reading of the clause holding the date expression `date` in `text`."""
+    begin = text.index(date)
+    return typemodel.clause_rule(nlp.parse(text), begin, begin + len(date))
 
 
 def assert_types(cases: dict[tuple[str, str], str]) -> None:

@@ -9,7 +9,7 @@ test; none appears in the evaluation set.
 
 from __future__ import annotations
 
-from test_briefing_event_types import assert_types
+from test_briefing_event_types import assert_types, clause_rule_at
 
 from borderwatch.ingest import nlp
 from borderwatch.ingest.typemodel import clause_rule
@@ -365,9 +365,7 @@ def test_a_name_signature_or_seal_put_to_an_agreement_signs_it():
     )
     # An agreement named before ("put his name to it") is signed too.
     text = "The emir signed the accord on 9 May; the khan put his name to it in Termez on 12 May."
-    doc = nlp.parse(text)
-    begin = text.index("12 May")
-    cue = clause_rule(doc, begin, begin + 6)
+    cue = clause_rule_at(text, "12 May")
     assert (cue.event_type, cue.cue) == ("diplomatic_contact", "put … name to it")
 
 
@@ -376,9 +374,7 @@ def test_the_rules_read_a_seal_put_to_a_decree_or_an_appeal_as_no_crossing_seale
         "On 12 May the governor put his seal to a decree in Termez.",
         "On 12 May the mayor put his name to an appeal for calm in Termez.",
     ):
-        doc = nlp.parse(text)
-        begin = text.index("12 May")
-        cue = clause_rule(doc, begin, begin + 6)
+        cue = clause_rule_at(text, "12 May")
         assert (cue.event_type, cue.cue) == ("other", "no event word in the dated clause"), text
 
 
@@ -387,12 +383,8 @@ def test_leaders_who_spoke_by_telephone_or_video_link_made_a_call():
         "On 12 May the two presidents spoke by telephone about the crossing at Termez.",
         "On 12 May the Uzbek minister spoke over the phone with his Afghan counterpart in Termez.",
     ):
-        doc = nlp.parse(text)
-        begin = text.index("12 May")
-        cue = clause_rule(doc, begin, begin + 6)
+        cue = clause_rule_at(text, "12 May")
         assert (cue.event_type, cue.explicit) == ("diplomatic_contact", True), text
     # A witness quoted "speaking by telephone" made no call between governments.
     text = "Speaking by telephone from Termez on 12 May, a trader said the gate was shut."
-    doc = nlp.parse(text)
-    begin = text.index("12 May")
-    assert clause_rule(doc, begin, begin + 6).event_type != "diplomatic_contact"
+    assert clause_rule_at(text, "12 May").event_type != "diplomatic_contact"

@@ -166,3 +166,34 @@ def test_a_heading_place_proposed_only_where_the_district_stands_for_it_keeps_it
     at = df[df["place"] == "Qarabel district"]
     assert "2022-05-03" in set(at["date_start"])
     assert "Qarabel" in set(at["evidence_place_text"])
+
+
+def test_that_town_in_a_dated_clause_is_the_town_named_before_it():
+    text = (
+        "The truce was signed at Termez on 4 May, after rebel columns had stormed that town "
+        "in early April, and Hairatan was spared."
+    )
+    df = _rows(text)
+    april = df[df["evidence_date_text"] == "in early April"]
+    assert list(zip(april["place"], april["evidence_place_text"], strict=True)) == [
+        ("Termez", "that town"),
+        ("Hairatan", "Hairatan"),
+    ]
+
+
+def test_that_crossing_in_a_sentence_naming_no_place_is_the_crossing_just_named():
+    text = "Trucks from Hairatan queued at Termez on Monday. Guards shut that crossing on 2 June."
+    df = _rows(text)
+    june = df[df["date_start"] == "2022-06-02"]
+    assert list(zip(june["place"], june["evidence_place_text"], strict=True)) == [
+        ("Termez", "that crossing")
+    ]
+
+
+def test_that_as_a_conjunction_before_a_place_word_points_at_no_place():
+    text = (
+        "Guards at Termez turned back traders on Monday. "
+        "On 3 June officials said that town councils would be dissolved."
+    )
+    df = _rows(text)
+    assert "that town" not in set(df["evidence_place_text"])

@@ -20,7 +20,7 @@ from borderwatch.ingest.dates import DateRef
 from borderwatch.ingest.placemention import PlaceMention
 
 _BACK_REFERENCE = re.compile(
-    r"\bthe\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
+    r"\b(?P<det>the|that|this)\s+(?P<word>crossing|border\s+post|post|gate|town|city|base|checkpoint|bridge"
     r"|region|province|district|country|reservoir|dam|river|lake|port|village|pass|tunnel"
     r"|state|exclave|enclave|capital|mountain|island|peninsula|heights|ridge|hill|valley"
     r"|gorge|plateau|airport|airfield)\b"
@@ -157,7 +157,11 @@ def referred(
 
 def _modifier(doc: Any, sent: Any, m: re.Match[str]) -> bool:
     """A feature's word (`_FEATURES`) that only qualifies the noun after it: "the mountain
-    road", "the island ferry", "the hill peoples" stand for no mountain, island or hill."""
+    road", "the island ferry", "the hill peoples" stand for no mountain, island or hill;
+    and "that" or "this" that does not point at the noun ("said that town councils",
+    "this gate" does: `_pointing`)."""
+    if not _pointing(doc, sent, m):
+        return True
     word = m.group("word")
     if not word or word.lower() not in _FEATURES:
         return False
@@ -165,6 +169,18 @@ def _modifier(doc: Any, sent: Any, m: re.Match[str]) -> bool:
         sent.start_char + m.start("word"), sent.start_char + m.end("word"), alignment_mode="expand"
     )
     return span is not None and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+def _pointing(doc: Any, sent: Any, m: re.Match[str]) -> bool:
+    """Whether a back-reference's first word points at its noun: always "the"; "that" and
+    "this" only as its determiner ("had taken that town in 1860", "left that base"), not as a
+    conjunction or a pronoun ("said that town councils would meet")."""
+    det = m.group("det")
+    if not det or det.lower() == "the":
+        return True
+    at = sent.start_char + m.start("det")
+    span = doc.char_span(at, at + len(det), alignment_mode="expand")
+    return span is not None and span.root.dep_ == "det"
 
 
 def _referred_at(

@@ -352,7 +352,8 @@ def test_a_government_acting_on_a_date_with_no_site_acts_for_the_country_named_m
     # KEY_GUIDE files an act of state with no site under its country. The words do not say
     # which country "parliament" or "the prime minister" belongs to, so the guess is the one
     # the text names most, trusted as a guess; a date whose subject is no body of state
-    # ("lorries queued") gets none.
+    # ("lorries queued") is no act of state, only the guess that a sentence naming no place
+    # happened in that country (no words of its own).
     text = (
         "Uzbekistan shut the Termez crossing, and Uzbekistan's guards turned back lorries "
         "from Afghanistan. "
@@ -366,6 +367,7 @@ def test_a_government_acting_on_a_date_with_no_site_acts_for_the_country_named_m
     assert dated[["date_start", "evidence_place_text"]].values.tolist() == [
         ["2022-05-06", "parliament"],
         ["2022-05-08", "Karimov"],
+        ["2022-05-09", ""],
     ]
     assert all(float(c) <= 0.3 for c in dated["candidate_confidence"])
 
@@ -443,7 +445,7 @@ def test_a_government_whose_own_words_name_its_country_gets_no_guess():
 def test_a_placeless_dated_sentence_goes_to_the_later_of_places_named_equally_often():
     # Termez and Hairatan are named twice each and the two countries once each: nothing
     # leads, so the guesses are the place named later and the first place of the sentence
-    # before, rather than the date being lost.
+    # before, rather than the date being lost, and the later named country.
     text = (
         "Lorries queued at Termez for Uzbekistan. Traders in Hairatan complained to Afghanistan. "
         "Termez and Hairatan are quiet now. "
@@ -454,6 +456,7 @@ def test_a_placeless_dated_sentence_goes_to_the_later_of_places_named_equally_of
     assert dated[["place", "evidence_place_text"]].values.tolist() == [
         ["Termez", ""],
         ["Hairatan", ""],
+        ["Afghanistan", ""],
     ]
     assert all(float(c) <= 0.3 for c in dated["candidate_confidence"])
 
@@ -527,7 +530,7 @@ def test_a_placeless_dated_sentence_is_also_guessed_at_the_place_the_text_names_
 def test_the_place_a_headline_names_is_what_a_placeless_dated_sentence_is_guessed_about():
     # The body names Hairatan twice and Termez only once, but the headline names Termez:
     # the briefing is about Termez, so the garrison that surrendered is guessed there,
-    # beside Maimana, which the sentence before was about.
+    # beside Maimana, which the sentence before was about (and in the country it names).
     text = (
         "Uzbekistan: Termez holds out on the river\n\n"
         "Traders crossed at Hairatan in March. Hairatan was quiet in April. "
@@ -536,8 +539,8 @@ def test_the_place_a_headline_names_is_what_a_placeless_dated_sentence_is_guesse
     )
     df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
     dated = df[df["date_start"] == "2022-06-06"]
-    assert dated["place"].tolist() == ["Maymana", "Termez"]
-    assert dated["evidence_place_text"].tolist() == ["", ""]  # spelt in neither
+    assert dated["place"].tolist() == ["Maymana", "Termez", "Uzbekistan"]
+    assert dated["evidence_place_text"].tolist() == ["", "", ""]  # spelt in none
     # without the headline, the place the body names most
     body = text.split("\n\n", 1)[1]
     df = extract_candidates(body, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
@@ -682,3 +685,25 @@ def test_a_country_acting_is_not_the_subject_a_verb_joined_on_tells_more_of():
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     fifth = df[df["date_start"] == "2022-05-05"]
     assert "Termez" in fifth["place"].tolist()
+
+
+def test_a_dated_sentence_naming_no_place_is_also_guessed_at_the_country_named_most():
+    # The sentence before was about Termez, so the vote is carried there; but a sentence
+    # naming no place at all is as often the act or the event of the country the text is
+    # about (an election, a law, a war), so it is guessed there too, trusted as a guess;
+    # "both governments" is two countries acting, not a guess at one.
+    text = (
+        "Uzbekistan has guarded its southern border for years. "
+        "Traders crowded Termez on Monday. "
+        "On 3 June the opposition boycotted the vote."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 20), "TEST-BRIEF", PLACES_DF)
+    june = df[df["date_start"] == "2022-06-03"]
+    assert june[["place", "evidence_place_text", "evidence_place_source"]].values.tolist() == [
+        ["Termez", "", "geonames:1215957"],
+        ["Uzbekistan", "", "guessed"],
+    ]
+    assert float(june["candidate_confidence"].iloc[1]) <= 0.3
+    both = text.replace("the opposition boycotted the vote", "both governments closed the road")
+    df = extract_candidates(both, dt.date(2022, 6, 20), "TEST-BRIEF", PLACES_DF)
+    assert "Uzbekistan" not in df[df["date_start"] == "2022-06-03"]["place"].tolist()

@@ -490,7 +490,10 @@ def unplaced_clauses(
     at `about` (the country the text names most: "Lorries queue at Termez, and the
     opposition boycotted the election held on 12 June" is the country's election).
     Dev keys file many such clauses under a country (an election, a government's or a
-    leader's act, a war), which the nearest place of another clause is not."""
+    leader's act, a war), which the nearest place of another clause is not. A sentence
+    that names no place at all counts as such a clause, beside the places `standing_in`
+    carried or guessed to its date (which no word of it spells), unless "both governments"
+    or "the two sides" act in it."""
     about = about or subject(named)
     if about is None:
         return []
@@ -499,13 +502,16 @@ def unplaced_clauses(
     own = {
         clause_of(doc, m.start)
         for m in in_sentence
-        if m.kind != "country" and not origin_or_destination(doc, m)
+        if m.kind != "country" and not origin_or_destination(doc, m) and (m.text or not placeless)
     }
     # when the sentence names it: not a clause naming a country of its own ("clashes broke
     # out in northern Afghanistan"), nor one leaning on the clause naming it ("Although it
     # sealed its border on 3 August, Uzbekistan kept the Hairatan crossing open")
     told = about.name in {m.name for m in in_sentence}
-    named_in = {clause_of(doc, m.start) for m in in_sentence}
+    # a place carried to the date from the sentence before, or guessed there, is not named by
+    # the clause: "On 3 May parliament passed the law" after a sentence about a town still
+    # names no place, and is also guessed at the country
+    named_in = {clause_of(doc, m.start) for m in in_sentence if m.text or not placeless}
     naming = {clause_of(doc, m.start) for m in in_sentence if m.name == about.name}
     out: list[tuple[PlaceMention, DateRef | None]] = []
     for d in dates:
@@ -516,6 +522,8 @@ def unplaced_clauses(
             at in named_in
             # a country already acts on that date ("Tajiks voted"): its act, not the guess's
             or any(p is not None and p.begin == d.begin and m.kind == "country" for m, p in pairs)
+            # "both governments announced": two countries act, not the one the text is about
+            or _two_countries_act(doc, d, at)
         ):
             continue
         if told and (
@@ -527,6 +535,18 @@ def unplaced_clauses(
             continue
         out.append((replace(carried(about, d), source="guessed"), d))
     return out
+
+
+def _two_countries_act(doc: Any, d: DateRef, at: int) -> bool:
+    """Whether the clause `at` of the date `d` says "both governments", "the two sides"."""
+    span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    return any(
+        b["word"] in _OF_COUNTRIES and clause_of(doc, sent.start_char + b.start()) == at
+        for b in _BOTH.finditer(sent.text)
+    )
 
 
 _ENDS = frozenset(("from", "to", "towards", "toward"))

@@ -44,6 +44,16 @@ def assert_types(cases: dict[tuple[str, str], str]) -> None:
         assert type_at(text, place) == [expected], text
 
 
+def broken_by_retrained_encoder(reading: str) -> pytest.MarkDecorator:
+    """A strict expected failure for a reading the encoder retrained in the 40th round breaks:
+    `reading` says what it reads and how the mean overrules."""
+    return pytest.mark.xfail(
+        strict=True,
+        reason="regressed with the encoder retrained in the 40th round (1276 briefings, "
+        "without heldout_bk/bl): " + reading,
+    )
+
+
 def test_what_was_shut_or_stopped_decides_whether_a_crossing_closed():
     assert_types(
         {
@@ -524,12 +534,9 @@ def test_relations_broken_off_are_diplomacy_whatever_war_preceded():
     assert type_at(text, "Termez") == ["diplomatic_contact"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regressed with the encoder retrained in the 40th round (1276 briefings, "
-    "without heldout_bk/bl): "
+@broken_by_retrained_encoder(
     "it reads the forces that moved into the town as a deployment (0.73) and the mean "
-    "(military_deployment 0.45 against territorial_control 0.37) overrules the rules' capture",
+    "(military_deployment 0.45 against territorial_control 0.37) overrules the rules' capture"
 )
 def test_forces_that_moved_into_a_named_town_took_it():
     assert_types({("Afghan forces moved into Maymana on 3 May.", "Maymana"): "territorial_control"})
@@ -764,12 +771,9 @@ def test_a_crossing_opened_first_or_in_a_year_alone_was_built_not_reopened():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regressed with the encoder retrained in the 40th round (1276 briefings, "
-    "without heldout_bk/bl): "
+@broken_by_retrained_encoder(
     "it reads the border that opened as infrastructure (0.59) and the mean (infrastructure 0.41 "
-    "against crossing_reopened 0.35) overrules the rules' reopening",
+    "against crossing_reopened 0.35) overrules the rules' reopening"
 )
 def test_a_border_that_opened_in_the_first_minutes_of_a_day_reopened():
     text = "In the first minutes of 3 May the border at Hairatan opened."

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from sample_data import places_frame
+from test_briefing_event_types import broken_by_retrained_encoder
 
 from borderwatch.data import vocab
 from borderwatch.ingest import nlp, typemodel
@@ -176,12 +177,9 @@ def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothin
     assert guess == TypeCue(own.event_type, own.cue, own.probability)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regressed with the encoder retrained in the 40th round (1276 briefings, "
-    "without heldout_bk/bl): "
+@broken_by_retrained_encoder(
     "it reads the ministers who sat down as other (0.55) and the mean (other 0.35 against "
-    "diplomatic_contact 0.26) clears FLOOR with other",
+    "diplomatic_contact 0.26) clears FLOOR with other"
 )
 def test_ministers_who_sat_down_met():
     text = "Ministers sat down at Hairatan on 9 May."
@@ -364,12 +362,9 @@ def test_under_the_floor_the_model_types_a_silent_clause_only_well_ahead_of_othe
     assert typemodel.speaks(guess("clash", top, top - 0.01))  # from FLOOR as before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regressed with the encoder retrained in the 40th round (1276 briefings, "
-    "without heldout_bk/bl): "
+@broken_by_retrained_encoder(
     "it reads the drivers asleep as other (0.44) and the mean's other (0.35) clears FLOOR, so "
-    "the type is right but the cue is the mean's ('mean 0.35'), not 'no event word'",
+    "the type is right but the cue is the mean's ('mean 0.35'), not 'no event word'"
 )
 def test_drivers_asleep_in_their_cabs_keep_no_event_word():
     text = "On 3 May the drivers at Hairatan slept in their cabs."

@@ -534,10 +534,6 @@ def test_relations_broken_off_are_diplomacy_whatever_war_preceded():
     assert type_at(text, "Termez") == ["diplomatic_contact"]
 
 
-@broken_by_retrained_encoder(
-    "it reads the forces that moved into the town as a deployment (0.73) and the mean "
-    "(military_deployment 0.45 against territorial_control 0.37) overrules the rules' capture"
-)
 def test_forces_that_moved_into_a_named_town_took_it():
     assert_types({("Afghan forces moved into Maymana on 3 May.", "Maymana"): "territorial_control"})
 

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 from sample_data import places_frame
-from test_briefing_event_types import broken_by_retrained_encoder
 
 from borderwatch.ingest.extract import extract_candidates
 
@@ -191,10 +190,6 @@ def test_a_state_that_enters_or_joins_a_war_fights_in_it():
     )
 
 
-@broken_by_retrained_encoder(
-    "it reads the units that moved back into the centre as a deployment (0.73) and the mean "
-    "(military_deployment 0.45 against territorial_control 0.41) overrules the rules' capture"
-)
 def test_a_force_that_moves_back_into_the_centre_of_a_town_takes_it():
     text = "Army units moved back into the centre of Termez on 4 May."
     assert type_at(text, "Termez") == ["territorial_control"]

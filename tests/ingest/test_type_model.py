@@ -387,3 +387,18 @@ def test_a_plain_sentence_the_model_splits_with_other_keeps_no_event_word():
         assert at[["event_type", "evidence_type_cue"]].values.tolist() == [
             ["other", "no event word in the dated clause"]
         ], text
+
+
+def _settled(text: str, date: str) -> bool:
+    doc = nlp.parse(text)
+    begin, end = text.index(date), text.index(date) + len(date)
+    clause = typemodel.clause_rule(doc, begin, end)
+    return typemodel.settled(clause, typemodel.features(doc, begin, end))
+
+
+def test_forces_that_moved_or_rolled_into_a_town_are_settled_against_the_encoder():
+    # The guide's town "entered and held": the rules' verb with the town it goes into.
+    assert _settled("Tajik troops moved into Panji Poyon on 3 May.", "3 May")
+    assert _settled("Rebel columns rolled into Andkhoy on 3 May.", "3 May")
+    # into parts of a town: a deployment, not held, for the models to weigh
+    assert not _settled("Tajik troops moved into parts of Panji Poyon on 3 May.", "3 May")

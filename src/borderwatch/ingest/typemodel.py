@@ -426,7 +426,11 @@ def settled(rules: TypeCue, feats: Sequence[str]) -> bool:
     and a protest made to another government (an act between governments), crowds that
     marched (`other`: protests, 9 of 13), a force that fell back or one who marched out
     (`military_deployment`: the guide's troops that moved, pull-backs), a crossing opened
-    (`crossing_reopened`: the guide's "Uzbekistan opened its border near Andijan")."""
+    (`crossing_reopened`: the guide's "Uzbekistan opened its border near Andijan"), forces
+    that moved, rolled or marched into a town ("units moved into", the rules' reading of the
+    verb with the town it goes into: the guide's town "entered and held",
+    `territorial_control`; the encoder retrained in the fortieth round reads them a
+    deployment, the logistic regression a capture)."""
     if rules.strength < 1.0:
         return False
     if rules.event_type == "diplomatic_contact":
@@ -437,6 +441,8 @@ def settled(rules: TypeCue, feats: Sequence[str]) -> bool:
         return rules.cue == "fell back" or rules.cue.endswith("marched")
     if rules.event_type == "crossing_reopened":
         return rules.cue == "opened" and "dobj_kind:crossing" in feats
+    if rules.event_type == "territorial_control":
+        return rules.cue.endswith(" into")
     return False
 
 

@@ -767,10 +767,6 @@ def test_a_crossing_opened_first_or_in_a_year_alone_was_built_not_reopened():
     )
 
 
-@broken_by_retrained_encoder(
-    "it reads the border that opened as infrastructure (0.59) and the mean (infrastructure 0.41 "
-    "against crossing_reopened 0.35) overrules the rules' reopening"
-)
 def test_a_border_that_opened_in_the_first_minutes_of_a_day_reopened():
     text = "In the first minutes of 3 May the border at Hairatan opened."
     assert_types({(text, "Hairatan"): "crossing_reopened"})

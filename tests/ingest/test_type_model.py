@@ -402,3 +402,9 @@ def test_forces_that_moved_or_rolled_into_a_town_are_settled_against_the_encoder
     assert _settled("Rebel columns rolled into Andkhoy on 3 May.", "3 May")
     # into parts of a town: a deployment, not held, for the models to weigh
     assert not _settled("Tajik troops moved into parts of Panji Poyon on 3 May.", "3 May")
+
+
+def test_a_border_that_opened_of_itself_is_settled_a_bridge_that_opened_is_not():
+    # A border is never new: when it opens it opens again, as a crossing opened does.
+    assert _settled("On 3 May the frontier at Panji Poyon opened at noon.", "3 May")
+    assert not _settled("The bridge at Hairatan opened on 3 May.", "3 May")

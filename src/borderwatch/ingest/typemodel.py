@@ -440,10 +440,17 @@ def settled(rules: TypeCue, feats: Sequence[str]) -> bool:
     if rules.event_type == "military_deployment":
         return rules.cue == "fell back" or rules.cue.endswith("marched")
     if rules.event_type == "crossing_reopened":
-        return rules.cue == "opened" and "dobj_kind:crossing" in feats
+        return rules.cue == "opened" and bool(_CROSSING_OPENED & set(feats))
     if rules.event_type == "territorial_control":
         return rules.cue.endswith(" into")
     return False
+
+
+_CROSSING_OPENED = {"dobj_kind:crossing", "nsubj:border", "nsubj:frontier"}
+"""What was opened where `settled` holds a crossing opened: a crossing someone opened, or a
+border or frontier that opened of itself ("the border at Hairatan opened"), which is never new
+and so opened again; a bridge or crossing that opened may be new (the guide's
+"the Dilucu-Sadarak bridge opened in 1992", infrastructure), which the models weigh."""
 
 
 def refused(feats: Sequence[str], guess: Prediction, lr: Prediction) -> bool:

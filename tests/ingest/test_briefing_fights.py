@@ -12,7 +12,7 @@ test; none appears in the evaluation set.
 from __future__ import annotations
 
 import pytest
-from test_briefing_event_types import assert_types, broken_by_retrained_encoder
+from test_briefing_event_types import assert_types
 
 
 def test_a_movement_or_a_stop_joined_to_an_attack_is_the_attack():
@@ -66,10 +66,6 @@ def test_a_shelling_taken_an_assault_or_an_invasion_is_a_fight():
     )
 
 
-@broken_by_retrained_encoder(
-    "it reads the garrison cut to pieces as a capture (0.70) and the mean (territorial_control "
-    "0.38 against clash 0.26) overrules the rules' clash"
-)
 def test_a_garrison_cut_to_pieces_was_fought():
     assert_types({("On 3 May the garrison of Termez was cut to pieces.", "Termez"): "clash"})
 
@@ -145,10 +141,6 @@ def test_water_round_a_village_is_no_siege():
     )
 
 
-@broken_by_retrained_encoder(
-    "it reads the battalions cut off as a deployment (0.66) and the mean (military_deployment "
-    "0.37 against clash 0.31) overrules the rules' clash"
-)
 def test_battalions_cut_off_were_fought():
     assert_types({("On 3 May whole battalions were cut off near Termez.", "Termez"): "clash"})
 

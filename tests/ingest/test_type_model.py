@@ -408,3 +408,10 @@ def test_a_border_that_opened_of_itself_is_settled_a_bridge_that_opened_is_not()
     # A border is never new: when it opens it opens again, as a crossing opened does.
     assert _settled("On 3 May the frontier at Panji Poyon opened at noon.", "3 May")
     assert not _settled("The bridge at Hairatan opened on 3 May.", "3 May")
+
+
+def test_a_force_the_rules_read_fought_as_the_one_acted_on_is_settled():
+    assert _settled("On 3 May three regiments were cut off near Hairatan.", "3 May")
+    assert _settled("On 3 May the militia's battalions were cut to pieces at Termez.", "3 May")
+    # the force acting is for the models to weigh
+    assert not _settled("On 3 May the garrison drove the raiders back from Termez.", "3 May")

@@ -430,7 +430,9 @@ def settled(rules: TypeCue, feats: Sequence[str]) -> bool:
     that moved, rolled or marched into a town ("units moved into", the rules' reading of the
     verb with the town it goes into: the guide's town "entered and held",
     `territorial_control`; the encoder retrained in the fortieth round reads them a
-    deployment, the logistic regression a capture)."""
+    deployment, the logistic regression a capture), and a force the rules read fought as the
+    one acted on ("the garrison was cut to pieces", "battalions were cut off": `clash`, which
+    that encoder reads a capture or a deployment)."""
     if rules.strength < 1.0:
         return False
     if rules.event_type == "diplomatic_contact":
@@ -443,6 +445,8 @@ def settled(rules: TypeCue, feats: Sequence[str]) -> bool:
         return rules.cue == "opened" and bool(_CROSSING_OPENED & set(feats))
     if rules.event_type == "territorial_control":
         return rules.cue.endswith(" into")
+    if rules.event_type == "clash":
+        return "nsubjpass_kind:armed" in feats
     return False
 
 

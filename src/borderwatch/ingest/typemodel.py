@@ -619,9 +619,10 @@ def type_dated(
     The models' reading of the date's clause is `combined` (which model speaks where, the one
     place the combination of the encoder and the logistic regression is chosen). Where the
     rules found nothing, its type where it `speaks` (from `FLOOR`, or well ahead of
-    `other`), else `NOTHING_SAID`; where they typed the candidate, its type where it
-    `overrules` theirs (the thresholds and protections set for the logistic regression,
-    unchanged), else theirs. Its strength is its probability.
+    `other`) and is not `other` itself, else `NOTHING_SAID` (their cue, "no event word");
+    where they typed the candidate, its type where it `overrules` theirs (the thresholds
+    and protections set for the logistic regression, unchanged), else theirs. Its strength
+    is its probability.
     """
     if rules.event_type and pinned(rules):
         return rules  # the model is not asked
@@ -630,6 +631,8 @@ def type_dated(
     if not rules.event_type:
         if guess is None or not speaks(guess):
             return NOTHING_SAID  # a guess this unsure is no better than `other`
+        if guess.event_type == NOTHING_SAID.event_type:
+            return NOTHING_SAID  # the models' `other` says what the rules said: no event word
         return TypeCue(guess.event_type, guess.cue, guess.probability)
     if guess is None or not overrules(rules, clause, guess):
         return rules  # where the types agree, their cue names the words that said it

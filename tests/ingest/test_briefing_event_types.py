@@ -1177,3 +1177,16 @@ def test_a_date_that_modifies_a_pact_an_election_or_a_coup_dates_that_event():
     df = rows(text)
     at = df[df["place"] == "Hairatan"].set_index("date_start")["event_type"].to_dict()
     assert at == {"1926-01-01": "diplomatic_contact", "2021-05-03": "crossing_closed"}
+
+
+def test_a_finite_verb_parsed_as_hanging_off_a_noun_is_the_sentence_s_verb():
+    # "the Hairatan crossing reopened" parsed with 'crossing' as the root and 'reopened' as
+    # its reduced relative: a past tense is finite, so it is the clause's verb and the rules
+    # read the dated clause itself, as in "On 4 May the Hairatan crossing reopened".
+    text = (
+        "Guards shut the road on 1 May. Three days later the Hairatan crossing reopened to buses."
+    )
+    assert clause_rule_at(text, "Three days later") == TypeCue(
+        "crossing_reopened", "reopened", 1.0, True
+    )
+    assert type_at(text, "Hairatan") == ["crossing_reopened"]

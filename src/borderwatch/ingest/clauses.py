@@ -22,7 +22,19 @@ def governing_verb(tok: Any) -> Any:
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok
+    return _finite_verb_of(tok)
+
+
+def _finite_verb_of(root: Any) -> Any:
+    """The sentence's own verb where spaCy made a noun its root and hung that verb off it as a
+    reduced relative ("Two days later the Kyzyl-Bel crossing reopened to lorries": 'crossing'
+    the root, 'reopened' its acl): a past tense (VBD) is finite, and a sentence needs a finite
+    verb, while a reduced relative takes a participle ("the crossing reopened by the army",
+    VBN). Else `root` itself."""
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN"):
+        return root
+    finite = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBD"]
+    return finite[0] if len(finite) == 1 else root
 
 
 def clause_words(verb: Any, place_tokens: set[int]) -> list[Any]:

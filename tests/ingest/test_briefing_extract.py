@@ -707,3 +707,27 @@ def test_a_dated_sentence_naming_no_place_is_also_guessed_at_the_country_named_m
     both = text.replace("the opposition boycotted the vote", "both governments closed the road")
     df = extract_candidates(both, dt.date(2022, 6, 20), "TEST-BRIEF", PLACES_DF)
     assert "Uzbekistan" not in df[df["date_start"] == "2022-06-03"]["place"].tolist()
+
+
+def test_a_government_acting_with_no_site_is_also_guessed_where_the_texts_towns_lie():
+    # Two countries named once each: the guess by name alone is the later named
+    # (Afghanistan), but every town the text names lies in Uzbekistan, so the cabinet that
+    # meets with no site of its own is as likely Uzbekistan's, and is guessed there too.
+    text = (
+        "Uzbekistan and Afghanistan argued over the river. "
+        "Termez was quiet, and traders in Termez waited. "
+        "On 6 May the cabinet met in emergency session."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert dated[["place", "evidence_place_text"]].values.tolist() == [
+        ["Termez", ""],
+        ["Afghanistan", "cabinet"],
+        ["Uzbekistan", "cabinet"],
+    ]
+    acts = dated[dated["evidence_place_text"] == "cabinet"]
+    assert all(float(c) <= 0.3 for c in acts["candidate_confidence"])
+    # with the towns on neither side, only the guess by name is left
+    text = "Uzbekistan and Afghanistan argued. On 6 May the cabinet met in emergency session."
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    assert df[df["date_start"] == "2022-05-06"]["place"].tolist() == ["Afghanistan"]

@@ -524,7 +524,9 @@ def extract_candidates(
         pairs = _pairs(doc, text, in_sentence, sentence_dates)
         pairs += standins.unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
         pairs += standins.countries_acting(doc, sentence_dates, pairs, countries)
-        pairs += standins.governments_acting(doc, sentence_dates, pairs, countries)
+        pairs += standins.governments_acting(
+            doc, sentence_dates, pairs, countries, standins.home_country(named, countries)
+        )
         pairs += standins.governments_named_before(doc, sentence_dates, pairs, government_before)
         if about_before:
             # last, so that no stand-in above is kept out by it

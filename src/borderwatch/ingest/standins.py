@@ -722,29 +722,53 @@ def _unplaced_government(doc: Any, d: DateRef, named: list[PlaceMention]) -> Any
     return None
 
 
+def home_country(named: list[PlaceMention], countries: list[PlaceMention]) -> PlaceMention | None:
+    """The named country that holds more of the finer places the text has named so far than
+    any other (None on a tie, or when that country is not named itself): where the story
+    happens, so whose government a leader or a ministry acting with no site most likely is
+    ("Poland–Belarus: … near Dubicze, in Hajnówka county … The next day the prime minister
+    went to the border": Poland, though both countries are named as often)."""
+    counts: dict[str, int] = {}
+    for m in named:
+        if m.kind != "country" and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    code = ranked[0][0]
+    own = [c for c in countries if c.country == code]
+    return own[-1] if own else None
+
+
 def governments_acting(
     doc: Any,
     dates: list[DateRef],
     pairs: list[tuple[PlaceMention, DateRef | None]],
     countries: list[PlaceMention],
+    home: PlaceMention | None = None,
 ) -> list[tuple[PlaceMention, DateRef]]:
     """A government, a head of state or a body of state that acts on a date with no site
     ("On 6 May parliament passed the amendment", "Prime Minister X resigned on Thursday")
     acts for its country (KEY_GUIDE: such an act is filed under the country). Which country
     the words do not say, so it is the country the text has named most (the later named
     on a tie), as a guess; none when the subject's own words name a country ("Uzbek
-    ministers", a capital), which is the actor instead."""
-    country = subject(countries)
-    if country is None:
-        return []
+    ministers", a capital), which is the actor instead. When the country that holds most of
+    the finer places named (`home`) is another, it is guessed too: the act is as likely its
+    government's."""
+    guesses = [c for c in (subject(countries), home) if c is not None]
+    guesses = [c for i, c in enumerate(guesses) if c.name not in {g.name for g in guesses[:i]}]
     out: list[tuple[PlaceMention, DateRef]] = []
     for d in dates:
         dated = [m for m, p in pairs if p is not None and p.begin == d.begin]
         dated = [m for m in dated if m.kind == "country"]
-        if country.name in {m.name for m in dated}:
+        if guesses and guesses[0].name in {m.name for m in dated}:
             continue
         s = _unplaced_government(doc, d, dated)
-        if s is not None:
+        if s is None:
+            continue
+        for country in guesses:
+            if country.name in {m.name for m in dated}:
+                continue
             found = replace(country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed")
             out.append((found, d))
     return out

@@ -731,3 +731,27 @@ def test_a_government_acting_with_no_site_is_also_guessed_where_the_texts_towns_
     text = "Uzbekistan and Afghanistan argued. On 6 May the cabinet met in emergency session."
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     assert df[df["date_start"] == "2022-05-06"]["place"].tolist() == ["Afghanistan"]
+
+
+def test_a_person_the_text_titles_a_minister_acts_for_the_government_by_surname_alone():
+    # "Interior Minister Aziz Karimov" early on makes a later "Karimov resigned" an act of
+    # state with no site, guessed at the countries as a minister's would be; the same
+    # surname given no governing title (a trader) is only a dated sentence naming no place.
+    titled = (
+        "Uzbekistan shut the Termez crossing to lorries from Afghanistan in March. "
+        "Interior Minister Aziz Karimov toured the river at Termez with officials. "
+        "On 6 May Karimov resigned."
+    )
+    df = extract_candidates(titled, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    acts = df[(df["date_start"] == "2022-05-06") & (df["evidence_place_text"] == "Karimov")]
+    assert acts["place"].tolist() == ["Afghanistan", "Uzbekistan"]
+    assert all(float(c) <= 0.3 for c in acts["candidate_confidence"])
+    apposed = titled.replace(
+        "Interior Minister Aziz Karimov toured", "Aziz Karimov, the interior minister, toured"
+    )
+    df = extract_candidates(apposed, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    acts = df[(df["date_start"] == "2022-05-06") & (df["evidence_place_text"] == "Karimov")]
+    assert acts["place"].tolist() == ["Afghanistan", "Uzbekistan"]
+    trader = titled.replace("Interior Minister Aziz Karimov", "Aziz Karimov, a trader,")
+    df = extract_candidates(trader, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    assert (df["evidence_place_text"] == "Karimov").sum() == 0

@@ -693,11 +693,38 @@ GOVERNING = frozenset(
 "the defence minister resigned", "Prime Minister X named", "the Supreme Court ruled"."""
 
 
+def titled_people(doc: Any) -> frozenset[str]:
+    """The surnames of the people the text gives a governing title somewhere (`GOVERNING`
+    among the words just before the name, "Interior Minister Anna Berg", "President Ruiz",
+    or as the head of its apposition, "Anna Berg, the interior minister"): who the text
+    later calls by surname alone still acts for the government ("Berg said on Monday")."""
+    cached = doc.user_data.get("titled_people")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        before = doc[max(ent.start - 3, 0) : ent.start]
+        apposed = [t for t in ent.root.children if t.dep_ == "appos"]
+        if any(t.lower_ in GOVERNING for t in before) or any(
+            t.lower_ in GOVERNING for a in apposed for t in [a, *a.lefts]
+        ):
+            names.add(ent[-1].text)
+    found = frozenset(names)
+    doc.user_data["titled_people"] = found
+    return found
+
+
 def _governing_subject(words: list[Any]) -> bool:
     """A subject that is a government, its head or a body of state: its head noun, or a
     title among its own words ("Prime Minister Erna Solberg", "the president they
-    installed, Myint Swe"), is one of `GOVERNING`."""
-    return any(t.lower_ in GOVERNING for t in words)
+    installed, Myint Swe"), is one of `GOVERNING`; or a person the text titles so
+    elsewhere (`titled_people`), called by name alone."""
+    if any(t.lower_ in GOVERNING for t in words):
+        return True
+    titled = titled_people(words[0].doc) if words else frozenset()
+    return any(t.ent_type_ == "PERSON" and t.text in titled for t in words)
 
 
 def _own_words(subject: Any) -> list[Any]:

@@ -755,3 +755,20 @@ def test_a_person_the_text_titles_a_minister_acts_for_the_government_by_surname_
     trader = titled.replace("Interior Minister Aziz Karimov", "Aziz Karimov, a trader,")
     df = extract_candidates(trader, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     assert (df["evidence_place_text"] == "Karimov").sum() == 0
+
+
+def test_a_minister_who_acted_on_a_date_in_a_relative_clause_acts_for_the_government():
+    # "who took office on 6 May" has the relative pronoun as its subject: the act is the
+    # prime minister's, an act of state with no site, guessed at the countries; travellers
+    # who left on a date are no body of state and take no such guess.
+    text = (
+        "Uzbekistan shut the Termez crossing to lorries from Afghanistan in March. "
+        "The new prime minister, who took office on 6 May, has not reopened it."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    acts = df[(df["date_start"] == "2022-05-06") & (df["evidence_place_text"] == "minister")]
+    assert acts["place"].tolist() == ["Afghanistan", "Uzbekistan"]
+    text = text.replace("The new prime minister, who took office", "The traders, who left")
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    assert (df["evidence_place_text"] == "traders").sum() == 0
+    assert (df["evidence_place_text"] == "minister").sum() == 0

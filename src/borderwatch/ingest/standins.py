@@ -606,12 +606,19 @@ def adjective_words(tok: Any) -> Any:
 
 
 def _subjects_of(doc: Any, d: DateRef) -> list[Any]:
-    """The subjects of the verb the date belongs to: who acted on that date."""
+    """The subjects of the verb the date belongs to: who acted on that date. A relative
+    pronoun is the noun its clause hangs on ("President X, who took office on 2 May": X)."""
     span = doc.char_span(d.begin, d.stop, alignment_mode="expand")
     if span is None or not len(span):
         return []
     verb = governing_verb(span.root)
-    return [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        subjects = [verb.head if t.lower_ in _RELATIVE else t for t in subjects]
+    return subjects
+
+
+_RELATIVE = frozenset(("who", "which", "that"))
 
 
 def countries_acting(

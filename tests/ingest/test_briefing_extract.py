@@ -772,3 +772,20 @@ def test_a_minister_who_acted_on_a_date_in_a_relative_clause_acts_for_the_govern
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     assert (df["evidence_place_text"] == "traders").sum() == 0
     assert (df["evidence_place_text"] == "minister").sum() == 0
+
+
+def test_a_placeless_dated_clause_is_also_guessed_at_the_country_whose_towns_are_named():
+    # The arrest on 3 May names no place: it is guessed at the country named most (the later
+    # of two named once, Afghanistan) and, since the only town the text names lies in
+    # Uzbekistan, at Uzbekistan too; both as guesses with no words of their own.
+    text = (
+        "Uzbekistan and Afghanistan argued over the river. "
+        "Lorries queued at Termez on 2 May, and on 3 May the opposition leader was arrested."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    countries = df[(df["date_start"] == "2022-05-03") & (df["place"] != "Termez")]
+    assert countries[["place", "evidence_place_text"]].values.tolist() == [
+        ["Afghanistan", ""],
+        ["Uzbekistan", ""],
+    ]
+    assert all(float(c) <= 0.3 for c in countries["candidate_confidence"])

@@ -524,9 +524,8 @@ def extract_candidates(
         pairs = _pairs(doc, text, in_sentence, sentence_dates)
         pairs += standins.unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
         pairs += standins.countries_acting(doc, sentence_dates, pairs, countries)
-        pairs += standins.governments_acting(
-            doc, sentence_dates, pairs, countries, standins.home_country(named, countries)
-        )
+        home = standins.home_country(named, countries)
+        pairs += standins.governments_acting(doc, sentence_dates, pairs, countries, home)
         pairs += standins.governments_named_before(doc, sentence_dates, pairs, government_before)
         if about_before:
             # last, so that no stand-in above is kept out by it
@@ -536,11 +535,17 @@ def extract_candidates(
         # a dated clause that names no place at all, not even a country ("…, and on 3 May
         # the opposition leader was arrested"), beside a clause that names one: most often
         # an act of the country the text is about, so it is also guessed there
+        # as the country whose towns the text names most, when that is another (home_country)
         country = standins.subject(countries)
         if country is not None and sentence_dates:
-            pairs += standins.unplaced_clauses(
+            guesses = standins.unplaced_clauses(
                 doc, in_sentence, sentence_dates, pairs, named, country, placeless=True
             )
+            if home is not None and home.name != country.name:
+                guesses += standins.unplaced_clauses(
+                    doc, in_sentence, sentence_dates, pairs, named, home, placeless=True
+                )
+            pairs += guesses
         for m, d in pairs:
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:

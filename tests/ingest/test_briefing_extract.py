@@ -549,7 +549,8 @@ def test_the_place_a_headline_names_is_what_a_placeless_dated_sentence_is_guesse
 
 def test_a_government_acting_with_no_site_is_guessed_to_be_the_headlines_country():
     # The body names Afghanistan twice and Uzbekistan not at all, but the headline is about
-    # Uzbekistan: the parliament that acts with no country named is guessed to be its.
+    # Uzbekistan: the parliament that acts with no country named is guessed to be its, and also
+    # Afghanistan's, the country that holds Hairatan (home_country), after it.
     text = (
         "Uzbekistan: the Hairatan trade resumes\n\n"
         "Traders from Afghanistan crossed at Hairatan in March. "
@@ -561,6 +562,7 @@ def test_a_government_acting_with_no_site_is_guessed_to_be_the_headlines_country
     assert dated[["place", "evidence_place_text"]].values.tolist() == [
         ["Hairatan", "Hairatan"],
         ["Uzbekistan", "parliament"],
+        ["Afghanistan", "parliament"],
     ]
     body = text.split("\n\n", 1)[1]
     df = extract_candidates(body, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)

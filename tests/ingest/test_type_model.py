@@ -169,11 +169,16 @@ def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothin
     # Cross-validated, letting the model override a type the rules give did better on
     # briefings they were never tuned on but mistyped plain sentences (docs/ingest.md).
     assert typemodel.type_dated(doc, begin, end, rules) is rules
-    # the place as extraction passes it: the encoder reads it marked
+    # where the rules found nothing, the models' reading stands (the place as extraction
+    # passes it: the encoder reads it marked)
+    text = "Ministers sat together at Hairatan on 9 May."
+    doc = nlp.parse(text)
+    begin, end = text.index("9 May"), text.index("9 May") + len("9 May")
     guess = typemodel.type_dated(doc, begin, end, NO_CUE, places=("Hairatan",))
     clause = typemodel.clause_rule(doc, begin, end)
     own = typemodel.combined(doc, begin, end, NO_CUE, clause, places=("Hairatan",))
     assert own is not None and own.probability >= typemodel.FLOOR
+    assert own.event_type == "diplomatic_contact"
     assert guess == TypeCue(own.event_type, own.cue, own.probability)
 
 

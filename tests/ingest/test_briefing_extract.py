@@ -791,3 +791,29 @@ def test_a_placeless_dated_clause_is_also_guessed_at_the_country_whose_towns_are
         ["Uzbekistan", ""],
     ]
     assert all(float(c) <= 0.3 for c in countries["candidate_confidence"])
+
+
+def test_a_government_acting_with_no_site_is_guessed_at_the_capital_when_its_country_goes_unnamed():
+    # Afghanistan is the only country named, but the towns the text names lie in
+    # Uzbekistan, which it never names itself: the capital it names (Tashkent) stands for
+    # the government whose cabinet meets with no site of its own, beside the guess by name.
+    text = (
+        "Afghanistan protested about the river. "
+        "Lorries from Tashkent queued at Termez. "
+        "Traders in Termez waited. "
+        "On 6 May the cabinet met in emergency session."
+    )
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    acts = df[(df["date_start"] == "2022-05-06") & (df["evidence_place_text"] == "cabinet")]
+    assert sorted(acts["place"]) == ["Afghanistan", "Tashkent"]
+    assert all(float(c) <= 0.3 for c in acts["candidate_confidence"])
+    # a capital the sentence already dates is no guess: the minister flew there
+    went = text.replace("the cabinet met in emergency session", "the minister flew to Tashkent")
+    df = extract_candidates(went, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    dated = df[df["date_start"] == "2022-05-06"]
+    assert dated[dated["place"] == "Tashkent"]["evidence_place_text"].tolist() == ["Tashkent"]
+    # no capital of the towns' country named: only the guess by name is left
+    text = text.replace("Lorries from Tashkent queued", "Lorries queued")
+    df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    acts = df[(df["date_start"] == "2022-05-06") & (df["evidence_place_text"] == "cabinet")]
+    assert acts["place"].tolist() == ["Afghanistan"]

@@ -761,7 +761,11 @@ def home_country(named: list[PlaceMention], countries: list[PlaceMention]) -> Pl
     any other (None on a tie, or when that country is not named itself): where the story
     happens, so whose government a leader or a ministry acting with no site most likely is
     ("Poland–Belarus: … near Dubicze, in Hajnówka county … The next day the prime minister
-    went to the border": Poland, though both countries are named as often)."""
+    went to the border": Poland, though both countries are named as often). When the text
+    never names that country itself but names its capital, the capital stands for it: the
+    seat of the government that acts ("… near Tetovo … Skopje … Four days earlier the
+    government gave the rebels a day to leave": Skopje; KEY_GUIDE files a government's act
+    with no site under its country and, when named, its capital)."""
     counts: dict[str, int] = {}
     for m in named:
         if m.kind != "country" and m.country:
@@ -771,7 +775,17 @@ def home_country(named: list[PlaceMention], countries: list[PlaceMention]) -> Pl
         return None
     code = ranked[0][0]
     own = [c for c in countries if c.country == code]
-    return own[-1] if own else None
+    if own:
+        return own[-1]
+    capitals = capital_countries()
+    seat = [
+        m
+        for m in named
+        if m.kind != "country"
+        and m.country == code
+        and capitals.get(normalize(m.name), {}).get("iso3") == code
+    ]
+    return seat[-1] if seat else None
 
 
 def governments_acting(
@@ -793,6 +807,7 @@ def governments_acting(
     guesses = [c for i, c in enumerate(guesses) if c.name not in {g.name for g in guesses[:i]}]
     out: list[tuple[PlaceMention, DateRef]] = []
     for d in dates:
+        at_date = {m.name for m, p in pairs if p is not None and p.begin == d.begin}
         dated = [m for m, p in pairs if p is not None and p.begin == d.begin]
         dated = [m for m in dated if m.kind == "country"]
         if guesses and guesses[0].name in {m.name for m in dated}:
@@ -801,7 +816,9 @@ def governments_acting(
         if s is None:
             continue
         for country in guesses:
-            if country.name in {m.name for m in dated}:
+            # a capital standing for its country (`home_country`) that the sentence already
+            # dates ("flew to Moscow on 5 May") is no site-less act's guess
+            if country.name in at_date:
                 continue
             found = replace(country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed")
             out.append((found, d))

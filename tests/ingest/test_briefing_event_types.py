@@ -1084,6 +1084,25 @@ def test_a_vote_to_send_troops_decides_it_and_a_vote_to_cut_funds_cuts_them():
     )
 
 
+def test_the_rules_read_a_decision_offer_or_plan_to_send_troops_as_the_decision():
+    # KEY_GUIDE.md, troops promised: like a vote, the decision to send troops is a
+    # `statement`, with none moved on that date; a decision to do anything else is read by
+    # what it does, and troops sent are a deployment.
+    for text in (
+        "The cabinet in Kabul resolved on 3 May to send two divisions to Hairatan.",
+        "The government in Termez offered on 3 May to send 5,000 soldiers to the river.",
+        "Tashkent decided on 3 May to send a brigade to Termez.",
+        "Kabul planned on 3 May to move troops up to Hairatan.",
+    ):
+        assert clause_rule_at(text, "3 May").event_type == "statement", text
+    for text, expected in (
+        ("Kabul decided on 3 May to open an embassy in Tashkent.", "diplomatic_contact"),
+        ("Tashkent decided on 3 May to close the crossing at Termez.", "crossing_closed"),
+        ("Kabul sent a brigade to Hairatan on 3 May.", "military_deployment"),
+    ):
+        assert clause_rule_at(text, "3 May").event_type == expected, text
+
+
 def test_falling_back_silent_or_to_a_trickle_is_no_town_taken():
     assert_types(
         {

@@ -379,6 +379,14 @@ VOTE = re.compile(r"(?:vot(?:e|es|ed|ing))$")
 Syria"): the decision is the event, as troops promised are (KEY_GUIDE.md: `statement`), and the
 troops moving when they move are the deployment. A vote to do anything else (to cut off funds,
 to join another state) is read by what it does, as before."""
+DECIDE = re.compile(
+    r"(?:decid(?:e|es|ed|ing)|resolv(?:e|es|ed|ing)|offer(?:s|ed|ing)?|"
+    r"plan(?:s|ned|ning)?|intend(?:s|ed|ing)?)$"
+)
+"""Verbs of a decision, an offer or a plan to act ("decided to send two divisions", "offered
+to send 15,000 soldiers", "resolved to send troops"): like a vote (`VOTE`), the decision to
+do an armed act is the event (KEY_GUIDE.md, troops promised: `statement`), not the act, which
+has not happened on that date."""
 FALL = re.compile(r"(?:f(?:all|alls|alling|allen|ell))$")
 REQUEST = re.compile(
     r"(?:ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?|request(?:s|ed|ing)?|plead(?:s|ed|ing)?|begg?(?:s|ed|ing)?)$"

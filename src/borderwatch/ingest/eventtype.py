@@ -28,6 +28,7 @@ from borderwatch.ingest.cuewords import (
     ADVANCE,
     AVOW,
     COMMENT,
+    DECIDE,
     FIGHTING,
     HALTS,
     HOLD,
@@ -383,15 +384,17 @@ def _began(verb: Any, subject: Any) -> TypeCue:
 
 
 ARMED_ACTS = ("military_deployment", "clash", "territorial_control")
-"""What forces do: a vote for one decides it and does not do it (`VOTE`)."""
+"""What forces do: a vote or a decision for one decides it and does not do it (`VOTE`,
+`DECIDE`)."""
 
 
 def _urged(verb: Any, act: Any) -> bool:
     """ "called on Hanoi to withdraw", "authorised the army to strike": an act called for,
-    which has not happened; "voted to send troops": an armed act decided (`VOTE`). Not
+    which has not happened; "voted to send troops", "decided to send troops": an armed act
+    decided (`VOTE`, `DECIDE`). Not
     "called up reservists" or "called in the ambassador" (a call-up, a summons), nor a call
     to stop fighting (a truce sought is diplomacy)."""
-    if VOTE.match(verb.lower_):
+    if VOTE.match(verb.lower_) or DECIDE.match(verb.lower_):
         return verb_cue(act).event_type in ARMED_ACTS
     if not URGE.match(verb.lower_):
         return False

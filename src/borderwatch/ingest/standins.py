@@ -758,7 +758,7 @@ def _unplaced_government(doc: Any, d: DateRef, named: list[PlaceMention]) -> Any
 
 def home_country(named: list[PlaceMention], countries: list[PlaceMention]) -> PlaceMention | None:
     """The named country that holds more of the finer places the text has named so far than
-    any other (None on a tie, or when that country is not named itself): where the story
+    any other (None on a tie, or when neither it nor its capital is named): where the story
     happens, so whose government a leader or a ministry acting with no site most likely is
     ("Poland–Belarus: … near Dubicze, in Hajnówka county … The next day the prime minister
     went to the border": Poland, though both countries are named as often). When the text

@@ -534,8 +534,8 @@ def extract_candidates(
             )
         # a dated clause that names no place at all, not even a country ("…, and on 3 May
         # the opposition leader was arrested"), beside a clause that names one: most often
-        # an act of the country the text is about, so it is also guessed there
-        # as the country whose towns the text names most, when that is another (home_country)
+        # an act of the country the text is about, so it is also guessed there, and at the
+        # country whose towns the text names most when that is another (home_country)
         country = standins.subject(countries)
         if country is not None and sentence_dates:
             guesses = standins.unplaced_clauses(

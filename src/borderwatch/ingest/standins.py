@@ -807,9 +807,8 @@ def governments_acting(
     guesses = [c for i, c in enumerate(guesses) if c.name not in {g.name for g in guesses[:i]}]
     out: list[tuple[PlaceMention, DateRef]] = []
     for d in dates:
-        at_date = {m.name for m, p in pairs if p is not None and p.begin == d.begin}
-        dated = [m for m, p in pairs if p is not None and p.begin == d.begin]
-        dated = [m for m in dated if m.kind == "country"]
+        at_date = [m for m, p in pairs if p is not None and p.begin == d.begin]
+        dated = [m for m in at_date if m.kind == "country"]
         if guesses and guesses[0].name in {m.name for m in dated}:
             continue
         s = _unplaced_government(doc, d, dated)
@@ -818,7 +817,7 @@ def governments_acting(
         for country in guesses:
             # a capital standing for its country (`home_country`) that the sentence already
             # dates ("flew to Moscow on 5 May") is no site-less act's guess
-            if country.name in at_date:
+            if country.name in {m.name for m in at_date}:
                 continue
             found = replace(country, text=s.text, start=s.idx, end=s.idx + len(s), source="guessed")
             out.append((found, d))

@@ -564,3 +564,15 @@ def test_an_hour_or_a_time_of_day_with_no_day_of_its_own_is_the_day_last_told():
         ("7 July", D(2021, 7, 7), D(2021, 7, 7), "day"),
         ("the next day", D(2021, 7, 8), D(2021, 7, 8), "day"),
     ]
+
+
+def test_a_count_grouped_in_thousands_after_a_month_is_not_its_day():
+    assert resolve("In June 1,138 herders crossed the pass into Kyrgyzstan.") == [
+        ("In June", D(2021, 6, 1), D(2021, 6, 30), "month")
+    ]
+    assert resolve("Since May 3,000 lorries have waited at the bridge.") == [
+        ("Since May", D(2021, 5, 1), PUBLISHED, "month")
+    ]
+    assert resolve("The post fell on June 23,2021.") == [
+        ("June 23", D(2021, 6, 23), D(2021, 6, 23), "day")
+    ]

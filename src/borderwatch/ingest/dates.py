@@ -59,6 +59,9 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _PART = r"(?:(?i:early|mid|late)|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
+# A number grouped in thousands after a month is a count, not a day: "In August 1,138 people".
+_NOT_GROUPED = r"(?!\d{1,3},\d{3}(?!\d))"
+_DAY_END = r"(?!\d|,\d{3}(?!\d))"
 # What follows "before" when it names no event: "the day before near Termez", "four days
 # before, the envoys had met".
 _BEFORE_NOTHING = r"before(?=\s*[,;.)]|\s+(?:near|at|in|on|outside|inside|when|and|but)\b)"
@@ -213,14 +216,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "since",
-            rf"\b[Ss]ince\s+(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY})(?!\d))?"
+            rf"\b[Ss]ince\s+(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}){_DAY_END})?"
             rf"(?:,?\s+(?P<y>{_YEAR}))?",
         ),
         (
             "day_month",
             rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?",
         ),
-        ("month_day", rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?!\d)(?:,?\s+(?P<y>{_YEAR}))?"),
+        ("month_day", rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}){_DAY_END}(?:,?\s+(?P<y>{_YEAR}))?"),
         ("numeric", r"\b(?P<d>[0-3]?\d)[./-](?P<mn>[01]?\d)[./-](?P<y>(?:19|20)\d\d)\b"),
         ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("month_year", rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b"),
@@ -228,7 +231,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "in_month",
             r"\b(?:[Ii]n|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+"
-            rf"(?:(?:early|mid|late)[\s-]+)?(?P<m>{_MONTH})\b(?!\s+\d)",
+            rf"(?:(?:early|mid|late)[\s-]+)?(?P<m>{_MONTH})\b(?!\s+{_NOT_GROUPED}\d)",
         ),
         (
             "weekday",

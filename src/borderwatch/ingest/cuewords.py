@@ -416,11 +416,12 @@ LEGISLATURES = re.compile(r"(?:congress|parliament|senate|assembly|house|legisla
 """Who a government asks at home: a request to its own legislature is a statement."""
 
 RAZE = re.compile(
-    r"(?:burn(?:s|ed|t|ing)?|torch(?:es|ed|ing)?|raz(?:e|es|ed|ing)|sack(?:s|ed|ing)?|"
+    r"(?:burn(?:s|ed|t|ing)?|torch(?:es|ed|ing)?|raz(?:e|es|ed|ing)|(?:ran)?sack(?:s|ed|ing)?|"
     r"loot(?:s|ed|ing)?|plunder(?:s|ed|ing)?|pillag(?:e|es|ed|ing)|destroy(?:s|ed|ing)?)$"
 )
 """Verbs of a place laid waste: with homes, a village or an embassy burnt, torched, razed,
-sacked or looted, an attack on it ("burnt the village", "a crowd sacked the embassy")."""
+sacked, ransacked or looted, an attack on it ("burnt the village", "a crowd sacked the
+embassy", "the embassy was ransacked")."""
 
 DWELLINGS = re.compile(
     r"(?:villages?|towns?|city|homes?|houses?|huts?|quarters?|settlements?|camps?|"
@@ -448,7 +449,9 @@ FIGHTING = re.compile(
 HALTS = re.compile(r"(?:stop\w*|halt\w*|end(?:s|ed|ing)?|ceas(?:e|ed|es|ing)|suspend\w*)$")
 """Verbs that bring something to an end: fighting ended is a ceasefire taking hold."""
 
-ADVANCE = re.compile(r"(?:advances?|offensives?|assaults?|attacks?|push|thrusts?|invasion)$")
+ADVANCE = re.compile(
+    r"(?:advances?|offensives?|assaults?|attacks?|push|thrusts?|invasion|pursuits?)$"
+)
 """What an army does moving on its enemy: an advance halted by force was fought."""
 
 DECREES = re.compile(r"(?:decrees?|abdication|laws?|bills?|edicts?)$")
@@ -581,6 +584,14 @@ WATERWAYS = re.compile(
 """Seas, straits and mountain passes: forces that enter or sail into one are on the move
 through it, deployed, with no town taken ("the fleet entered the Black Sea", "the column
 entered the Khyber Pass")."""
+
+SEAWAYS = re.compile(
+    r"(?:seas?|oceans?|straits?|gulfs?|channels?|narrows|dardanelles|bosp(?:h)?orus|canals?|"
+    r"waterways?)$"
+)
+"""Ways by water, not by land: a canal, a strait or a sea shut or kept shut to ships is no
+land crossing (KEY_GUIDE.md: "the crossing types are for land crossings", as flights and
+airspace are `other`)."""
 
 WARS = re.compile(r"(?:war|wars|fighting|hostilities|conflict|fray|battle|combat)$")
 """A war or a fight as a whole: a state or a force that enters or joins one fights in it."""

@@ -39,6 +39,8 @@ from borderwatch.ingest.cuewords import (
     ORDER,
     PACTS,
     POLITICAL_EVENTS,
+    QUANTITY,
+    SEAWAYS,
     SHUT,
     STILL_CLOSED,
     STOP,
@@ -138,10 +140,12 @@ def _kept_cue(clause: list[Any]) -> TypeCue:
     """ "kept the crossing open", "stayed closed", "trade resumed" in the clause's text."""
     # Only the clause's own words: a reported clause ("said … would stay open") is not it.
     text = "".join(t.text_with_ws for t in clause)
+    # a canal or a strait that stayed shut is no land crossing (`cuewords.SEAWAYS`): `other`
+    by_water = any(t.dep_ in ("nsubj", "nsubjpass") and SEAWAYS.match(t.lower_) for t in clause)
     for rx, etype, strength in ((STILL_CLOSED, "crossing_closed", 0.9), (KEPT_OPEN, OPEN, 0.8)):
         found = rx.search(text)
         if found:
-            return TypeCue(etype, found.group(0), strength, explicit=True)
+            return TypeCue("other" if by_water else etype, found.group(0), strength, explicit=True)
     return NO_CUE
 
 
@@ -201,14 +205,14 @@ def verb_cue(verb: Any) -> TypeCue:
             return TypeCue("statement", f"{verb.text} … to {sub.text}", 1.0)
         starts = sub.pos_ == "VERB" and own is None and follows
         reports = (
-            sub.dep_ == "ccomp"
+            _reported(verb, sub)
             and own is not None
             and (
                 _stated_as_fact(sub)
                 or (verb.lower_.startswith(("announc", "declar")) and _truce(sub))
             )
         )
-        agreed = _agreed_as_reported(sub) if sub.dep_ == "ccomp" and own is not None else NO_CUE
+        agreed = _agreed_as_reported(sub) if _reported(verb, sub) and own is not None else NO_CUE
         if agreed.event_type:
             return TypeCue(agreed.event_type, f"{verb.text} … {agreed.cue}", 1.0, explicit=True)
         if not (starts or reports):
@@ -222,6 +226,19 @@ def verb_cue(verb: Any) -> TypeCue:
     if own is None and _says_that(verb):
         return TypeCue("statement", f"{verb.text} that", 1.0)  # "answered that X was theirs"
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
+
+
+def _reported(verb: Any, sub: Any) -> bool:
+    """Whether `sub`, a clause under `verb`, is what the verb reports: its complement
+    (ccomp), but not a clause before it across a semicolon, which spaCy may hang there ("The
+    centre was built for a few hundred; on Wednesday the ministry said …"): a sentence of its
+    own, which no saying after it reports."""
+    if sub.dep_ != "ccomp":
+        return False
+    if sub.i > verb.i:
+        return True
+    doc = verb.doc
+    return not any(t.text == ";" for t in doc[sub.right_edge.i + 1 : verb.i])
 
 
 def _and_contacted(verb: Any) -> TypeCue:
@@ -476,7 +493,7 @@ def _stated_as_fact(verb: Any) -> bool:
     crossed"), one that reports another statement ("said he had ordered"), one with a
     date of its own (the reporting date dates the report: "reported on Tuesday that
     200,000 had entered since the call-up") or one that counts ("said 300 vehicles had
-    crossed": a figure reported is the report).
+    crossed", "said tens of thousands had crossed": a figure reported is the report).
     """
     if cue_of(verb.text) == "statement":
         return False
@@ -487,6 +504,8 @@ def _stated_as_fact(verb: Any) -> bool:
             return False
         if tok.dep_ == "nummod" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             return False
+        if tok.dep_ in ("nsubj", "nsubjpass") and (QUANTITY.match(tok.lower_) or tok.like_num):
+            return False  # "said tens of thousands had crossed": the figure, as above
     return True
 
 

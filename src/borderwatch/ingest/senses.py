@@ -112,6 +112,7 @@ from borderwatch.ingest.cuewords import (
     ROUTINE,
     RULE,
     RULINGS,
+    SEAWAYS,
     SEIZE,
     SHUT,
     SIGNED,
@@ -182,9 +183,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "military_deployment", tok.text if ANCHOR.match(w) else f"{tok.text} … anchor"
     if PUT.match(w) and _at_a_figure(tok):
         return "statement", f"{tok.text} … at"  # "put the toll at 138 dead": an estimate
-    signed = _signed(tok, patient) if PUT.match(w) else None
+    signed = _signed(tok, patient) if PUT.match(w) or w in ("set", "sets", "setting") else None
     if signed is not None and (PACTS.match(signed.lower_) or SIGNED.match(signed.lower_)):
-        # "put their names to a peace", "put his seal to the convention": the agreement
+        # "put their names to a peace", "put his seal to the convention", "set their seals to
+        # a treaty": the agreement
         # signed, a contact between governments (KEY_GUIDE.md: agreements signed)
         return "diplomatic_contact", f"{tok.text} … {patient.text} to {signed.text}"
     if signed is not None:
@@ -575,6 +577,8 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
     ):
         return "", ""  # gunmen who stopped buses: an attack, not a closure
     if SHUT.match(w) or STOP.match(w):
+        if patient is not None and SEAWAYS.match(patient.lower_):
+            return "other", cue  # "the canal was blocked", "closed the strait": no land crossing
         if what in ("diplomatic", "union") or _work_of(patient) in ("diplomatic", "union"):
             return "diplomatic_contact", cue  # "suspended the embassy's work", "cut ties"
         if what in ("official", "abstract"):
@@ -1792,7 +1796,8 @@ def said_for_certain(verb: Any) -> str:
     ultimatum or demands delivered ("handed the envoy an ultimatum", "presented an
     ultimatum demanding the evacuation of X"); a contact between governments called off,
     put off, brushed aside or blocked ("called off the visit", "brushed aside the
-    truce"); a war or an operation declared over; a ruling or an award accepted; a body
+    truce"), and an armed act or a drill called off, put off or cancelled ("called off the
+    strikes"); a war or an operation declared over; a ruling or an award accepted; a body
     that met and then said something ("the Security Council met and urged restraint")."""
     w = verb.lower_
     if verb.pos_ not in ("VERB", "AUX"):
@@ -1808,6 +1813,12 @@ def said_for_certain(verb: Any) -> str:
     if CALL_OFF.match(w) and patient is not None and _a_contact(patient):
         needs = next((p for stem, p in _UNDONE_WITH if w.startswith(stem)), "")
         if not needs or particle == needs:
+            return f"{verb.text} {needs} … {patient.text}".replace("  ", " ")
+    if CALL_OFF.match(w) and patient is not None and _an_armed_act(patient):
+        # "called off retaliatory strikes", "cancelled the drills": the decision, taken before
+        # the act, which never happened (as troops promised are a statement, KEY_GUIDE.md)
+        needs = next((p for stem, p in _UNDONE_WITH if w.startswith(stem)), "")
+        if not w.startswith(("block", "brush")) and (not needs or particle == needs):
             return f"{verb.text} {needs} … {patient.text}".replace("  ", " ")
     if w.startswith("declar") and any(
         c.lower_ in ("over", "ended", "finished") and c.dep_ in _STATE_DEPS for c in kids
@@ -1843,6 +1854,11 @@ def _a_contact(tok: Any) -> bool:
         or noun_class(tok) == "diplomatic"
         or tok.lower_ in ("trip", "trips", "tour", "tours", "visit", "visits", "summit")
     )
+
+
+def _an_armed_act(tok: Any) -> bool:
+    """An armed act or a drill named by a noun: "the strikes", "the offensive", "the exercises"."""
+    return tok.pos_ == "NOUN" and cue_of(tok.text) in ("clash", "military_exercise")
 
 
 def _body_spoke(verb: Any) -> str:

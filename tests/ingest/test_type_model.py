@@ -307,6 +307,66 @@ def test_the_verb_with_what_it_acts_on_is_overruled_only_by_a_sure_model():
         assert not typemodel.overrules(kept, kept, typemodel.Prediction("clash", 0.99, ()))
 
 
+def test_the_verb_with_what_it_acts_on_is_overruled_by_the_models_mean_from_sure_mean():
+    # The mean of the encoder and the logistic regression speaks on another scale than the
+    # logistic regression alone: it replaces "took … complaint" from SURE_MEAN, under SURE
+    # (forty-third round); the logistic regression alone still needs SURE.
+    took = TypeCue("territorial_control", "took … complaint", 1.0)
+    assert typemodel.certain(took) and not typemodel.pinned(took)
+    assert typemodel.WEIGHED < typemodel.SURE_MEAN < typemodel.SURE
+    chances = {"diplomatic_contact": typemodel.SURE_MEAN, "territorial_control": 0.2}
+    mean = typemodel.Prediction("diplomatic_contact", typemodel.SURE_MEAN, (), chances, by="mean")
+    assert typemodel.overrules(took, took, mean)
+    under = typemodel.Prediction(
+        "diplomatic_contact", typemodel.SURE_MEAN - 0.01, (), chances, by="mean"
+    )
+    assert not typemodel.overrules(took, took, under)
+    alone = typemodel.Prediction("diplomatic_contact", typemodel.SURE_MEAN, ("verb:took",), chances)
+    assert not typemodel.overrules(took, took, alone)
+    # nor does the mean overrule a pinned reading, or one it nearly ties with
+    kept = TypeCue("crossing_reopened", "kept … open", 1.0)
+    assert not typemodel.overrules(kept, kept, typemodel.Prediction("clash", 0.9, (), by="mean"))
+    tied = {"diplomatic_contact": 0.5, "territorial_control": 0.49}
+    close = typemodel.Prediction("diplomatic_contact", 0.5, (), tied, by="mean")
+    assert not typemodel.overrules(took, took, close)
+    # what a verb of shutting or stopping acts on decides the type: the mean needs SURE
+    for shut in (
+        TypeCue("other", "shut … road", 1.0),
+        TypeCue("diplomatic_contact", "stopped … fighting", 1.0),
+    ):
+        assert typemodel.stopped(shut) and typemodel.certain(shut)
+        closure = {"crossing_closed": 0.6, "clash": 0.6, "other": 0.1, "diplomatic_contact": 0.1}
+        guess = typemodel.Prediction("crossing_closed", 0.6, (), closure, by="mean")
+        assert not typemodel.overrules(shut, shut, guess)
+        sure = typemodel.Prediction("crossing_closed", typemodel.SURE, (), closure, by="mean")
+        assert typemodel.overrules(shut, shut, sure)
+    assert not typemodel.stopped(took)
+
+
+def test_a_verb_turned_by_what_it_acts_on_is_not_overruled_by_its_plain_sense_under_sure():
+    # Troops that entered a country or a sea were deployed, where a town entered is taken;
+    # words told to one's hosts were passed between governments, where "told" alone is a
+    # statement. The encoder reads the verb's plain sense: the mean needs SURE to bring it
+    # back, though another type than the plain sense still overrules from SURE_MEAN.
+    for turned, plain in (
+        (TypeCue("military_deployment", "entered … Sea", 1.0), "territorial_control"),
+        (TypeCue("diplomatic_contact", "told … hosts", 1.0), "statement"),
+    ):
+        chances = {plain: 0.65, turned.event_type: 0.1, "clash": 0.65}
+        guess = typemodel.Prediction(plain, 0.65, (), chances, by="mean")
+        assert typemodel.turned(turned, guess)
+        assert not typemodel.overrules(turned, turned, guess)
+        sure = typemodel.Prediction(plain, typemodel.SURE, (), chances, by="mean")
+        assert typemodel.overrules(turned, turned, sure)
+        other = typemodel.Prediction("clash", 0.65, (), chances, by="mean")
+        assert not typemodel.turned(turned, other)
+        assert typemodel.overrules(turned, turned, other)
+    # a verb read in its own sense is not turned
+    took = TypeCue("territorial_control", "took … town", 1.0)
+    guess = typemodel.Prediction("clash", 0.65, (), {"clash": 0.65}, by="mean")
+    assert not typemodel.turned(took, guess)
+
+
 def test_a_pinned_reading_is_not_put_to_the_model_in_extraction():
     text = "The guards at Hairatan kept the bridge open on 4 May."
     doc = nlp.parse(text)

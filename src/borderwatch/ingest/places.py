@@ -187,7 +187,7 @@ class PlaceFinder:
                 for m in every_occurrence(text, named_by_preposition(text, doc))
                 if m.start not in listed and m.end > entity_end.get(m.start, -1)
             ]
-        hits += self._waters(text)
+        hits += self._waters(text, hits)
         if doc is not None:
             # a series may hold a bracket's other name ("Vaalimaa (Torfyanovka …), Imatra and
             # Niirala") and a bracket a series' name ("Ağdam (Aghdam) and Dondar Quşçu")
@@ -306,15 +306,27 @@ class PlaceFinder:
             return mention_at(row, "town", "geonames", text, start, end)
         return PlaceMention(name, "", "town", name, start, end, "entity")
 
-    def _waters(self, text: str) -> list[PlaceMention]:
-        """Rivers, lakes and seas (`waters.py`): listed ones with their point, others unplaced."""
+    def _waters(self, text: str, hits: list[PlaceMention]) -> list[PlaceMention]:
+        """Rivers, lakes and seas (`waters.py`): listed ones with their point, others unplaced.
+        A river no list holds whose name is also a country's or a town's the other `hits`
+        found at the same words ("the Gambia River", "the Hunza river") is named with its
+        word, which tells it from its namesake, where the text names the namesake elsewhere
+        too (else "the Isfara river" may be all it says of the town)."""
         out = []
+        taken = {(m.start, m.end) for m in hits}
+        where: dict[str, set[int]] = {}
+        for m in hits:
+            where.setdefault(normalize(m.text), set()).add(m.start)
         for w in find_waters(text):
             if w.row is not None:
                 out.append(mention_at(w.row, w.kind, "water", text, w.start, w.end))
             else:
-                name = text[w.start : w.end]
-                out.append(PlaceMention(name, "", w.kind, name, w.start, w.end, "entity"))
+                elsewhere = where.get(normalize(text[w.start : w.end]), set()) - {w.start}
+                end = w.end
+                if (w.start, w.end) in taken and w.word_end > w.end and elsewhere:
+                    end = w.word_end
+                name = text[w.start : end]
+                out.append(PlaceMention(name, "", w.kind, name, w.start, end, "entity"))
         return out
 
     def _curated(self, text: str) -> list[PlaceMention]:
@@ -476,26 +488,48 @@ class PlaceFinder:
     def _provinces(self, text: str, doc: Any, named: set[str]) -> list[PlaceMention]:
         """Provinces (Natural Earth admin-1) in capitalised runs the parse takes for places."""
         out = []
+        ships = vessel_names(text)
         for start, end, key in self._unknown_names(text):
             rows = self.province(key, named)
             if not rows or not looks_like_a_place(doc, text, start, end, True):
                 continue
-            best = max(rows, key=lambda r: r["country"] in named)
-            out.append(mention_at(best, "province", "province", text, start, end))
+            best = max(rows, key=lambda r: (r["country"] in named, normalize(r["name"]) == key))
+            word = _UNIT_WORD.match(text, end)
+            if best["region"] != "yes" and (
+                key in ships
+                or _part_of_a_longer_name(text, start, end)
+                or _JOINED_BEFORE.search(text, max(0, start - 40), start)
+                or _JOINED_AFTER.match(text, end)
+                or (key.split()[0] in COMPASS and word is None)
+                or (word is None and _UNIT_OR_FEATURE_AFTER.match(text, end))
+            ):
+                # beyond the region: not "Yobe" of "the Komadugu Yobe", "Santander" of
+                # "Norte de Santander", the battleship "Schleswig-Holstein", a compass
+                # word alone ("Southern Africa"), which "Western Province" is not, nor
+                # the name of a feature ("the Kagera salient")
+                continue
+            out.append(_unit_as_written(text, best, start, end))
         return out
 
     def province(self, key: str, named: set[str] | None = None) -> list[dict[str, str]]:
         """Provinces named `key` (normalized), else another romanisation of it in a
-        country of `named` (any country when None). A compass word alone ("Eastern",
-        Nangarhar's other name) is a province only in a country of `named`: Zambia, Sri
-        Lanka and Saudi Arabia have an Eastern province too."""
+        country of `named` (any country when None: a kind word said "province"). A
+        compass word alone ("Eastern", Nangarhar's other name) is a province only in a
+        country of `named`: Zambia, Sri Lanka and Saudi Arabia have an Eastern province
+        too. A province beyond the region ("Rakhine", "Dhofar") only in a country of
+        `named`: the world's 4,600 units hold many a common word and surname."""
+
+        def read(r: dict[str, str]) -> bool:
+            return r["region"] == "yes" or named is None or r["country"] in named
+
         if key in COMPASS:
             return [r for r in provinces_by_name().get(key, []) if named and r["country"] in named]
-        return provinces_by_name().get(key) or [
+        # another romanisation only of the region's: "Grande" is no Granada
+        return [r for r in provinces_by_name().get(key, []) if read(r)] or [
             r
             for k in variant_keys(key, "province")
             for r in provinces_by_name()[k]
-            if named is None or r["country"] in named
+            if (named is None or r["country"] in named) and r["region"] == "yes"
         ]
 
     def _with_kind_word(self, text: str, m: PlaceMention) -> PlaceMention:
@@ -505,7 +539,9 @@ class PlaceFinder:
             rows = [r for r in self.province(normalize(m.text)) if r["country"] in ("", m.country)]
             rows = rows or ([] if m.country else self.province(normalize(m.text)))
             if rows:
-                return mention_at(rows[0], "province", "province", text, m.start, m.end)
+                key = normalize(m.text)
+                best = max(rows, key=lambda r: normalize(r["name"]) == key)
+                return _unit_as_written(text, best, m.start, m.end)
         return out
 
     def _entities(self, text: str, doc: Any) -> list[PlaceMention]:
@@ -528,6 +564,11 @@ class PlaceFinder:
             span = _before_a_small_word(ent)
             if span[0].lower_ == "the":
                 span = span[1:]
+            owner = [t.i for t in span[:-1] if t.text in ("'s", "’s")]
+            if owner and normalize(doc[span.start : owner[-1]].text) in countries_by_name():
+                # "from Mozambique's Tete province": a country, then its place, each read on
+                # its own ("Cox's Bazar", "Van Rooyen's Gate" hold their owner's name)
+                span = span[owner[-1] + 1 - span.start :]
             opening = [t.i for t in span if t.text == "("]
             if opening and not any(t.text == ")" for t in span) and opening[0] > span.start:
                 span = span[: opening[0] - span.start]  # "to Sistova (Svishtov), …": Sistova
@@ -545,10 +586,14 @@ class PlaceFinder:
                 and span[0].lower_ in COMPASS
                 and normalize(span[1:].text) in countries_by_name()
             )
-            if compass and (span[0].is_sent_start or not span[0].text[:1].isupper()):
+            if compass and (
+                (span[0].is_sent_start and span[0].lower_.endswith("ern"))
+                or not span[0].text[:1].isupper()
+            ):
                 # "Northern Afghanistan:" heading a text is Afghanistan, a country; "North
                 # Waziristan" stays, and so does a compass word capitalised inside a
-                # sentence, a name of its own ("in Northern Ireland", "around East Pakistan")
+                # sentence, a name of its own ("in Northern Ireland", "around East Pakistan"),
+                # or a bare one heading it ("East Germany: the Wall opens"), a state's name
                 continue
             if demonym(span.text):
                 continue  # "Pakistanis", "Afghans": people, not a place
@@ -749,6 +794,27 @@ def _common_first_word(doc: Any, m: PlaceMention) -> bool:
     )
 
 
+_UNIT_WORD = re.compile(
+    r"[ \t]+(?P<word>province|region|district|oblast|prefecture|county|state|governorate"
+    r"|department|voivodeship)(?![\w’'-])",
+    re.IGNORECASE,
+)
+"""The word after a province's name that says it is one ("Tete province", "Chin State")."""
+
+
+def _unit_as_written(text: str, row: dict[str, str], start: int, end: int) -> PlaceMention:
+    """The province `row` named at text[start:end]. One beyond the region with its word
+    after it ("the whole Kyiv region", Natural Earth's Kiev; "Larnaca district") is named
+    as written with the word, as the text names it beside its seat town."""
+    m = mention_at(row, "province", "province", text, start, end)
+    word = _UNIT_WORD.match(text, end)
+    if row["region"] != "yes" and word is not None:
+        m = replace(m, name=f"{m.text} {word.group('word')}")
+    elif row["region"] != "yes" and _UNIT_WORD.search(" " + m.text.split()[-1]):
+        m = replace(m, name=m.text)  # "Shan State", Natural Earth's Shan: as written
+    return m
+
+
 _FEATURE_WORD = re.compile(
     r"[ \t]+(?P<word>pass|valley|heights|plateau|range|mountains|hills|gorge|glacier|ridge)"
     r"(?![\w’'-])"
@@ -773,13 +839,15 @@ def _feature_of(text: str, m: PlaceMention) -> PlaceMention:
 
 
 _DIRECTION = re.compile(
-    r"(?<![\w-])(?:(?:south|north)-?(?:east|west)ern|southern|northern|eastern|western)[ \t]+$"
+    r"(?<![\w-])(?:(?:south|north)-?(?:east|west)ern|southern|northern|eastern|western"
+    r"|(?-i:North|South|East|West))[ \t]+$"
 )
 
 
 def _with_direction(text: str, m: PlaceMention) -> PlaceMention:
-    """ "crossed into southern Lebanon": a part of a country, named as written; it stays
-    filed under the country (no list holds the part's outline)."""
+    """ "crossed into southern Lebanon", "South Vietnam", "West Germany": a part of a
+    country, or a state of its own that held the part, named as written; it stays filed
+    under the country (no list holds the part's outline)."""
     if m.kind != "country":
         return m  # a finer place's key may hold only its own name
     before = _DIRECTION.search(text, max(0, m.start - 20), m.start)

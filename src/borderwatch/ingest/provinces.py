@@ -1,5 +1,6 @@
-"""Provinces (admin-1 units) of the region and its neighbours: Natural Earth's names and
-GeoNames' in `provinces.csv` (`scripts/build_provinces.py`)."""
+"""Provinces (admin-1 units) of the world: Natural Earth's names and GeoNames' in
+`provinces.csv` (`scripts/build_provinces.py`); `region` says which are of the region and
+its neighbours (read in any text), the others being read only where their country is named."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from borderwatch.data.gazetteer import normalize
 
 PROVINCES_CSV = Path(__file__).with_name("provinces.csv")
-"""Natural Earth admin-1 units of the region (scripts/build_provinces.py)."""
+"""Natural Earth admin-1 units of the world (scripts/build_provinces.py)."""
 
 
 @cache

@@ -31,7 +31,8 @@ _NAME = r"[A-Z][\w’'‘ʻ]*(?:[-‐‑][A-Z][\w’'‘ʻ]*)*(?:\s+[A-Z][\w’'
 _NAMED_WATER = re.compile(
     rf"(?<![\w’'-])(?:(?P<lake>Lake\s+(?P<lake_name>{_NAME}))"
     rf"|(?P<sea_of>(?:[Tt]he\s+)?(?:Sea|Bay)\s+of\s+(?P<sea_of_name>{_NAME}))"
-    rf"|(?P<river_before>\b[Tt]he\s+[Rr]iver\s+(?P<river_before_name>{_NAME}))"
+    # "the river Loo", "the little river Loo"
+    rf"|(?P<river_before>\b[Tt]he\s+(?:[a-z]+\s+)?[Rr]iver\s+(?P<river_before_name>{_NAME}))"
     # "the Rio Grande", "the Río Bravo": a river by the Spanish word (a town takes no "the")
     rf"|(?P<rio>\b[Tt]he\s+(?P<rio_name>R[ií]o\s+{_NAME}))"
     rf"|(?P<after>(?P<after_name>{_NAME})\s+(?P<word>[Rr]iver|[Ll]ake|Sea|[Rr]eservoir)s?\b))"
@@ -40,18 +41,20 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # After "the X": what may follow a river's bare name, not a noun that X qualifies
 # ("the Kabul government", "the Naryn region").
 _BARE_AFTER = re.compile(
-    r"(?:['’]s\b|\s*(?:[,.;:)]|$)|\s+(?:and|or|at|in|on|from|to|near|into|between|where|which"
-    r"|that|joins?|flows?|runs?|rises?|forms?|meets?|divides?|separates?|marks?|valley|basin"
+    r"(?:['’]s\b|\s*(?:[,.;:)]|$)|[ \t]*\n"
+    r"|\s+(?:and|or|at|in|on|from|to|near|into|between|where|which|that|back"
+    r"|joins?|flows?|runs?|rises?|forms?|meets?|divides?|separates?|marks?|valley|basin"
     r"|delta|banks?|waters?|itself|upstream|downstream)\b)"
 )
 
 
 _ON_THE = re.compile(
-    rf"\b(?:on|along|beside|up|down)\s+the\s+(?P<name>[{UPPER}][\w’'‘ʻ]*(?:-[{UPPER}][\w’'‘ʻ]*)*)"
+    rf"\b(?:on|along|beside|up|down|across|cross(?:es|ed|ing)?)\s+the\s+(?P<name>[{UPPER}][\w’'‘ʻ]*(?:-[{UPPER}][\w’'‘ʻ]*)*)"
     r"(?![\w’'‘ʻ-])"
 )
 """A bare name after "on the", "along the" ("the divided town on the Ibar", "the bridge on the
-Khrami between …"): with no noun after it (`_BARE_AFTER`), what runs past a town is a river."""
+Khrami between …"): with no noun after it (`_BARE_AFTER`), what runs past a town is a river;
+so is what one crosses ("brought across the Ubangi", "crossing the Cunene back into Namibia")."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Water:
     end: int
     kind: str
     row: dict[str, str] | None
+    word_end: int = -1
+    """Where the word after the name ends ("the Gambia River"), for one no list holds."""
 
 
 @cache
@@ -113,6 +118,9 @@ def find_waters(text: str) -> list[Water]:
             lead = re.match(r"(?:[Tt]he|[Ss]ea\s+of)\s+", text[start:end])
             if re.search(r"['’]s$", text[start:end]):
                 end -= 2  # "Lake Sevan's eastern hills": the lake is Lake Sevan
+            owner = re.match(r"\S+['’]s\s+", text[start:end])
+            if group == "after_name" and owner:
+                start += owner.end()  # "Turkey's Black Sea port": the sea is the Black Sea
             if group != "sea_of" and lead:
                 start += lead.end()  # "The Kempir-Abad reservoir": the name is Kempir-Abad
             elif group == "sea_of" and text[start:end].lower().startswith("the "):
@@ -122,9 +130,11 @@ def find_waters(text: str) -> list[Water]:
                 word, "river"
             )
             if group == "after_name" and kind in ("sea", "lake"):
-                end = m.end("word")  # "the Caspian Sea", "Alakol Lake": the word is the name's
+                # "the Caspian Sea", "Alakol Lake", "the Prespa lakes": the word is the name's
+                end = m.end("after")
+            word_end = m.end("word") if group == "after_name" and kind == "river" else end
             if start < end and (start, end) not in listed and not _not_a_name(text[start:end]):
-                out.append(Water(start, end, kind, None))
+                out.append(Water(start, end, kind, None, word_end))
             break
     taken = [(w.start, w.end) for w in out]
     for m in _ON_THE.finditer(text):

@@ -1,0 +1,107 @@
+"""Places beyond the region named by a list or by grammar: the world's provinces (Natural
+Earth admin-1) where their country is named, rivers by the words around them, a country
+owning a place ("Mozambique's Tete province") and a state named by a compass word.
+
+Each text below was written for its test; none appears in the evaluation set or the seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sample_data import places_frame
+
+from borderwatch.ingest.extract import extract_candidates
+
+PLACES_DF = places_frame()
+PUBLISHED = dt.date(2024, 5, 20)
+
+
+def rows(text: str) -> pd.DataFrame:
+    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+
+
+def test_a_province_abroad_is_found_with_its_point_where_the_text_names_its_country():
+    text = "Myanmar's army shelled villages across Rakhine on 3 May."
+    got = rows(text)
+    found = got[got["place"] == "Rakhine"]
+    assert found["country"].tolist() == ["MMR"]
+    assert found["evidence_place_source"].str.startswith("naturalearth:admin1:").all()
+
+
+def test_a_province_abroad_is_not_read_where_its_country_goes_unnamed():
+    # the world's provinces hold many a common word and surname: only in their country
+    got = rows("Reporters reached Rakhine on 3 May.")
+    assert "MMR" not in got["country"].tolist()
+
+
+def test_a_province_abroad_with_its_word_is_named_as_written_beside_its_owner():
+    text = "On 21 April fighters who had come in from Mozambique's Tete province attacked a farm."
+    got = rows(text)[["place", "country", "evidence_place_text"]].values.tolist()
+    assert ["Tete province", "MOZ", "Tete"] in got
+    assert "Mozambique" in [p for p, _, _ in got]
+
+
+def test_a_province_abroad_inside_a_longer_name_is_not_that_province():
+    # Colombia has a Santander department and a Norte de Santander one
+    text = "On 3 May Colombia's Norte de Santander opened shelters for families."
+    got = rows(text)
+    assert "Santander" not in got["place"].tolist()
+
+
+def test_a_river_named_like_a_country_the_text_names_is_the_river_with_its_word():
+    text = (
+        "Gambia closed its border on 3 May. On 4 May ferries stopped crossing the "
+        "Gambia River at Farafenni."
+    )
+    got = rows(text)[["place", "evidence_place_text"]].values.tolist()
+    assert ["Gambia River", "Gambia River"] in got
+    assert "Gambia" in [p for p, _ in got]
+
+
+def test_a_bare_name_crossed_is_a_place_of_its_own():
+    # no list holds the Rovuma, and the model may call it a town; "crossed the" finds it
+    got = rows("On 3 May the column crossed the Rovuma into Tanzania.")
+    found = got[got["place"] == "Rovuma"]
+    assert found["date_start"].tolist() == ["2024-05-03"]
+
+
+def test_a_bare_name_crossed_that_the_model_misses_is_a_river():
+    got = rows("On 3 May the column crossed the Ubangi, and on 4 May it reached Zongo.")
+    found = got[got["place"] == "Ubangi"]
+    assert found["geo_precision"].tolist() == ["province"]
+
+
+def test_a_sea_owned_by_a_country_is_the_sea_and_the_country():
+    text = "On 3 May gunmen seized a ferry in Turkey's Black Sea port of Trabzon."
+    places = rows(text)["place"].tolist()
+    assert "Black Sea" in places
+    assert "Turkey" in places
+
+
+def test_a_state_named_by_a_bare_compass_word_heading_a_text_is_named_as_written():
+    text = "East Germany: the Wall opens\n\nOn 9 May the guards opened the gates."
+    got = rows(text)
+    assert "East Germany" in got["evidence_place_text"].tolist()
+
+
+def test_a_country_whose_list_name_holds_the_is_found_without_it():
+    # GeoNames calls it "The Netherlands"
+    got = rows("On 3 May the Netherlands recalled its ambassador.")
+    assert "NLD" in got["country"].tolist()
+
+
+def test_a_strait_or_channel_named_with_its_word_is_a_place():
+    text = (
+        "On 3 May a destroyer sailed through the Taiwan Strait. On 4 May two trawlers "
+        "collided in the Beagle Channel."
+    )
+    places = rows(text)["place"].tolist()
+    assert "Taiwan Strait" in places
+    assert "Beagle Channel" in places
+
+
+def test_lakes_named_in_the_plural_keep_their_word():
+    got = rows("On 3 May the guerrillas fell back to the Prespa lakes.")
+    assert "Prespa lakes" in got["evidence_place_text"].tolist()

@@ -578,8 +578,12 @@ def certain(rules: TypeCue) -> bool:
     too until the eighteenth round: by ten folds that cost a point on the briefings no rule
     was tuned on once the model may overrule the date's own clause at any probability
     (docs/ingest.md)."""
-    full = rules.strength >= 1.0
-    return pinned(rules) or (full and " … " in rules.cue)
+    return pinned(rules) or acts_on(rules)
+
+
+def acts_on(rules: TypeCue) -> bool:
+    """The rules read a verb with what it acts on, at full strength ("took … positions")."""
+    return rules.strength >= 1.0 and " … " in rules.cue
 
 
 def stopped(rules: TypeCue) -> bool:
@@ -602,9 +606,8 @@ def turned(rules: TypeCue, guess: Prediction) -> bool:
     hosts, a contact, where "told" alone is a statement), or the verb turned the sense of what
     it acts on ("broke … ceasefire" is fighting, where a ceasefire alone is a contact; "lifted
     … siege" opened the town, where a siege alone is a fight), which the encoder, reading the
-    word alone, does not weigh. The models' mean overrules such a reading only from `SURE`.
-    The verb's turn was guarded in the forty-third round, what it acts on in the forty-fourth."""
-    if rules.strength < 1.0 or " … " not in rules.cue:
+    word alone, does not weigh. The models' mean overrules such a reading only from `SURE`."""
+    if not acts_on(rules):
         return False
     words = rules.cue.replace(" … ", " ").split()
     plain = {cue_of(word) for word in words} - {"", rules.event_type}
@@ -617,8 +620,8 @@ def addressed(rules: TypeCue, guess: Prediction) -> bool:
     "informed … government", "asked … for help"), and the models read them as a plain
     statement: who was addressed decides it, as the guide does, where the encoder reads the
     saying. The models' mean overrules such a reading only from `SURE`."""
-    full = rules.strength >= 1.0 and " … " in rules.cue
-    return full and rules.event_type == "diplomatic_contact" and guess.event_type == "statement"
+    contact = rules.event_type == "diplomatic_contact"
+    return acts_on(rules) and contact and guess.event_type == "statement"
 
 
 def taken(rules: TypeCue, guess: Prediction) -> bool:
@@ -627,8 +630,8 @@ def taken(rules: TypeCue, guess: Prediction) -> bool:
     the verb acts on decides that it was taken, as the guide does (a post overrun is a
     capture, a force overrun a fight), where the encoder reads the fighting verb. The
     models' mean overrules such a reading only from `SURE`."""
-    full = rules.strength >= 1.0 and " … " in rules.cue
-    return full and rules.event_type == "territorial_control" and guess.event_type == "clash"
+    control = rules.event_type == "territorial_control"
+    return acts_on(rules) and control and guess.event_type == "clash"
 
 
 def overrules(rules: TypeCue, clause: TypeCue, guess: Prediction) -> bool:

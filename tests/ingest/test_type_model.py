@@ -343,6 +343,22 @@ def test_the_verb_with_what_it_acts_on_is_overruled_by_the_models_mean_from_sure
     assert not typemodel.stopped(took)
 
 
+def assert_turned_needs_sure_only_for_its_plain_sense(
+    turned: TypeCue, plain: str, rival: str
+) -> None:
+    """The mean reading `turned`'s plain sense needs SURE; reading `rival` it overrules from
+    SURE_MEAN."""
+    chances = {plain: 0.65, turned.event_type: 0.1, rival: 0.65}
+    guess = typemodel.Prediction(plain, 0.65, (), chances, by="mean")
+    assert typemodel.turned(turned, guess)
+    assert not typemodel.overrules(turned, turned, guess)
+    sure = typemodel.Prediction(plain, typemodel.SURE, (), chances, by="mean")
+    assert typemodel.overrules(turned, turned, sure)
+    other = typemodel.Prediction(rival, 0.65, (), chances, by="mean")
+    assert not typemodel.turned(turned, other)
+    assert typemodel.overrules(turned, turned, other)
+
+
 def test_a_verb_turned_by_what_it_acts_on_is_not_overruled_by_its_plain_sense_under_sure():
     # Troops that entered a country or a sea were deployed, where a town entered is taken;
     # words told to one's hosts were passed between governments, where "told" alone is a
@@ -352,15 +368,7 @@ def test_a_verb_turned_by_what_it_acts_on_is_not_overruled_by_its_plain_sense_un
         (TypeCue("military_deployment", "entered … Sea", 1.0), "territorial_control"),
         (TypeCue("diplomatic_contact", "told … hosts", 1.0), "statement"),
     ):
-        chances = {plain: 0.65, turned.event_type: 0.1, "clash": 0.65}
-        guess = typemodel.Prediction(plain, 0.65, (), chances, by="mean")
-        assert typemodel.turned(turned, guess)
-        assert not typemodel.overrules(turned, turned, guess)
-        sure = typemodel.Prediction(plain, typemodel.SURE, (), chances, by="mean")
-        assert typemodel.overrules(turned, turned, sure)
-        other = typemodel.Prediction("clash", 0.65, (), chances, by="mean")
-        assert not typemodel.turned(turned, other)
-        assert typemodel.overrules(turned, turned, other)
+        assert_turned_needs_sure_only_for_its_plain_sense(turned, plain, "clash")
     # a verb read in its own sense is not turned
     took = TypeCue("territorial_control", "took … town", 1.0)
     guess = typemodel.Prediction("clash", 0.65, (), {"clash": 0.65}, by="mean")
@@ -374,15 +382,7 @@ def test_what_a_verb_acts_on_turned_by_the_verb_is_not_overruled_by_its_plain_se
         (TypeCue("clash", "violated … truce", 1.0), "diplomatic_contact"),
         (TypeCue("crossing_reopened", "raised … blockade", 1.0), "crossing_closed"),
     ):
-        chances = {plain: 0.65, turned.event_type: 0.1, "other": 0.65}
-        guess = typemodel.Prediction(plain, 0.65, (), chances, by="mean")
-        assert typemodel.turned(turned, guess)
-        assert not typemodel.overrules(turned, turned, guess)
-        sure = typemodel.Prediction(plain, typemodel.SURE, (), chances, by="mean")
-        assert typemodel.overrules(turned, turned, sure)
-        other = typemodel.Prediction("other", 0.65, (), chances, by="mean")
-        assert not typemodel.turned(turned, other)
-        assert typemodel.overrules(turned, turned, other)
+        assert_turned_needs_sure_only_for_its_plain_sense(turned, plain, "other")
 
 
 def test_words_to_another_government_or_a_place_taken_are_not_overruled_by_the_mean_under_sure():

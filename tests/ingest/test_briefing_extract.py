@@ -501,9 +501,11 @@ def test_the_district_is_also_the_one_the_sentence_before_named_beside_the_one_n
 def test_a_placeless_dated_sentence_after_one_naming_two_places_is_guessed_at_the_first():
     # The sentence before names Hairatan and Termez and neither leads it; the first named
     # is where the next sentence is most likely set, beside the place the text names most.
+    # ("at Hairatan, opposite Termez" would be about Hairatan: Termez only says where it
+    # lies, test_briefing_place_of_event.)
     text = (
         "Moscow warned Kabul in April. Moscow sent envoys in June. "
-        "Traders crossed at Hairatan, opposite Termez, all winter. "
+        "Traders crossed at Hairatan and at Termez all winter. "
         "On 6 May a fire destroyed forty lorries."
     )
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)

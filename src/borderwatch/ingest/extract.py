@@ -39,7 +39,7 @@ from borderwatch.ingest.eventtype import (
     propose,
 )
 from borderwatch.ingest.fold import fold
-from borderwatch.ingest.placecues import placed_by_context
+from borderwatch.ingest.placecues import locating, placed_by_context
 from borderwatch.ingest.placemention import GEO_PRECISION_BY_KIND, PlaceMention
 from borderwatch.ingest.places import PlaceFinder
 
@@ -175,6 +175,9 @@ def _pairs(
     clause names, else to the places of the date it restates.
     """
     clause = {m.start: clause_of(doc, m.start) for m in mentions}
+    # "the garrison of Menaka, on the Niger across from Tillaberi": a date whose clause names
+    # no place goes to the place the others only locate
+    located = locating(doc, text, mentions)
     dclause = {d.begin: clause_of(doc, d.begin) for d in dates}
 
     def date_for(m: PlaceMention) -> DateRef | None:
@@ -213,6 +216,7 @@ def _pairs(
             key=lambda m: (
                 dclause[d.begin] != clause[m.start],
                 clause[m.start] != host,
+                m.start in located,
                 shared and _aside(doc, text, m, host),
                 shared and not _subject_of(doc, text, m, host),
                 abs(m.start - at),

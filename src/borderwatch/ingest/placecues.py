@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Any
 
 from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.placemention import PlaceMention
-from borderwatch.ingest.placewords import CONNECTORS, DATE_WORD
+from borderwatch.ingest.placewords import CONNECTORS, DATE_WORD, UPPER
 
 # A word after the name that says what kind of place is meant ("Herat province").
 KIND_WORD = re.compile(
@@ -148,3 +149,73 @@ def as_written_with_kind_word(text: str, m: PlaceMention) -> PlaceMention:
     ):
         return m
     return replace(m, text=text[m.start : kw.end()])
+
+
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_LOCATING_STEP = (
+    # an apposition that says what the place is: "Kurmuk, a town in ...", "Gimpo, the port on ..."
+    r"(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?"
+    # a distance before a compass word: "a few miles south of", "20 km west of"
+    r"(?:(?:(?:some|about|only|just|a|\d[\d,.]*)\s+)?(?:few\s+)?(?:[a-z]+\s+)?"
+    r"(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:in|on|near|across\s+from|opposite|beside|along|outside|upstream\s+of|downstream\s+of"
+    rf"|{_COMPASS}\s+of|on\s+the\s+(?:{_COMPASS}\s+)?(?:bank|shore|side|coast)\s+of)"
+    r"\s+(?:the\s+)?"
+)
+_LOCATING_GAP = re.compile(
+    rf"\s*,?\s*(?:{_LOCATING_STEP}[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)?\s*,?\s*)?"
+    rf"{_LOCATING_STEP}"
+)
+"""The words between a place and a name that only says where it lies: "Menaka, on the",
+"Kurmuk, a town in", "Eijsden, a Limburg village on the", "Bidart, a few kilometres south
+of", "the Tisza near", "Zvornik, on the Drina across from" (a name no list holds between)."""
+
+
+def locating(doc: Any, text: str, mentions: list[PlaceMention]) -> set[int]:
+    """Starts of the mentions named only to say where another of `mentions` lies: "Menaka,
+    on the Niger across from Tillaberi, in Niger" (the Niger, Tillaberi and Niger locate
+    Menaka), "Kurmuk, a town in Blue Nile state", "the Tisza near Szolnok". The place they
+    locate is what the clause is about; they are still places the text names.
+
+    Read from the words between a place and the next one (`_LOCATING_GAP`), and from the
+    parse where it hangs a name off another's noun by a preposition or an apposition
+    (never through a verb, nor "and": "Benkovac and Knin" are two places alike)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: set[int] = set()
+    for a, b in itertools.pairwise(ordered):
+        if (
+            a.name != b.name
+            and 0 <= b.start - a.end <= 80
+            and _LOCATING_GAP.fullmatch(text, a.end, b.start)
+        ):
+            out.add(b.start)
+    roots: dict[int, Any] = {}
+    for m in ordered:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            roots[m.start] = span
+    for m in ordered:
+        span = roots.get(m.start)
+        if span is None or m.start in out:
+            continue
+        tok = span.root
+        for _ in range(50):
+            if tok.dep_ in ("conj", "cc") or tok.head.i == tok.i:
+                break
+            if tok.head.pos_ in ("VERB", "AUX"):
+                break
+            tok = tok.head
+            owner = next(
+                (
+                    o
+                    for o in ordered
+                    if o.name != m.name
+                    and o.start in roots
+                    and roots[o.start].start <= tok.i < roots[o.start].end
+                ),
+                None,
+            )
+            if owner is not None:
+                out.add(m.start)
+                break
+    return out

@@ -14,6 +14,7 @@ from typing import Any
 
 from borderwatch.ingest.clauses import clause_of
 from borderwatch.ingest.dates import DateRef
+from borderwatch.ingest.placecues import locating
 from borderwatch.ingest.placemention import PlaceMention
 
 ACTED_ON = re.compile(
@@ -60,6 +61,12 @@ def _in_subject(doc: Any, m: PlaceMention) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in (root, *root.ancestors))
 
 
+def _heads(doc: Any, places: list[PlaceMention]) -> list[PlaceMention]:
+    """`places` without those named only to say where another of them lies."""
+    located = locating(doc, doc.text, places)
+    return [m for m in places if m.start not in located]
+
+
 def _one(places: list[PlaceMention]) -> PlaceMention | None:
     return places[0] if len({m.name for m in places}) == 1 else None
 
@@ -97,6 +104,10 @@ def meant_by_it(
             and not _in_subject(doc, m)
         ]
         finer = [m for m in before if m.kind != "country" and m.source != "guessed"]
+        # "Rebels took Menaka, on the Niger across from Tillaberi, ... retook it": not the
+        # places named only to say where Menaka lies
+        earlier = _heads(doc, earlier)
+        finer = _heads(doc, finer)
         if earlier:
             place = _one(earlier)
         else:

@@ -17,6 +17,7 @@ from borderwatch.ingest.adjectives import adjective_countries
 from borderwatch.ingest.clauses import clause_of, governing_verb
 from borderwatch.ingest.countries import capital_countries
 from borderwatch.ingest.dates import DateRef
+from borderwatch.ingest.placecues import locating
 from borderwatch.ingest.placemention import PlaceMention
 
 _BACK_REFERENCE = re.compile(
@@ -662,6 +663,12 @@ def topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
     standoff on the Kalo pass, where A, B and C meet, is over": the Kalo pass), when they
     are one place."""
     if len({m.name for m in named}) <= 1:
+        return named
+    # "Menaka, on the Niger across from Tillaberi": the places that only say where another
+    # lies are not what the sentence is about
+    located = locating(sent.doc, sent.doc.text, named)
+    named = [m for m in named if m.start not in located]
+    if len({m.name for m in named}) == 1:
         return named
     subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     # a relative clause in the subject ("where A, B and C meet") says where, not what

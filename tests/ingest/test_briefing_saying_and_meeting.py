@@ -388,3 +388,43 @@ def test_leaders_who_spoke_by_telephone_or_video_link_made_a_call():
     # A witness quoted "speaking by telephone" made no call between governments.
     text = "Speaking by telephone from Termez on 12 May, a trader said the gate was shut."
     assert clause_rule_at(text, "12 May").event_type != "diplomatic_contact"
+
+
+def test_a_deal_or_treaty_announced_or_approved_is_the_agreement():
+    # KEY_GUIDE.md: an announcement that reports an act is typed as the act, and agreements
+    # signed or ratified are contacts between governments; a deal made public, or a treaty
+    # a legislature approves, is the agreement.
+    for text, date in (
+        ("On 3 May the two presidents announced the deal at Termez.", "On 3 May"),
+        ("The accord was reached at Hairatan and announced on 3 May.", "on 3 May"),
+        ("Its terms were announced on 3 May in Termez and Kabul.", "on 3 May"),
+        (
+            "Kabul signed a border treaty with Tashkent in April, and the assembly in Termez "
+            "approved it on 3 May.",
+            "on 3 May",
+        ),
+    ):
+        assert clause_rule_at(text, date).event_type == "diplomatic_contact", text
+
+
+def test_what_is_announced_or_approved_that_is_no_agreement_stays_a_statement():
+    for text, date in (
+        ("On 3 May the governor of Termez announced new rules for herders.", "On 3 May"),
+        ("On 3 May the assembly in Termez approved the budget.", "On 3 May"),
+        ("On 3 May Kabul said it would not announce the deal at Termez.", "On 3 May"),
+    ):
+        assert clause_rule_at(text, date).event_type == "statement", text
+
+
+def test_a_law_act_or_constitution_signed_at_home_or_an_award_a_tribunal_signed_is_no_agreement():
+    for text in (
+        "On 3 May the president signed the Border Security Act in Termez.",
+        "The new constitution, signed by the khan in Termez on 3 May, bound the province closer.",
+        "On 3 May the tribunal sitting in Termez signed an award that gives the island to Kabul.",
+    ):
+        assert clause_rule_at(text, "3 May").event_type == "other", text
+    for text in (
+        "Under the General Act signed at Termez in 1885 the river stayed open to all flags.",
+        "The Act of Kandahar, signed in 1885, left the river open to all flags.",
+    ):
+        assert clause_rule_at(text, "1885").event_type == "diplomatic_contact", text

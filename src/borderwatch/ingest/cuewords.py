@@ -454,8 +454,12 @@ ADVANCE = re.compile(
 )
 """What an army does moving on its enemy: an advance halted by force was fought."""
 
-DECREES = re.compile(r"(?:decrees?|abdication|laws?|bills?|edicts?)$")
-"""What a ruler signs at home: no agreement between governments."""
+DECREES = re.compile(
+    r"(?:decrees?|abdication|laws?|bills?|edicts?|acts?|constitutions?|amendments?|codes?)$"
+)
+"""What a ruler signs at home: no agreement between governments (a law, an act of a
+legislature, a constitution or an amendment to it, a code). Not the General or Final Act of
+a conference of powers (`_a_decree`)."""
 
 POWERS = re.compile(
     r"(?:powers?|rights?|sovereignty|authority|control|jurisdiction|restraint|vetos?|veto)$"
@@ -507,6 +511,44 @@ PACTS = re.compile(
 )
 """Agreements: land a treaty hands to another is the treaty's act, dated by its signing
 ("the armistice signed on 19 September hands the district to X")."""
+
+MADE_KNOWN = re.compile(r"(?:announc(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|endors(?:e|es|ed|ing))$")
+"""Verbs that make an agreement public or give it a government's assent: a deal, a truce or a
+treaty announced, approved or endorsed is the agreement (KEY_GUIDE.md: "when the
+announcement reports an act ... type the act"; agreements signed, ratified: a contact)."""
+
+MADE_PACTS = re.compile(
+    r"(?:treat(?:y|ies)|armistices?|pacts?|conventions?|accords?|agreements?|deals?|"
+    r"settlement|protocols?|truces?|cease-?fires?|rapprochement|terms)$"
+)
+"""What is announced or approved as an agreement between governments (`MADE_KNOWN`): `PACTS`,
+a truce, a rapprochement, or the terms of one ("its terms were announced"); not
+"settlements", which are also villages."""
+
+KILL_V = re.compile(
+    r"(?:shot|shoots?|killed|kills?|hanged|murdered|poisoned|stabbed|executed|guillotined)$"
+)
+"""Verbs of putting a person to death: by a firing squad or after a sentence, an execution;
+with "himself", a suicide. Both are a death (`other`), not a fight (dev keys: 10 of 10
+executions, 5 of 5 suicides)."""
+
+SENTENCED = re.compile(
+    r"(?:condemn(?:ed)?|sentenced|convicted|courts?|court-martial\w*|tribunals?)$"
+)
+"""Words that make a killing an execution: the sentence, or the court that passed it."""
+
+SELF = ("himself", "herself", "themselves")
+
+HEIGHTS = re.compile(r"(?:hills?|heights|peaks?|ridges?|islands?|volcano(?:e?s)?|mountains?)$")
+"""A height or an island set off beside a name ("the Annaberg, the pilgrimage hill"): stormed,
+it was attacked, not a town taken."""
+
+RISINGS = re.compile(
+    r"(?:risings?|uprisings?|revolts?|rebellions?|mutin(?:y|ies)|insurrections?|coups?|"
+    r"putsch(?:es)?|rioting|riots)$"
+)
+"""What is put down by force: a rising, a mutiny, a coup or rioting crushed is a fight
+(dev keys: 6 of 8; a strike put down is the protest, `other`)."""
 
 POLITICAL_EVENTS = re.compile(
     r"(?:elections?|referend(?:um|ums|a)|plebiscites?|polls?|run-?offs?|coups?|putsch(?:es)?)$"

@@ -75,14 +75,18 @@ from borderwatch.ingest.cuewords import (
     GIVEN_BACK,
     GOVERN,
     HALTS,
+    HEIGHTS,
     HOLD,
     HOSTS,
     HOUSEHOLDS,
     IRREGULAR,
+    KILL_V,
     LAND,
     LEGISLATURES,
     LIFT,
     LOSE,
+    MADE_KNOWN,
+    MADE_PACTS,
     MODALS,
     MOVE,
     NAVAL,
@@ -108,12 +112,15 @@ from borderwatch.ingest.cuewords import (
     RELOCATE,
     REPULSE,
     REQUEST,
+    RISINGS,
     ROADS,
     ROUTINE,
     RULE,
     RULINGS,
     SEAWAYS,
     SEIZE,
+    SELF,
+    SENTENCED,
     SHUT,
     SIGNED,
     SIGNED_WITH,
@@ -199,12 +206,33 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         # "declared himself head of state", "proclaimed him khan", "named his son president":
         # power taken or handed on, a coup or a succession, not a statement
         return "other", f"{tok.text} … {ruler.text}"
+    if PUT.match(w) and particle == "down" and patient is not None and RISINGS.match(patient_word):
+        # "put down an attempted coup", "a rising … was put down within hours": crushed by force
+        return "clash", f"{tok.text} down … {patient.text}"
+    stormed = w in ("storm", "storms", "stormed", "storming") and patient is not None
+    if stormed and _a_town_stormed(patient) and not negated(tok):
+        # "stormed Erzurum", "Ardahan was stormed": a town named taken by assault (dev keys
+        # 15 of 23 for places named); a fort, a hill, a post, a building or "the town"
+        # stormed stays the attack (KEY_GUIDE.md: forts stormed with no word that they were
+        # taken are left as keyed)
+        return "territorial_control", cue
+    put_to_death = _put_to_death(tok, agent, patient) if KILL_V.match(w) else ""
+    if put_to_death:
+        # "shot himself", "shot by a firing squad", "five men condemned by military courts were
+        # shot": a suicide or an execution, a death (`other`), not a fight
+        return "other", f"{tok.text} … {put_to_death}"
     ruled = cue_of(w) == "statement" and not ORDER.match(w)
     if ruled and agent is not None and COURTS.match(agent.lower_):
         # "the Constitutional Court rejected the complaint", "the judges said the election was
         # valid": a ruling, not a government's statement (what a court orders done is read as
         # any order is: `eventtype._ordered_act`)
         return "other", f"{agent.text} {tok.text}"
+    pact = _pact_made(tok, patient) if MADE_KNOWN.match(w) else None
+    if pact is not None:
+        # "he and Trudeau announced the deal", "the deal was struck and announced on 12 June",
+        # "the Senate approved it" (a treaty): the agreement made public or assented to is the
+        # agreement, a contact between governments (KEY_GUIDE.md)
+        return "diplomatic_contact", f"{tok.text} … {pact.text}"
     heard = (TELL.match(w) or SPEAK.match(w)) and to_an_audience(tok)
     if heard and not (cue_of(w) == "statement" and _between_governments(tok)):
         # "told a rally in X"; "told reporters that ..." is the telling too, but only the
@@ -487,8 +515,11 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "clash", cue  # an army that met the enemy's columns fought them
     if w.startswith("accept") and what == "people":
         return "refugee_movement", cue  # "accepted 3,000 refugees": people taken in
-    if w in ("sign", "signs", "signed", "signing") and DECREES.match(patient_word):
-        return "other", cue  # a decree or an abdication signed: no agreement between states
+    signs = w in ("sign", "signs", "signed", "signing")
+    if signs and patient is not None and _a_decree(patient):
+        return "other", cue  # a decree, a law or an abdication signed: no agreement between states
+    if signs and agent is not None and COURTS.match(agent.lower_):
+        return "other", f"{agent.text} {tok.text}"  # "the tribunal signed an award": a ruling
     if w.startswith("adopt") and patient_word in ("resolution", "resolutions", "report", "plan"):
         return "diplomatic_contact", cue  # a council adopting a resolution: an act between states
     if w.startswith("exercis") and POWERS.match(patient_word):
@@ -1597,6 +1628,82 @@ def close_to_a_number(tok: Any) -> bool:
         return False
     after = doc[tok.i + 2]
     return after.like_num or after.lower_ in ("a", "an", "half", "one")
+
+
+def _a_town_stormed(place: Any) -> bool:
+    """A town named bare as what was stormed ("stormed Erzurum", "stormed Médina, the
+    fortified town"): a name with no article ("the Malakoff", "the Golan Heights", "the
+    Alamo" name a work, a height or a building) and not set off as a fort or a height
+    ("Nilt, the fort that barred the road", "Green Island, the small fortress")."""
+    if place.pos_ != "PROPN" or not _a_town_named(place):
+        return False
+    if any(c.dep_ == "det" for c in place.children):
+        return False
+    return not any(
+        c.dep_ == "appos" and (STRONGHOLD.match(c.lower_) or HEIGHTS.match(c.lower_))
+        for c in place.children
+    )
+
+
+def _a_decree(paper: Any) -> bool:
+    """A paper one government signs at home (`DECREES`): a decree, a law, an act, a
+    constitution; not the General or Final Act of a conference, which powers sign together."""
+    if not DECREES.match(paper.lower_):
+        return False
+    if any(c.lower_ in ("general", "final") for c in paper.children):
+        return False
+    # "the Act of Algeciras": named for the town where a conference of powers signed it (an
+    # act of a body, "an act of the Althing", is the body's)
+    return not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(_a_town_named(o) for o in c.children)
+        for c in paper.children
+        if paper.pos_ == "PROPN"
+    )
+
+
+def _put_to_death(verb: Any, agent: Any, patient: Any) -> str:
+    """The word that makes a killing verb ("shot", "killed", "hanged") a suicide or an
+    execution, or '': "himself" as what it acts on; a firing squad that did it; a sentence or
+    a court in the clause ("five men condemned by military courts", "after a military court had
+    condemned them"). Not denied ("was not shot")."""
+    if negated(verb):
+        return ""
+    if patient is not None and patient.lower_ in SELF:
+        return patient.text
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    for t in (t for d in doers for t in d.subtree):
+        if t.lower_ in ("squad", "squads") and any(c.lower_ == "firing" for c in t.children):
+            return t.text  # "a firing squad", "firing squads" (not "death squads")
+    # the clause's own words, not a clause joined on with "and" ("was shot, and a court …")
+    joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    for t in verb.subtree:
+        if t.i != verb.i and t.i not in joined and SENTENCED.match(t.lower_):
+            return t.text
+    return ""
+
+
+def _pact_made(verb: Any, patient: Any) -> Any:
+    """The agreement (`MADE_PACTS`) a verb of announcing or approving (`MADE_KNOWN`) acts on,
+    or None: its object or passive subject, the noun it describes ("the rapprochement
+    Washington and Havana announced"), the passive subject of the verb it is joined to with no
+    subject of its own ("the deal was struck by telephone and announced on 12 June"), or "it"
+    for an agreement named before it in the sentence ("signed a treaty …, and the Senate
+    approved it"). Not denied, nor a wish ("would announce")."""
+    if negated(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return None
+    heads = [patient] if patient is not None else []
+    own = {c.dep_ for c in verb.children}
+    if patient is None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        heads.append(verb.head)
+    if patient is None and verb.dep_ == "conj" and not own & {"nsubj", "nsubjpass", "dobj"}:
+        heads += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    for noun in heads:
+        if noun.lower_ in ("it", "them"):
+            named = [t for t in noun.sent if t.i < noun.i and t.pos_ == "NOUN"]
+            noun = next((t for t in reversed(named) if MADE_PACTS.match(t.lower_)), noun)
+        if noun.pos_ == "NOUN" and MADE_PACTS.match(noun.lower_):
+            return noun
+    return None
 
 
 def _signed(verb: Any, patient: Any) -> Any:

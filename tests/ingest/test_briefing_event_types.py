@@ -39,6 +39,12 @@ def clause_rule_at(text: str, date: str) -> TypeCue:
     return typemodel.clause_rule(nlp.parse(text), begin, begin + len(date))
 
 
+def assert_rules_read(expected: str, date: str, *texts: str) -> None:
+    """The rules read the clause holding `date` in every one of `texts` as `expected`."""
+    for text in texts:
+        assert clause_rule_at(text, date).event_type == expected, text
+
+
 def assert_types(cases: dict[tuple[str, str], str]) -> None:
     for (text, place), expected in cases.items():
         assert type_at(text, place) == [expected], text
@@ -1088,13 +1094,14 @@ def test_the_rules_read_a_decision_offer_or_plan_to_send_troops_as_the_decision(
     # KEY_GUIDE.md, troops promised: like a vote, the decision to send troops is a
     # `statement`, with none moved on that date; a decision to do anything else is read by
     # what it does, and troops sent are a deployment.
-    for text in (
+    assert_rules_read(
+        "statement",
+        "3 May",
         "The cabinet in Kabul resolved on 3 May to send two divisions to Hairatan.",
         "The government in Termez offered on 3 May to send 5,000 soldiers to the river.",
         "Tashkent decided on 3 May to send a brigade to Termez.",
         "Kabul planned on 3 May to move troops up to Hairatan.",
-    ):
-        assert clause_rule_at(text, "3 May").event_type == "statement", text
+    )
     for text, expected in (
         ("Kabul decided on 3 May to open an embassy in Tashkent.", "diplomatic_contact"),
         ("Tashkent decided on 3 May to close the crossing at Termez.", "crossing_closed"),

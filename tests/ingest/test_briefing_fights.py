@@ -12,7 +12,7 @@ test; none appears in the evaluation set.
 from __future__ import annotations
 
 import pytest
-from test_briefing_event_types import assert_types, clause_rule_at
+from test_briefing_event_types import assert_rules_read, assert_types
 
 
 def test_a_movement_or_a_stop_joined_to_an_attack_is_the_attack():
@@ -247,39 +247,44 @@ def test_an_execution_or_a_suicide_is_a_death_not_a_fight():
     # Dev keys type a man shot by a firing squad, or after a court condemned him, and one who
     # shot himself `other` (a death), as the guide lists deaths; a shooting otherwise is a
     # fight, whoever was shot.
-    for text in (
+    assert_rules_read(
+        "other",
+        "On 3 May",
         "On 3 May a firing squad shot the rebel leader outside Termez.",
         "On 3 May the rebel leader was shot by a firing squad outside Termez.",
         "On 3 May guards shot three men condemned by a military court at Termez.",
         "On 3 May the governor of Termez shot himself.",
-    ):
-        assert clause_rule_at(text, "On 3 May").event_type == "other", text
-    for text in (
+    )
+    assert_rules_read(
+        "clash",
+        "On 3 May",
         "On 3 May guards shot three smugglers at Termez.",
         "On 3 May death squads killed two exiles in Termez.",
         "On 3 May a border guard was shot dead near Termez.",
-    ):
-        assert clause_rule_at(text, "On 3 May").event_type == "clash", text
+    )
 
 
 def test_a_rising_a_mutiny_or_a_coup_put_down_was_fought():
-    for text in (
+    assert_rules_read(
+        "clash",
+        "On 3 May",
         "On 3 May the army put down a rising in Termez.",
         "On 3 May troops helped put down an attempted coup in Termez.",
         "On 3 May a mutiny at the Termez barracks was put down by loyal troops.",
-    ):
-        assert clause_rule_at(text, "On 3 May").event_type == "clash", text
+    )
 
 
 def test_a_town_named_stormed_was_taken_a_building_stormed_was_attacked():
-    for text in (
+    assert_rules_read(
+        "territorial_control",
+        "On 3 May",
         "On 3 May the rebels stormed Kandahar after a night of shelling.",
         "On 3 May Kandahar was stormed by the khan's army.",
-    ):
-        assert clause_rule_at(text, "On 3 May").event_type == "territorial_control", text
-    for text in (
+    )
+    assert_rules_read(
+        "clash",
+        "On 3 May",
         "On 3 May a crowd stormed the customs house at Termez.",
         "On 3 May the rebels stormed Kandahar, the old fort above the river.",
         "On 3 May the rebels stormed the Kandahar Heights.",
-    ):
-        assert clause_rule_at(text, "On 3 May").event_type == "clash", text
+    )

@@ -9,7 +9,7 @@ test; none appears in the evaluation set.
 
 from __future__ import annotations
 
-from test_briefing_event_types import assert_types, clause_rule_at
+from test_briefing_event_types import assert_rules_read, assert_types, clause_rule_at
 
 from borderwatch.ingest import nlp
 from borderwatch.ingest.typemodel import clause_rule
@@ -417,14 +417,16 @@ def test_what_is_announced_or_approved_that_is_no_agreement_stays_a_statement():
 
 
 def test_a_law_act_or_constitution_signed_at_home_or_an_award_a_tribunal_signed_is_no_agreement():
-    for text in (
+    assert_rules_read(
+        "other",
+        "3 May",
         "On 3 May the president signed the Border Security Act in Termez.",
         "The new constitution, signed by the khan in Termez on 3 May, bound the province closer.",
         "On 3 May the tribunal sitting in Termez signed an award that gives the island to Kabul.",
-    ):
-        assert clause_rule_at(text, "3 May").event_type == "other", text
-    for text in (
+    )
+    assert_rules_read(
+        "diplomatic_contact",
+        "1885",
         "Under the General Act signed at Termez in 1885 the river stayed open to all flags.",
         "The Act of Kandahar, signed in 1885, left the river open to all flags.",
-    ):
-        assert clause_rule_at(text, "1885").event_type == "diplomatic_contact", text
+    )

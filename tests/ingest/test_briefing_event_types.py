@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import pytest
-from sample_data import places_frame
+from briefing_rows import rows_published
 
 from borderwatch.ingest import nlp, typemodel
 from borderwatch.ingest.cuewords import class_of, cue_of
 from borderwatch.ingest.eventtype import TypeCue
-from borderwatch.ingest.extract import extract_candidates
 
-PLACES_DF = places_frame()
 PUBLISHED = dt.date(2021, 5, 20)
-
-
-def rows(text: str) -> pd.DataFrame:
-    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+rows = rows_published(PUBLISHED)
 
 
 def type_at(text: str, place: str) -> list[str]:

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sample_data import places_frame
+from briefing_rows import PLACES_DF, rows_published
 
 from borderwatch.ingest import nlp
-from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.places import PlaceFinder
 
-PLACES_DF = places_frame()
 PUBLISHED = dt.date(2022, 6, 20)
-
-
-def _rows(text: str):
-    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+_rows = rows_published(PUBLISHED)
 
 
 def _dated_at(text: str, place: str) -> list[str]:

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-from sample_data import places_frame
+from briefing_rows import rows_published
 
-from borderwatch.ingest.extract import extract_candidates
-
-PLACES_DF = places_frame()
 PUBLISHED = dt.date(2024, 5, 15)
-
-
-def rows(text: str) -> pd.DataFrame:
-    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+rows = rows_published(PUBLISHED)
 
 
 def places(text: str) -> list[str]:

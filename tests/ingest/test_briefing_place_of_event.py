@@ -11,19 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sample_data import places_frame
+from briefing_rows import briefing_rows, rows_published
 
 from borderwatch.ingest import nlp
-from borderwatch.ingest.extract import extract_candidates
 from borderwatch.ingest.placecues import locating
 from borderwatch.ingest.placemention import PlaceMention
 
-PLACES_DF = places_frame()
 PUBLISHED = dt.date(1995, 8, 30)
-
-
-def rows(text: str) -> pd.DataFrame:
-    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+rows = rows_published(PUBLISHED)
 
 
 def dated(got: pd.DataFrame, day: str) -> set[str]:
@@ -96,7 +91,7 @@ def test_a_placeless_sentence_after_a_town_named_with_the_one_opposite_goes_on_a
         "Traders crossed at Hairatan, opposite Termez, all winter. "
         "On 6 May a fire destroyed forty lorries."
     )
-    got = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
+    got = briefing_rows(text, dt.date(2022, 5, 10))
     on_the_day = got[got["date_start"] == "2022-05-06"]
     first = on_the_day.iloc[0]
     # the sentence before was about Hairatan: carried there, trusted as more than a guess

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-from sample_data import places_frame
+from briefing_rows import rows_published
 
-from borderwatch.ingest.extract import extract_candidates
-
-PLACES_DF = places_frame()
 PUBLISHED = dt.date(2024, 5, 20)
-
-
-def rows(text: str) -> pd.DataFrame:
-    return extract_candidates(text, PUBLISHED, "TEST-BRIEF", PLACES_DF)
+rows = rows_published(PUBLISHED)
 
 
 def test_a_province_abroad_is_found_with_its_point_where_the_text_names_its_country():

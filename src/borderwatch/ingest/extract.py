@@ -484,7 +484,7 @@ def extract_candidates(
                 sent, sentence_dates[0], previous, named, countries, before
             )
         previous = standins.topic(
-            sent, [m for m in in_sentence if m.source != "referred" and _place(m)]
+            sent, text, [m for m in in_sentence if m.source != "referred" and _place(m)]
         )
         # what "the city" stood for counts, a guess does not; a sentence naming no place
         # leaves the last one that did

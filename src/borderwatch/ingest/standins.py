@@ -657,8 +657,8 @@ def countries_acting(
     return out
 
 
-def topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
-    """The places a sentence is about: all it names when that is one place, else the
+def topic(sent: Any, text: str, named: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a sentence of `text` is about: all it names when that is one place, else the
     finer places inside the subject of its main verb, outside its relative clauses ("The
     standoff on the Kalo pass, where A, B and C meet, is over": the Kalo pass), when they
     are one place."""
@@ -666,7 +666,8 @@ def topic(sent: Any, named: list[PlaceMention]) -> list[PlaceMention]:
         return named
     # "Menaka, on the Niger across from Tillaberi": the places that only say where another
     # lies are not what the sentence is about
-    located = locating(sent.doc, sent.doc.text, named)
+    # `text`, not `sent.doc.text`: spaCy rebuilds a Doc's text from every token on each call
+    located = locating(sent.doc, text, named)
     named = [m for m in named if m.start not in located]
     if len({m.name for m in named}) == 1:
         return named

@@ -98,3 +98,38 @@ def test_a_strait_or_channel_named_with_its_word_is_a_place():
 def test_lakes_named_in_the_plural_keep_their_word():
     got = rows("On 3 May the guerrillas fell back to the Prespa lakes.")
     assert "Prespa lakes" in got["evidence_place_text"].tolist()
+
+
+def test_a_province_whose_name_holds_a_romance_small_word_is_found_whole():
+    # "do", "de", "del" join the words of a Romance name: the state, with its point
+    text = (
+        "On 3 May Brazil sent troops into Mato Grosso do Sul and Colombia into Norte de Santander."
+    )
+    got = rows(text)
+    found = got[got["place"].isin(["Mato Grosso do Sul", "Norte de Santander"])]
+    assert set(found["place"]) == {"Mato Grosso do Sul", "Norte de Santander"}
+    assert found["evidence_place_source"].str.startswith("naturalearth:admin1:").all()
+
+
+def test_a_state_by_its_own_name_is_not_the_town_that_has_it_as_another_name():
+    # Rio Grande do Sul is the state; Rio Grande, its port, has the name only as another one
+    text = "On 3 May Brazil closed the border crossings of Rio Grande do Sul to lorries."
+    got = rows(text)
+    found = got[got["evidence_place_text"] == "Rio Grande do Sul"]
+    assert found["place"].tolist() == ["Rio Grande do Sul"]
+    assert found["evidence_place_source"].str.startswith("naturalearth:admin1:").all()
+
+
+def test_a_town_whose_name_holds_a_romance_small_word_is_found_whole():
+    text = "On 3 May Brazil reopened the bridge at Foz do Iguaçu to traffic from Paraguay."
+    got = rows(text)
+    found = got[got["place"] == "Foz do Iguaçu"]
+    # the GeoNames town, with its point, not a name the model ran on
+    assert len(found) and found["evidence_place_source"].str.startswith("geonames:").all()
+
+
+def test_a_name_that_begins_with_a_capitalised_romance_word_is_found():
+    # "La", "Las", "Da" begin these names as their own word, not as a connector
+    text = "On 3 May rebels took La Victoria, Las Margaritas and Da Nang, and troops left La Paz."
+    got = rows(text)["evidence_place_text"].tolist()
+    assert {"La Victoria", "Da Nang", "La Paz"} <= set(got)

@@ -451,6 +451,14 @@ class PlaceFinder:
                 h["iso3"] in named for h in hits
             )
             own_name = any(normalize(h["name"]) == key for h in hits)
+            if not own_name and any(
+                normalize(r["name"]) == key and len(key.split()) > 1
+                for r in self.province(key, named)
+            ):
+                # "Rio Grande do Sul": a state's own name of several words, only another name
+                # of a town (its port, Rio Grande), is the state (not "Quneitra", the
+                # governorate's name and GeoNames' other name of the town Al Qunaytirah)
+                continue
             if (abroad_only or not own_name) and _part_of_a_longer_name(text, start, end):
                 # "Anlong" of "fled towards Anlong Veng": not China's Anlong; "Tal" of "Tal
                 # Abyad", "Nagorno" of "Nagorno-Karabakh": only another name of Thal, or

@@ -15,11 +15,17 @@ UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 """Capital letters a name may begin with: ASCII and Latin letters with accents ("Şırnak")."""
 
 # Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
+_ROMANCE = r"(?:de|do|da|del|dos|das|della|di|du|des|la|las|los)"
 _CAPITALISED = re.compile(
-    rf"(?<![\w’'])[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va))*"
+    rf"(?<![\w’'])[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va"
+    # "Rio Grande do Sul", "Norte de Santander", "Andorra la Vella": a Romance name's small
+    # word, only between capitalised words
+    rf"|{_ROMANCE}(?=\s+[{UPPER}])))*"
 )
 CONNECTORS = frozenset({"e", "i", "ye", "ul", "al", "el", "and", "va", "-"})
 """Small words inside a place's name: Sar-e Pul, Mazar-i-Sharif, Sistan and Baluchestan."""
+ROMANCE_CONNECTORS = frozenset(_ROMANCE[3:-1].split("|"))
+"""Small words inside a Romance place's name: Rio Grande do Sul, Santiago del Estero."""
 
 NOT_PLACES = frozenset(
     normalize(w)
@@ -333,7 +339,10 @@ def name_ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]
         for i in range(len(words) - n + 1):
             start, end = words[i][0], words[i + n - 1][1]
             first, last = text[start : words[i][1]], text[words[i + n - 1][0] : end]
-            if first.lower() in CONNECTORS or last.lower() in CONNECTORS:
+            # a Romance small word is a connector only in lowercase: "La Paz", "Da Nang" and
+            # "Las Margaritas" begin with one as their own word
+            inside = (first, last)
+            if any(w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS for w in inside):
                 continue
             yield start, end, normalize(text[start:end])
 

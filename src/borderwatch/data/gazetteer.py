@@ -26,6 +26,16 @@ import pandas as pd
 _VOWELISH = re.compile(r"[aeiouyw]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _REPEAT = re.compile(r"(.)\1+")
+UNDECOMPOSED = (
+    {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}
+    | {"ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe"}
+    | {"Œ": "OE", "þ": "th", "Þ": "TH"}
+)
+"""Latin letters that Unicode does not decompose into a base letter and a mark, which
+`normalize` would otherwise drop as punctuation ("Châu Đốc" was "chau oc", never "Chau
+Doc"; "Łódź" "odz", "Diyarbakır" "diyarbak r"): each as the ASCII letters it is written
+with when its diacritics are left out."""
+_UNDECOMPOSED = str.maketrans(UNDECOMPOSED)
 
 # GeoNames is large (230k names, ~2 s to load), so it is only consulted for names
 # the curated list does not know, and only in the countries BorderWatch covers
@@ -42,7 +52,7 @@ NEIGHBOUR_FLOOR = 15_000
 def normalize(name: str) -> str:
     """Lower-case ASCII words: 'Mazār-i-Sharīf ' -> 'mazar i sharif'."""
     if not name.isascii():  # ASCII has no accents to strip (half of GeoNames' spellings)
-        decomposed = unicodedata.normalize("NFKD", name)
+        decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     name = name.replace("'", "").replace("’", "").replace("ʼ", "").replace("`", "")
     return _NON_ALNUM.sub(" ", name.lower()).strip()

@@ -341,8 +341,7 @@ def name_ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]
             first, last = text[start : words[i][1]], text[words[i + n - 1][0] : end]
             # a Romance small word is a connector only in lowercase: "La Paz", "Da Nang" and
             # "Las Margaritas" begin with one as their own word
-            inside = (first, last)
-            if any(w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS for w in inside):
+            if any(w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS for w in (first, last)):
                 continue
             yield start, end, normalize(text[start:end])
 

@@ -133,3 +133,17 @@ def test_a_name_that_begins_with_a_capitalised_romance_word_is_found():
     text = "On 3 May rebels took La Victoria, Las Margaritas and Da Nang, and troops left La Paz."
     got = rows(text)["evidence_place_text"].tolist()
     assert {"La Victoria", "Da Nang", "La Paz"} <= set(got)
+
+
+def test_a_town_whose_name_holds_an_elided_article_is_found_whole():
+    # "d'" is glued to the word it goes with: the whole name is GeoNames' town
+    got = rows("On 3 May Spanish police in Spain shut the road into La Seu d'Urgell.")
+    found = got[got["evidence_place_text"] == "La Seu d'Urgell"]
+    assert found["country"].tolist() == ["ESP"]
+
+
+def test_the_word_after_an_elided_article_is_no_name_of_its_own():
+    # "d'Aran" is part of "Val d'Aran", not a village that GeoNames spells "Daran"
+    got = rows("On 3 May Spain shut the valley of Val d'Aran to lorries.")
+    assert "Dārān" not in got["place"].tolist()
+    assert "IRN" not in got["country"].tolist()

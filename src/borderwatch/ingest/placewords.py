@@ -16,11 +16,15 @@ UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 # Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
 _ROMANCE = r"(?:de|do|da|del|dos|das|della|di|du|des|la|las|los)"
+_ELIDED = r"(?:d|l|dell|dall|all|sull)['’]"
 _CAPITALISED = re.compile(
     rf"(?<![\w’'])[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va"
     # "Rio Grande do Sul", "Norte de Santander", "Andorra la Vella": a Romance name's small
     # word, only between capitalised words
-    rf"|{_ROMANCE}(?=\s+[{UPPER}])))*"
+    rf"|{_ROMANCE}(?=\s+[{UPPER}])"
+    # "La Seu d'Urgell", "Val d'Aran", "Côte d'Ivoire": an elided Romance article glued to
+    # the capitalised word it goes with
+    rf"|{_ELIDED}[{UPPER}][\w’'‘ʻ]*))*"
 )
 CONNECTORS = frozenset({"e", "i", "ye", "ul", "al", "el", "and", "va", "-"})
 """Small words inside a place's name: Sar-e Pul, Mazar-i-Sharif, Sistan and Baluchestan."""
@@ -343,6 +347,8 @@ def name_ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]
             # "Las Margaritas" begin with one as their own word
             if any(w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS for w in (first, last)):
                 continue
+            if re.match(_ELIDED, first):
+                continue  # "d'Aran" is part of "Val d'Aran", no name of its own
             yield start, end, normalize(text[start:end])
 
 

@@ -14,9 +14,14 @@ DASHES = re.escape("-–—‐‑/")
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 """Capital letters a name may begin with: ASCII and Latin letters with accents ("Şırnak")."""
 
-# Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
-_ROMANCE = r"(?:de|do|da|del|dos|das|della|di|du|des|la|las|los)"
+ROMANCE_CONNECTORS = frozenset(
+    {"de", "do", "da", "del", "dos", "das", "della", "di", "du", "des", "la", "las", "los"}
+)
+"""Small words inside a Romance place's name: Rio Grande do Sul, Santiago del Estero."""
+_ROMANCE = "(?:" + "|".join(sorted(ROMANCE_CONNECTORS)) + ")"
 _ELIDED = r"(?:d|l|dell|dall|all|sull)['’]"
+_STARTS_ELIDED = re.compile(_ELIDED)
+# Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
 _CAPITALISED = re.compile(
     rf"(?<![\w’'])[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va"
     # "Rio Grande do Sul", "Norte de Santander", "Andorra la Vella": a Romance name's small
@@ -28,8 +33,6 @@ _CAPITALISED = re.compile(
 )
 CONNECTORS = frozenset({"e", "i", "ye", "ul", "al", "el", "and", "va", "-"})
 """Small words inside a place's name: Sar-e Pul, Mazar-i-Sharif, Sistan and Baluchestan."""
-ROMANCE_CONNECTORS = frozenset(_ROMANCE[3:-1].split("|"))
-"""Small words inside a Romance place's name: Rio Grande do Sul, Santiago del Estero."""
 
 NOT_PLACES = frozenset(
     normalize(w)
@@ -347,7 +350,7 @@ def name_ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]
             # "Las Margaritas" begin with one as their own word
             if any(w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS for w in (first, last)):
                 continue
-            if re.match(_ELIDED, first):
+            if _STARTS_ELIDED.match(first):
                 continue  # "d'Aran" is part of "Val d'Aran", no name of its own
             yield start, end, normalize(text[start:end])
 

@@ -147,3 +147,29 @@ def test_the_word_after_an_elided_article_is_no_name_of_its_own():
     got = rows("On 3 May Spain shut the valley of Val d'Aran to lorries.")
     assert "Dārān" not in got["place"].tolist()
     assert "IRN" not in got["country"].tolist()
+
+
+def test_a_continent_named_alone_is_a_place():
+    # the key guide keys every place a text names: "the rest of Europe" names Europe
+    got = rows("On 3 May the line linking Albania with the rest of Europe reopened.")
+    found = got[got["place"] == "Europe"]
+    assert len(found) > 0
+    assert found["country"].eq("").all()
+
+
+def test_a_continent_inside_a_longer_name_is_no_place_of_its_own():
+    # a country, a region and a body hold the name; none of them is the continent
+    text = (
+        "On 3 May South Africa closed its border, Central Asia stayed calm and the Council "
+        "of Europe met in Strasbourg."
+    )
+    assert "Europe" not in rows(text)["place"].tolist()
+    assert "Africa" not in rows(text)["place"].tolist()
+    assert "Asia" not in rows(text)["place"].tolist()
+
+
+def test_a_compass_word_written_small_makes_a_region_of_a_continent():
+    text = "On 3 May lorries bound for central Europe and convoys for southern Africa were halted."
+    got = rows(text)["place"].tolist()
+    assert "central Europe" in got and "southern Africa" in got
+    assert "Europe" not in got and "Africa" not in got

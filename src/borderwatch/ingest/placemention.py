@@ -29,6 +29,8 @@ GEO_PRECISION_BY_KIND: dict[str, str] = {
     "province": "province",
     "region": "province",
     "country": "country",
+    # a continent ("the rails to Europe") is placed no finer than a country
+    "continent": "country",
     # A point on a river, lake or sea stands for a stretch of it: no finer than a province.
     "river": "province",
     "lake": "province",

@@ -166,7 +166,8 @@ class PlaceFinder:
                 + self._entities(text, doc)
                 + named_crossings(text)
                 + named_by_event(text)
-                + located_names(text),
+                + located_names(text)
+                + _continents(text),
             )
             # The least sure finding: only where no list names a place ("at Korday Pass"
             # must not hide a known "Korday"), though it may join a model entity's
@@ -716,6 +717,37 @@ def _placed_in_a_neighbour(text: str, m: PlaceMention, named: set[str]) -> Place
     (town,) = towns
     row = {**town, "country": town["iso3"], "coord_source": f"geonames:{town['geonameid']}"}
     return mention_at(row, "town", "geonames", text, m.start, m.end)
+
+
+_CONTINENT = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?"
+    r"|east(?:ern)?|west(?:ern)?)\s+)?"
+    rf"(?:Europe|Africa|Asia|Eurasia|Oceania|Antarctica))(?![\w’'{DASHES}])"
+)
+"""A continent's name: a place ("the rails to Europe", "flights from Europe") where it stands
+alone, not where it is a part of a longer name ("South Africa", "Central Asia", "the Council of
+Europe": `_part_of_a_longer_name`, `body_names`). A compass word written small before it makes
+a region of it, a place of its own ("the road to central Europe", "across southern Africa"), as
+the capitalised "Central Asia" or "East Africa" is."""
+
+
+_TITLE_BEFORE = re.compile(rf"[{UPPER}][\w’'{DASHES}]*\s+(?:of|in|for)\s+(?:the\s+)?$")
+
+
+def _continents(text: str) -> list[PlaceMention]:
+    """Continents named alone, unplaced (`_CONTINENT`)."""
+    out = []
+    for m in _CONTINENT.finditer(text):
+        start, end = m.span("name")
+        if (
+            _part_of_a_longer_name(text, start, end)
+            or re.match(rf"\s+of\s+[{UPPER}]", text[end:])
+            or _TITLE_BEFORE.search(text, max(0, start - 60), start)
+        ):
+            continue  # "Asia Minor", "Africa of the Pharaohs", "the Council of Europe"
+        name = m.group("name")
+        out.append(PlaceMention(name, "", "continent", name, start, end, "entity"))
+    return out
 
 
 def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:

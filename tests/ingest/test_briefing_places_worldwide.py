@@ -173,3 +173,23 @@ def test_a_compass_word_written_small_makes_a_region_of_a_continent():
     got = rows(text)["place"].tolist()
     assert "central Europe" in got and "southern Africa" in got
     assert "Europe" not in got and "Africa" not in got
+
+
+def test_a_countrys_long_or_former_name_is_that_country():
+    # GeoNames gives a country one name; a text may use its long, official or former one
+    text = (
+        "On 3 May the Czech Republic shut its crossings, Côte d’Ivoire closed its border "
+        "with Liberia and Abyssinia mobilised."
+    )
+    got = rows(text)
+    by_text = dict(zip(got["evidence_place_text"], got["country"], strict=True))
+    assert by_text["Czech Republic"] == "CZE"
+    assert by_text["Côte d’Ivoire"] == "CIV"
+    assert by_text["Abyssinia"] == "ETH"
+
+
+def test_a_small_town_is_found_in_a_country_named_by_its_long_name():
+    # a town below the size known worldwide is read only in a country the text names
+    text = "The Czech Republic shut its crossings on 3 May, when floods hit Krnov and Jeseník."
+    got = rows(text)
+    assert "CZE" in got[got["evidence_place_text"] == "Jeseník"]["country"].tolist()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,26 @@ def countries_by_name() -> dict[str, dict[str, Any]]:
             # GeoNames' "The Netherlands": a text's "the Netherlands" runs from the name
             by_name.setdefault(key[4:], c)
     return by_name
+
+
+@cache
+def other_country_names() -> dict[str, dict[str, Any]]:
+    """normalized other name -> its country, as `countries_by_name` gives it: GeoNames knows
+    one name a country ("Czechia", "Ivory Coast", "Ethiopia"); a text may use another,
+    long, official or former ("the Czech Republic", "Côte d'Ivoire", "Abyssinia"), listed in
+    country_names.csv (Natural Earth's admin-0 names, and former English names of one
+    country today)."""
+    by_iso3 = {c["iso3"]: c for c in countries_by_name().values()}
+    out: dict[str, dict[str, Any]] = {}
+    path = Path(__file__).with_name("country_names.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = normalize(row["name"])
+            if row["iso3"] in by_iso3 and key not in countries_by_name():
+                out.setdefault(key, by_iso3[row["iso3"]])
+                if key.startswith("the "):
+                    out.setdefault(key[4:], by_iso3[row["iso3"]])
+    return out
 
 
 @cache

@@ -41,7 +41,12 @@ from borderwatch.ingest.bodies import (
     titled_person,
     vessel_names,
 )
-from borderwatch.ingest.countries import capital_countries, countries_by_name, country_points
+from borderwatch.ingest.countries import (
+    capital_countries,
+    countries_by_name,
+    country_points,
+    other_country_names,
+)
 from borderwatch.ingest.fold import fold
 from borderwatch.ingest.namedplaces import (
     every_occurrence,
@@ -340,11 +345,12 @@ class PlaceFinder:
 
     def _countries(self, text: str) -> list[PlaceMention]:
         countries = countries_by_name()
+        others = other_country_names()
         points = country_points(self.outlines)
         out = []
         for run in capitalised_runs(text):
             for start, end, key in name_ngrams(text, run):
-                c = countries.get(key)
+                c = countries.get(key) or others.get(key)
                 if c and key not in self._curated_keys:
                     lat, lon = points.get(c["iso3"], (None, None))
                     src = "borders.geojson: point inside the outline" if lat is not None else ""

@@ -193,3 +193,21 @@ def test_a_small_town_is_found_in_a_country_named_by_its_long_name():
     text = "The Czech Republic shut its crossings on 3 May, when floods hit Krnov and Jeseník."
     got = rows(text)
     assert "CZE" in got[got["evidence_place_text"] == "Jeseník"]["country"].tolist()
+
+
+def test_small_words_written_small_inside_a_name_keep_the_name_whole():
+    # a French word between hyphens, a Czech or German one between capitalised words
+    text = (
+        "On 3 May France held the ferries at Boulogne-sur-Mer, Austria sent troops to Bruck "
+        "an der Leitha and the Czech Republic shut the crossing at Hrádek nad Nisou."
+    )
+    got = rows(text)
+    found = set(got["evidence_place_text"])
+    assert {"Boulogne-sur-Mer", "Bruck an der Leitha", "Hrádek nad Nisou"} <= found
+    assert not {"Bruck", "Hrádek", "Mer"} & found
+    assert "DEU" not in got["country"].tolist()  # no Fürstenfeldbruck
+
+
+def test_an_arabic_article_written_small_begins_a_name():
+    got = rows("On 3 May Egypt shut the road from el-Arish to the coast.")
+    assert got[got["evidence_place_text"] == "el-Arish"]["country"].tolist()[:1] == ["EGY"]

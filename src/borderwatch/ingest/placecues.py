@@ -10,7 +10,7 @@ from typing import Any
 
 from borderwatch.data.gazetteer import normalize
 from borderwatch.ingest.placemention import PlaceMention
-from borderwatch.ingest.placewords import CONNECTORS, DATE_WORD, UPPER
+from borderwatch.ingest.placewords import CONNECTORS, DATE_WORD, NAME_SMALL_WORDS, UPPER
 
 # A word after the name that says what kind of place is meant ("Herat province").
 KIND_WORD = re.compile(
@@ -112,7 +112,9 @@ def looks_like_a_place(doc: Any, text: str, start: int, end: int, big: bool) -> 
                 # never get here (`country_adjective`), so a big town is still a town.
                 return big
             return ent.label_ not in _NOT_PLACE_ENTITIES or ent.label_ == "ORG"
-    return all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
+    return all(
+        t.pos_ == "PROPN" or t.lower_ in CONNECTORS or t.text in NAME_SMALL_WORDS for t in span
+    )
 
 
 def with_kind_word(text: str, m: PlaceMention) -> PlaceMention:

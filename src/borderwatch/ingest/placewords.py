@@ -22,11 +22,26 @@ _ROMANCE = "(?:" + "|".join(sorted(ROMANCE_CONNECTORS)) + ")"
 _ELIDED = r"(?:d|l|dell|dall|all|sull)['’]"
 _STARTS_ELIDED = re.compile(_ELIDED)
 # Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
+_HYPHENED = r"(?:au|aux|sur|sous|en|lès|les|le|la|de|du|des|on|upon|na|am)"
+_SPACED = r"(?:nad|pod|am|im|upon|(?:an|ob|in)\s+der)"
+_LEADING_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-"
+NAME_SMALL_WORDS = frozenset(
+    {"au", "aux", "sur", "sous", "en", "lès", "les", "le", "on", "upon", "na", "am"}
+    | {"nad", "pod", "im", "an", "ob", "in", "der"}
+)
+"""Small words inside a name written small, that begin or end no name of their own:
+"Port-au-Prince", "Boulogne-sur-Mer", "Rostov-on-Don", "Ústí nad Labem", "Bruck an der
+Leitha", "Frankfurt am Main"."""
 _CAPITALISED = re.compile(
-    rf"(?<![\w’'])[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va"
+    # "al-Ghaydah", "el-Arish": a name may begin with an Arabic article written small
+    rf"(?<![\w’'-])(?:{_LEADING_ARTICLE}(?=[{UPPER}]))?"
+    rf"[{UPPER}][\w’'‘ʻ]*(?:(?:\s+|-)(?:[{UPPER}][\w’'‘ʻ]*|e|i|ul|al|el|i-|e-|and|va"
     # "Rio Grande do Sul", "Norte de Santander", "Andorra la Vella": a Romance name's small
     # word, only between capitalised words
     rf"|{_ROMANCE}(?=\s+[{UPPER}])"
+    # "Port-au-Prince", "Boulogne-sur-Mer", "Rostov-on-Don": a small word between hyphens;
+    # "Hrádek nad Nisou", "Bruck an der Leitha", "Weil am Rhein": a Slav or German one
+    rf"|{_HYPHENED}(?=-[{UPPER}])|{_SPACED}(?=\s+[{UPPER}])"
     # "La Seu d'Urgell", "Val d'Aran", "Côte d'Ivoire": an elided Romance article glued to
     # the capitalised word it goes with
     rf"|{_ELIDED}[{UPPER}][\w’'‘ʻ]*))*"
@@ -274,6 +289,10 @@ def not_a_name(name: str, key: str) -> bool:
     )
 
 
+ARABIC_ARTICLE = re.compile(r"al|el|ad|ar|as|ash|at|az|an|ul")
+"""An Arabic article that may begin a name ("al-Ghaydah", "Al Qaim", "ad-Dali")."""
+
+
 LEADING_WORDS = frozenset({"The", "In", "On", "At", "Both", "Each", "From", "To", "Near"})
 """A capitalised first word that is not part of the unit's name ("In Kech district")."""
 
@@ -348,7 +367,15 @@ def name_ngrams(text: str, run: re.Match[str]) -> Iterable[tuple[int, int, str]]
             first, last = text[start : words[i][1]], text[words[i + n - 1][0] : end]
             # a Romance small word is a connector only in lowercase: "La Paz", "Da Nang" and
             # "Las Margaritas" begin with one as their own word
-            if any(w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS for w in (first, last)):
+            if n > 1 and ARABIC_ARTICLE.fullmatch(first.lower()) and (i == 0 or first[0].isupper()):
+                # "al-Ghaydah", "Al Qaim", "El Salvador": an article that begins a run, or
+                # written capitalised, is a part of the name (GeoNames lists "Al Qa'im"); the
+                # name without it is tried too. Not "al" of "Bab al-Hawa", inside a name.
+                first = ""
+            if any(
+                w.lower() in CONNECTORS or w in ROMANCE_CONNECTORS or w in NAME_SMALL_WORDS
+                for w in (first, last)
+            ):
                 continue
             if _STARTS_ELIDED.match(first):
                 continue  # "d'Aran" is part of "Val d'Aran", no name of its own

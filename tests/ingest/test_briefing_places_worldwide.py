@@ -211,3 +211,9 @@ def test_small_words_written_small_inside_a_name_keep_the_name_whole():
 def test_an_arabic_article_written_small_begins_a_name():
     got = rows("On 3 May Egypt shut the road from el-Arish to the coast.")
     assert got[got["evidence_place_text"] == "el-Arish"]["country"].tolist()[:1] == ["EGY"]
+
+
+def test_a_feature_named_with_its_capitalised_word_is_a_place():
+    text = "On 3 May a trawler ran aground on Scott Reef and tourists left Iguazu Falls."
+    found = set(rows(text)["evidence_place_text"])
+    assert {"Scott Reef", "Iguazu Falls"} <= found

@@ -178,7 +178,8 @@ _FEATURE_NOUN = {
         (
             "Road", "Highway", "Line", "Corridor", "Canal", "Valley", "Plateau", "Plain",
             "Plains", "Desert", "Mountains", "Hills", "Hill", "Heights", "Glacier", "Gorge",
-            "Strait", "Peninsula", "Island", "Islands",
+            "Strait", "Peninsula", "Island", "Islands", "Falls", "Reef", "Reefs", "Shoal",
+            "Atoll",
         ),
         "district",
     ),

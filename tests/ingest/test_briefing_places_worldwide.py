@@ -217,3 +217,10 @@ def test_a_feature_named_with_its_capitalised_word_is_a_place():
     text = "On 3 May a trawler ran aground on Scott Reef and tourists left Iguazu Falls."
     found = set(rows(text)["evidence_place_text"])
     assert {"Scott Reef", "Iguazu Falls"} <= found
+
+
+def test_a_month_the_model_runs_into_a_name_is_no_part_of_it():
+    # the small model reads "May Zambia" as one place; the month dates the clause
+    got = rows("On 3 May Zambia shut its border with Malawi.")
+    assert "May Zambia" not in got["evidence_place_text"].tolist()
+    assert "ZMB" in got["country"].tolist()

@@ -579,6 +579,8 @@ class PlaceFinder:
             span = _before_a_small_word(ent)
             if span[0].lower_ == "the":
                 span = span[1:]
+            while len(span) > 1 and DATE_WORD.fullmatch(span[0].text):
+                span = span[1:]  # "On 3 May Zambia shut …": the model ran the date into the name
             owner = [t.i for t in span[:-1] if t.text in ("'s", "’s")]
             if owner and normalize(doc[span.start : owner[-1]].text) in countries_by_name():
                 # "from Mozambique's Tete province": a country, then its place, each read on

@@ -536,3 +536,34 @@ def test_a_model_that_reads_other_where_the_rules_found_nothing_leaves_their_no_
     sure = typemodel.Prediction("other", 0.62, (), {"other": 0.62, "clash": 0.1}, by="mean")
     monkeypatch.setattr(typemodel, "combined", lambda *args, **kwargs: sure)
     assert typemodel.type_dated(doc, begin, end, NO_CUE) is NOTHING_SAID
+
+
+def test_the_act_a_saying_heading_the_clause_reports_yields_to_a_statement_from_sure_reported():
+    # Forty-eighth round: where the verb heading the date's clause is a saying and the rules
+    # typed the act it reports ("declared … siege", "said … troops crossed"), the models'
+    # statement overrules them from SURE_REPORTED, below SURE; not a verb whose addressee
+    # makes it a contact ("told … envoy"), nor an act joined on to the saying.
+    assert typemodel.SURE_MEAN < typemodel.SURE_REPORTED < typemodel.SURE
+    for text, date, cue in (
+        ("On 3 May Tashkent declared a state of siege in Termez.", "On 3 May", "declared … siege"),
+        ("On 3 May Dushanbe said Afghan troops had crossed near Termez.", "On 3 May", "said …"),
+    ):
+        doc = nlp.parse(text)
+        begin = text.index(date)
+        rules = clause_cue(governing_verb(doc.char_span(begin, begin + len(date)).root), set())
+        assert rules.cue.startswith(cue) and rules.event_type != "statement"
+        assert typemodel.reporting(doc, begin, begin + len(date), rules)
+        for by in ("mean", "model"):
+            chances = {"statement": 0.62, rules.event_type: 0.2}
+            said = typemodel.Prediction("statement", 0.62, (), chances, by=by)
+            assert typemodel.overrules(rules, rules, said, reported=True)
+            assert not typemodel.overrules(rules, rules, said)
+            unsure = typemodel.Prediction("statement", 0.58, (), chances, by=by)
+            assert not typemodel.overrules(rules, rules, unsure, reported=True)
+        # another type than the saying keeps SURE
+        moved = typemodel.Prediction("other", 0.62, (), {"other": 0.62}, by="model")
+        assert not typemodel.overrules(rules, rules, moved, reported=True)
+    text = "On 3 May Tashkent told the Afghan envoy that its troops had left Termez."
+    doc = nlp.parse(text)
+    rules = TypeCue("diplomatic_contact", "told … envoy", 1.0)
+    assert not typemodel.reporting(doc, 0, len("On 3 May"), rules)

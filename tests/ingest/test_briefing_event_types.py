@@ -100,6 +100,36 @@ def test_a_road_shut_on_its_way_to_the_border_is_a_crossing_closed():
     )
 
 
+def test_a_railway_shut_on_its_way_to_the_border_is_a_crossing_closed_as_a_road_is():
+    # Forty-eighth round: a railway, a rail link or a line of one shut on its way to another
+    # country, across the border or between two countries is a way across the border shut, as
+    # a road is; trains or a service stopped between places already were. A railway to a town,
+    # and a telephone line, stay `other`.
+    assert_types(
+        {
+            ("On 3 May Uzbekistan shut the rail link to Afghanistan at Termez.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("On 3 May Uzbekistan closed the railway across the border at Termez.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("On 3 May the railway line from Termez to Afghanistan was cut.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("On 3 May train services between Termez and Hairatan were suspended.", "Termez"): (
+                "crossing_closed"
+            ),
+            ("Trains stopped running between Termez and Hairatan on 3 May.", "Hairatan"): (
+                "crossing_closed"
+            ),
+            ("On 3 May the railway line to Samarkand was shut at Termez.", "Termez"): "other",
+            ("On 3 May the telephone lines to Afghanistan were cut at Termez.", "Termez"): (
+                "other"
+            ),
+        }
+    )
+
+
 def test_what_was_opened_or_resumed_decides_between_a_reopening_a_new_line_and_diplomacy():
     assert_types(
         {

@@ -766,5 +766,12 @@ VESSEL = re.compile(
 
 ROADS = re.compile(r"(?:roads?|highways?|motorways?|tracks?)$")
 """Roads that may lead to the border: shut on their way to it, a crossing is shut."""
+RAILS = re.compile(r"(?:railways?|railroads?|rail|lines?|links?)$")
+"""Railways that may lead to the border: a railway, or a line or link of one ("the rail
+link", "the railway line"), shut on its way to the border shuts a way across it, as a road
+does."""
+RAIL_WORDS = re.compile(r"(?:railways?|railroads?|rail|train|trains)$")
+"""What makes a line or a link a railway ("the rail link", "the railway line", "the train
+line"), not a telephone, power or front line."""
 THE_LINE = re.compile(r"(?:crossings?|borders?|frontiers?)$")
 """What a road leads to, or crosses, when it is a border road (`senses._road_to_the_border`)."""

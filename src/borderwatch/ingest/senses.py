@@ -106,6 +106,8 @@ from borderwatch.ingest.cuewords import (
     PRIVATE,
     PUT,
     QUANTITY,
+    RAIL_WORDS,
+    RAILS,
     RALLY,
     RAZE,
     RECEIVE,
@@ -2068,15 +2070,16 @@ def _by_policy(verb: Any, patient: Any) -> bool:
 
 
 def _road_to_the_border(verb: Any, road: Any) -> bool:
-    """A road that leads to a border crossing, the frontier or another country, or crosses
-    the line, by the words that describe it (or the way the verb that shut it names, where
+    """A road or a railway (`_railway`) that leads to a border crossing, the frontier or
+    another country, runs between two countries or crosses the line, by the words that
+    describe it (or the way the verb that shut it names, where
     the parse hangs it there): "the approach road", "the road east to Torkham and the
     frontier", "the highway that runs along the lake to Desaguadero, the main crossing",
     "blocked the road to the crossing", "closed the side roads across the line", "cut the old
     road to China". Shutting one shuts a way across the border (KEY_GUIDE.md: a
     "cross-border road shut" is `crossing_closed`); a road to a town or along the border is an
     inland road ("the road to Termez", "the road along the border": `other`)."""
-    if not ROADS.match(road.lower_):
+    if not (ROADS.match(road.lower_) or _railway(road)):
         return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ == "approach" for c in road.children):
         return True
@@ -2093,7 +2096,24 @@ def _road_to_the_border(verb: Any, road: Any) -> bool:
             return True
         if way.lower_ in _TOWARDS and tok.dep_ == "pobj" and a_country(tok):
             return True
+        if way.lower_ == "between" and a_country(tok):
+            return True  # "the railway between Poland and Czechoslovakia"
     return False
+
+
+def _railway(way: Any) -> bool:
+    """A railway, or a line or link of one ("the rail link", "the railway line", "the line to
+    the frontier" in a sentence about trains), read as a road is by `_road_to_the_border`:
+    not a telephone, power or front line ("the telephone lines to Spain were cut")."""
+    if not RAILS.match(way.lower_):
+        return False
+    if way.lower_.startswith(("railway", "railroad", "rail")) and way.lower_ != "rails":
+        return True
+    if any(
+        c.dep_ in ("compound", "amod", "nmod") and RAIL_WORDS.match(c.lower_) for c in way.children
+    ):
+        return True
+    return way.lower_.startswith("line") and any(RAIL_WORDS.match(t.lower_) for t in way.sent)
 
 
 _TOWARDS = ("to", "into", "towards")

@@ -21,17 +21,27 @@ ROMANCE_CONNECTORS = frozenset(
 _ROMANCE = "(?:" + "|".join(sorted(ROMANCE_CONNECTORS)) + ")"
 _ELIDED = r"(?:d|l|dell|dall|all|sull)['’]"
 _STARTS_ELIDED = re.compile(_ELIDED)
-# Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
-_HYPHENED = r"(?:au|aux|sur|sous|en|lès|les|le|la|de|du|des|on|upon|na|am)"
-_SPACED = r"(?:nad|pod|am|im|upon|(?:an|ob|in)\s+der)"
-_LEADING_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-"
-NAME_SMALL_WORDS = frozenset(
-    {"au", "aux", "sur", "sous", "en", "lès", "les", "le", "on", "upon", "na", "am"}
-    | {"nad", "pod", "im", "an", "ob", "in", "der"}
+HYPHENED_SMALL_WORDS = (
+    "au", "aux", "sur", "sous", "en", "lès", "les", "le", "la", "de", "du", "des", "on", "upon",
+    "na", "am",
+)  # fmt: skip
+"""Small words between hyphens inside a name: "Port-au-Prince", "Boulogne-sur-Mer",
+"Rostov-on-Don"."""
+SPACED_SMALL_WORDS = ("nad", "pod", "am", "im", "upon", "an der", "ob der", "in der")
+"""Slav and German small words inside a name: "Ústí nad Labem", "Bruck an der Leitha",
+"Frankfurt am Main"."""
+NAME_SMALL_WORDS = (
+    frozenset(w for p in HYPHENED_SMALL_WORDS + SPACED_SMALL_WORDS for w in p.split())
+    - ROMANCE_CONNECTORS
 )
-"""Small words inside a name written small, that begin or end no name of their own:
-"Port-au-Prince", "Boulogne-sur-Mer", "Rostov-on-Don", "Ústí nad Labem", "Bruck an der
-Leitha", "Frankfurt am Main"."""
+"""The small words above that are not Romance ones: written small inside a name, they begin
+or end no name of their own."""
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul")
+"""An Arabic article that may begin a name ("al-Ghaydah", "Al Qaim", "ad-Dali")."""
+_HYPHENED = "(?:" + "|".join(HYPHENED_SMALL_WORDS) + ")"
+_SPACED = "(?:" + "|".join(w.replace(" ", r"\s+") for w in SPACED_SMALL_WORDS) + ")"
+_LEADING_ARTICLE = "(?:" + "|".join(ARABIC_ARTICLES) + ")-"
+# Capitalised runs of words: candidates for GeoNames names ("Landi Kotal", "Ak-Sai").
 _CAPITALISED = re.compile(
     # "al-Ghaydah", "el-Arish": a name may begin with an Arabic article written small
     rf"(?<![\w’'-])(?:{_LEADING_ARTICLE}(?=[{UPPER}]))?"
@@ -289,8 +299,7 @@ def not_a_name(name: str, key: str) -> bool:
     )
 
 
-ARABIC_ARTICLE = re.compile(r"al|el|ad|ar|as|ash|at|az|an|ul")
-"""An Arabic article that may begin a name ("al-Ghaydah", "Al Qaim", "ad-Dali")."""
+ARABIC_ARTICLE = re.compile("|".join(ARABIC_ARTICLES))
 
 
 LEADING_WORDS = frozenset({"The", "In", "On", "At", "Both", "Each", "From", "To", "Near"})

@@ -739,6 +739,8 @@ a region of it, a place of its own ("the road to central Europe", "across southe
 the capitalised "Central Asia" or "East Africa" is."""
 
 
+_OF_A_NAME = re.compile(rf"\s+of\s+[{UPPER}]")
+"""A continent followed by "of" and a name is part of a longer one ("Africa of the Pharaohs")."""
 _TITLE_BEFORE = re.compile(rf"[{UPPER}][\w’'{DASHES}]*\s+(?:of|in|for)\s+(?:the\s+)?$")
 
 
@@ -749,7 +751,7 @@ def _continents(text: str) -> list[PlaceMention]:
         start, end = m.span("name")
         if (
             _part_of_a_longer_name(text, start, end)
-            or re.match(rf"\s+of\s+[{UPPER}]", text[end:])
+            or _OF_A_NAME.match(text, end)
             or _TITLE_BEFORE.search(text, max(0, start - 60), start)
         ):
             continue  # "Asia Minor", "Africa of the Pharaohs", "the Council of Europe"

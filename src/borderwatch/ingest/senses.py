@@ -2107,8 +2107,8 @@ def _railway(way: Any) -> bool:
     not a telephone, power or front line ("the telephone lines to Spain were cut")."""
     if not RAILS.match(way.lower_):
         return False
-    if way.lower_.startswith(("railway", "railroad", "rail")) and way.lower_ != "rails":
-        return True
+    if way.lower_.startswith("rail"):
+        return True  # `RAILS` let through only "rail", "railway(s)" and "railroad(s)"
     if any(
         c.dep_ in ("compound", "amod", "nmod") and RAIL_WORDS.match(c.lower_) for c in way.children
     ):

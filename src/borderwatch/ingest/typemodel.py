@@ -743,7 +743,10 @@ def type_dated(
         if guess.event_type == NOTHING_SAID.event_type:
             return NOTHING_SAID  # the models' `other` says what the rules said: no event word
         return TypeCue(guess.event_type, guess.cue, guess.probability)
-    reported = reporting(doc, begin, end, rules)
-    if guess is None or not overrules(rules, clause, guess, reported):
+    if guess is None:
+        return rules
+    # the parse is read only where its answer can lower the bar: a statement guessed
+    reported = guess.event_type == "statement" and reporting(doc, begin, end, rules)
+    if not overrules(rules, clause, guess, reported):
         return rules  # where the types agree, their cue names the words that said it
     return TypeCue(guess.event_type, guess.cue, guess.probability)

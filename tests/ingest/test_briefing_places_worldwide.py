@@ -224,3 +224,23 @@ def test_a_month_the_model_runs_into_a_name_is_no_part_of_it():
     got = rows("On 3 May Zambia shut its border with Malawi.")
     assert "May Zambia" not in got["evidence_place_text"].tolist()
     assert "ZMB" in got["country"].tolist()
+
+
+def test_a_former_country_name_keeps_the_texts_spelling_with_todays_country():
+    # a text of its time names Zaire, never "the Democratic Republic of the Congo"
+    text = (
+        "On 8 March rebels crossed from Angola into Zaire. On 10 March the Gold Coast "
+        "closed its frontier, and the country's governor called up reserves."
+    )
+    got = rows(text)
+    places = dict(zip(got["place"], got["country"], strict=False))
+    assert places["Zaire"] == "COD"
+    assert places["Gold Coast"] == "GHA"
+    assert "Democratic Republic of the Congo" not in places
+    assert "Ghana" not in places
+
+
+def test_a_long_official_name_is_still_todays_country():
+    got = rows("On 3 May the Czech Republic shut its crossings.")
+    assert "Czechia" in got["place"].tolist()
+

@@ -48,7 +48,13 @@ def other_country_names() -> dict[str, dict[str, Any]]:
     one name a country ("Czechia", "Ivory Coast", "Ethiopia"); a text may use another,
     long, official or former ("the Czech Republic", "Côte d'Ivoire", "Abyssinia"), listed in
     country_names.csv (Natural Earth's admin-0 names, and former English names of one
-    country today)."""
+    country today).
+
+    A former or other English name is the country's `name` as the text spells it ("Zaire",
+    "Gold Coast", "Persia"), with today's country's code and point: a text of 1977 about
+    Zaire names Zaire, and "the Democratic Republic of the Congo" is a name it never wrote
+    (a reader, an editor and the text's own key look for the text's name). A long or official
+    name ("the Czech Republic") is today's country's name, as GeoNames gives it."""
     by_iso3 = {c["iso3"]: c for c in countries_by_name().values()}
     out: dict[str, dict[str, Any]] = {}
     path = Path(__file__).with_name("country_names.csv")
@@ -56,10 +62,18 @@ def other_country_names() -> dict[str, dict[str, Any]]:
         for row in csv.DictReader(fh):
             key = normalize(row["name"])
             if row["iso3"] in by_iso3 and key not in countries_by_name():
-                out.setdefault(key, by_iso3[row["iso3"]])
+                country = by_iso3[row["iso3"]]
+                if row["source"] == FORMER_NAME:
+                    country = {**country, "name": row["name"]}
+                out.setdefault(key, country)
                 if key.startswith("the "):
-                    out.setdefault(key[4:], by_iso3[row["iso3"]])
+                    out.setdefault(key[4:], country)
     return out
+
+
+FORMER_NAME = "former or other English name"
+"""`source` of a country_names.csv row that names a country as a text of its time did, whose
+spelling the candidate keeps (`other_country_names`)."""
 
 
 @cache

@@ -244,3 +244,23 @@ def test_a_long_official_name_is_still_todays_country():
     got = rows("On 3 May the Czech Republic shut its crossings.")
     assert "Czechia" in got["place"].tolist()
 
+
+def test_an_old_name_of_a_city_abroad_is_read_where_the_words_say_a_town_is_meant():
+    # GeoNames lists the old names as other names of Istanbul, Liepāja, Wrocław and Bender
+    text = (
+        "On 3 March the army halted before the walls of Constantinople. The squadron left "
+        "Libau on 15 October. News of the battle came by way of Breslau on 4 July. On 15 "
+        "September a band that had crossed the river attacked Bender."
+    )
+    got = rows(text)
+    by_text = dict(zip(got["evidence_place_text"], got["country"], strict=False))
+    assert by_text["Constantinople"] == "TUR"
+    assert by_text["Libau"] == "LVA"
+    assert by_text["Breslau"] == "POL"
+    assert by_text["Bender"] == "MDA"
+
+
+def test_another_name_of_a_city_abroad_alone_is_no_place():
+    # "Khan" is one of Wuhan's other names: a surname, where no word says a town is meant
+    got = rows("On 3 May Khan spoke to the press about the border.")
+    assert "CHN" not in got["country"].tolist()

@@ -29,7 +29,8 @@ _NOT_PLACE_ENTITIES = ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "ORD
 _PLACE_BEFORE = re.compile(
     # "according to Reuters", "due to Gazprom": a source or a cause, not a destination
     r"\b(?:in|at|near|outside|into|across|over|from|(?<!according\s)(?<!due\s)to|towards|inside"
-    r"|via|opposite|faces|facing|out\s+of"  # "marched out of Gilgit", "flights out of Osh"
+    # "marched out of Gilgit", "flights out of Osh", "news came by way of Breslau"
+    r"|via|by\s+way\s+of|opposite|faces|facing|out\s+of"
     r"|visit(?:ed|s|ing)?)"
     r"\s+(?:the\s+)?$"
 )
@@ -53,7 +54,7 @@ _TAKEN_BEFORE = re.compile(
     r"\b(?:(?:re)?(?:took|taken|capture[ds]?|capturing|seize[ds]?|seizing|occupied|occupying"
     r"|entered|entering|reached|reaching|besieged|besieging|bombarded|bombarding|shelled"
     r"|shelling|stormed|storming|evacuated|evacuating|overran|overrun|overrunning|relieved"
-    r"|garrisoned|fortified)"
+    r"|garrisoned|fortified|attacked|attacking|bypassed|bypassing|left|leaving)"
     r"|(?:siege|fall|capture|outskirts|occupation|evacuation|relief|garrison|surrender|ruins"
     r"|streets|walls|gates)\s+of"
     r"|(?:march(?:ed|ing)?|advanc(?:e|ed|ing)|assaults?|attacks?|raids?|closed\s+in)\s+on"
@@ -61,7 +62,8 @@ _TAKEN_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 """What armies do to a town, and where a ship lies: "occupied Eupatoria", "the siege of
-Silistra", "marching on Bukavu", "the islands off Incheon"."""
+Silistra", "marching on Bukavu", "attacked Bender", "the islands off Incheon"; and what a
+force or a fleet leaves ("the squadron left Libau")."""
 
 
 _TAKEN_AFTER = re.compile(

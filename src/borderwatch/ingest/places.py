@@ -471,13 +471,11 @@ class PlaceFinder:
                 # Abyad", "Nagorno" of "Nagorno-Karabakh": only another name of Thal, or
                 # another romanisation of Nagornyy, taken from a longer name
                 continue
-            if (
-                abroad_only
-                and not any(normalize(h["name"]) == key for h in hits)
-                and not placed_by_context(text, start, end)
-            ):
+            if abroad_only and not any(normalize(h["name"]) == key for h in hits) and not taken:
                 # only another name of a town beyond the region, in a country the text
-                # never names ("Khan" is one of Wuhan's): not enough to call it a place
+                # never names ("Khan" is one of Wuhan's): not enough to call it a place,
+                # unless the words say a town is meant (an old name: "the walls of
+                # Constantinople", "marched on Erivan")
                 continue
             # the small model calls most towns it never met a person or a people
             # ("pulled out of Tessalit"); the country named around them says otherwise

@@ -562,6 +562,36 @@ def test_a_bare_name_on_or_along_the_is_a_river_unplaced():
     assert "Vozhd" not in list(got["place"]) and "Afghan" not in list(got["place"])
 
 
+def test_a_bare_name_whose_banks_valley_or_sources_are_told_is_a_river_unplaced():
+    # what has banks or sources is a river, whatever word follows its name
+    text = (
+        "On 4 May officers on both banks of the Tamnava talk of war. On 6 May a patrol "
+        "camped near the sources of the Ljig. On 8 May a fire ran up the valley of the "
+        "Jadar (Jadra) below the hills."
+    )
+    got = rows(text)
+    rivers = got[got["place"].isin(["Tamnava", "Ljig", "Jadar"])]
+    assert sorted(set(rivers["place"])) == ["Jadar", "Ljig", "Tamnava"]
+    assert set(rivers["latitude"]) == {""}
+
+
+def test_bare_names_listed_after_a_river_are_rivers_too():
+    text = "On 4 May the frontier along the Kolubara, the Ribnica and the Tamnava reopened."
+    got = set(rows(text)["place"])
+    assert {"Kolubara", "Ribnica", "Tamnava"} <= got
+
+
+def test_a_bare_name_on_the_with_a_compass_word_after_it_is_a_river():
+    text = "On 4 April a clash on the Tamnava south-east of Ub left seven dead."
+    assert "Tamnava" in set(rows(text)["place"])
+
+
+def test_the_bank_of_a_named_body_is_no_river():
+    # a possessive after the name owns something else
+    text = "On 4 May the valley of the Commission's surveyors was closed near Ub."
+    assert "Commission" not in set(rows(text)["place"])
+
+
 def test_a_titled_feature_opening_a_sentence_with_the_is_read_whole():
     text = "The Line of Demarcation near Shusha was quiet until 3 May."
     assert "Line of Demarcation" in list(rows(text)["place"])

@@ -44,17 +44,31 @@ _BARE_AFTER = re.compile(
     r"(?:['’]s\b|\s*(?:[,.;:)]|$)|[ \t]*\n"
     r"|\s+(?:and|or|at|in|on|from|to|near|into|between|where|which|that|back"
     r"|joins?|flows?|runs?|rises?|forms?|meets?|divides?|separates?|marks?|valley|basin"
-    r"|delta|banks?|waters?|itself|upstream|downstream)\b)"
+    r"|delta|banks?|waters?|itself|upstream|downstream"
+    # "on the Yarmuk south-east of Lake Tiberias"
+    r"|(?:north|south|east|west)(?:[-‐‑]?(?:east|west))?\s+of)\b)"
 )
 
 
 _ON_THE = re.compile(
-    rf"\b(?:on|along|beside|up|down|across|cross(?:es|ed|ing)?)\s+the\s+(?P<name>[{UPPER}][\w’'‘ʻ]*(?:-[{UPPER}][\w’'‘ʻ]*)*)"
+    r"\b(?:on|along|beside|up|down|across|cross(?:es|ed|ing)?"
+    r"|(?P<part>(?:(?:left|right|north|south|east|west)(?:ern)?\s+)?(?:banks?|valleys?|sources?"
+    r"|mouths?|headwaters|upper\s+course|lower\s+course|course|basin|delta|confluence|estuary)"
+    r"\s+of))"
+    rf"\s+the\s+(?P<name>[{UPPER}][\w’'‘ʻ]*(?:-[{UPPER}][\w’'‘ʻ]*)*)"
     r"(?![\w’'‘ʻ-])"
 )
 """A bare name after "on the", "along the" ("the divided town on the Ibar", "the bridge on the
 Khrami between …"): with no noun after it (`_BARE_AFTER`), what runs past a town is a river;
-so is what one crosses ("brought across the Ubangi", "crossing the Cunene back into Namibia")."""
+so is what one crosses ("brought across the Ubangi", "crossing the Cunene back into Namibia"),
+and what has banks, a valley, sources or a mouth ("both banks of the Drava", "near the sources
+of the Lim", "the wide valley of the Drava (Drau)"), whatever follows the name but a possessive."""
+
+_LISTED_AFTER = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)the\s+(?P<name>[{UPPER}][\w’'‘ʻ]*(?:-[{UPPER}][\w’'‘ʻ]*)*)"
+    r"(?![\w’'‘ʻ-])"
+)
+"""A bare name listed after such a river is one too: "along the Moselle, the Sauer and the Our"."""
 
 
 @dataclass(frozen=True)
@@ -138,17 +152,24 @@ def find_waters(text: str) -> list[Water]:
             break
     taken = [(w.start, w.end) for w in out]
     for m in _ON_THE.finditer(text):
-        start, end = m.span("name")
-        name = m.group("name")
-        # not "pressure on the Kremlin's envoy": a possessive owns something else
-        bare = _BARE_AFTER.match(text, end) and text[end : end + 1] not in ("'", "’")
-        if (
-            bare
-            and not any(a < end and start < b for a, b in taken)
-            and not whose_word(name)
-            and normalize(name) not in countries_by_name()
-        ):
-            out.append(Water(start, end, "river", None))
+        spans = [m.span("name")]
+        while listed_after := _LISTED_AFTER.match(text, spans[-1][1]):
+            spans.append(listed_after.span("name"))
+        for i, (start, end) in enumerate(spans):
+            name = text[start:end]
+            # not "pressure on the Kremlin's envoy": a possessive owns something else; a name
+            # listed after the first is of its kind whatever follows ("… and the Our is open")
+            own = text[end : end + 1] in ("'", "’")
+            told = i > 0 or m.group("part") is not None
+            bare = (told or _BARE_AFTER.match(text, end)) and not own
+            if not bare:
+                break
+            if (
+                not any(a < end and start < b for a, b in taken)
+                and not whose_word(name)
+                and normalize(name) not in countries_by_name()
+            ):
+                out.append(Water(start, end, "river", None))
     unique = {(w.start, w.end): w for w in reversed(out)}  # one per span, the first spelling's
     return sorted(unique.values(), key=lambda w: w.start)
 

@@ -81,3 +81,24 @@ def test_an_agency_named_after_a_town_or_a_frontier_is_a_unit_of_land_not_a_body
     got = places(text)
     assert {"Kurram agency", "Khyber agency", "Gilgit Agency"} <= set(got)
     assert not any("Atomic" in p or "Energy" in p or "Xinhua" in p for p in got)
+
+
+def test_a_name_whose_passes_forests_or_slopes_are_told_is_a_range_unplaced():
+    text = (
+        "On 3 May the army moved through the passes of the Vlasics into the plain. On 5 May "
+        "the rebels held out in the forests of the Tarcus."
+    )
+    got = rows(text)
+    ranges = got[got["place"].isin(["Vlasics", "Tarcus"])]
+    assert sorted(set(ranges["place"])) == ["Tarcus", "Vlasics"]
+    assert set(ranges["geo_precision"]) == {"district"}
+    assert set(ranges["latitude"]) == {""}
+
+
+def test_the_slopes_of_a_country_or_a_people_are_no_range():
+    text = (
+        "On 3 May shells fell on the slopes of the Ossetians' hills and the heights of the "
+        "Tajik side."
+    )
+    got = set(rows(text)["place"])
+    assert "Ossetians" not in got and "Tajik" not in got

@@ -122,6 +122,36 @@ def named_features(text: str) -> list[PlaceMention]:
     return out
 
 
+_PART_OF_HIGHLANDS = re.compile(
+    r"\b(?:passes|foothills|slopes|forests|crests?|ridges|peaks|spurs|highlands|heights)"
+    rf"\s+of\s+the\s+(?P<name>{NAME})(?![\w’'-])"
+)
+
+
+def highlands_by_their_parts(text: str) -> list[PlaceMention]:
+    """ "the passes of the Carpathians", "the forests of the Aberdares": what has passes,
+    foothills, slopes or peaks is a range of mountains or hills, an area placed no finer than
+    a district, unplaced and named as written; not a people or a country ("the slopes of the
+    Afghans' hills" is whose)."""
+    out = []
+    for m in _PART_OF_HIGHLANDS.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        key = normalize(name)
+        if (
+            not key
+            or re.search(r"['’]s?$", name)
+            or text[m.end("name") : m.end("name") + 1] in ("'", "’")
+            or not_a_name(name, key)
+            or key in countries_by_name()
+            or country_adjective(key)
+            or whose_word(name)
+            or name.isupper()
+        ):
+            continue
+        out.append(PlaceMention(name, "", "district", name, start, m.end("name"), "entity"))
+    return out
+
+
 _CROSSING_WORD = re.compile(r"[ \t]+(?:border[ \t]+)?crossing(?![\w’'-])", re.IGNORECASE)
 
 

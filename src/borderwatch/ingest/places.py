@@ -58,6 +58,7 @@ from borderwatch.ingest.namedplaces import (
     pairs_in,
 )
 from borderwatch.ingest.namedunits import (
+    highlands_by_their_parts,
     named_by_kind_noun,
     named_features,
     named_units,
@@ -166,6 +167,7 @@ class PlaceFinder:
                 text,
                 named_units(text)
                 + named_features(text)
+                + highlands_by_their_parts(text)
                 + titled_features(text)
                 + named_by_kind_noun(text)
                 + self._entities(text, doc)

@@ -93,10 +93,16 @@ def test_the_rules_read_what_a_court_or_its_judges_say_or_reject_as_a_ruling():
     for text in (
         "On 3 May the Supreme Court in Termez rejected the opposition's complaint.",
         "On 3 May judges at Hairatan said the election in the district had been lawful.",
+        # forty-eighth round: a finding "that …", which no word of its own types
+        "On 3 May the International Court of Justice found that Termez belongs to Uzbekistan.",
+        "Uzbekistan's Supreme Court held on 3 May that the Termez accord was a treaty.",
     ):
         assert _rule(text) == "other", text
     # what a government says of the ruling is its statement; what a judge orders done is the act
     assert _rule("On 3 May the cabinet in Termez rejected the court's ruling.") == "statement"
+    assert _rule("On 3 May the cabinet in Termez answered that the island was theirs.") == (
+        "statement"
+    )
     assert _rule("On 3 May a judge in Termez ordered the crossing reopened.") == (
         "crossing_reopened"
     )

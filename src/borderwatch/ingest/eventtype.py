@@ -28,6 +28,7 @@ from borderwatch.ingest.cuewords import (
     ADVANCE,
     AVOW,
     COMMENT,
+    COURTS,
     DECIDE,
     FIGHTING,
     HALTS,
@@ -224,6 +225,11 @@ def verb_cue(verb: Any) -> TypeCue:
         if deeper.event_type and deeper.event_type != "statement":
             return TypeCue(deeper.event_type, f"{verb.text} … {deeper.cue}", 1.0, explicit=True)
     if own is None and _says_that(verb):
+        court = _court(verb)
+        if court is not None:
+            # "the Court found that the title belongs to X", "the Supreme Court held that the
+            # understanding was a treaty": a ruling (KEY_GUIDE.md: `other`, 24 of 24)
+            return TypeCue("other", f"{court.text} {verb.text} that", 1.0)
         return TypeCue("statement", f"{verb.text} that", 1.0)  # "answered that X was theirs"
     return TypeCue(own[0], own[1], 1.0) if own else NO_CUE
 
@@ -304,6 +310,12 @@ def _attribution(verb: Any) -> bool:
     August, officials say, tens of thousands have crossed"): a source, not a dated act."""
     said = cue_of(verb.text) == "statement" or verb.lemma_ in ("say", "report", "estimate")
     return verb.dep_ == "parataxis" and verb.tag_ in ("VBP", "VBZ") and said
+
+
+def _court(verb: Any) -> Any:
+    """The court, tribunal or judges who are the subject of `verb` (`cuewords.COURTS`), or None:
+    what they find or hold is a ruling, not a government's statement."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and COURTS.match(c.lower_)), None)
 
 
 def _says_that(verb: Any) -> bool:

@@ -42,6 +42,11 @@ def countries_by_name() -> dict[str, dict[str, Any]]:
     return by_name
 
 
+FORMER_NAME = "former or other English name"
+"""`source` of a country_names.csv row that names a country as a text of its time did, whose
+spelling the candidate keeps (`other_country_names`)."""
+
+
 @cache
 def other_country_names() -> dict[str, dict[str, Any]]:
     """normalized other name -> its country, as `countries_by_name` gives it: GeoNames knows
@@ -69,11 +74,6 @@ def other_country_names() -> dict[str, dict[str, Any]]:
                 if key.startswith("the "):
                     out.setdefault(key[4:], country)
     return out
-
-
-FORMER_NAME = "former or other English name"
-"""`source` of a country_names.csv row that names a country as a text of its time did, whose
-spelling the candidate keeps (`other_country_names`)."""
 
 
 @cache

@@ -117,3 +117,18 @@ def test_the_rules_read_someone_proclaimed_or_named_a_ruler_as_power_taken_or_ha
     ):
         assert _rule(text) == "other", text
     assert _rule("On 3 May the council in Termez proclaimed a republic.") == "statement"
+
+
+def test_the_rules_read_a_ship_seized_as_other_and_a_town_seized_as_taken():
+    # KEY_GUIDE.md: ships seized, boarded or stopped at sea are `other`, like a detention
+    for text in (
+        "On 3 May the Uzbek navy seized two barges off Termez.",
+        "On 3 May Kabul seized the Uzbek steamer Amir Timur at Termez.",
+        "On 3 May the trawler was captured off Hairatan.",
+    ):
+        assert _rule(text) == "other", text
+    for text in (
+        "On 3 May the rebels seized the port of Termez.",
+        "On 3 May the rebels captured the boat station at Hairatan.",
+    ):
+        assert _rule(text) == "territorial_control", text

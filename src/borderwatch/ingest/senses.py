@@ -543,6 +543,10 @@ def verb_sense(tok: Any) -> tuple[str, str] | None:
         return "clash", cue
     if SEIZE.match(w) and what in ("contraband", "traffic"):
         return "other", cue  # goods or drugs seized: no territory taken
+    if SEIZE.match(w) and _a_vessel(patient):
+        # "seized the steamer", "the trawler was captured": a ship taken is no ground taken
+        # (KEY_GUIDE.md: ships seized, boarded or stopped at sea are `other`, 13 of 14)
+        return "other", cue
     if BREAK.match(w) and patient_word == "ground":
         return "infrastructure", cue  # "broke ground on its stretch of the pipeline"
     if (
@@ -1009,6 +1013,19 @@ def _to_pieces(verb: Any) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "pieces" for o in c.children)
         for c in verb.children
+    )
+
+
+def _a_vessel(tok: Any) -> bool:
+    """A ship or boat: "the steamer", "two barges", "the steamer Marquês de Olinda" (a name
+    the vessel's word qualifies)."""
+    if tok is None:
+        return False
+    if VESSEL.match(tok.lower_):
+        return True
+    # "the boat station" is no boat: only a name takes the vessel's word before it
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ in ("compound", "nmod", "appos") and VESSEL.match(c.lower_) for c in tok.children
     )
 
 

@@ -1,6 +1,6 @@
 """Score briefing extraction against hand-made answer keys (benchmarks/extraction/).
 
-    python scripts/measure_extraction.py                 # heldout_cg, _ch: nothing tuned on them
+    python scripts/measure_extraction.py                 # heldout_ci, _cj: nothing tuned on them
     python scripts/measure_extraction.py --split dev     # the set the rules may be tuned on
     python scripts/measure_extraction.py --split dev --misses   # every miss listed
 
@@ -42,7 +42,7 @@ from borderwatch.ingest.places import PlaceFinder
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "benchmarks" / "extraction"
-SPLITS = ("dev", "heldout_cg", "heldout_ch")
+SPLITS = ("dev", "heldout_ci", "heldout_cj")
 
 
 @dataclass
@@ -232,8 +232,8 @@ def _total_line(label: str, total: Score) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", nargs="+", choices=SPLITS, default=["heldout_cg", "heldout_ch"],
-        help="dev: the tuning set; heldout_cg, _ch: never tuned on",
+        "--split", nargs="+", choices=SPLITS, default=["heldout_ci", "heldout_cj"],
+        help="dev: the tuning set; heldout_ci, _cj: never tuned on",
     )  # fmt: skip
     ap.add_argument("--data-dir", type=Path, default=REPO / "geodata")
     ap.add_argument("--misses", action="store_true", help="list every miss")

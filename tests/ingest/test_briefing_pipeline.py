@@ -10,7 +10,6 @@ import datetime as dt
 import pandas as pd
 import pytest
 from sample_data import places_frame
-from test_briefing_event_types import broken_by_retrained_encoder
 
 from borderwatch.ingest import nlp
 from borderwatch.ingest.dates import find_dates
@@ -331,10 +330,6 @@ def test_a_group_named_before_militants_or_fighters_is_not_a_place():
     assert "Lashkar" not in set(rows(text, D(2024, 3, 9))["place"])
 
 
-@broken_by_retrained_encoder(
-    "it reads the security operation launched as a clash (0.60) and the mean (clash 0.36 "
-    "against military_deployment 0.23) overrules the rules' deployment"
-)
 def test_a_security_operation_launched_is_typed_by_what_was_launched():
     text = "Police launched what officials called a security operation in Hairatan on 9 May."
     assert fields(text, D(2023, 5, 12), ["event_type"], place="Hairatan") == [

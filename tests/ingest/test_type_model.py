@@ -182,10 +182,6 @@ def test_the_rules_type_stands_and_the_model_speaks_only_where_they_found_nothin
     assert guess == TypeCue(own.event_type, own.cue, own.probability)
 
 
-@broken_by_retrained_encoder(
-    "it reads the ministers who sat down as other (0.55) and the mean (other 0.35 against "
-    "diplomatic_contact 0.26) clears FLOOR with other"
-)
 def test_ministers_who_sat_down_met():
     text = "Ministers sat down at Hairatan on 9 May."
     doc = nlp.parse(text)
@@ -475,6 +471,10 @@ def test_under_the_floor_the_model_types_a_silent_clause_only_well_ahead_of_othe
     assert typemodel.speaks(guess("clash", top, top - 0.01))  # from FLOOR as before
 
 
+@broken_by_retrained_encoder(
+    "it reads the drivers asleep at Hairatan as refugee_movement (0.65), the logistic model "
+    "other (0.25), and the mean (refugee_movement 0.44) clears FLOOR"
+)
 def test_drivers_asleep_in_their_cabs_keep_no_event_word():
     text = "On 3 May the drivers at Hairatan slept in their cabs."
     df = extract_candidates(text, dt.date(2021, 5, 10), "TEST-BRIEF", places_frame())

@@ -456,3 +456,53 @@ def test_days_after_the_first_event_count_from_the_earliest_of_its_kind():
         D(2023, 3, 8),
         "day",
     )
+
+
+def test_seven_and_eleven_days_after_an_event_not_found_count_from_the_last_day_told():
+    # "eleven" and "seven" hold the letters of "eve" but are no eve: an event not found
+    # is the last day told, as for "two days after"
+    for n, words in ((7, "Seven"), (11, "Eleven")):
+        text = f"Troops crossed on 3 March. {words} days after the raid, the post was shut."
+        assert resolve(text, D(2021, 8, 23))[-1][1:] == (
+            D(2021, 3, 3 + n),
+            D(2021, 3, 3 + n),
+            "day",
+        )
+
+
+def test_a_count_of_days_after_that_counts_from_the_count_before_it():
+    # "nine days later" is a day, which "eleven days after that" counts on from
+    text = (
+        "Protests began on 3 November; nine days later the governor resigned, and eleven "
+        "days after that the president himself was forced out."
+    )
+    assert resolve(text, D(1891, 12, 30))[1:] == [
+        ("nine days later", D(1891, 11, 12), D(1891, 11, 12), "day"),
+        ("eleven days after that", D(1891, 11, 23), D(1891, 11, 23), "day"),
+    ]
+
+
+def test_days_on_afterwards_a_fortnight_and_the_day_after_count_from_the_last_day():
+    for words, days in (
+        ("Two weeks on,", 14),
+        ("Five days on,", 5),
+        ("Three days afterwards", 3),
+        ("Two days after,", 2),
+        ("The day after,", 1),
+        ("A fortnight later", 14),
+    ):
+        text = f"Troops crossed on 3 March. {words} the post was shut."
+        got = resolve(text, D(2021, 8, 23))
+        assert got[-1][1:3] == (D(2021, 3, 3 + days),) * 2, words
+    # not a date: days spent somewhere
+    assert resolve("They arrived after two days on foot.", D(2021, 8, 23)) == []
+
+
+def test_the_next_day_after_a_week_later_counts_from_that_week_later():
+    text = "Troops crossed on 3 March. A week later the post was shut. The next day rebels came."
+    assert resolve(text, D(2021, 8, 23))[-1] == (
+        "The next day",
+        D(2021, 3, 11),
+        D(2021, 3, 11),
+        "day",
+    )

@@ -57,6 +57,8 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """A weekday's name, for every pattern that reads one."""
 # A part of a day counts as its day: "that evening", "the following morning".
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+_UNIT = r"(?:days?|nights?|weeks?|fortnights?)"
+"""What a count of days is written in ("two nights later" counts days, "a fortnight" 14)."""
 _PART = r"(?:(?i:early|mid|late)|the\s+(?:start|beginning|middle|end)\s+of)"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
 # A number grouped in thousands after a month is a count, not a day: "In August 1,138 people".
@@ -289,7 +291,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_following_week", r"\bthe\s+(?:following|next)\s+week\b"),
         (
             "rel_around",
-            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)|(?<!of\s)the\s+(?:day|night))\s+"
+            rf"\b(?:(?:(?P<n>{_NUM})\s+(?P<unit>{_UNIT})|(?<!of\s)the\s+(?:day|night))\s+"
             rf"(?P<dir>(?!{_BEFORE_NOTHING})before|after)"
             r"|the\s+eve\s+of|(?P<on>the\s+(?:very\s+)?day(?:\s+of|\s+that|\s+when)?"
             r"(?=\s+(?:the|his|her|its|their|[A-Z])\b)"
@@ -302,12 +304,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             # "two nights later" counts days; "four days before," with nothing after it
-            # is "four days earlier"
+            # is "four days earlier"; "three days afterwards", "two days after,", "Two
+            # weeks on," and "a fortnight later" are later
             "rel_later",
-            rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?)\s+"
-            rf"(?P<dir>later|earlier|{_BEFORE_NOTHING})\b",
+            rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+"
+            rf"(?P<dir>later|earlier|afterwards?|after(?=\s*[,;.)])|on(?=\s*,)|{_BEFORE_NOTHING})\b",
         ),
-        ("rel_next_day", rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"),
+        # "The day after, the post shut": "the day after" with nothing after it
+        (
+            "rel_next_day",
+            rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_PART_OF_DAY})\b"
+            r"|\b(?<!of\s)the\s+day\s+after(?=\s*[,;.)])",
+        ),
         (
             "rel_previous_day",
             rf"\bthe\s+(?:previous|preceding)\s+(?:day|{_PART_OF_DAY})\b"
@@ -703,6 +711,10 @@ def find_dates(text: str, published: dt.date) -> list[DateRef]:
         if precision == "day" and named is None and (start == end or _since(m)):
             # "Since 24 February …; the same day …": a span from a day starts on that day.
             anchor, anchor_at = (start, precision), b
+        elif kind in ("rel_later", "rel_around") and named is None and start == end:
+            # "A week later the bridge shut; the next day …": a count of weeks is a day
+            # too, which the story's next count starts from
+            anchor, anchor_at = (start, "day"), b
         elif precision == "day" and named is None and explicit and start < end:
             # "shut the posts from 15 to 21 February, and traffic was back the next day":
             # after a span of days written out, "the next day" and "three days later"

@@ -42,13 +42,16 @@ def resolve_relative(
     if kind == "rel_around":
         # An event not found is taken to be the last day told only when the date comes
         # after it: "a week before the summit" may name a summit the text dates later.
-        counts_forward = (g.get("dir") or "after").lower() == "after" and "eve" not in m[0]
+        # ("eve" as a word: "eleven days after" and "seven days after" count forward too)
+        counts_forward = (g.get("dir") or "after").lower() == "after" and not re.search(
+            r"\beve\b", m[0], re.I
+        )
         base = _event_named(lookup, m) or (anchor if counts_forward else None)
         if base is None:
             return None
         days = days_after(m)
         d = base[0] + dt.timedelta(days=days)
-        return d, d, "week" if (g.get("unit") or "").startswith("week") else "day", False
+        return d, d, "week" if _in_weeks(g.get("unit")) else "day", False
     if kind == "rel_since_event":
         # "since the call-up": from the day of the call-up (or of the mobilisation the
         # text dated before it, an event of the same type) to publication.
@@ -129,11 +132,24 @@ FROM_LAST = (
 
 def _later(m: re.Match[str], anchor: tuple[dt.date, str], _: dt.date) -> Resolved:
     n = NUMBERS.get(m["n"].lower()) or int(m["n"])
-    days = n * (7 if m["unit"].lower().startswith("week") else 1)
+    days = n * _unit_days(m["unit"])
     if m["dir"].lower() in ("earlier", "before"):
         days = -days
     d = anchor[0] + dt.timedelta(days=days)
-    return d, d, "day" if days < 7 else "week", False
+    # "nine days later" is a day, as the story's next "eleven days after that" counts from
+    # it; "a week later" a week
+    return d, d, "week" if _in_weeks(m["unit"]) else "day", False
+
+
+def _unit_days(unit: str | None) -> int:
+    """Days in one unit a count is written in: "days" / "nights" 1, "weeks" 7, "a
+    fortnight" 14."""
+    unit = (unit or "").lower()
+    return 14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1
+
+
+def _in_weeks(unit: str | None) -> bool:
+    return _unit_days(unit) >= 7
 
 
 def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -211,7 +227,7 @@ def days_after(m: re.Match[str]) -> int:
     if m.groupdict().get("on"):
         return 0
     n = 1 if m["n"] is None else NUMBERS.get(m["n"].lower()) or int(m["n"])
-    n *= 7 if (m["unit"] or "").lower().startswith("week") else 1
+    n *= _unit_days(m["unit"])
     return n if (m["dir"] or "").lower() == "after" else -n
 
 
@@ -274,7 +290,7 @@ def _event_named(
 def counted_from(m: re.Match[str], event: dt.date) -> Resolved:
     """ "the eve of the landing on 15 September": the day `m` counts from the event's."""
     d = event + dt.timedelta(days=days_after(m))
-    return d, d, "week" if (m["unit"] or "").lower().startswith("week") else "day", False
+    return d, d, "week" if _in_weeks(m["unit"]) else "day", False
 
 
 def counted_back(m: re.Match[str], named: dt.date) -> Resolved:

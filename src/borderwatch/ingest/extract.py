@@ -399,6 +399,9 @@ class _Found:
     in_sentence: list[PlaceMention]
     start: int
     end: int
+    carried: bool = False
+    """Dated by the placeless sentence just before (`_carried_date`): typed by its own
+    sentence's words, not the model's reading of the date's clause."""
 
     @property
     def spellings(self) -> tuple[str, str]:
@@ -461,6 +464,8 @@ def extract_candidates(
     found: list[_Found] = []
     # the text's headline: the heading lines it opens with (HEADLINE_WEIGHT)
     headline = True
+    # the last date of the sentence just before when it named no place of its own
+    placeless_date: DateRef | None = None
     for sent in doc.sents:
         headline = headline and _heading(text, sent.start_char, sent.end_char)
         weight = HEADLINE_WEIGHT if headline else 1
@@ -469,6 +474,8 @@ def extract_candidates(
         s_start, s_end = sent.start_char, sent.end_char
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         sentence_dates = [d for d in dates if s_start <= d.begin < s_end]
+        carried = None if sentence_dates else _carried_date(text, placeless_date, s_start)
+        placeless_date = sentence_dates[-1] if sentence_dates and not in_sentence else None
         government_before = government
         government = None if sentence_dates else standins.government_subject(sent, in_sentence)
         if last_place is not None and all(
@@ -525,6 +532,18 @@ def extract_candidates(
                 if m.source != "referred":
                     settings.setdefault(m.name, _setting_row(m, source_id, text, s_start, s_end))
             continue
+        carried_at: set[int] = set()
+        if carried is not None and not heading:
+            # "On Sunday the search turned costly again. … was taken to Bhata Durian …; the
+            # party came under fire": what happened at the places of an undated sentence
+            # happened on the day the placeless sentence just before told
+            for m in in_sentence:
+                cue = cues[m.start]
+                if m.kind != "country" and m.source not in _STAND_INS and cue.event_type:
+                    carried_at.add(m.start)
+                    found.append(
+                        _Found(m, carried, cue, heading, in_sentence, s_start, s_end, True)
+                    )
         pairs = _pairs(doc, text, in_sentence, sentence_dates)
         pairs += standins.unplaced_clauses(doc, in_sentence, sentence_dates, pairs, named)
         pairs += standins.countries_acting(doc, sentence_dates, pairs, countries)
@@ -551,6 +570,8 @@ def extract_candidates(
                 )
             pairs += guesses
         for m, d in pairs:
+            if d is None and m.start in carried_at:
+                continue  # dated by the sentence before
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
                 # the event "after X" refers to is read on purpose (TypeCue.explicit)
@@ -565,12 +586,12 @@ def extract_candidates(
         [
             (f.date.begin, f.date.stop, f.spellings)
             for f in found
-            if f.date is not None and f.date.restates < 0
+            if f.date is not None and f.date.restates < 0 and not f.carried
         ],
     )
     for f in found:
         m, d, cue = f.mention, f.date, f.cue
-        if d is not None and d.restates < 0:
+        if d is not None and d.restates < 0 and not f.carried:
             cue = typemodel.type_dated(doc, d.begin, d.stop, cue, places=f.spellings)
         row = _row(m, d, cue, source_id, text, f.start, f.end)
         if m.source not in _STAND_INS and not (f.heading and d is None):
@@ -606,6 +627,14 @@ _COUNTRY_FIELDS = (
     "geo_precision",
     "evidence_place_source",
 )
+
+
+def _carried_date(text: str, before: DateRef | None, s_start: int) -> DateRef | None:
+    """The date an undated sentence takes from the sentence just before: its last date
+    when that sentence named no place of its own, in the same paragraph."""
+    if before is None or "\n" in text[before.stop : s_start]:
+        return None
+    return before
 
 
 def _carried_capitals_to_countries(rows: list[dict[str, str]]) -> list[dict[str, str]]:

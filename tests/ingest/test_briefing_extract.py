@@ -819,3 +819,20 @@ def test_a_government_acting_with_no_site_is_guessed_at_the_capital_when_its_cou
     df = extract_candidates(text, dt.date(2022, 5, 10), "TEST-BRIEF", PLACES_DF)
     acts = df[(df["date_start"] == "2022-05-06") & (df["evidence_place_text"] == "cabinet")]
     assert acts["place"].tolist() == ["Afghanistan"]
+
+
+def test_an_undated_sentence_of_events_takes_the_day_of_the_placeless_sentence_before():
+    # "On 3 May" names no place; the next sentence, undated, tells what happened at Termez
+    # that day, so Termez is dated 3 May rather than proposed undated
+    text = (
+        "Uzbekistan has guarded its southern border for years.\n\n"
+        "On 3 May the search turned costly again. Guards were taken to Termez, and the "
+        "party came under fire."
+    )
+    df = extract_candidates(text, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    termez = df[df["place"] == "Termez"]
+    assert termez["date_start"].tolist() == ["2022-05-03"]
+    # a new paragraph does not go on with the day: the place stays undated
+    apart = text.replace("again. Guards", "again.\n\nGuards")
+    df = extract_candidates(apart, dt.date(2022, 6, 10), "TEST-BRIEF", PLACES_DF)
+    assert "2022-05-03" not in df[df["place"] == "Termez"]["date_start"].tolist()

@@ -532,15 +532,22 @@ def extract_candidates(
                 if m.source != "referred":
                     settings.setdefault(m.name, _setting_row(m, source_id, text, s_start, s_end))
             continue
-        carried_at: set[int] = set()
+        carried_at: set[tuple[int, str]] = set()
         if carried is not None and not heading:
             # "On Sunday the search turned costly again. … was taken to Bhata Durian …; the
             # party came under fire": what happened at the places of an undated sentence
             # happened on the day the placeless sentence just before told
             for m in in_sentence:
                 cue = cues[m.start]
-                if m.kind != "country" and m.source not in _STAND_INS and cue.event_type:
-                    carried_at.add(m.start)
+                # (not a capital acting as its government: no place the text is about)
+                if (
+                    m.kind != "country"
+                    and m.source not in _STAND_INS
+                    and _place(m)
+                    and cue.event_type
+                ):
+                    carried_at.add((m.start, m.name))
+                    cue = _dated_cue(doc, carried, m) or cue
                     found.append(
                         _Found(m, carried, cue, heading, in_sentence, s_start, s_end, True)
                     )
@@ -570,7 +577,7 @@ def extract_candidates(
                 )
             pairs += guesses
         for m, d in pairs:
-            if d is None and m.start in carried_at:
+            if d is None and (m.start, m.name) in carried_at:
                 continue  # dated by the sentence before
             cue = cues.get(m.start, NO_CUE)
             if d is not None and d.restates >= 0:
@@ -586,12 +593,12 @@ def extract_candidates(
         [
             (f.date.begin, f.date.stop, f.spellings)
             for f in found
-            if f.date is not None and f.date.restates < 0 and not f.carried
+            if f.date is not None and f.date.restates < 0
         ],
     )
     for f in found:
         m, d, cue = f.mention, f.date, f.cue
-        if d is not None and d.restates < 0 and not f.carried:
+        if d is not None and d.restates < 0:
             cue = typemodel.type_dated(doc, d.begin, d.stop, cue, places=f.spellings)
         row = _row(m, d, cue, source_id, text, f.start, f.end)
         if m.source not in _STAND_INS and not (f.heading and d is None):

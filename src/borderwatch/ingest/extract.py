@@ -400,8 +400,10 @@ class _Found:
     start: int
     end: int
     carried: bool = False
-    """Dated by the placeless sentence just before (`_carried_date`): typed by its own
-    sentence's words, not the model's reading of the date's clause."""
+    """Dated by the placeless sentence just before (`_carried_date`), typed as that date's
+    clause reports (fifty-first round, f2: on all of dev, on the retirement commit's
+    model, dates 13620 → 13641/14781 and types 11486 → 11494/14589 with the date
+    readings of the same round; places and precision unchanged)."""
 
     @property
     def spellings(self) -> tuple[str, str]:
